@@ -1,0 +1,38 @@
+package nl.begroot.cli;
+
+import java.util.concurrent.Callable;
+import nl.begroot.bench.Bench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = {"Benchmark full recomputation on generated budgets against a plain in-memory sum",
+    "over the same cells, measured in the same run."})
+final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--cells", split = ",", defaultValue = "100000,10000000", description = "proposal-year cells (default: ${DEFAULT-VALUE})")
+  long[] cells;
+
+  @Option(names = "--seed", defaultValue = "20270101", description = "generator seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--rounds", defaultValue = "5", description = "measured rounds per size (default: ${DEFAULT-VALUE})")
+  int rounds;
+
+  @Override
+  public Integer call() {
+    if (rounds < 1 || cells.length == 0) {
+      spec.commandLine().getErr().println("begroot bench: --rounds must be at least 1 and --cells must name a size");
+      return Main.BAD_INPUT;
+    }
+    for (long n : cells) {
+      if (n < 1000 || n > 50_000_000) {
+        spec.commandLine().getErr().println("begroot bench: --cells must be between 1000 and 50000000, not " + n);
+        return Main.BAD_INPUT;
+      }
+    }
+    Bench.run(cells, seed, rounds, spec.commandLine().getOut());
+    return Main.OK;
+  }
+}

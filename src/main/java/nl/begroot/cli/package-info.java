@@ -1,0 +1,2 @@
+/** The command line (picocli): validate, compute, explain, audit, bench. */
+package nl.begroot.cli;

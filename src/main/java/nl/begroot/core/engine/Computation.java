@@ -1,0 +1,152 @@
+package nl.begroot.core.engine;
+
+import java.util.List;
+import nl.begroot.core.model.Amounts;
+import nl.begroot.core.model.Budget;
+
+/**
+ * Every figure of a budget, exact in cents, in arrays indexed by position: programme {@code p} in
+ * {@link Budget#programmes()}, proposal {@code i} in {@link Budget#proposals()}, year {@code y} in
+ * the version's years, member {@code m} in {@link Budget#members()}, annex column {@code c} in the
+ * annex's columns. Produced by {@link Engine#compute(Budget)}; read-only by convention.
+ */
+public final class Computation {
+  final Budget budget;
+  final int years;
+  /** Effective amounts per proposal (entered, or computed for transfer/balancing lines). */
+  final Amounts[] lines;
+
+  final long[][] frameLasten; // [p][y]
+  final long[][] frameBaten;
+  final long[][] changeLasten;
+  final long[][] changeBaten;
+  final boolean[][] changeLastenPm;
+  final boolean[][] changeBatenPm;
+
+  final long[] balancing; // [y]
+  final long[] totalFrameLasten;
+  final long[] totalFrameBaten;
+  final long[] totalChangeLasten;
+  final long[] totalChangeBaten;
+
+  final AnnexFigures annex;
+  final long[][] structural; // [row][y], rows: see StructuralRow
+  final long[][] passThrough; // [p][y] amount moved into the pass-through budget
+
+  Computation(
+      Budget budget,
+      Amounts[] lines,
+      long[][] frameLasten,
+      long[][] frameBaten,
+      long[][] changeLasten,
+      long[][] changeBaten,
+      boolean[][] changeLastenPm,
+      boolean[][] changeBatenPm,
+      long[] balancing,
+      long[] totalFrameLasten,
+      long[] totalFrameBaten,
+      long[] totalChangeLasten,
+      long[] totalChangeBaten,
+      AnnexFigures annex,
+      long[][] structural,
+      long[][] passThrough) {
+    this.budget = budget;
+    this.years = budget.version().years().size();
+    this.lines = lines;
+    this.frameLasten = frameLasten;
+    this.frameBaten = frameBaten;
+    this.changeLasten = changeLasten;
+    this.changeBaten = changeBaten;
+    this.changeLastenPm = changeLastenPm;
+    this.changeBatenPm = changeBatenPm;
+    this.balancing = balancing;
+    this.totalFrameLasten = totalFrameLasten;
+    this.totalFrameBaten = totalFrameBaten;
+    this.totalChangeLasten = totalChangeLasten;
+    this.totalChangeBaten = totalChangeBaten;
+    this.annex = annex;
+    this.structural = structural;
+    this.passThrough = passThrough;
+  }
+
+  public Budget budget() {
+    return budget;
+  }
+
+  public int yearCount() {
+    return years;
+  }
+
+  public List<Integer> years() {
+    return budget.version().years();
+  }
+
+  public Amounts line(int proposal) {
+    return lines[proposal];
+  }
+
+  public long frameLasten(int p, int y) {
+    return frameLasten[p][y];
+  }
+
+  public long frameBaten(int p, int y) {
+    return frameBaten[p][y];
+  }
+
+  public long changeLasten(int p, int y) {
+    return changeLasten[p][y];
+  }
+
+  public long changeBaten(int p, int y) {
+    return changeBaten[p][y];
+  }
+
+  public boolean changeLastenHasPm(int p, int y) {
+    return changeLastenPm[p][y];
+  }
+
+  public boolean changeBatenHasPm(int p, int y) {
+    return changeBatenPm[p][y];
+  }
+
+  /** The balancing item (e.g. 4.2 Hogere bijdrage provincies) of year {@code y}. */
+  public long balancing(int y) {
+    return balancing[y];
+  }
+
+  public long totalFrameLasten(int y) {
+    return totalFrameLasten[y];
+  }
+
+  public long totalFrameBaten(int y) {
+    return totalFrameBaten[y];
+  }
+
+  public long totalChangeLasten(int y) {
+    return totalChangeLasten[y];
+  }
+
+  public long totalChangeBaten(int y) {
+    return totalChangeBaten[y];
+  }
+
+  public AnnexFigures annex() {
+    return annex;
+  }
+
+  public long structural(StructuralRow row, int y) {
+    return structural[row.ordinal()][y];
+  }
+
+  public long passThrough(int p, int y) {
+    return passThrough[p][y];
+  }
+
+  /** Rows of the structural-balance overview (one-off versus recurring changes). */
+  public enum StructuralRow {
+    RECURRING_LASTEN,
+    RECURRING_BATEN,
+    ONE_OFF_LASTEN,
+    ONE_OFF_BATEN
+  }
+}

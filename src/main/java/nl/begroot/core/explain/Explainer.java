@@ -1,0 +1,119 @@
+package nl.begroot.core.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.Origin;
+import nl.begroot.core.figures.Table;
+import nl.begroot.core.model.Member;
+import nl.begroot.core.rounding.PrintedFigures;
+
+/** Explains any figure of a document down to the frame values and proposals it comes from. */
+public final class Explainer {
+  private final Document document;
+  private final PrintedFigures printed;
+
+  public Explainer(Document document, PrintedFigures printed) {
+    this.document = document;
+    this.printed = printed;
+  }
+
+  /**
+   * Finds a figure by its id ({@code table/row/column}), case-insensitive; a member may be named by
+   * its name instead of its id (e.g. {@code bijlage-1-2027/Gelderland/total}).
+   */
+  public Optional<Figure> resolve(String reference) {
+    String ref = reference.trim();
+    Optional<Figure> exact = document.graph().find(ref);
+    if (exact.isPresent()) {
+      return exact;
+    }
+    String[] parts = ref.split("/");
+    for (int i = 0; i < parts.length; i++) {
+      for (Member m : document.computation().budget().members()) {
+        if (m.name().equalsIgnoreCase(parts[i]) || m.id().equalsIgnoreCase(parts[i])) {
+          parts[i] = m.id();
+        }
+      }
+    }
+    String normalised = String.join("/", parts);
+    return document.graph().all().stream().filter(f -> f.id().equalsIgnoreCase(normalised)).findFirst();
+  }
+
+  /** Ids of figures that contain every word of the reference (for "did you mean"). */
+  public List<String> suggestions(String reference, int max) {
+    String[] words = reference.toLowerCase(Locale.ROOT).split("[/\\s]+");
+    List<String> result = new ArrayList<>();
+    for (Table table : document.tables()) {
+      for (Table.Row row : table.rows()) {
+        for (Table.Cell cell : row.cells()) {
+          if (cell.figureId() == null || result.contains(cell.figureId())) {
+            continue;
+          }
+          String hay = (cell.figureId() + " " + row.label()).toLowerCase(Locale.ROOT);
+          boolean all = true;
+          for (String w : words) {
+            all &= hay.contains(w);
+          }
+          if (all && result.size() < max) {
+            result.add(cell.figureId());
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  public Explanation explain(Figure figure) {
+    return explain(figure, 1, 0);
+  }
+
+  private Explanation explain(Figure figure, int sign, int depth) {
+    var inThousands = printed.value(true, figure.id());
+    var inEuros = printed.value(false, figure.id());
+    Long shown = inThousands.isPresent() ? Long.valueOf(inThousands.getAsLong())
+        : inEuros.isPresent() ? Long.valueOf(inEuros.getAsLong()) : null;
+    boolean shownInThousands = inThousands.isPresent() || inEuros.isEmpty();
+    List<Explanation> parts = new ArrayList<>();
+    if (depth < 40) {
+      for (Figure.Term t : figure.terms()) {
+        parts.add(explain(document.graph().get(t.figureId()), t.sign(), depth + 1));
+      }
+    }
+    return new Explanation(figure, sign, shown, shownInThousands, how(figure), parts);
+  }
+
+  private String how(Figure figure) {
+    Origin origin = figure.origin();
+    var budget = document.computation().budget();
+    if (origin instanceof Origin.Sum s) {
+      return s.rule();
+    } else if (origin instanceof Origin.Frame f) {
+      return "kader (frame) of programme " + f.programme() + ", " + f.side() + " " + f.year() + ", as entered";
+    } else if (origin instanceof Origin.Entered e) {
+      var p = budget.proposal(e.proposal()).orElseThrow();
+      String kind = switch (p.amounts().kind(budget.version().yearIndex(e.year()))) {
+        case PM -> "pm (not known yet, counts as 0)";
+        case BLANK -> "no amount (counts as 0)";
+        case AMOUNT -> "as entered";
+      };
+      return "proposal " + p.id() + " (" + (p.side().name().toLowerCase(Locale.ROOT)) + ", "
+          + (p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "incidenteel" : "structureel")
+          + (p.products().isEmpty() ? "" : ", " + String.join("/", p.products())) + "), " + e.year() + ", " + kind;
+    } else if (origin instanceof Origin.Component c) {
+      return "component " + c.component() + " of proposal " + c.proposal() + ", " + c.year() + ", as entered";
+    } else if (origin instanceof Origin.TransferLeg t) {
+      return "leg of transfer " + t.transfer() + " on line " + t.line() + ", " + t.year() + ", as entered";
+    } else if (origin instanceof Origin.Share s) {
+      Figure of = document.graph().get(s.of());
+      return "share of " + s.of() + " (" + of.label() + ", exact " + of.cents() + " cents) by " + s.key() + ": "
+          + s.sharePercent() + " % of " + s.sumPercent() + " %, split by largest remainder so the shares add up to the cent";
+    } else if (origin instanceof Origin.ByNature n) {
+      return "sum of the " + n.nature() + " " + n.side() + " changes of " + n.year() + " (components of a breakdown count by their own nature)";
+    }
+    return "";
+  }
+}

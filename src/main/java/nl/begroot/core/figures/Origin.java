@@ -1,0 +1,33 @@
+package nl.begroot.core.figures;
+
+/** Where a figure comes from, in words a controller reads. Sealed: one record per kind. */
+public sealed interface Origin {
+
+  /** A sum of other figures; its terms say which. */
+  record Sum(String rule) implements Origin {}
+
+  /** A frame value as entered in the source file. */
+  record Frame(String programme, String side, int year) implements Origin {}
+
+  /** A proposal amount as entered in the source file. */
+  record Entered(String proposal, int year) implements Origin {}
+
+  /** A component amount of a proposal's breakdown, as entered. */
+  record Component(String proposal, String component, int year) implements Origin {}
+
+  /** One leg of a transfer, as entered. */
+  record TransferLeg(String transfer, String line, int year) implements Origin {}
+
+  /**
+   * A member's or column's share of another figure by a key or spread.
+   *
+   * @param of the figure that was split
+   * @param key the key or spread used
+   * @param sharePercent the share as written in the key (text)
+   * @param sumPercent the sum of all shares of the key (text)
+   */
+  record Share(String of, String key, String sharePercent, String sumPercent) implements Origin {}
+
+  /** A sum over the proposals by their nature (one-off or recurring). */
+  record ByNature(String nature, String side, int year) implements Origin {}
+}

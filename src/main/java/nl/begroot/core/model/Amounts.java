@@ -1,0 +1,127 @@
+package nl.begroot.core.model;
+
+import java.util.Arrays;
+import nl.begroot.core.money.Money;
+
+/**
+ * Amounts per year of one line: per year either blank (no figure), {@code pm} (not known yet,
+ * counted as 0) or an amount in cents. Years are the version's years, by index.
+ */
+public final class Amounts {
+  public enum Kind {
+    BLANK,
+    AMOUNT,
+    PM
+  }
+
+  private static final byte BLANK = 0;
+  private static final byte AMOUNT = 1;
+  private static final byte PM = 2;
+
+  private final long[] cents;
+  private final byte[] kinds;
+
+  private Amounts(long[] cents, byte[] kinds) {
+    this.cents = cents;
+    this.kinds = kinds;
+  }
+
+  public static Amounts blank(int years) {
+    return new Amounts(new long[years], new byte[years]);
+  }
+
+  /** Every year an amount (blank years are not possible through this factory). */
+  public static Amounts of(long... cents) {
+    byte[] kinds = new byte[cents.length];
+    Arrays.fill(kinds, AMOUNT);
+    return new Amounts(cents.clone(), kinds);
+  }
+
+  /** Wraps arrays without copying; the caller gives up ownership. For generators and the engine. */
+  public static Amounts wrap(long[] cents, byte[] kinds) {
+    return new Amounts(cents, kinds);
+  }
+
+  public int size() {
+    return cents.length;
+  }
+
+  public long cents(int yearIndex) {
+    return cents[yearIndex];
+  }
+
+  public Money money(int yearIndex) {
+    return Money.ofCents(cents[yearIndex]);
+  }
+
+  public Kind kind(int yearIndex) {
+    return switch (kinds[yearIndex]) {
+      case AMOUNT -> Kind.AMOUNT;
+      case PM -> Kind.PM;
+      default -> Kind.BLANK;
+    };
+  }
+
+  public boolean isPm(int yearIndex) {
+    return kinds[yearIndex] == PM;
+  }
+
+  public boolean anyPm() {
+    for (byte k : kinds) {
+      if (k == PM) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The raw cents array (read-only by convention). pm and blank years hold 0. */
+  public long[] centsArray() {
+    return cents;
+  }
+
+  public Builder toBuilder() {
+    return new Builder(cents.clone(), kinds.clone());
+  }
+
+  public static Builder builder(int years) {
+    return new Builder(new long[years], new byte[years]);
+  }
+
+  /** Collects amounts year by year. */
+  public static final class Builder {
+    private final long[] cents;
+    private final byte[] kinds;
+
+    private Builder(long[] cents, byte[] kinds) {
+      this.cents = cents;
+      this.kinds = kinds;
+    }
+
+    public Builder amount(int yearIndex, long value) {
+      cents[yearIndex] = value;
+      kinds[yearIndex] = AMOUNT;
+      return this;
+    }
+
+    public Builder add(int yearIndex, long value, Kind kind) {
+      if (kind == Kind.AMOUNT) {
+        cents[yearIndex] = Math.addExact(cents[yearIndex], value);
+        kinds[yearIndex] = AMOUNT;
+      } else if (kind == Kind.PM && kinds[yearIndex] == BLANK) {
+        kinds[yearIndex] = PM;
+      }
+      return this;
+    }
+
+    public Builder pm(int yearIndex) {
+      cents[yearIndex] = 0;
+      kinds[yearIndex] = PM;
+      return this;
+    }
+
+    public Amounts build() {
+      return new Amounts(cents.clone(), kinds.clone());
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package nl.begroot.core.rounding;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The figures as Begroot prints them: whole units (thousands, or euros for tables in euros), chosen
+ * so that every printed total equals the sum of its printed parts and lies within 1 of its exact
+ * value. {@code notes} names each group of figures for which no such rounding was found; those are
+ * printed with their parts rounded to nearest and totals as the sum of the printed parts.
+ */
+public record PrintedFigures(Map<String, Long> thousands, Map<String, Long> euros, List<String> notes) {
+  public PrintedFigures {
+    thousands = Map.copyOf(thousands);
+    euros = Map.copyOf(euros);
+    notes = List.copyOf(notes);
+  }
+
+  public OptionalLong value(boolean inThousands, String figureId) {
+    Long v = (inThousands ? thousands : euros).get(figureId);
+    return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+  }
+}

@@ -1,0 +1,2 @@
+/** Dutch number formats, read and written. */
+package nl.begroot.core.text;

@@ -1,0 +1,65 @@
+package nl.begroot.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads budget files from disk or from the built-in dataset. */
+public final class BudgetFiles {
+  /** The built-in dataset: the IPO's Conceptbegroting 2027. */
+  public static final String BUILT_IN = "conceptbegroting-ipo-2027.yaml";
+  private static final String BUILT_IN_RESOURCE = "/nl/begroot/data/" + BUILT_IN;
+  /** Files larger than this are refused before reading. */
+  static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  private BudgetFiles() {}
+
+  public static LoadResult load(Path path) {
+    String name = path.toString();
+    try {
+      if (!Files.isRegularFile(path)) {
+        return rejected(name, "no such file");
+      }
+      if (Files.size(path) > MAX_BYTES) {
+        return rejected(name, "the file is larger than 64 MB");
+      }
+      return BudgetReader.read(name, decode(Files.readAllBytes(path)));
+    } catch (CharacterCodingException e) {
+      return rejected(name, "the file is not UTF-8 text");
+    } catch (IOException e) {
+      return rejected(name, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  public static LoadResult loadBuiltIn() {
+    return BudgetReader.read(BUILT_IN, builtInText());
+  }
+
+  public static String builtInText() {
+    try (InputStream in = BudgetFiles.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in dataset missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String decode(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  private static LoadResult rejected(String file, String message) {
+    return new LoadResult.Rejected(List.of(new Problem(file, 0, 0, message)));
+  }
+}

@@ -1,0 +1,46 @@
+package nl.begroot.format;
+
+import java.util.Map;
+import nl.begroot.core.engine.Engine;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.DocumentBuilder;
+import nl.begroot.core.figures.Table;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.PrintedDocument;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Checks that the printed figures of a file refer to tables and rows the budget has. */
+final class PrintedTables {
+  private PrintedTables() {}
+
+  static void check(Budget budget, Map<String, Map<String, Node>> nodes, Yaml yaml) {
+    Document document;
+    try {
+      document = DocumentBuilder.build(Engine.compute(budget));
+    } catch (ArithmeticException overflow) {
+      yaml.error(null, "the amounts are too large to add up exactly in cents");
+      return;
+    }
+    for (PrintedDocument.PrintedTable printed : budget.printed().tables()) {
+      Map<String, Node> tableNode = nodes.get(printed.table());
+      Table table = document.table(printed.table()).orElse(null);
+      if (table == null) {
+        yaml.error(tableNode.get("table"), "printed table '" + printed.table() + "' is not a table of this budget; its tables are "
+            + String.join(", ", document.tables().stream().map(Table::id).toList()));
+        continue;
+      }
+      for (Map.Entry<String, PrintedDocument.PrintedRow> row : printed.rows().entrySet()) {
+        Node rowsNode = tableNode.get("rows");
+        Table.Row computed = table.row(row.getKey());
+        if (computed == null) {
+          yaml.error(rowsNode, "printed table '" + printed.table() + "' has no row '" + row.getKey() + "' (line " + row.getValue().line() + ")");
+          continue;
+        }
+        if (row.getValue().cells().size() != table.columns().size()) {
+          yaml.error(rowsNode, "printed row '" + row.getKey() + "' of table '" + printed.table() + "' (line " + row.getValue().line()
+              + ") has " + row.getValue().cells().size() + " cells; the table has " + table.columns().size() + " columns");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The budget file format {@code begroot/1} (YAML): reading with every problem reported at its place,
+ * all-or-nothing. See docs/format.md and schema/begroot-1.schema.json.
+ */
+package nl.begroot.format;

@@ -1,0 +1,143 @@
+package nl.begroot.render;
+
+import java.util.List;
+import nl.begroot.core.audit.Finding;
+import nl.begroot.core.explain.Explanation;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.Table;
+import nl.begroot.core.model.Annex;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Member;
+import nl.begroot.core.model.Programme;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.core.rounding.PrintedFigures;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON output; the shapes are described by schema/compute-output.schema.json and
+ * schema/audit-output.schema.json. Amounts are integral cents; ids are stable.
+ */
+public final class JsonRenderer {
+  public static final String COMPUTE_FORMAT = "begroot-compute/1";
+  public static final String AUDIT_FORMAT = "begroot-audit/1";
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private JsonRenderer() {}
+
+  public static String compute(Document document, PrintedFigures printed, List<Table> tables) {
+    Budget budget = document.computation().budget();
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", COMPUTE_FORMAT);
+    root.putObject("organisation").put("id", budget.organisation().id()).put("name", budget.organisation().name());
+    ObjectNode version = root.putObject("version");
+    version.put("id", budget.version().id()).put("title", budget.version().title())
+        .put("phase", budget.version().phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .put("budget_year", budget.version().budgetYear());
+    ArrayNode years = version.putArray("years");
+    budget.version().years().forEach(years::add);
+    ArrayNode members = root.putArray("members");
+    for (Member m : budget.members()) {
+      members.addObject().put("id", m.id()).put("name", m.name());
+    }
+    ArrayNode programmes = root.putArray("programmes");
+    for (Programme p : budget.programmes()) {
+      ObjectNode pn = programmes.addObject().put("id", p.id()).put("title", p.title()).put("overhead_view", p.overheadView());
+      ArrayNode units = pn.putArray("units");
+      p.units().forEach(u -> units.addObject().put("id", u.id()).put("title", u.title()));
+    }
+    ArrayNode proposals = root.putArray("proposals");
+    for (Proposal p : budget.proposals()) {
+      ObjectNode pn = proposals.addObject().put("id", p.id()).put("unit", p.unit()).put("title", p.title())
+          .put("side", p.side().name().toLowerCase(java.util.Locale.ROOT))
+          .put("nature", p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring")
+          .put("rule", p.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      if (p.category() != null) {
+        pn.put("category", p.category());
+      }
+    }
+    ArrayNode columns = root.putArray("annex_columns");
+    for (Annex.Column c : budget.annex().columns()) {
+      columns.addObject().put("id", c.id()).put("title", c.title());
+    }
+    ArrayNode tableArray = root.putArray("tables");
+    ObjectNode figures = MAPPER.createObjectNode();
+    for (Table t : tables) {
+      ObjectNode tn = tableArray.addObject();
+      tn.put("id", t.id()).put("title", t.title()).put("unit_euros", t.centsPerUnit() / 100);
+      ArrayNode cols = tn.putArray("columns");
+      t.columns().forEach(c -> cols.addObject().put("id", c.id()).put("label", c.label()));
+      ArrayNode rows = tn.putArray("rows");
+      for (Table.Row row : t.rows()) {
+        ObjectNode rn = rows.addObject().put("id", row.id()).put("label", row.label())
+            .put("style", row.style().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode cells = rn.putArray("cells");
+        for (Table.Cell cell : row.cells()) {
+          if (cell.figureId() != null) {
+            Figure f = document.graph().get(cell.figureId());
+            cells.addObject().put("figure", f.id()).put("cents", f.cents())
+                .put("printed", printed.value(t.inThousands(), f.id()).orElseThrow())
+                .put("display", f.display().name().toLowerCase(java.util.Locale.ROOT));
+            figure(figures, f);
+          } else if (cell.percent() != null) {
+            cells.addObject().put("percent", cell.percent().toPlainString());
+          } else {
+            cells.addNull();
+          }
+        }
+      }
+    }
+    root.set("figures", figures);
+    ArrayNode notes = root.putArray("rounding_notes");
+    printed.notes().forEach(notes::add);
+    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  private static void figure(ObjectNode figures, Figure f) {
+    if (figures.has(f.id())) {
+      return;
+    }
+    ObjectNode fn = figures.putObject(f.id());
+    fn.put("label", f.label()).put("cents", f.cents());
+    if (!f.isLeaf()) {
+      ArrayNode terms = fn.putArray("terms");
+      for (Figure.Term t : f.terms()) {
+        terms.addObject().put("sign", t.sign()).put("figure", t.figureId());
+      }
+    }
+  }
+
+  public static String audit(List<Finding> findings) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", AUDIT_FORMAT);
+    root.put("count", findings.size());
+    ArrayNode list = root.putArray("findings");
+    for (Finding f : findings) {
+      list.addObject().put("table", f.table()).put("row", f.row()).put("column", f.column())
+          .put("printed", f.printed()).put("computed", f.computed())
+          .put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+          .put("cause", f.cause().name().toLowerCase(java.util.Locale.ROOT)).put("message", f.message());
+    }
+    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  public static String explanation(Explanation e) {
+    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(explanationNode(e)) + "\n";
+  }
+
+  private static ObjectNode explanationNode(Explanation e) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("figure", e.figure().id()).put("label", e.figure().label()).put("sign", e.sign()).put("cents", e.figure().cents());
+    if (e.printed() != null) {
+      n.put("printed", e.printed());
+    }
+    n.put("how", e.how());
+    if (!e.parts().isEmpty()) {
+      ArrayNode parts = n.putArray("parts");
+      e.parts().forEach(p -> parts.add(explanationNode(p)));
+    }
+    return n;
+  }
+}
