@@ -41,5 +41,8 @@ public final class ExplanationText {
     for (Explanation p : e.parts()) {
       line(out, p, depth + 1);
     }
+    if (e.basis() != null) {
+      line(out, e.basis(), depth + 1);
+    }
   }
 }

@@ -138,6 +138,9 @@ public final class JsonRenderer {
       ArrayNode parts = n.putArray("parts");
       e.parts().forEach(p -> parts.add(explanationNode(p)));
     }
+    if (e.basis() != null) {
+      n.set("share_of", explanationNode(e.basis()));
+    }
     return n;
   }
 }

@@ -87,7 +87,7 @@ public final class TextRenderer {
     return text.length() > MAX_LABEL ? text.substring(0, MAX_LABEL - 1) + "…" : text;
   }
 
-  static String cell(Document document, PrintedFigures printed, Table table, Table.Cell cell, boolean exact) {
+  public static String cell(Document document, PrintedFigures printed, Table table, Table.Cell cell, boolean exact) {
     if (cell.percent() != null) {
       return Dutch.percent(cell.percent());
     }

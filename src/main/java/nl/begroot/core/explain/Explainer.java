@@ -23,7 +23,8 @@ public final class Explainer {
 
   /**
    * Finds a figure by its id ({@code table/row/column}), case-insensitive; a member may be named by
-   * its name instead of its id (e.g. {@code bijlage-1-2027/Gelderland/total}).
+   * its name instead of its id (e.g. {@code bijlage-1-2027/Gelderland/total}), and "NAME YEAR"
+   * names the member's total change in that year's annex (e.g. {@code Gelderland 2027}).
    */
   public Optional<Figure> resolve(String reference) {
     String ref = reference.trim();
@@ -40,7 +41,23 @@ public final class Explainer {
       }
     }
     String normalised = String.join("/", parts);
-    return document.graph().all().stream().filter(f -> f.id().equalsIgnoreCase(normalised)).findFirst();
+    Optional<Figure> byId = document.graph().all().stream().filter(f -> f.id().equalsIgnoreCase(normalised)).findFirst();
+    if (byId.isPresent()) {
+      return byId;
+    }
+    // "Gelderland 2027": a member's total change in the annex of that year
+    String[] words = ref.split("\\s+");
+    if (words.length >= 2 && words[words.length - 1].matches("\\d{4}")) {
+      String name = String.join(" ", java.util.Arrays.copyOf(words, words.length - 1));
+      for (Member m : document.computation().budget().members()) {
+        if (m.name().equalsIgnoreCase(name) || m.id().equalsIgnoreCase(name)) {
+          var annex = document.computation().budget().annex();
+          String total = annex.columns().get(annex.columns().size() - 1).id();
+          return document.graph().find("bijlage-1-" + words[words.length - 1] + "/" + m.id() + "/" + total);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Ids of figures that contain every word of the reference (for "did you mean"). */
@@ -83,7 +100,10 @@ public final class Explainer {
         parts.add(explain(document.graph().get(t.figureId()), t.sign(), depth + 1));
       }
     }
-    return new Explanation(figure, sign, shown, shownInThousands, how(figure), parts);
+    Explanation basis = figure.origin() instanceof Origin.Share share && depth < 40
+        ? explain(document.graph().get(share.of()), 1, depth + 1)
+        : null;
+    return new Explanation(figure, sign, shown, shownInThousands, how(figure), parts, basis);
   }
 
   private String how(Figure figure) {
@@ -109,8 +129,8 @@ public final class Explainer {
       return "leg of transfer " + t.transfer() + " on line " + t.line() + ", " + t.year() + ", as entered";
     } else if (origin instanceof Origin.Share s) {
       Figure of = document.graph().get(s.of());
-      return "share of " + s.of() + " (" + of.label() + ", exact " + of.cents() + " cents) by " + s.key() + ": "
-          + s.sharePercent() + " % of " + s.sumPercent() + " %, split by largest remainder so the shares add up to the cent";
+      return "share of " + of.label() + " (€ " + nl.begroot.core.text.Dutch.euros(of.cents()) + ") by " + s.key() + ": "
+          + s.sharePercent() + " / " + s.sumPercent() + " of it, split by largest remainder so that the shares add up to the cent";
     } else if (origin instanceof Origin.ByNature n) {
       return "sum of the " + n.nature() + " " + n.side() + " changes of " + n.year() + " (components of a breakdown count by their own nature)";
     }

@@ -9,9 +9,11 @@ import nl.begroot.core.figures.Figure;
  * @param sign how this figure counts in its parent (+1 or -1; +1 at the root)
  * @param printed the figure as printed (thousands or euros), or null when it is not printed
  * @param how a sentence saying how the figure was made (a rule, or where an entered value comes from)
+ * @param basis for a share (a member's part of a column, a column's part of the overhead): the
+ *     explanation of the figure that was split; null otherwise
  */
 public record Explanation(
-    Figure figure, int sign, Long printed, boolean inThousands, String how, List<Explanation> parts) {
+    Figure figure, int sign, Long printed, boolean inThousands, String how, List<Explanation> parts, Explanation basis) {
   public Explanation {
     parts = List.copyOf(parts);
   }

@@ -168,12 +168,12 @@ public final class DocumentBuilder {
       int p = programmeIndex(programme);
       for (int y = 0; y < years.size(); y++) {
         int year = years.get(y);
-        leaf(id(t, "frame.lasten", year), "Kader lasten", c.frameLasten(p, y), Display.AMOUNT,
+        leaf(id(t, "frame.lasten", year), pl(programme, "kader lasten"), c.frameLasten(p, y), Display.AMOUNT,
             new Origin.Frame(programme.id(), "lasten", year));
         if (!programme.overheadView()) {
-          leaf(id(t, "frame.baten", year), "Kader baten", c.frameBaten(p, y), Display.AMOUNT,
+          leaf(id(t, "frame.baten", year), pl(programme, "kader baten"), c.frameBaten(p, y), Display.AMOUNT,
               new Origin.Frame(programme.id(), "baten", year));
-          sum(id(t, "frame.saldo", year), "Kader saldo",
+          sum(id(t, "frame.saldo", year), pl(programme, "kader saldo"),
               List.of(plus(id(t, "frame.lasten", year)), minus(id(t, "frame.baten", year))),
               "lasten - baten");
         }
@@ -243,7 +243,7 @@ public final class DocumentBuilder {
         for (Proposal p : linesOf(programme, Side.LASTEN)) {
           terms.add(plus(id(t, p.id(), year)));
         }
-        sum(id(t, "change.lasten", year), "Totaal wijziging lasten", terms, "sum of the lasten lines");
+        sum(id(t, "change.lasten", year), pl(programme, "totaal wijziging lasten"), terms, "sum of the lasten lines");
         check(id(t, "change.lasten", year), c.changeLasten(programmeIndex(programme), y));
       }
     }
@@ -253,7 +253,7 @@ public final class DocumentBuilder {
       for (Programme programme : budget.programmes()) {
         terms.add(plus(id(programmeTableId(programme.id()), "change.lasten", year)));
       }
-      sum(id(TABEL_1, "change.lasten", year), "Totaal wijziging lasten", terms, "sum over the programmes");
+      sum(id(TABEL_1, "change.lasten", year), "Tabel 1: totaal wijziging lasten", terms, "sum over the programmes");
       check(id(TABEL_1, "change.lasten", year), c.totalChangeLasten(y));
     }
     // Phase 3: the balancing item
@@ -294,6 +294,10 @@ public final class DocumentBuilder {
     }
   }
 
+  private static String pl(Programme programme, String what) {
+    return programme.id() + ". " + programme.title() + ": " + what;
+  }
+
   private void replaceDisplay(Figure f, Display display) {
     if (f.display() != display) {
       graph.replace(new Figure(f.id(), f.label(), f.cents(), display, f.terms(), f.origin()));
@@ -311,16 +315,16 @@ public final class DocumentBuilder {
       for (Proposal line : baten) {
         batenTerms.add(plus(id(t, line.id(), year)));
       }
-      sum(id(t, "change.baten", year), "Totaal wijziging baten", batenTerms, "sum of the baten lines");
+      sum(id(t, "change.baten", year), pl(programme, "totaal wijziging baten"), batenTerms, "sum of the baten lines");
       check(id(t, "change.baten", year), c.changeBaten(p, y));
-      sum(id(t, "change.saldo", year), "Saldo",
+      sum(id(t, "change.saldo", year), pl(programme, "saldo wijzigingen"),
           List.of(plus(id(t, "change.lasten", year)), minus(id(t, "change.baten", year))), "lasten - baten");
-      sum(id(t, "new.lasten", year), "Totaal lasten",
+      sum(id(t, "new.lasten", year), pl(programme, "nieuw kader lasten"),
           List.of(plus(id(t, "frame.lasten", year)), plus(id(t, "change.lasten", year))), "kader + wijziging");
       if (!programme.overheadView()) {
-        sum(id(t, "new.baten", year), "Totaal baten",
+        sum(id(t, "new.baten", year), pl(programme, "nieuw kader baten"),
             List.of(plus(id(t, "frame.baten", year)), plus(id(t, "change.baten", year))), "kader + wijziging");
-        sum(id(t, "new.saldo", year), "Saldo",
+        sum(id(t, "new.saldo", year), pl(programme, "nieuw kader saldo"),
             List.of(plus(id(t, "new.lasten", year)), minus(id(t, "new.baten", year))), "lasten - baten");
       }
     }
@@ -384,16 +388,16 @@ public final class DocumentBuilder {
         }
         changeBaten.add(plus(id(pt, "change.baten", year)));
       }
-      sum(id(t, "frame.lasten", year), "Totaal lasten", lasten, "sum of the frames of the programmes (not the overhead view)");
-      sum(id(t, "frame.baten", year), "Totaal baten", baten, "sum of the frames of the programmes (not the overhead view)");
+      sum(id(t, "frame.lasten", year), "Tabel 1: kader totaal lasten", lasten, "sum of the frames of the programmes (not the overhead view)");
+      sum(id(t, "frame.baten", year), "Tabel 1: kader totaal baten", baten, "sum of the frames of the programmes (not the overhead view)");
       check(id(t, "frame.lasten", year), c.totalFrameLasten(y));
       check(id(t, "frame.baten", year), c.totalFrameBaten(y));
-      sum(id(t, "frame.saldo", year), "Saldo", List.of(plus(id(t, "frame.lasten", year)), minus(id(t, "frame.baten", year))), "lasten - baten");
-      sum(id(t, "change.baten", year), "Totaal wijziging baten", changeBaten, "sum over the programmes");
+      sum(id(t, "frame.saldo", year), "Tabel 1: kader saldo", List.of(plus(id(t, "frame.lasten", year)), minus(id(t, "frame.baten", year))), "lasten - baten");
+      sum(id(t, "change.baten", year), "Tabel 1: totaal wijziging baten", changeBaten, "sum over the programmes");
       check(id(t, "change.baten", year), c.totalChangeBaten(y));
-      sum(id(t, "new.lasten", year), "Totaal lasten", List.of(plus(id(t, "frame.lasten", year)), plus(id(t, "change.lasten", year))), "kader + wijziging");
-      sum(id(t, "new.baten", year), "Totaal baten", List.of(plus(id(t, "frame.baten", year)), plus(id(t, "change.baten", year))), "kader + wijziging");
-      sum(id(t, "new.saldo", year), "Saldo", List.of(plus(id(t, "new.lasten", year)), minus(id(t, "new.baten", year))), "lasten - baten");
+      sum(id(t, "new.lasten", year), "Tabel 1: nieuw kader totaal lasten", List.of(plus(id(t, "frame.lasten", year)), plus(id(t, "change.lasten", year))), "kader + wijziging");
+      sum(id(t, "new.baten", year), "Tabel 1: nieuw kader totaal baten", List.of(plus(id(t, "frame.baten", year)), plus(id(t, "change.baten", year))), "kader + wijziging");
+      sum(id(t, "new.saldo", year), "Tabel 1: nieuw kader saldo", List.of(plus(id(t, "new.lasten", year)), minus(id(t, "new.baten", year))), "lasten - baten");
     }
     var v = budget.version();
     rows.add(section("I. " + v.frameTitle()));
@@ -602,6 +606,9 @@ public final class DocumentBuilder {
         String bid = id(programmeTableId(budget.programmeOfUnit(b.unit()).orElseThrow().id()), b.id(), year);
         check(id(t, "saldo", year), graph.get(bid).cents());
         graph.requireEqual(id(t, "saldo", year), bid);
+        sum(id(t, "uncovered", year), "Structurele lasten niet structureel gedekt",
+            List.of(plus(id(t, "recurring.saldo", year)), minus(bid)),
+            "structureel saldo minus the members' higher contribution (counted as recurring): above 0, recurring lasten lean on one-off means");
       }
     }
     List<Row> rows = new ArrayList<>();
@@ -614,6 +621,9 @@ public final class DocumentBuilder {
     rows.add(yearRow(t, "one-off.baten", "Incidentele baten", Style.LINE));
     rows.add(yearRow(t, "one-off.saldo", "Incidenteel saldo", Style.TOTAL));
     rows.add(yearRow(t, "saldo", "Saldo wijzigingen (te dekken door de leden)", Style.TOTAL));
+    if (balancingIndex >= 0) {
+      rows.add(yearRow(t, "uncovered", "Structurele lasten niet structureel gedekt (> 0: incidenteel gedekt)", Style.TOTAL));
+    }
     tables.add(new Table(t, "Structureel en incidenteel", 100_000, yearColumns(), rows));
   }
 
@@ -685,7 +695,7 @@ public final class DocumentBuilder {
     for (Breakdown.Component component : breakdown.components()) {
       rows.add(yearRow(t, component.id(), component.id() + ". " + component.title(), Style.LINE));
     }
-    rows.add(yearRow(t, "total", "Totaal " + breakdown.title().toLowerCase(java.util.Locale.ROOT), Style.TOTAL));
+    rows.add(yearRow(t, "total", "Totaal", Style.TOTAL));
     tables.add(new Table(t, breakdown.title(), breakdown.inEuros() ? 100 : 100_000, yearColumns(), rows));
   }
 }

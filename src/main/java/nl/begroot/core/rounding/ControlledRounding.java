@@ -22,10 +22,14 @@ import nl.begroot.core.money.Rounding;
  * down or up is a 0/1 search: each printed total must stay within 1 unit of its exact value (strictly:
  * the floor or the ceiling of its exact value), and figures that must be equal (e.g. "Te verdelen
  * bedrag" and the sum over the members) must print equal. Each leaf prefers its nearest rounding
- * (halves away from zero). Groups of figures that share no leaf are searched separately.
+ * (halves away from zero). Groups of figures that share no leaf are searched separately: first
+ * exhaustively ({@link ZeroOneSearch}, which keeps to the nearest rounding where it can), and where
+ * that finds nothing within its step limit, by local search ({@link LocalSearch}). A group for which neither finds a rounding is named in the notes.
  */
 public final class ControlledRounding {
-  static final long STEP_LIMIT = 2_000_000;
+  /** Steps of the exhaustive search before the local search takes over. */
+  static final long STEP_LIMIT = 200_000;
+  static final long FLIP_LIMIT = 2_000_000;
 
   private ControlledRounding() {}
 
@@ -136,21 +140,27 @@ public final class ControlledRounding {
       int[] pref = new int[local.size()];
       local.forEach((global, l) -> pref[l] = preferred[global]);
       ZeroOneSearch search = new ZeroOneSearch(pref, STEP_LIMIT);
+      LocalSearch walk = new LocalSearch(pref, FLIP_LIMIT);
       for (Constraint c : group) {
         int[] vs = new int[c.vars.length];
         for (int k = 0; k < vs.length; k++) {
           vs[k] = local.get(c.vars[k]);
         }
         search.constrain(vs, c.coefs, c.lo, c.hi);
+        walk.constrain(vs, c.coefs, c.lo, c.hi);
       }
       int[] solution = search.solve();
+      if (solution == null) {
+        solution = walk.solve();
+      }
+      final int[] found = solution;
       if (solution == null) {
         notes.add("no controlled rounding found for the group of " + group.size()
             + " totals around " + group.get(0).label
             + "; its parts are rounded to nearest and its totals are the sums of the printed parts");
         continue;
       }
-      local.forEach((global, l) -> value[global] = solution[l]);
+      local.forEach((global, l) -> value[global] = found[l]);
     }
     Map<String, Long> result = new HashMap<>();
     for (String id : printed) {

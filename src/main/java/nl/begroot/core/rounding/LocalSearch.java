@@ -1,0 +1,133 @@
+package nl.begroot.core.rounding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A local search for the same 0/1 problem as {@link ZeroOneSearch}, for groups too large to search
+ * exhaustively: start from each variable's preferred value; while some constraint is violated, take
+ * one (chosen at random) and flip the variable of it that lowers the total violation most, now and
+ * then a random one of it to get out of a dead end (WalkSAT). Deterministic for a given seed.
+ */
+final class LocalSearch {
+  private final int[] preferred;
+  private final List<int[]> vars = new ArrayList<>();
+  private final List<int[]> coefs = new ArrayList<>();
+  private final List<long[]> bounds = new ArrayList<>();
+  private final long flipLimit;
+
+  LocalSearch(int[] preferred, long flipLimit) {
+    this.preferred = preferred.clone();
+    this.flipLimit = flipLimit;
+  }
+
+  void constrain(int[] vs, int[] cs, long lo, long hi) {
+    vars.add(vs);
+    coefs.add(cs);
+    bounds.add(new long[] {lo, hi});
+  }
+
+  int[] solve() {
+    int n = preferred.length;
+    int m = vars.size();
+    List<List<int[]>> byVar = new ArrayList<>();
+    for (int v = 0; v < n; v++) {
+      byVar.add(new ArrayList<>());
+    }
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < vars.get(j).length; k++) {
+        byVar.get(vars.get(j)[k]).add(new int[] {j, coefs.get(j)[k]});
+      }
+    }
+    int[] value = preferred.clone();
+    long[] sum = new long[m];
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < vars.get(j).length; k++) {
+        sum[j] += (long) coefs.get(j)[k] * value[vars.get(j)[k]];
+      }
+    }
+    // violated constraints, kept in a list with positions for O(1) updates
+    int[] position = new int[m];
+    int[] violated = new int[m];
+    int count = 0;
+    for (int j = 0; j < m; j++) {
+      position[j] = -1;
+      if (violation(j, sum[j]) > 0) {
+        position[j] = count;
+        violated[count++] = j;
+      }
+    }
+    SplittableRandom random = new SplittableRandom(n * 31L + m);
+    for (long flip = 0; flip < flipLimit && count > 0; flip++) {
+      int j = violated[random.nextInt(count)];
+      int[] candidates = vars.get(j);
+      int chosen;
+      if (random.nextInt(100) < 15) {
+        chosen = candidates[random.nextInt(candidates.length)];
+      } else {
+        chosen = candidates[0];
+        long best = Long.MAX_VALUE;
+        for (int v : candidates) {
+          long delta = 0;
+          int step = value[v] == 0 ? 1 : -1;
+          for (int[] use : byVar.get(v)) {
+            long s = sum[use[0]];
+            delta += violation(use[0], s + (long) use[1] * step) - violation(use[0], s);
+          }
+          if (delta < best || delta == best && random.nextBoolean()) {
+            best = delta;
+            chosen = v;
+          }
+        }
+      }
+      int step = value[chosen] == 0 ? 1 : -1;
+      value[chosen] += step;
+      for (int[] use : byVar.get(chosen)) {
+        int c = use[0];
+        sum[c] += (long) use[1] * step;
+        boolean bad = violation(c, sum[c]) > 0;
+        if (bad && position[c] < 0) {
+          position[c] = count;
+          violated[count++] = c;
+        } else if (!bad && position[c] >= 0) {
+          int last = violated[--count];
+          violated[position[c]] = last;
+          position[last] = position[c];
+          position[c] = -1;
+        }
+      }
+    }
+    if (count > 0) {
+      return null;
+    }
+    // polish: put back every variable whose preferred value keeps all its constraints met
+    boolean improved = true;
+    while (improved) {
+      improved = false;
+      for (int v = 0; v < n; v++) {
+        if (value[v] == preferred[v]) {
+          continue;
+        }
+        int step = preferred[v] - value[v];
+        boolean keeps = true;
+        for (int[] use : byVar.get(v)) {
+          keeps &= violation(use[0], sum[use[0]] + (long) use[1] * step) == 0;
+        }
+        if (keeps) {
+          value[v] = preferred[v];
+          for (int[] use : byVar.get(v)) {
+            sum[use[0]] += (long) use[1] * step;
+          }
+          improved = true;
+        }
+      }
+    }
+    return value;
+  }
+
+  private long violation(int j, long s) {
+    long[] b = bounds.get(j);
+    return s < b[0] ? b[0] - s : s > b[1] ? s - b[1] : 0;
+  }
+}
