@@ -3,6 +3,7 @@ package nl.begroot.core.engine;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.begroot.core.model.Annex;
@@ -27,47 +28,88 @@ public final class AnnexLayout {
 
   /** For each proposal, the index of its leaf column, or one of the negative markers. */
   public static int[] columnOfProposals(Budget budget) {
-    List<Annex.Column> columns = budget.annex().columns();
+    Resolver resolver = new Resolver(budget);
     List<Proposal> proposals = budget.proposals();
-    java.util.Map<String, Programme> programmeOfUnit = new java.util.HashMap<>();
-    for (Programme programme : budget.programmes()) {
-      programme.units().forEach(u -> programmeOfUnit.put(u.id(), programme));
-    }
-    java.util.Map<String, Integer> byProposal = new java.util.HashMap<>();
-    java.util.Map<String, Integer> byUnit = new java.util.HashMap<>();
-    java.util.Map<String, Integer> byProgramme = new java.util.HashMap<>();
-    for (int c = columns.size() - 1; c >= 0; c--) { // the first listed column wins
-      Annex.Column column = columns.get(c);
-      if (column.isSum()) {
-        continue;
-      }
-      final int index = c;
-      column.proposals().forEach(id -> byProposal.put(id, index));
-      column.units().forEach(id -> byUnit.put(id, index));
-      column.programmes().forEach(id -> byProgramme.put(id, index));
-    }
     int[] result = new int[proposals.size()];
     for (int i = 0; i < proposals.size(); i++) {
-      Proposal p = proposals.get(i);
-      Programme programme = programmeOfUnit.get(p.unit());
-      if (p.rule() == Proposal.Rule.BALANCING) {
-        result[i] = BALANCING;
-        continue;
-      }
-      if (programme != null && programme.overheadView()) {
-        result[i] = OVERHEAD;
-        continue;
-      }
-      Integer column = byProposal.get(p.id());
-      if (column == null) {
-        column = byUnit.get(p.unit());
-      }
-      if (column == null && programme != null) {
-        column = byProgramme.get(programme.id());
-      }
-      result[i] = column == null ? NONE : column;
+      result[i] = resolver.column(proposals.get(i), resolver.unit(proposals.get(i)));
     }
     return result;
+  }
+
+  /**
+   * Resolves units and columns with one lookup per proposal: built once per budget, it knows for
+   * each unit its programme and the column that claims it (by unit, else by programme), and the few
+   * proposals that a column names itself.
+   */
+  public static final class Resolver {
+    private final Map<String, Integer> unitIndex = new HashMap<>();
+    private final int[] unitProgramme;
+    private final int[] unitColumn;
+    private final boolean[] unitOverhead;
+    private final Map<String, Integer> byProposal = new HashMap<>();
+
+    public Resolver(Budget budget) {
+      List<Annex.Column> columns = budget.annex().columns();
+      Map<String, Integer> byUnit = new HashMap<>();
+      Map<String, Integer> byProgramme = new HashMap<>();
+      for (int c = columns.size() - 1; c >= 0; c--) { // the first listed column wins
+        Annex.Column column = columns.get(c);
+        if (column.isSum()) {
+          continue;
+        }
+        final int index = c;
+        column.proposals().forEach(id -> byProposal.put(id, index));
+        column.units().forEach(id -> byUnit.put(id, index));
+        column.programmes().forEach(id -> byProgramme.put(id, index));
+      }
+      List<Integer> programme = new ArrayList<>();
+      List<Integer> column = new ArrayList<>();
+      List<Boolean> overhead = new ArrayList<>();
+      List<Programme> programmes = budget.programmes();
+      for (int p = 0; p < programmes.size(); p++) {
+        for (var unit : programmes.get(p).units()) {
+          unitIndex.put(unit.id(), programme.size());
+          programme.add(p);
+          Integer c = byUnit.getOrDefault(unit.id(), byProgramme.get(programmes.get(p).id()));
+          column.add(c == null ? NONE : c);
+          overhead.add(programmes.get(p).overheadView());
+        }
+      }
+      unitProgramme = programme.stream().mapToInt(Integer::intValue).toArray();
+      unitColumn = column.stream().mapToInt(Integer::intValue).toArray();
+      unitOverhead = new boolean[overhead.size()];
+      for (int u = 0; u < unitOverhead.length; u++) {
+        unitOverhead[u] = overhead.get(u);
+      }
+    }
+
+    /** The index of a proposal's (first) unit. */
+    public int unit(Proposal p) {
+      return unitIndex.get(p.unit());
+    }
+
+    /** The index of the programme that holds a unit. */
+    public int programme(int unit) {
+      return unitProgramme[unit];
+    }
+
+    /** The leaf column of a proposal of the given unit, or a negative marker. */
+    public int column(Proposal p, int unit) {
+      if (p.rule() == Proposal.Rule.BALANCING) {
+        return BALANCING;
+      }
+      if (unitOverhead[unit]) {
+        return OVERHEAD;
+      }
+      if (!byProposal.isEmpty()) {
+        Integer own = byProposal.get(p.id());
+        if (own != null) {
+          return own;
+        }
+      }
+      return unitColumn[unit];
+    }
   }
 
   /** Index of a column by id, or -1. */

@@ -1,6 +1,8 @@
 package nl.begroot.core.engine;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.begroot.core.model.Amounts;
@@ -18,10 +20,11 @@ import nl.begroot.core.money.Allocation;
 /**
  * Computes every figure of a budget from its source data, exactly in cents.
  *
- * <p>The order of work: the lines that carry computed amounts (transfer lines, the members'
- * contribution for items moved to the pass-through budget), then per programme the changes, then
- * the balancing item (total change in lasten minus total change in all other baten), then Tabel 1,
- * Bijlage 1 for every year, the structural-balance overview and the pass-through budget. The input
+ * <p>The order of work: transfer lines (the sum of their legs); one pass over every cell that adds
+ * it to its programme's change, its annex column, its one-off/recurring row and, for items moved to
+ * the pass-through budget, the members' contribution that moves with them; that contribution line;
+ * the balancing item (total change in lasten minus total change in all other baten); the frame and
+ * Tabel 1; Bijlage 1 for every year (overhead spread, each column split over the members). The input
  * must have passed validation (see {@code nl.begroot.format}).
  */
 public final class Engine {
@@ -33,125 +36,64 @@ public final class Engine {
     List<Programme> programmes = budget.programmes();
     int n = proposals.size();
     int programmeCount = programmes.size();
+    AnnexLayout.Resolver resolver = new AnnexLayout.Resolver(budget);
 
-    // 1. programme of each proposal
-    Map<String, Integer> programmeOfUnit = new java.util.HashMap<>();
-    for (int p = 0; p < programmeCount; p++) {
-      for (var unit : programmes.get(p).units()) {
-        programmeOfUnit.put(unit.id(), p);
-      }
-    }
-    int[] programmeOf = new int[n];
-    for (int i = 0; i < n; i++) {
-      programmeOf[i] = programmeOfUnit.get(proposals.get(i).unit());
-    }
-
-    // 2. effective line amounts: entered, transfer lines, pass-through contribution
-    Amounts[] lines = new Amounts[n];
-    Map<String, Integer> index = budget.proposalIndex();
-    Amounts.Builder[] transferLines = new Amounts.Builder[n];
+    // 1. transfer lines: the sum of the legs that name them
+    Map<String, Amounts.Builder> transferLines = new HashMap<>();
     for (Transfer transfer : budget.transfers()) {
       for (Transfer.Leg leg : transfer.legs()) {
-        int i = index.get(leg.line());
-        if (transferLines[i] == null) {
-          transferLines[i] = Amounts.builder(years);
-        }
+        Amounts.Builder line = transferLines.computeIfAbsent(leg.line(), id -> Amounts.builder(years));
         for (int y = 0; y < years; y++) {
-          transferLines[i].add(y, leg.amounts().cents(y), leg.amounts().kind(y));
+          line.add(y, leg.amounts().cents(y), leg.amounts().kind(y));
         }
-      }
-    }
-    Amounts.Builder passThroughContribution = Amounts.builder(years);
-    for (int i = 0; i < n; i++) {
-      Proposal p = proposals.get(i);
-      switch (p.rule()) {
-        case ENTERED -> lines[i] = p.amounts();
-        case TRANSFER -> lines[i] =
-            transferLines[i] == null ? Amounts.blank(years) : transferLines[i].build();
-        default -> { } // computed below
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      Proposal p = proposals.get(i);
-      if (p.passThrough()) {
-        for (int y = 0; y < years; y++) {
-          passThroughContribution.add(
-              y, Math.multiplyExact(lines[i].cents(y), (long) p.saldoSign()), lines[i].kind(y));
-        }
-      }
-    }
-    Amounts contribution = passThroughContribution.build();
-    int balancingLine = -1;
-    for (int i = 0; i < n; i++) {
-      Proposal p = proposals.get(i);
-      if (p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION) {
-        lines[i] = contribution;
-      } else if (p.rule() == Proposal.Rule.BALANCING) {
-        balancingLine = i;
       }
     }
 
-    // 3. one pass over all cells: changes per programme, annex columns, one-off/recurring, moved items
+    // 2. one pass over all cells: changes per programme, annex columns, one-off/recurring, items
+    // moved to the pass-through budget; the computed lines (contribution, balancing) come after
     Annex annex = budget.annex();
     int leafColumns = annex.columns().size();
     boolean hasThirdParty = annex.thirdPartyColumn() != null;
-    String thirdParty = hasThirdParty ? annex.thirdPartyColumn().thirdParty() : null;
-    long[][] parts = new long[leafColumns + (hasThirdParty ? 1 : 0)][years];
-    long[][] overheadChange = new long[programmeCount][years];
-    int[] columnOf = AnnexLayout.columnOfProposals(budget);
-    long[][] structural = new long[Computation.StructuralRow.values().length][years];
-    long[][] passThrough = new long[programmeCount][years];
-    long[][] changeLasten = new long[programmeCount][years];
-    long[][] changeBaten = new long[programmeCount][years];
-    boolean[][] lastenPm = new boolean[programmeCount][years];
-    boolean[][] batenPm = new boolean[programmeCount][years];
+    Totals totals = new Totals(programmeCount, leafColumns + (hasThirdParty ? 1 : 0), years,
+        hasThirdParty ? annex.thirdPartyColumn().thirdParty() : null, leafColumns);
+    Amounts[] lines = new Amounts[n];
+    int balancingLine = -1;
+    List<Integer> contributionLines = new ArrayList<>();
+    Amounts.Builder contribution = Amounts.builder(years);
     for (int i = 0; i < n; i++) {
-      if (i == balancingLine) {
-        continue;
-      }
-      Proposal proposal = proposals.get(i);
-      int p = programmeOf[i];
-      boolean lastenSide = proposal.side() == Side.LASTEN;
-      long sign = lastenSide ? 1 : -1;
-      long[] cents = lines[i].centsArray();
-      long[] change = lastenSide ? changeLasten[p] : changeBaten[p];
-      int column = columnOf[i];
-      long[] annexTarget = column >= 0 ? parts[column] : column == AnnexLayout.OVERHEAD ? overheadChange[p] : null;
-      long[] thirdPartyTarget = hasThirdParty && thirdParty.equals(proposal.thirdParty()) ? parts[leafColumns] : null;
-      long[] moved = proposal.passThrough() ? passThrough[p] : null;
-      long[] natureRow = structural[structuralRow(lastenSide, proposal.nature()).ordinal()];
-      for (int y = 0; y < years; y++) {
-        long v = cents[y];
-        change[y] = Math.addExact(change[y], v);
-        natureRow[y] = Math.addExact(natureRow[y], v);
-        if (annexTarget != null) {
-          annexTarget[y] = Math.addExact(annexTarget[y], v * sign);
-        }
-        if (thirdPartyTarget != null) {
-          thirdPartyTarget[y] = Math.addExact(thirdPartyTarget[y], v * -sign); // money received
-        }
-        if (moved != null) {
-          moved[y] = Math.subtractExact(moved[y], v * sign);
-        }
-      }
-      if (proposal.breakdown() != null) {
-        // components count by their own nature: move them out of the line's row into theirs
-        for (Breakdown.Component component : proposal.breakdown().components()) {
-          long[] componentRow = structural[structuralRow(lastenSide, component.nature()).ordinal()];
-          for (int y = 0; y < years; y++) {
-            long v = component.amounts().cents(y);
-            natureRow[y] = Math.subtractExact(natureRow[y], v);
-            componentRow[y] = Math.addExact(componentRow[y], v);
+      Proposal p = proposals.get(i);
+      switch (p.rule()) {
+        case BALANCING -> balancingLine = i;
+        case PASS_THROUGH_CONTRIBUTION -> contributionLines.add(i);
+        default -> {
+          Amounts.Builder transfer = p.rule() == Proposal.Rule.TRANSFER ? transferLines.get(p.id()) : null;
+          lines[i] = p.rule() == Proposal.Rule.ENTERED ? p.amounts() : transfer == null ? Amounts.blank(years) : transfer.build();
+          int unit = resolver.unit(p);
+          totals.add(p, lines[i], resolver.programme(unit), resolver.column(p, unit));
+          if (p.passThrough()) {
+            long[] cents = lines[i].centsArray();
+            for (int y = 0; y < years; y++) {
+              contribution.add(y, cents[y] * p.saldoSign(), lines[i].kind(y));
+            }
           }
         }
       }
-      if (lines[i].anyPm()) {
-        boolean[] pm = lastenSide ? lastenPm[p] : batenPm[p];
-        for (int y = 0; y < years; y++) {
-          pm[y] |= lines[i].isPm(y);
-        }
-      }
     }
+    Amounts contributionAmounts = contribution.build();
+    for (int i : contributionLines) {
+      lines[i] = contributionAmounts;
+      Proposal p = proposals.get(i);
+      int unit = resolver.unit(p);
+      totals.add(p, lines[i], resolver.programme(unit), resolver.column(p, unit));
+    }
+    long[][] changeLasten = totals.changeLasten;
+    long[][] changeBaten = totals.changeBaten;
+    boolean[][] lastenPm = totals.lastenPm;
+    boolean[][] batenPm = totals.batenPm;
+    long[][] parts = totals.parts;
+    long[][] overheadChange = totals.overheadChange;
+    long[][] structural = totals.structural;
+    long[][] passThrough = totals.passThrough;
 
     // 4. the balancing item: total change in lasten minus total change in all other baten
     long[] balancing = new long[years];
@@ -171,7 +113,7 @@ public final class Engine {
     if (balancingLine >= 0) {
       // validation guarantees the balancing line is a baten line
       lines[balancingLine] = Amounts.of(balancing);
-      int p = programmeOf[balancingLine];
+      int p = resolver.programme(resolver.unit(proposals.get(balancingLine)));
       for (int y = 0; y < years; y++) {
         changeBaten[p][y] = Math.addExact(changeBaten[p][y], balancing[y]);
       }
@@ -253,10 +195,81 @@ public final class Engine {
     return new AnnexFigures(parts, overhead, perMember);
   }
 
-  private static Computation.StructuralRow structuralRow(boolean lasten, Nature nature) {
-    if (nature == Nature.RECURRING) {
-      return lasten ? Computation.StructuralRow.RECURRING_LASTEN : Computation.StructuralRow.RECURRING_BATEN;
+  /** The running totals of the single pass over the cells. */
+  private static final class Totals {
+    final long[][] changeLasten;
+    final long[][] changeBaten;
+    final boolean[][] lastenPm;
+    final boolean[][] batenPm;
+    final long[][] parts;
+    final long[][] overheadChange;
+    final long[][] structural;
+    final long[][] passThrough;
+    final String thirdParty;
+    final int thirdPartyColumn;
+    final int years;
+
+    Totals(int programmes, int columns, int years, String thirdParty, int thirdPartyColumn) {
+      this.years = years;
+      changeLasten = new long[programmes][years];
+      changeBaten = new long[programmes][years];
+      lastenPm = new boolean[programmes][years];
+      batenPm = new boolean[programmes][years];
+      parts = new long[columns][years];
+      overheadChange = new long[programmes][years];
+      structural = new long[Computation.StructuralRow.values().length][years];
+      passThrough = new long[programmes][years];
+      this.thirdParty = thirdParty;
+      this.thirdPartyColumn = thirdPartyColumn;
     }
-    return lasten ? Computation.StructuralRow.ONE_OFF_LASTEN : Computation.StructuralRow.ONE_OFF_BATEN;
+
+    void add(Proposal proposal, Amounts amounts, int programme, int column) {
+      boolean lastenSide = proposal.side() == Side.LASTEN;
+      long sign = lastenSide ? 1 : -1;
+      long[] cents = amounts.centsArray();
+      long[] change = lastenSide ? changeLasten[programme] : changeBaten[programme];
+      long[] annexTarget = column >= 0 ? parts[column] : column == AnnexLayout.OVERHEAD ? overheadChange[programme] : null;
+      long[] thirdPartyTarget = thirdParty != null && thirdParty.equals(proposal.thirdParty()) ? parts[thirdPartyColumn] : null;
+      long[] moved = proposal.passThrough() ? passThrough[programme] : null;
+      long[] natureRow = structural[row(lastenSide, proposal.nature()).ordinal()];
+      for (int y = 0; y < years; y++) {
+        long v = cents[y];
+        change[y] = Math.addExact(change[y], v);
+        natureRow[y] = Math.addExact(natureRow[y], v);
+        if (annexTarget != null) {
+          annexTarget[y] = Math.addExact(annexTarget[y], v * sign);
+        }
+        if (thirdPartyTarget != null) {
+          thirdPartyTarget[y] = Math.addExact(thirdPartyTarget[y], v * -sign); // money received
+        }
+        if (moved != null) {
+          moved[y] = Math.subtractExact(moved[y], v * sign);
+        }
+      }
+      if (proposal.breakdown() != null) {
+        // components count by their own nature: move them out of the line's row into theirs
+        for (Breakdown.Component component : proposal.breakdown().components()) {
+          long[] componentRow = structural[row(lastenSide, component.nature()).ordinal()];
+          for (int y = 0; y < years; y++) {
+            long v = component.amounts().cents(y);
+            natureRow[y] = Math.subtractExact(natureRow[y], v);
+            componentRow[y] = Math.addExact(componentRow[y], v);
+          }
+        }
+      }
+      if (amounts.anyPm()) {
+        boolean[] pm = lastenSide ? lastenPm[programme] : batenPm[programme];
+        for (int y = 0; y < years; y++) {
+          pm[y] |= amounts.isPm(y);
+        }
+      }
+    }
+
+    private static Computation.StructuralRow row(boolean lasten, Nature nature) {
+      if (nature == Nature.RECURRING) {
+        return lasten ? Computation.StructuralRow.RECURRING_LASTEN : Computation.StructuralRow.RECURRING_BATEN;
+      }
+      return lasten ? Computation.StructuralRow.ONE_OFF_LASTEN : Computation.StructuralRow.ONE_OFF_BATEN;
+    }
   }
 }

@@ -20,10 +20,16 @@ public final class Amounts {
 
   private final long[] cents;
   private final byte[] kinds;
+  private final boolean anyPm;
 
   private Amounts(long[] cents, byte[] kinds) {
     this.cents = cents;
     this.kinds = kinds;
+    boolean pm = false;
+    for (byte k : kinds) {
+      pm |= k == PM;
+    }
+    this.anyPm = pm;
   }
 
   public static Amounts blank(int years) {
@@ -67,12 +73,7 @@ public final class Amounts {
   }
 
   public boolean anyPm() {
-    for (byte k : kinds) {
-      if (k == PM) {
-        return true;
-      }
-    }
-    return false;
+    return anyPm;
   }
 
   /** The raw cents array (read-only by convention). pm and blank years hold 0. */

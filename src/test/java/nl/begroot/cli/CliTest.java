@@ -1,0 +1,114 @@
+package nl.begroot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.begroot.TestBudgets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as a user runs it: output, formats and exit codes. */
+class CliTest {
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void validateAcceptsTheBuiltInBudget() {
+    Run r = run("validate");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("OK").contains("Conceptbegroting 2027").contains("12 members");
+  }
+
+  @Test
+  void computePrintsEveryTableLaidOutLikeTheDocument() {
+    Run r = run("compute");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Tabel 1.").contains("Bijlage 1.").contains("x € 1.000")
+        .contains("3.2. Natuurmonitoring").contains("pm");
+    assertThat(r.out()).doesNotContain("Note:"); // controlled rounding found for every table
+  }
+
+  @Test
+  void computeOneTableAndRefuseAnUnknownOne() {
+    assertThat(run("compute", "--table", "programme-2").out()).startsWith("2. Beleidsvoorbereiding");
+    Run unknown = run("compute", "--table", "tabel-9");
+    assertThat(unknown.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(unknown.err()).contains("no table 'tabel-9'").contains("tabel-1");
+  }
+
+  @Test
+  void jsonCoversEveryFigureInCentsWithStableIds() throws Exception {
+    Run r = run("compute", "--format", "json");
+    assertThat(r.code()).isZero();
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    assertThat(root.get("format").asString()).isEqualTo("begroot-compute/1");
+    var computed = TestBudgets.compute(TestBudgets.ipo());
+    JsonNode figures = root.get("figures");
+    // every figure printed in a table is in the JSON, with its exact cents
+    computed.document().tables().forEach(t -> t.rows().forEach(row -> row.cells().forEach(cell -> {
+      if (cell.figureId() != null) {
+        assertThat(figures.get(cell.figureId())).as(cell.figureId()).isNotNull();
+        assertThat(figures.get(cell.figureId()).get("cents").asLong()).isEqualTo(computed.cents(cell.figureId()));
+      }
+    })));
+  }
+
+  @Test
+  void csvHasOneLinePerCell() {
+    Run r = run("compute", "--format", "csv", "--table", "tabel-1");
+    String[] lines = r.out().split("\n");
+    assertThat(lines[0]).isEqualTo("table,row,label,column,figure,cents,printed,unit_euros,display");
+    // Tabel 1: 3 frame rows, 5 + 1 lasten rows, 5 + 1 baten rows, 3 new rows; 5 years each
+    assertThat(lines).hasSize(1 + (3 + 6 + 6 + 3) * 5);
+  }
+
+  @Test
+  void explainShowsTheLineageDownToTheProposals() {
+    Run r = run("explain", "tabel-1/change.lasten/2028");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("programme-2/2.7-soc/2028").contains("as entered");
+    Run byName = run("explain", "bijlage-1-2027/Gelderland/total");
+    assertThat(byName.out()).contains("10.67 / 100.02").contains("programme-5/5-hrm/2027");
+    Run unknown = run("explain", "tabel-1/nothing/2027");
+    assertThat(unknown.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(unknown.err()).contains("no figure");
+  }
+
+  @Test
+  void auditExitsWithOneWhenItFindsDifferences() throws Exception {
+    Run r = run("audit");
+    assertThat(r.code()).isEqualTo(Main.FINDINGS);
+    assertThat(r.out()).contains("Rekenkundige controle").contains("footing").contains("100,02%");
+    Run json = run("audit", "--format", "json");
+    JsonNode root = JsonMapper.builder().build().readTree(json.out());
+    assertThat(root.get("count").asInt()).isEqualTo(root.get("findings").size()).isPositive();
+  }
+
+  @Test
+  void aBudgetWithoutPrintedFiguresAuditsClean(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("small.yaml");
+    Files.writeString(file, TestBudgets.small("""
+          - {id: l, unit: "1.1", title: L, side: lasten, amounts: {2026: 100, 2027: 100}}
+        """, ""));
+    assertThat(run("audit", file.toString()).code()).isZero();
+    assertThat(run("compute", file.toString()).code()).isZero();
+  }
+
+  @Test
+  void badOptionsAreBadInput() {
+    assertThat(run("compute", "--format", "xml").code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run("frobnicate").code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run("bench", "--cells", "5").code()).isEqualTo(Main.BAD_INPUT);
+  }
+}
