@@ -25,6 +25,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
+    if (!List.of("text", "json").contains(format)) {
+      err.println("begroot explain: --format must be text or json, not '" + format + "'");
+      return Main.BAD_INPUT;
+    }
     Path file = args.size() == 2 ? Path.of(args.get(0)) : null;
     String figure = args.get(args.size() - 1);
     Loaded loaded = Loaded.load(file, err);

@@ -28,7 +28,21 @@ public final class BudgetFiles {
       if (Files.size(path) > MAX_BYTES) {
         return rejected(name, "the file is larger than 64 MB");
       }
-      return BudgetReader.read(name, decode(Files.readAllBytes(path)));
+      byte[] bytes = Files.readAllBytes(path);
+      int bad = firstInvalidUtf8(bytes);
+      if (bad >= 0) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < bad; i++) {
+          if (bytes[i] == '\n') {
+            line++;
+            lineStart = i + 1;
+          }
+        }
+        return new LoadResult.Rejected(List.of(new Problem(name, line, bad - lineStart + 1,
+            "the file is not UTF-8 text: byte " + (bad + 1) + " is not valid UTF-8 (save the file as UTF-8)")));
+      }
+      return BudgetReader.read(name, decode(bytes));
     } catch (CharacterCodingException e) {
       return rejected(name, "the file is not UTF-8 text");
     } catch (IOException e) {
@@ -48,6 +62,25 @@ public final class BudgetFiles {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Offset of the first byte that is not valid UTF-8, or -1. */
+  static int firstInvalidUtf8(byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+    while (true) {
+      var result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return in.position();
+      }
+      if (result.isUnderflow()) {
+        return -1;
+      }
+      out.clear();
     }
   }
 

@@ -78,11 +78,20 @@ public final class BudgetReader {
       root = new Compose(settings).composeString(text).orElse(null);
     } catch (MarkedYamlEngineException e) {
       var mark = e.getProblemMark();
-      problems.add(new Problem(file, mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0),
-          "not valid YAML: " + e.getProblem()));
+      int line = mark.map(m -> m.getLine() + 1).orElse(1);
+      int[] quote = unclosedQuote(text, line);
+      if (quote != null) {
+        problems.add(new Problem(file, quote[0], quote[1], "not valid YAML: the quote opened here is not closed on this line"));
+      } else {
+        problems.add(new Problem(file, line, mark.map(m -> m.getColumn() + 1).orElse(1), "not valid YAML: "
+            + (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem()));
+      }
+      return new LoadResult.Rejected(problems);
+    } catch (StackOverflowError deep) {
+      problems.add(new Problem(file, 1, 1, "not valid YAML for a budget: lists or mappings are nested too deeply"));
       return new LoadResult.Rejected(problems);
     } catch (YamlEngineException e) {
-      problems.add(new Problem(file, 0, 0, "not valid YAML: " + e.getMessage()));
+      problems.add(new Problem(file, 1, 1, "not valid YAML: " + e.getMessage()));
       return new LoadResult.Rejected(problems);
     }
     if (root == null) {
@@ -113,7 +122,7 @@ public final class BudgetReader {
     Annex annex = annex(top.get("annex"), refs, proposals);
     List<GlossaryEntry> glossary = glossary(top.get("glossary"));
     PrintedDocument printed = printed(top.get("printed"));
-    if (!problems.isEmpty() || organisation == null || version == null || annex == null) {
+    if (organisation == null || version == null || annex == null) {
       if (problems.isEmpty()) {
         problems.add(new Problem(file, 1, 1, "the file is incomplete"));
       }
@@ -130,12 +139,43 @@ public final class BudgetReader {
     return new LoadResult.Loaded(budget);
   }
 
+  /**
+   * The first line up to {@code lastLine} whose double quotes do not pair up (outside comments and
+   * single-quoted text), as line and column of its last opening quote; null when there is none.
+   */
+  static int[] unclosedQuote(String text, int lastLine) {
+    String[] lines = text.split("\n", -1);
+    for (int l = 0; l < Math.min(lastLine, lines.length); l++) {
+      String line = lines[l];
+      boolean inDouble = false;
+      boolean inSingle = false;
+      int opened = -1;
+      for (int c = 0; c < line.length(); c++) {
+        char ch = line.charAt(c);
+        if (inDouble && ch == '\\') {
+          c++;
+        } else if (ch == '"' && !inSingle) {
+          inDouble = !inDouble;
+          opened = c;
+        } else if (ch == '\'' && !inDouble) {
+          inSingle = !inSingle;
+        } else if (ch == '#' && !inDouble && !inSingle && (c == 0 || line.charAt(c - 1) == ' ')) {
+          break;
+        }
+      }
+      if (inDouble) {
+        return new int[] {l + 1, opened + 1};
+      }
+    }
+    return null;
+  }
+
   private Organisation organisation(Node node) {
     if (node == null) {
       return null;
     }
     Map<String, Node> m = yaml.mapping(node, "organisation", keys("id", "name", "short_name"), keys("id", "name"));
-    String id = m.containsKey("id") ? yaml.text(m.get("id"), "organisation.id") : null;
+    String id = m.containsKey("id") ? yaml.id(m.get("id"), "organisation.id") : null;
     String name = m.containsKey("name") ? yaml.text(m.get("name"), "organisation.name") : null;
     String shortName = yaml.optionalText(m, "short_name", "organisation");
     return id == null || name == null ? null : new Organisation(id, name, shortName == null ? name : shortName);
@@ -148,7 +188,7 @@ public final class BudgetReader {
     Map<String, Node> m = yaml.mapping(node, "version",
         keys("id", "title", "phase", "budget_year", "years", "frame_title", "proposals_title", "new_frame_title"),
         keys("id", "title", "budget_year", "years"));
-    String id = m.containsKey("id") ? yaml.text(m.get("id"), "version.id") : null;
+    String id = m.containsKey("id") ? yaml.id(m.get("id"), "version.id") : null;
     String title = m.containsKey("title") ? yaml.text(m.get("title"), "version.title") : null;
     Version.Phase phase = Version.Phase.CONCEPT;
     if (m.containsKey("phase")) {
@@ -159,7 +199,9 @@ public final class BudgetReader {
         case "mid-year" -> Version.Phase.MID_YEAR;
         case "accounts" -> Version.Phase.ACCOUNTS;
         default -> {
-          yaml.error(m.get("phase"), "version.phase must be one of concept, adopted, mid-year, accounts");
+          if (p != null) {
+            yaml.error(m.get("phase"), "version.phase must be one of concept, adopted, mid-year, accounts");
+          }
           yield Version.Phase.CONCEPT;
         }
       };
@@ -168,6 +210,10 @@ public final class BudgetReader {
     if (m.containsKey("years")) {
       for (Node y : yaml.sequence(m.get("years"), "version.years")) {
         Integer year = yaml.integer(y, "a year in version.years");
+        if (year != null && (year < 1000 || year > 9999)) {
+          yaml.error(y, "version.years: " + year + " is not a year of four digits");
+          continue;
+        }
         if (year != null) {
           if (!ys.isEmpty() && year != ys.get(ys.size() - 1) + 1) {
             yaml.error(y, "version.years must be consecutive years in ascending order; " + year + " follows " + ys.get(ys.size() - 1));
@@ -213,7 +259,7 @@ public final class BudgetReader {
     Set<String> ids = new HashSet<>();
     for (Node item : yaml.sequence(node, what)) {
       Map<String, Node> m = yaml.mapping(item, "an item of " + what, keys("id", titleKey), keys("id", titleKey));
-      String id = m.containsKey("id") ? yaml.text(m.get("id"), what + " id") : null;
+      String id = m.containsKey("id") ? yaml.id(m.get("id"), what + " id") : null;
       String title = m.containsKey(titleKey) ? yaml.text(m.get(titleKey), what + " " + titleKey) : null;
       if (id != null && !ids.add(id)) {
         yaml.error(m.get("id"), "duplicate id '" + id + "' in " + what);
@@ -233,7 +279,7 @@ public final class BudgetReader {
     for (Node item : yaml.sequence(node, "keys")) {
       Map<String, Node> m = yaml.mapping(item, "a key",
           keys("id", "title", "shares", "rounded_for_print", "normalise", "note"), keys("id", "title", "shares"));
-      String id = m.containsKey("id") ? yaml.text(m.get("id"), "key id") : null;
+      String id = m.containsKey("id") ? yaml.id(m.get("id"), "key id") : null;
       if (id != null && !ids.add(id)) {
         yaml.error(m.get("id"), "duplicate key id '" + id + "'");
         continue;
@@ -243,8 +289,12 @@ public final class BudgetReader {
       boolean normalise = yaml.bool(m, "normalise", "key '" + id + "'");
       Map<String, BigDecimal> shares = new LinkedHashMap<>();
       if (m.containsKey("shares")) {
+        Set<String> named = new HashSet<>();
+        boolean unknownNamed = false;
         for (Yaml.Entry e : yaml.entries(m.get("shares"), "key '" + id + "' shares")) {
+          named.add(e.key());
           if (members.stream().noneMatch(x -> x.id().equals(e.key()))) {
+            unknownNamed = true;
             yaml.error(e.keyNode(), "key '" + id + "' names an unknown member '" + e.key() + "'");
             continue;
           }
@@ -254,7 +304,7 @@ public final class BudgetReader {
           }
         }
         for (Member member : members) {
-          if (!shares.containsKey(member.id()) && problemsAbout(m.get("shares")) == 0) {
+          if (!named.contains(member.id()) && !unknownNamed) {
             yaml.error(m.get("shares"), "member '" + member.id() + "' (" + member.name() + ") is missing from key '" + id + "'");
           }
         }
@@ -279,13 +329,9 @@ public final class BudgetReader {
     return result;
   }
 
-  private int problemsAbout(Node node) {
-    int line = Yaml.line(node);
-    return (int) problems.stream().filter(p -> p.line() >= line && p.message().contains("unknown member")).count();
-  }
-
   private BigDecimal percent(Node node, String what) {
-    if (node instanceof ScalarNode scalar && scalar.getValue().matches("\\d{1,3}(\\.\\d{1,12})?")) {
+    if (node instanceof ScalarNode scalar && scalar.getValue().matches("\\d{1,3}(\\.\\d{1,12})?")
+        && new BigDecimal(scalar.getValue()).compareTo(BigDecimal.valueOf(100)) <= 0) {
       return new BigDecimal(scalar.getValue());
     }
     yaml.error(node, what + " must be a percentage such as 6.80 (a number from 0 to 100, a dot for decimals)");
@@ -303,7 +349,7 @@ public final class BudgetReader {
     for (Node item : yaml.sequence(node, "programmes")) {
       Map<String, Node> m = yaml.mapping(item, "a programme",
           keys("id", "title", "intro", "overhead_view", "spread", "frame", "units"), keys("id", "title", "frame", "units"));
-      String id = m.containsKey("id") ? yaml.text(m.get("id"), "programme id") : null;
+      String id = m.containsKey("id") ? yaml.id(m.get("id"), "programme id") : null;
       if (id != null && !ids.add(id)) {
         yaml.error(m.get("id"), "duplicate programme id '" + id + "'");
       }
@@ -320,6 +366,7 @@ public final class BudgetReader {
           yaml.error(m.get("spread"), what + " has a spread but is not the overhead view");
         }
         for (Yaml.Entry e : yaml.entries(m.get("spread"), what + " spread")) {
+          spreadNodes.put(id + "/" + e.key(), e.keyNode());
           BigDecimal share = percent(e.value(), "the spread share of column " + e.key());
           if (share != null) {
             spread.put(e.key(), share);
@@ -351,7 +398,7 @@ public final class BudgetReader {
       if (m.containsKey("units")) {
         for (Node u : yaml.sequence(m.get("units"), what + " units")) {
           Map<String, Node> um = yaml.mapping(u, "a unit", keys("id", "title", "narrative"), keys("id", "title"));
-          String uid = um.containsKey("id") ? yaml.text(um.get("id"), "unit id") : null;
+          String uid = um.containsKey("id") ? yaml.id(um.get("id"), "unit id") : null;
           String utitle = um.containsKey("title") ? yaml.text(um.get("title"), "unit title") : null;
           if (uid != null && !unitIds.add(uid)) {
             yaml.error(um.get("id"), "duplicate unit id '" + uid + "'");
@@ -386,14 +433,22 @@ public final class BudgetReader {
         yaml.error(e.keyNode(), what + ": '" + e.key() + "' is not a year");
         continue;
       }
+      if (index < 0 && years.isEmpty()) {
+        continue; // the version's years are missing or wrong: reported there
+      }
       if (index < 0) {
         yaml.error(e.keyNode(), what + ": year " + year + " is outside the version's years "
             + (years.isEmpty() ? "" : years.get(0) + "-" + years.get(years.size() - 1)));
         continue;
       }
       seen.add(year);
-      String text = e.value() instanceof ScalarNode s ? s.getValue().trim() : null;
-      if (text == null || text.isEmpty()) {
+      if (!(e.value() instanceof ScalarNode scalar)) {
+        yaml.error(e.value(), what + " " + year + ": expected an amount in euros or pm, found a "
+            + (e.value() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode ? "list" : "mapping"));
+        continue;
+      }
+      String text = scalar.getValue().trim();
+      if (text.isEmpty()) {
         yaml.error(e.value(), what + " " + year + ": expected an amount in euros or pm, found nothing");
         continue;
       }
@@ -407,6 +462,10 @@ public final class BudgetReader {
         continue;
       }
       var money = Money.parseEuros(text);
+      if (money.isEmpty() && text.matches("[+-]?\\d+(\\.\\d{1,2})?")) {
+        yaml.error(e.value(), what + " " + year + ": " + text + " is larger than Begroot accepts (1.000.000.000.000 euros)");
+        continue;
+      }
       if (money.isEmpty()) {
         yaml.error(e.value(), what + " " + year + ": '" + text
             + "' is not an amount; write euros as digits with at most two decimals after a dot, e.g. 1250000 or -417000.50, or pm");
@@ -422,7 +481,7 @@ public final class BudgetReader {
     if (firstPm != null && firstAmount != null) {
       yaml.error(firstPm, what + " mixes pm with amounts: a line is either pm (amount not known yet) or has amounts in euros");
     }
-    if (allYears) {
+    if (allYears && node instanceof org.snakeyaml.engine.v2.nodes.MappingNode) {
       for (int year : years) {
         if (!seen.contains(year)) {
           yaml.error(node, what + " lacks the year " + year);
@@ -460,7 +519,7 @@ public final class BudgetReader {
           keys("id", "unit", "title", "side", "nature", "category", "products", "amounts", "rule", "pass_through",
               "third_party", "group", "breakdown", "explanation"),
           keys("id", "unit", "title", "side"));
-      String id = m.containsKey("id") ? yaml.text(m.get("id"), "proposal id") : null;
+      String id = m.containsKey("id") ? yaml.id(m.get("id"), "proposal id") : null;
       if (id != null && proposalNodes.containsKey(id)) {
         yaml.error(m.get("id"), "duplicate proposal id '" + id + "' (first at line " + Yaml.line(proposalNodes.get(id)) + ")");
         continue;
@@ -470,6 +529,12 @@ public final class BudgetReader {
       }
       String what = "proposal '" + id + "'";
       List<String> units = m.containsKey("unit") ? yaml.texts(m.get("unit"), what + " unit") : List.of();
+      if (m.containsKey("unit") && units.isEmpty()) {
+        yaml.error(m.get("unit"), what + " must name its unit");
+      }
+      if (units.size() != new HashSet<>(units).size()) {
+        yaml.error(m.get("unit"), what + " names the same unit twice");
+      }
       for (String unit : units) {
         if (!refs.unitExists(unit)) {
           yaml.error(m.get("unit"), what + " names an unknown unit '" + unit + "'");
@@ -530,7 +595,7 @@ public final class BudgetReader {
           yaml.error(item, what + " has no amounts (give amounts per year, or a rule that computes them)");
         }
       } else if (m.containsKey("amounts")) {
-        yaml.error(m.get("amounts"), what + " is computed (rule " + m.get("rule") + ") and must not have amounts of its own");
+        yaml.error(m.get("amounts"), what + " is computed (rule " + yaml.optionalText(m, "rule", what) + ") and must not have amounts of its own");
       }
       if (rule == Proposal.Rule.BALANCING) {
         if (balancingSeen != null) {
@@ -565,6 +630,23 @@ public final class BudgetReader {
       }
     }
     boolean anyPassThrough = result.stream().anyMatch(Proposal::passThrough);
+    List<Proposal> contributions = result.stream().filter(p -> p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION).toList();
+    for (Proposal p : contributions.subList(Math.min(1, contributions.size()), contributions.size())) {
+      yaml.error(proposalNodes.get(p.id()), "only one line can be the contribution for items moved to the pass-through budget; the first is '"
+          + contributions.get(0).id() + "'");
+    }
+    for (Proposal p : result) {
+      if (p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION && p.side() != Side.BATEN) {
+        yaml.error(proposalNodes.get(p.id()), "proposal '" + p.id() + "' is the members' contribution and must be a baten line");
+      }
+      boolean overhead = refs.programmes().stream().anyMatch(pr -> pr.overheadView() && pr.units().stream().anyMatch(u -> u.id().equals(p.unit())));
+      if (overhead && p.rule() != Proposal.Rule.ENTERED) {
+        yaml.error(proposalNodes.get(p.id()), "proposal '" + p.id() + "' belongs to the overhead view, whose lines are entered amounts only");
+      }
+      if (overhead && p.side() == Side.BATEN) {
+        yaml.error(proposalNodes.get(p.id()), "proposal '" + p.id() + "' is a baten line of the overhead view, which has lasten only");
+      }
+    }
     for (Proposal p : result) {
       if (p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION && !anyPassThrough) {
         yaml.error(proposalNodes.get(p.id()), "proposal '" + p.id() + "' is the contribution for items moved to the pass-through budget, but no line has pass_through");
@@ -595,7 +677,7 @@ public final class BudgetReader {
     if (m.containsKey("components")) {
       for (Node c : yaml.sequence(m.get("components"), what + " breakdown components")) {
         Map<String, Node> cm = yaml.mapping(c, "a component", keys("id", "title", "nature", "amounts"), keys("id", "title", "amounts"));
-        String id = cm.containsKey("id") ? yaml.text(cm.get("id"), "component id") : null;
+        String id = cm.containsKey("id") ? yaml.id(cm.get("id"), "component id") : null;
         if (id != null && !ids.add(id)) {
           yaml.error(cm.get("id"), "duplicate component id '" + id + "' in " + what);
         }
@@ -629,7 +711,7 @@ public final class BudgetReader {
       Set<String> ids = new HashSet<>();
       for (Node item : yaml.sequence(node, "transfers")) {
         Map<String, Node> m = yaml.mapping(item, "a transfer", keys("id", "title", "legs"), keys("id", "title", "legs"));
-        String id = m.containsKey("id") ? yaml.text(m.get("id"), "transfer id") : null;
+        String id = m.containsKey("id") ? yaml.id(m.get("id"), "transfer id") : null;
         if (id != null && !ids.add(id)) {
           yaml.error(m.get("id"), "duplicate transfer id '" + id + "'");
         }
@@ -694,7 +776,7 @@ public final class BudgetReader {
     if (m.containsKey("columns")) {
       for (Node c : yaml.sequence(m.get("columns"), "annex columns")) {
         Map<String, Node> cm = yaml.mapping(c, "an annex column", keys("id", "title", "programmes", "units", "proposals", "key", "sum_of"), keys("id", "title"));
-        String id = cm.containsKey("id") ? yaml.text(cm.get("id"), "column id") : null;
+        String id = cm.containsKey("id") ? yaml.id(cm.get("id"), "column id") : null;
         if (id != null && columnNodes.containsKey(id)) {
           yaml.error(cm.get("id"), "duplicate annex column id '" + id + "'");
           continue;
@@ -743,7 +825,7 @@ public final class BudgetReader {
     Annex.ThirdPartyColumn third = null;
     if (m.containsKey("third_party_column")) {
       Map<String, Node> tm = yaml.mapping(m.get("third_party_column"), "annex third_party_column", keys("id", "title", "third_party"), keys("id", "title", "third_party"));
-      String id = tm.containsKey("id") ? yaml.text(tm.get("id"), "third_party_column id") : null;
+      String id = tm.containsKey("id") ? yaml.id(tm.get("id"), "third_party_column id") : null;
       String ttitle = tm.containsKey("title") ? yaml.text(tm.get("title"), "third_party_column title") : null;
       String tp = tm.containsKey("third_party") ? yaml.text(tm.get("third_party"), "third_party_column third_party") : null;
       if (tp != null && refs.thirdParties().stream().noneMatch(t -> t.id().equals(tp))) {
@@ -758,9 +840,12 @@ public final class BudgetReader {
     }
     for (Programme programme : refs.programmes()) {
       for (String col : programme.spread().keySet()) {
-        Node c = columnNodes.get(col);
-        if (c == null) {
-          yaml.error(m.get("columns"), "programme '" + programme.id() + "' spreads over column '" + col + "', which the annex does not have");
+        Node at = spreadNodes.getOrDefault(programme.id() + "/" + col, m.get("columns"));
+        Annex.Column column = columns.stream().filter(x -> x.id().equals(col)).findFirst().orElse(null);
+        if (!columnNodes.containsKey(col)) {
+          yaml.error(at, "programme '" + programme.id() + "' spreads over column '" + col + "', which the annex does not have");
+        } else if (column != null && column.isSum()) {
+          yaml.error(at, "programme '" + programme.id() + "' spreads over column '" + col + "', which is a sum of columns; spread over the columns it totals");
         }
       }
     }
@@ -798,7 +883,7 @@ public final class BudgetReader {
     }
     List<PrintedDocument.PrintedTable> tables = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (Node t : yaml.sequence(m.get("tables"), "printed tables")) {
+    for (Node t : m.containsKey("tables") ? yaml.sequence(m.get("tables"), "printed tables") : List.<Node>of()) {
       Map<String, Node> tm = yaml.mapping(t, "a printed table", keys("table", "page", "rows"), keys("table", "rows"));
       String id = tm.containsKey("table") ? yaml.text(tm.get("table"), "printed table id") : null;
       if (id != null && !ids.add(id)) {
@@ -809,6 +894,9 @@ public final class BudgetReader {
         for (Yaml.Entry e : yaml.entries(tm.get("rows"), "printed table '" + id + "' rows")) {
           List<String> cells = new ArrayList<>();
           for (Node cell : yaml.sequence(e.value(), "printed row '" + e.key() + "'")) {
+            if (!(cell instanceof ScalarNode)) {
+              yaml.error(cell, "a printed cell must be the figure as printed, e.g. \"-2.702\", \"pm\" or \"\"");
+            }
             cells.add(cell instanceof ScalarNode s ? s.getValue().trim() : "");
           }
           rows.put(e.key(), new PrintedDocument.PrintedRow(cells, Yaml.line(e.keyNode())));
@@ -823,13 +911,13 @@ public final class BudgetReader {
   }
 
   private final Map<String, Map<String, Node>> printedNodes = new HashMap<>();
+  private final Map<String, Node> spreadNodes = new HashMap<>();
 
   /** Checks that need the whole budget: every proposal in an annex column, printed tables known. */
   private void checkWhole(Budget budget, Map<String, Node> top) {
-    int[] columnOf = AnnexLayout.columnOfProposals(budget);
-    for (int i = 0; i < columnOf.length; i++) {
-      if (columnOf[i] == AnnexLayout.NONE) {
-        Proposal p = budget.proposals().get(i);
+    AnnexLayout.Resolver resolver = new AnnexLayout.Resolver(budget);
+    for (Proposal p : budget.proposals()) {
+      if (budget.unit(p.unit()).isPresent() && resolver.column(p, resolver.unit(p)) == AnnexLayout.NONE) {
         yaml.error(proposalNodes.get(p.id()), "proposal '" + p.id() + "' falls in no annex column: add its programme, unit or id to a column");
       }
     }
@@ -840,18 +928,8 @@ public final class BudgetReader {
         yaml.error(top.get("annex"), cycle.getMessage());
       }
     }
-    if (budget.programmes().stream().anyMatch(Programme::overheadView)
-        && !budget.annex().columns().isEmpty()) {
-      // spread columns must be leaves
-      for (Programme p : budget.programmes()) {
-        for (String col : p.spread().keySet()) {
-          int index = AnnexLayout.columnIndex(budget.annex(), col);
-          if (index >= 0 && budget.annex().columns().get(index).isSum()) {
-            yaml.error(top.get("programmes"), "programme '" + p.id() + "' spreads over column '" + col + "', which is a sum of columns");
-          }
-        }
-      }
+    if (problems.isEmpty()) {
+      PrintedTables.check(budget, printedNodes, yaml); // computes the document: only for a sound budget
     }
-    PrintedTables.check(budget, printedNodes, yaml);
   }
 }

@@ -112,6 +112,16 @@ final class Yaml {
     return null;
   }
 
+  /** An id: a non-empty text without slashes or spaces (ids make up figure ids like table/row/column). */
+  String id(Node node, String what) {
+    String t = text(node, what);
+    if (t != null && !t.matches("[^/\\s]+")) {
+      error(node, what + " '" + t + "' must not contain a slash or spaces");
+      return null;
+    }
+    return t;
+  }
+
   String optionalText(Map<String, Node> map, String key, String what) {
     Node n = map.get(key);
     if (n == null) {

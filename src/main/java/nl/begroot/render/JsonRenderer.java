@@ -50,7 +50,10 @@ public final class JsonRenderer {
     }
     ArrayNode proposals = root.putArray("proposals");
     for (Proposal p : budget.proposals()) {
-      ObjectNode pn = proposals.addObject().put("id", p.id()).put("unit", p.unit()).put("title", p.title())
+      ObjectNode pn = proposals.addObject().put("id", p.id()).put("unit", p.unit());
+      ArrayNode unitIds = pn.putArray("units");
+      p.units().forEach(unitIds::add);
+      pn.put("title", p.title())
           .put("side", p.side().name().toLowerCase(java.util.Locale.ROOT))
           .put("nature", p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring")
           .put("rule", p.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -80,9 +83,9 @@ public final class JsonRenderer {
             cells.addObject().put("figure", f.id()).put("cents", f.cents())
                 .put("printed", printed.value(t.inThousands(), f.id()).orElseThrow())
                 .put("display", f.display().name().toLowerCase(java.util.Locale.ROOT));
-            figure(figures, f);
+            figure(figures, f, document);
           } else if (cell.percent() != null) {
-            cells.addObject().put("percent", cell.percent().toPlainString());
+            cells.addObject().put("percent", cell.percent().setScale(Math.max(2, cell.percent().scale())).toPlainString());
           } else {
             cells.addNull();
           }
@@ -95,7 +98,8 @@ public final class JsonRenderer {
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
-  private static void figure(ObjectNode figures, Figure f) {
+  /** A figure and, so that the figures close, every figure its terms name. */
+  private static void figure(ObjectNode figures, Figure f, Document document) {
     if (figures.has(f.id())) {
       return;
     }
@@ -105,6 +109,9 @@ public final class JsonRenderer {
       ArrayNode terms = fn.putArray("terms");
       for (Figure.Term t : f.terms()) {
         terms.addObject().put("sign", t.sign()).put("figure", t.figureId());
+      }
+      for (Figure.Term t : f.terms()) {
+        figure(figures, document.graph().get(t.figureId()), document);
       }
     }
   }
@@ -131,7 +138,7 @@ public final class JsonRenderer {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("figure", e.figure().id()).put("label", e.figure().label()).put("sign", e.sign()).put("cents", e.figure().cents());
     if (e.printed() != null) {
-      n.put("printed", e.printed());
+      n.put("printed", e.printed()).put("printed_unit_euros", e.inThousands() ? 1000 : 1);
     }
     n.put("how", e.how());
     if (!e.parts().isEmpty()) {

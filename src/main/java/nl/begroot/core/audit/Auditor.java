@@ -35,6 +35,8 @@ public final class Auditor {
   private final List<Finding> findings = new ArrayList<>();
   /** Printed value of each figure at each place it is printed: figure id -> table id -> value. */
   private final Map<String, Map<String, Long>> printedValues = new LinkedHashMap<>();
+  /** Where each figure is printed: figure id -> table id -> {row id, column id}. */
+  private final Map<String, Map<String, String[]>> places = new HashMap<>();
 
   private Auditor(Document document, PrintedFigures ours) {
     this.document = document;
@@ -105,7 +107,10 @@ public final class Auditor {
         Figure f = document.graph().get(cell.figureId());
         String expected = shown(f, table);
         if (!text.isEmpty() && !text.equalsIgnoreCase("pm")) {
-          Dutch.parseWhole(text).ifPresent(v -> printedValues.computeIfAbsent(f.id(), k -> new LinkedHashMap<>()).put(pt.table(), v));
+          Dutch.parseWhole(text).ifPresent(v -> {
+            printedValues.computeIfAbsent(f.id(), k -> new LinkedHashMap<>()).put(pt.table(), v);
+            places.computeIfAbsent(f.id(), k -> new HashMap<>()).put(pt.table(), new String[] {row.id(), column});
+          });
         }
         if (expected.equals(text) || (f.display() == Figure.Display.PM && text.equalsIgnoreCase("pm"))) {
           continue;
@@ -192,26 +197,22 @@ public final class Auditor {
     }
     long diff = Math.abs(sum - printedTotal);
     Finding.Cause cause = diff * 2 <= terms.size() ? Finding.Cause.ROUNDING : Finding.Cause.ERROR;
-    String[] id = split(figureId);
-    findings.add(new Finding(table, id[1], id[2], Dutch.whole(printedTotal), Dutch.whole(sum), Finding.Kind.FOOTING, cause,
+    String[] at = places.get(figureId).get(table);
+    findings.add(new Finding(table, at[0], at[1], Dutch.whole(printedTotal), Dutch.whole(sum), Finding.Kind.FOOTING, cause,
         "the printed total " + Dutch.whole(printedTotal) + " is not the sum of its printed parts: " + parts + " = " + Dutch.whole(sum)));
   }
 
   private void crossTable() {
     for (Map.Entry<String, Map<String, Long>> e : printedValues.entrySet()) {
       if (e.getValue().values().stream().distinct().count() > 1) {
-        String[] id = split(e.getKey());
-        findings.add(new Finding(id[0], id[1], id[2], e.getValue().toString(), "", Finding.Kind.CROSS_TABLE, Finding.Cause.ERROR,
+        String table = e.getValue().keySet().iterator().next();
+        String[] at = places.get(e.getKey()).get(table);
+        findings.add(new Finding(table, at[0], at[1], e.getValue().toString(), "", Finding.Kind.CROSS_TABLE, Finding.Cause.ERROR,
             "the same figure is printed differently: " + e.getValue()));
       }
     }
   }
 
-  private static String[] split(String figureId) {
-    int a = figureId.indexOf('/');
-    int b = figureId.lastIndexOf('/');
-    return new String[] {figureId.substring(0, a), figureId.substring(a + 1, b), figureId.substring(b + 1)};
-  }
 
   private final Map<String, Long> enteredCache = new HashMap<>();
 

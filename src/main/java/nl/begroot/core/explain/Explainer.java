@@ -41,6 +41,20 @@ public final class Explainer {
       }
     }
     String normalised = String.join("/", parts);
+    // a table cell that shows a figure of another table, e.g. tabel-1/change.lasten.2/2027
+    if (parts.length == 3) {
+      for (Table table : document.tables()) {
+        if (!table.id().equalsIgnoreCase(parts[0])) {
+          continue;
+        }
+        for (Table.Row row : table.rows()) {
+          int c = table.columnIndex(parts[2]);
+          if (row.id().equalsIgnoreCase(parts[1]) && c >= 0 && row.cells().get(c).figureId() != null) {
+            return document.graph().find(row.cells().get(c).figureId());
+          }
+        }
+      }
+    }
     Optional<Figure> byId = document.graph().all().stream().filter(f -> f.id().equalsIgnoreCase(normalised)).findFirst();
     if (byId.isPresent()) {
       return byId;
