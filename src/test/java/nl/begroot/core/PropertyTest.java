@@ -84,6 +84,7 @@ class PropertyTest {
     Budget b = budget(seed);
     var c = TestBudgets.compute(b);
     for (int y = 0; y < b.version().years().size(); y++) {
+      final int yearIndex = y;
       long net = 0;
       for (Proposal p : b.proposals()) {
         if (p.rule() == Proposal.Rule.TRANSFER) {
@@ -91,7 +92,7 @@ class PropertyTest {
         }
       }
       assertThat(net).as("seed %d", seed).isZero();
-      long legs = b.transfers().stream().flatMap(t -> t.legs().stream()).mapToLong(l -> l.amounts().cents(0)).sum();
+      long legs = b.transfers().stream().flatMap(t -> t.legs().stream()).mapToLong(l -> l.amounts().cents(yearIndex)).sum();
       assertThat(legs).as("seed %d", seed).isZero();
     }
     assertThat(b.transfers()).extracting(Transfer::legs).allSatisfy(legs -> assertThat(legs).hasSize(2));

@@ -129,6 +129,7 @@ class SeedTest {
   void balancingItemClosesEveryYear() {
     List<Integer> years = IPO.version().years();
     for (int y = 0; y < years.size(); y++) {
+      final int yearIndex = y;
       long lasten = 0;
       long otherBaten = 0;
       for (Proposal p : IPO.proposals()) {
@@ -140,7 +141,7 @@ class SeedTest {
             otherBaten += v;
           }
         } else if (p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION) {
-          otherBaten += IPO.proposals().stream().filter(Proposal::passThrough).mapToLong(m -> m.amounts().cents(0)).sum();
+          otherBaten += IPO.proposals().stream().filter(Proposal::passThrough).mapToLong(m -> m.saldoSign() * m.amounts().cents(yearIndex)).sum();
         }
       }
       assertThat(COMPUTED.cents("programme-4/4.2-hogere-bijdrage/" + years.get(y))).isEqualTo(lasten - otherBaten);

@@ -38,10 +38,24 @@ public final class DocumentBuilder {
   private final List<Integer> years;
   private final List<Table> tables = new ArrayList<>();
 
+  private final java.util.Map<Proposal, Programme> programmeOf = new java.util.IdentityHashMap<>();
+
   private DocumentBuilder(Computation computation) {
     this.c = computation;
     this.budget = computation.budget();
     this.years = computation.years();
+    java.util.Map<String, Programme> byUnit = new java.util.HashMap<>();
+    budget.programmes().forEach(pr -> pr.units().forEach(u -> byUnit.put(u.id(), pr)));
+    budget.proposals().forEach(p -> programmeOf.put(p, byUnit.get(p.unit())));
+  }
+
+  private Programme programme(Proposal p) {
+    return programmeOf.get(p);
+  }
+
+  /** The id of a proposal line's figure in its programme table. */
+  private String lineId(Proposal p, int year) {
+    return id(programmeTableId(programme(p).id()), p.id(), year);
   }
 
   public static Document build(Computation computation) {
@@ -148,7 +162,7 @@ public final class DocumentBuilder {
   private List<Proposal> linesOf(Programme programme, Side side) {
     List<Proposal> result = new ArrayList<>();
     for (Proposal p : budget.proposals()) {
-      if (side == p.side() && budget.programmeOfUnit(p.unit()).orElseThrow() == programme) {
+      if (side == p.side() && programme(p) == programme) {
         result.add(p);
       }
     }
@@ -191,7 +205,7 @@ public final class DocumentBuilder {
     List<Proposal> proposals = budget.proposals();
     for (int i = 0; i < proposals.size(); i++) {
       Proposal p = proposals.get(i);
-      Programme programme = budget.programmeOfUnit(p.unit()).orElseThrow();
+      Programme programme = programme(p);
       String t = programmeTableId(programme.id());
       Amounts line = c.line(i);
       for (int y = 0; y < years.size(); y++) {
@@ -219,14 +233,13 @@ public final class DocumentBuilder {
       if (p.rule() != Proposal.Rule.PASS_THROUGH_CONTRIBUTION) {
         continue;
       }
-      Programme programme = budget.programmeOfUnit(p.unit()).orElseThrow();
+      Programme programme = programme(p);
       for (int y = 0; y < years.size(); y++) {
         int year = years.get(y);
         List<Term> terms = new ArrayList<>();
         for (Proposal moved : proposals) {
           if (moved.passThrough()) {
-            String movedTable = programmeTableId(budget.programmeOfUnit(moved.unit()).orElseThrow().id());
-            terms.add(new Term(moved.saldoSign(), id(movedTable, moved.id(), year)));
+            terms.add(new Term(moved.saldoSign(), lineId(moved, year)));
           }
         }
         sum(id(programmeTableId(programme.id()), p.id(), year), lineLabel(p, programme), terms,
@@ -237,10 +250,11 @@ public final class DocumentBuilder {
     // Phase 2: change in lasten per programme and in total
     for (Programme programme : budget.programmes()) {
       String t = programmeTableId(programme.id());
+      List<Proposal> lasten = linesOf(programme, Side.LASTEN);
       for (int y = 0; y < years.size(); y++) {
         int year = years.get(y);
         List<Term> terms = new ArrayList<>();
-        for (Proposal p : linesOf(programme, Side.LASTEN)) {
+        for (Proposal p : lasten) {
           terms.add(plus(id(t, p.id(), year)));
         }
         sum(id(t, "change.lasten", year), pl(programme, "totaal wijziging lasten"), terms, "sum of the lasten lines");
@@ -259,14 +273,13 @@ public final class DocumentBuilder {
     // Phase 3: the balancing item
     if (balancingIndex >= 0) {
       Proposal balancing = proposals.get(balancingIndex);
-      Programme programme = budget.programmeOfUnit(balancing.unit()).orElseThrow();
+      Programme programme = programme(balancing);
       for (int y = 0; y < years.size(); y++) {
         int year = years.get(y);
         List<Term> otherBaten = new ArrayList<>();
         for (Proposal p : proposals) {
           if (p.side() == Side.BATEN && p != balancing) {
-            String pt = programmeTableId(budget.programmeOfUnit(p.unit()).orElseThrow().id());
-            otherBaten.add(plus(id(pt, p.id(), year)));
+            otherBaten.add(plus(lineId(p, year)));
           }
         }
         sum(id("balance", "other-baten", year), "Totaal wijziging overige baten", otherBaten,
@@ -445,8 +458,7 @@ public final class DocumentBuilder {
       for (int i = 0; i < proposals.size(); i++) {
         if (columnOf[i] == col) {
           Proposal p = proposals.get(i);
-          String pt = programmeTableId(budget.programmeOfUnit(p.unit()).orElseThrow().id());
-          terms.add(new Term(p.saldoSign(), id(pt, p.id(), year)));
+          terms.add(new Term(p.saldoSign(), lineId(p, year)));
         }
       }
       sum(id(t, "totaal-per-deel", column.id()), "Totaal per deel, " + column.title(), terms, "lasten minus baten of the proposals in this column");
@@ -471,8 +483,7 @@ public final class DocumentBuilder {
       List<Term> terms = new ArrayList<>();
       for (Proposal p : proposals) {
         if (third.thirdParty().equals(p.thirdParty())) {
-          String pt = programmeTableId(budget.programmeOfUnit(p.unit()).orElseThrow().id());
-          terms.add(new Term(-p.saldoSign(), id(pt, p.id(), year)));
+          terms.add(new Term(-p.saldoSign(), lineId(p, year)));
         }
       }
       sum(id(t, "te-verdelen", third.id()), "Te verdelen bedrag, " + third.title(), terms, "the third-party money received (baten)");
@@ -603,7 +614,7 @@ public final class DocumentBuilder {
       sum(id(t, "saldo", year), "Saldo wijzigingen (te dekken door de leden)", List.of(plus(id(t, "recurring.saldo", year)), plus(id(t, "one-off.saldo", year))), "structureel + incidenteel");
       if (balancingIndex >= 0) {
         Proposal b = budget.proposals().get(balancingIndex);
-        String bid = id(programmeTableId(budget.programmeOfUnit(b.unit()).orElseThrow().id()), b.id(), year);
+        String bid = lineId(b, year);
         check(id(t, "saldo", year), graph.get(bid).cents());
         graph.requireEqual(id(t, "saldo", year), bid);
         sum(id(t, "uncovered", year), "Structurele lasten niet structureel gedekt",
@@ -636,8 +647,7 @@ public final class DocumentBuilder {
       int year = years.get(y);
       List<Term> all = new ArrayList<>();
       for (Proposal p : moved) {
-        String pt = programmeTableId(budget.programmeOfUnit(p.unit()).orElseThrow().id());
-        sum(id(t, p.id(), year), p.title(), List.of(new Term(-p.saldoSign(), id(pt, p.id(), year))), "the amount the line removes from the association budget");
+        sum(id(t, p.id(), year), p.title(), List.of(new Term(-p.saldoSign(), lineId(p, year))), "the amount the line removes from the association budget");
         all.add(plus(id(t, p.id(), year)));
       }
       sum(id(t, "total", year), "Totaal naar de Raming kassiersfunctie", all, "sum of the moved items");
@@ -647,13 +657,12 @@ public final class DocumentBuilder {
       }
       check(id(t, "total", year), engineTotal);
       budget.proposals().stream().filter(p -> p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION).findFirst().ifPresent(p -> {
-        String pt = programmeTableId(budget.programmeOfUnit(p.unit()).orElseThrow().id());
-        sum(id(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", List.of(minus(id(pt, p.id(), year))), "the members pay the moved items through the pass-through budget");
+        sum(id(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", List.of(minus(lineId(p, year))), "the members pay the moved items through the pass-through budget");
         graph.requireEqual(id(t, "contribution", year), id(t, "total", year));
       });
     }
     for (Proposal p : moved) {
-      Programme programme = budget.programmeOfUnit(p.unit()).orElseThrow();
+      Programme programme = programme(p);
       String label = lineLabel(p, programme) + (p.passThroughItems().isEmpty() ? "" : " (" + String.join(", ", p.passThroughItems()) + ")");
       rows.add(yearRow(t, p.id(), label, Style.LINE));
     }
@@ -668,7 +677,7 @@ public final class DocumentBuilder {
     Breakdown breakdown = p.breakdown();
     String t = breakdownTableId(p.id());
     int sign = breakdown.showNegated() ? -1 : 1;
-    Programme programme = budget.programmeOfUnit(p.unit()).orElseThrow();
+    Programme programme = programme(p);
     String line = programmeTableId(programme.id());
     List<Row> rows = new ArrayList<>();
     for (int y = 0; y < years.size(); y++) {

@@ -1,8 +1,6 @@
 package nl.begroot.core.model;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,14 +62,5 @@ public record Budget(
         .flatMap(p -> p.units().stream())
         .filter(u -> u.id().equals(unitId))
         .findFirst();
-  }
-
-  /** Index of proposals by id. */
-  public Map<String, Integer> proposalIndex() {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < proposals.size(); i++) {
-      index.put(proposals.get(i).id(), i);
-    }
-    return index;
   }
 }
