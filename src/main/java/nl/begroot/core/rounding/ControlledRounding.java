@@ -139,19 +139,17 @@ public final class ControlledRounding {
       }
       int[] pref = new int[local.size()];
       local.forEach((global, l) -> pref[l] = preferred[global]);
-      ZeroOneSearch search = new ZeroOneSearch(pref, STEP_LIMIT);
-      LocalSearch walk = new LocalSearch(pref, FLIP_LIMIT);
+      ZeroOneProblem problem = new ZeroOneProblem(pref);
       for (Constraint c : group) {
         int[] vs = new int[c.vars.length];
         for (int k = 0; k < vs.length; k++) {
           vs[k] = local.get(c.vars[k]);
         }
-        search.constrain(vs, c.coefs, c.lo, c.hi);
-        walk.constrain(vs, c.coefs, c.lo, c.hi);
+        problem.constrain(vs, c.coefs, c.lo, c.hi);
       }
-      int[] solution = search.solve();
+      int[] solution = new ZeroOneSearch(problem, STEP_LIMIT).solve();
       if (solution == null) {
-        solution = walk.solve();
+        solution = new LocalSearch(problem, FLIP_LIMIT).solve();
       }
       final int[] found = solution;
       if (solution == null) {

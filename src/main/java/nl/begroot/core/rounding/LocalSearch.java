@@ -1,6 +1,5 @@
 package nl.begroot.core.rounding;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -11,35 +10,24 @@ import java.util.SplittableRandom;
  * then a random one of it to get out of a dead end (WalkSAT). Deterministic for a given seed.
  */
 final class LocalSearch {
+  private final ZeroOneProblem problem;
   private final int[] preferred;
-  private final List<int[]> vars = new ArrayList<>();
-  private final List<int[]> coefs = new ArrayList<>();
-  private final List<long[]> bounds = new ArrayList<>();
+  private final List<int[]> vars;
+  private final List<int[]> coefs;
   private final long flipLimit;
 
-  LocalSearch(int[] preferred, long flipLimit) {
-    this.preferred = preferred.clone();
+  LocalSearch(ZeroOneProblem problem, long flipLimit) {
+    this.problem = problem;
+    this.preferred = problem.preferred;
+    this.vars = problem.vars;
+    this.coefs = problem.coefs;
     this.flipLimit = flipLimit;
-  }
-
-  void constrain(int[] vs, int[] cs, long lo, long hi) {
-    vars.add(vs);
-    coefs.add(cs);
-    bounds.add(new long[] {lo, hi});
   }
 
   int[] solve() {
     int n = preferred.length;
     int m = vars.size();
-    List<List<int[]>> byVar = new ArrayList<>();
-    for (int v = 0; v < n; v++) {
-      byVar.add(new ArrayList<>());
-    }
-    for (int j = 0; j < m; j++) {
-      for (int k = 0; k < vars.get(j).length; k++) {
-        byVar.get(vars.get(j)[k]).add(new int[] {j, coefs.get(j)[k]});
-      }
-    }
+    List<List<int[]>> byVar = problem.uses();
     int[] value = preferred.clone();
     long[] sum = new long[m];
     for (int j = 0; j < m; j++) {
@@ -53,7 +41,7 @@ final class LocalSearch {
     int count = 0;
     for (int j = 0; j < m; j++) {
       position[j] = -1;
-      if (violation(j, sum[j]) > 0) {
+      if (problem.violation(j, sum[j]) > 0) {
         position[j] = count;
         violated[count++] = j;
       }
@@ -73,7 +61,7 @@ final class LocalSearch {
           int step = value[v] == 0 ? 1 : -1;
           for (int[] use : byVar.get(v)) {
             long s = sum[use[0]];
-            delta += violation(use[0], s + (long) use[1] * step) - violation(use[0], s);
+            delta += problem.violation(use[0], s + (long) use[1] * step) - problem.violation(use[0], s);
           }
           if (delta < best || delta == best && random.nextBoolean()) {
             best = delta;
@@ -86,7 +74,7 @@ final class LocalSearch {
       for (int[] use : byVar.get(chosen)) {
         int c = use[0];
         sum[c] += (long) use[1] * step;
-        boolean bad = violation(c, sum[c]) > 0;
+        boolean bad = problem.violation(c, sum[c]) > 0;
         if (bad && position[c] < 0) {
           position[c] = count;
           violated[count++] = c;
@@ -112,7 +100,7 @@ final class LocalSearch {
         int step = preferred[v] - value[v];
         boolean keeps = true;
         for (int[] use : byVar.get(v)) {
-          keeps &= violation(use[0], sum[use[0]] + (long) use[1] * step) == 0;
+          keeps &= problem.violation(use[0], sum[use[0]] + (long) use[1] * step) == 0;
         }
         if (keeps) {
           value[v] = preferred[v];
@@ -124,10 +112,5 @@ final class LocalSearch {
       }
     }
     return value;
-  }
-
-  private long violation(int j, long s) {
-    long[] b = bounds.get(j);
-    return s < b[0] ? b[0] - s : s > b[1] ? s - b[1] : 0;
   }
 }

@@ -1,6 +1,5 @@
 package nl.begroot.core.rounding;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,45 +9,29 @@ import java.util.List;
  * giving up after a fixed number of steps (the caller then says that no solution was found).
  */
 final class ZeroOneSearch {
+  private final ZeroOneProblem problem;
   private final int vars;
   private final int[] preferred;
-  private final List<int[]> constraintVars = new ArrayList<>();
-  private final List<int[]> constraintCoefs = new ArrayList<>();
-  private final List<long[]> bounds = new ArrayList<>();
   private long steps;
   private final long stepLimit;
 
-  ZeroOneSearch(int[] preferred, long stepLimit) {
-    this.vars = preferred.length;
-    this.preferred = preferred.clone();
+  ZeroOneSearch(ZeroOneProblem problem, long stepLimit) {
+    this.problem = problem;
+    this.vars = problem.variables();
+    this.preferred = problem.preferred;
     this.stepLimit = stepLimit;
-  }
-
-  void constrain(int[] vs, int[] coefs, long lo, long hi) {
-    constraintVars.add(vs);
-    constraintCoefs.add(coefs);
-    bounds.add(new long[] {lo, hi});
-  }
-
-  long steps() {
-    return steps;
   }
 
   /** A solution, or null when none was found within the step limit. */
   int[] solve() {
-    int m = constraintVars.size();
+    int m = problem.constraints();
     long[] cur = new long[m];
     long[] pos = new long[m];
     long[] neg = new long[m];
-    List<List<int[]>> byVar = new ArrayList<>();
-    for (int v = 0; v < vars; v++) {
-      byVar.add(new ArrayList<>());
-    }
+    List<List<int[]>> byVar = problem.uses();
     for (int j = 0; j < m; j++) {
-      int[] vs = constraintVars.get(j);
-      int[] cs = constraintCoefs.get(j);
-      for (int k = 0; k < vs.length; k++) {
-        byVar.get(vs[k]).add(new int[] {j, cs[k]});
+      int[] cs = problem.coefs.get(j);
+      for (int k = 0; k < cs.length; k++) {
         if (cs[k] > 0) {
           pos[j] += cs[k];
         } else {
@@ -97,7 +80,7 @@ final class ZeroOneSearch {
   }
 
   private boolean feasible(int j, long[] cur, long[] pos, long[] neg) {
-    long[] b = bounds.get(j);
+    long[] b = problem.bounds.get(j);
     return cur[j] + neg[j] <= b[1] && cur[j] + pos[j] >= b[0];
   }
 
