@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.begroot.cli.Main;
 import nl.begroot.format.BudgetReader;
+import nl.begroot.format.BudgetWriter;
 import nl.begroot.format.LoadResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,13 @@ class SchemaTest {
   @Test
   void builtInIpoBudgetValidates() {
     assertThat(errors(budgetSchema, yamlToJson(ipoText))).isEmpty();
+  }
+
+  @Test
+  void ipoBudgetAsWrittenByBudgetWriterValidates() {
+    LoadResult read = BudgetReader.read("ipo", ipoText);
+    String written = BudgetWriter.write(((LoadResult.Loaded) read).budget());
+    assertThat(errors(budgetSchema, yamlToJson(written))).isEmpty();
   }
 
   @Test

@@ -81,6 +81,31 @@ public final class Amounts {
     return cents;
   }
 
+  /** Equal when every year has the same kind and the same cents (value equality, not identity). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Amounts other && Arrays.equals(cents, other.cents) && Arrays.equals(kinds, other.kinds);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(cents) + Arrays.hashCode(kinds);
+  }
+
+  /** For messages and test output, e.g. {@code [100.00, pm, -]} (blank years as {@code -}). */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("[");
+    for (int y = 0; y < cents.length; y++) {
+      s.append(y == 0 ? "" : ", ").append(switch (kind(y)) {
+        case AMOUNT -> Money.ofCents(cents[y]).toString();
+        case PM -> "pm";
+        case BLANK -> cents[y] == 0 ? "-" : "-(" + cents[y] + ")";
+      });
+    }
+    return s.append(']').toString();
+  }
+
   public Builder toBuilder() {
     return new Builder(cents.clone(), kinds.clone());
   }

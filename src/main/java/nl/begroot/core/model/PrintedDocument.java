@@ -27,10 +27,24 @@ public record PrintedDocument(long amountsRoundedToEuros, List<PrintedTable> tab
     }
   }
 
-  /** A printed row with the line of the source file it was read from (for messages). */
+  /**
+   * A printed row with the line of the source file it was read from (for messages). The line is
+   * where the row was found, not part of its value: two rows with the same cells are equal, so a
+   * budget written out and read back equals the original although its rows moved to other lines.
+   */
   public record PrintedRow(List<String> cells, int line) {
     public PrintedRow {
       cells = List.copyOf(cells);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PrintedRow other && cells.equals(other.cells);
+    }
+
+    @Override
+    public int hashCode() {
+      return cells.hashCode();
     }
   }
 }
