@@ -1,0 +1,166 @@
+package nl.begroot.core.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.begroot.core.engine.Computation;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.Table;
+import nl.begroot.core.model.Member;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.Side;
+
+/**
+ * Two versions side by side, in exact cents, over the years both have.
+ *
+ * @param years the years compared (the years of both versions, in order)
+ * @param balancing the balancing item (the members' contribution that closes the budget) per year
+ * @param tabel1 Tabel 1's rows that both versions have
+ * @param members each member's total contribution change (Bijlage 1, "total" column) per year
+ * @param proposals every proposal of either version, with its amounts in both (0 when absent)
+ */
+public record Comparison(
+    List<Integer> years,
+    Line balancing,
+    List<Line> tabel1,
+    List<Line> members,
+    List<ProposalChange> proposals) {
+
+  /** A named row with its values in version a and b, per compared year. */
+  public record Line(String id, String label, long[] a, long[] b) {
+    public long delta(int yearIndex) {
+      return Math.subtractExact(b[yearIndex], a[yearIndex]);
+    }
+
+    public boolean changed() {
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] != b[i]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** What happened to a proposal between a and b. */
+  public enum Status {
+    ADDED,
+    REMOVED,
+    CHANGED,
+    UNCHANGED
+  }
+
+  /** A proposal in a and/or b; {@code side} and {@code title} are b's when it exists there. */
+  public record ProposalChange(String id, String title, Side side, Proposal.Rule rule, Status status, Line amounts) {}
+
+  /** Compares {@code a} (before) with {@code b} (after). */
+  public static Comparison of(Document a, Document b) {
+    List<Integer> years = new ArrayList<>(a.computation().years());
+    years.retainAll(b.computation().years());
+    Line balancing = new Line("balancing", "Sluitpost", new long[years.size()], new long[years.size()]);
+    for (int i = 0; i < years.size(); i++) {
+      balancing.a()[i] = a.computation().balancing(a.computation().years().indexOf(years.get(i)));
+      balancing.b()[i] = b.computation().balancing(b.computation().years().indexOf(years.get(i)));
+    }
+    return new Comparison(List.copyOf(years), balancing, tabel1(a, b, years), members(a, b, years), proposals(a, b, years));
+  }
+
+  public List<Line> changedTabel1() {
+    return tabel1.stream().filter(Line::changed).toList();
+  }
+
+  public List<Line> changedMembers() {
+    return members.stream().filter(Line::changed).toList();
+  }
+
+  public List<ProposalChange> changedProposals() {
+    return proposals.stream().filter(p -> p.status() != Status.UNCHANGED).toList();
+  }
+
+  public boolean anyChange() {
+    return balancing.changed() || !changedTabel1().isEmpty() || !changedMembers().isEmpty() || !changedProposals().isEmpty();
+  }
+
+  private static List<Line> tabel1(Document a, Document b, List<Integer> years) {
+    List<Line> lines = new ArrayList<>();
+    Optional<Table> ta = a.table("tabel-1");
+    Optional<Table> tb = b.table("tabel-1");
+    if (ta.isEmpty() || tb.isEmpty()) {
+      return lines;
+    }
+    for (Table.Row row : tb.get().rows()) {
+      if (row.style() == Table.Style.SECTION || row.style() == Table.Style.SUBSECTION || ta.get().row(row.id()) == null) {
+        continue;
+      }
+      long[] va = new long[years.size()];
+      long[] vb = new long[years.size()];
+      for (int i = 0; i < years.size(); i++) {
+        String id = "tabel-1/" + row.id() + "/" + years.get(i);
+        va[i] = a.graph().find(id).map(Figure::cents).orElse(0L);
+        vb[i] = b.graph().find(id).map(Figure::cents).orElse(0L);
+      }
+      lines.add(new Line(row.id(), row.label(), va, vb));
+    }
+    return lines;
+  }
+
+  private static List<Line> members(Document a, Document b, List<Integer> years) {
+    List<Line> lines = new ArrayList<>();
+    for (Member m : b.computation().budget().members()) {
+      long[] va = new long[years.size()];
+      long[] vb = new long[years.size()];
+      for (int i = 0; i < years.size(); i++) {
+        String id = "bijlage-1-" + years.get(i) + "/" + m.id() + "/total";
+        va[i] = a.graph().find(id).map(Figure::cents).orElse(0L);
+        vb[i] = b.graph().find(id).map(Figure::cents).orElse(0L);
+      }
+      lines.add(new Line(m.id(), m.name(), va, vb));
+    }
+    return lines;
+  }
+
+  private static List<ProposalChange> proposals(Document a, Document b, List<Integer> years) {
+    Map<String, long[]> inA = amounts(a.computation(), years);
+    Map<String, long[]> inB = amounts(b.computation(), years);
+    Map<String, Proposal> all = new LinkedHashMap<>();
+    for (Proposal p : b.computation().budget().proposals()) {
+      all.put(p.id(), p);
+    }
+    for (Proposal p : a.computation().budget().proposals()) {
+      all.putIfAbsent(p.id(), p);
+    }
+    List<ProposalChange> changes = new ArrayList<>();
+    for (Proposal p : all.values()) {
+      long[] va = inA.getOrDefault(p.id(), new long[years.size()]);
+      long[] vb = inB.getOrDefault(p.id(), new long[years.size()]);
+      Status status;
+      if (!inA.containsKey(p.id())) {
+        status = Status.ADDED;
+      } else if (!inB.containsKey(p.id())) {
+        status = Status.REMOVED;
+      } else {
+        Proposal pa = a.computation().budget().proposal(p.id()).orElseThrow();
+        status = java.util.Arrays.equals(va, vb) && pa.equals(p) ? Status.UNCHANGED : Status.CHANGED;
+      }
+      changes.add(new ProposalChange(p.id(), p.title(), p.side(), p.rule(), status, new Line(p.id(), p.title(), va, vb)));
+    }
+    return changes;
+  }
+
+  private static Map<String, long[]> amounts(Computation c, List<Integer> years) {
+    Map<String, long[]> result = new LinkedHashMap<>();
+    List<Proposal> proposals = c.budget().proposals();
+    for (int p = 0; p < proposals.size(); p++) {
+      long[] values = new long[years.size()];
+      for (int i = 0; i < years.size(); i++) {
+        int y = c.years().indexOf(years.get(i));
+        values[i] = c.line(p).cents(y);
+      }
+      result.put(proposals.get(p).id(), values);
+    }
+    return result;
+  }
+}

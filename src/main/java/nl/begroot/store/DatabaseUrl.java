@@ -1,0 +1,70 @@
+package nl.begroot.store;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Where the data lives, from what a user types: nothing (an H2 file in {@code ./data}), a
+ * directory for H2, {@code postgresql://user:password@host:port/db}, or a {@code jdbc:} URL.
+ */
+public record DatabaseUrl(String jdbcUrl, String user, String password) {
+  private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  public static DatabaseUrl h2File(Path directory) {
+    return new DatabaseUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("begroot") + H2_OPTIONS, "sa", "");
+  }
+
+  /** A private in-memory H2 database, gone when the last connection closes (for tests). */
+  public static DatabaseUrl h2Memory(String name) {
+    return new DatabaseUrl("jdbc:h2:mem:" + name + H2_OPTIONS + ";DB_CLOSE_DELAY=-1", "sa", "");
+  }
+
+  /**
+   * Parses a user's database setting.
+   *
+   * @throws IllegalArgumentException with a message for the user when the setting is not understood
+   */
+  public static DatabaseUrl parse(String text) {
+    String t = text.trim();
+    if (t.startsWith("jdbc:")) {
+      return new DatabaseUrl(t, null, null);
+    }
+    if (t.startsWith("postgresql://") || t.startsWith("postgres://")) {
+      URI uri;
+      try {
+        uri = new URI(t);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("not a PostgreSQL address: " + t + " (expected postgresql://user:password@host:port/database)");
+      }
+      if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+        throw new IllegalArgumentException("a PostgreSQL address needs a host and a database: postgresql://user@host:5432/begroot");
+      }
+      String user = null;
+      String password = null;
+      if (uri.getRawUserInfo() != null) {
+        String[] parts = uri.getRawUserInfo().split(":", 2);
+        user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
+      }
+      int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+      String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+      return new DatabaseUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getPath() + query, user, password);
+    }
+    if (t.startsWith("h2:")) {
+      return h2File(Path.of(t.substring(3)));
+    }
+    throw new IllegalArgumentException("unknown database setting '" + t
+        + "': use postgresql://user@host:port/database, h2:DIRECTORY or a jdbc: URL");
+  }
+
+  public boolean isPostgres() {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+
+  /** The URL without a password, for messages. */
+  public String display() {
+    return jdbcUrl.replaceAll("password=[^&;]*", "password=***");
+  }
+}

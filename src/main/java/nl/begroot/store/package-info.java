@@ -1,0 +1,8 @@
+/**
+ * Storage: budget versions, their proposals and a change log in H2 (embedded, the default) or
+ * PostgreSQL, through JDBI with plain SQL; the schema is migrated by Flyway at start-up. A
+ * version's content is kept in the core's file format, so loading it goes through the same reader
+ * (and validation) as a file. Every write names who made it and when; proposals and a version's
+ * base carry a revision for optimistic locking.
+ */
+package nl.begroot.store;

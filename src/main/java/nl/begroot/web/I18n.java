@@ -1,0 +1,184 @@
+package nl.begroot.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The UI's words in Dutch (the default) and English. A missing key shows itself, so tests catch it. */
+public final class I18n {
+  private static final Map<String, String[]> WORDS = new HashMap<>();
+
+  static {
+    w("app.name", "Begroot", "Begroot");
+    w("skip", "Naar de inhoud", "Skip to content");
+    w("nav", "Hoofdmenu", "Main menu");
+    w("nav.overview", "Overzicht", "Overview");
+    w("nav.programmes", "Programma's", "Programmes");
+    w("nav.annex", "Bijlage 1", "Annex 1");
+    w("nav.provinces", "Provincies", "Provinces");
+    w("nav.passthrough", "Kassiersfunctie", "Pass-through budget");
+    w("nav.structural", "Structureel saldo", "Structural balance");
+    w("nav.audit", "Controle", "Audit");
+    w("nav.glossary", "Afkortingen", "Abbreviations");
+    w("nav.versions", "Versies", "Versions");
+    w("nav.compare", "Vergelijken", "Compare");
+    w("nav.keys", "Verdeelsleutels", "Distribution keys");
+    w("nav.changes", "Wijzigingen", "Change log");
+    w("search", "Zoeken", "Search");
+    w("search.label", "Zoek beleidsterreinen, voorstellen en afkortingen", "Search units, proposals and abbreviations");
+    w("search.none", "Niets gevonden voor", "Nothing found for");
+    w("search.results", "Resultaten voor", "Results for");
+    w("lang.switch", "English", "Nederlands");
+    w("version", "Versie", "Version");
+    w("version.choose", "Kies een versie", "Choose a version");
+    w("exact", "Exacte bedragen (euro's)", "Exact amounts (euros)");
+    w("thousands", "Bedragen in duizenden", "Amounts in thousands");
+    w("overview.title", "Overzicht", "Overview");
+    w("overview.balance", "Sluitpost en saldo per jaar", "Balancing item and balance per year");
+    w("overview.chart", "Lasten en baten per programma", "Expenditure and revenue per programme");
+    w("overview.chart.alt", "Staafdiagram van de lasten en baten per programma per jaar; de cijfers staan in de tabel eronder.",
+        "Bar chart of expenditure and revenue per programme per year; the figures are in the table below it.");
+    w("year", "Jaar", "Year");
+    w("balancing", "Sluitpost (bijdrage leden)", "Balancing item (members' contribution)");
+    w("saldo", "Saldo nieuw kader", "Balance of the new frame");
+    w("programme", "Programma", "Programme");
+    w("units", "Beleidsterreinen", "Units");
+    w("unit", "Beleidsterrein", "Unit");
+    w("proposals", "Begrotingsvoorstellen", "Budget proposals");
+    w("proposal", "Voorstel", "Proposal");
+    w("proposal.new", "Nieuw voorstel", "New proposal");
+    w("proposal.edit", "Wijzigen", "Edit");
+    w("proposal.withdraw", "Intrekken", "Withdraw");
+    w("proposal.reinstate", "Terugzetten", "Reinstate");
+    w("proposal.withdrawn", "Ingetrokken voorstellen", "Withdrawn proposals");
+    w("proposal.withdrawn.one", "Dit voorstel is ingetrokken en telt niet mee.", "This proposal is withdrawn and does not count.");
+    w("proposal.computed", "Berekende regel: volgt uit de andere voorstellen.", "Computed line: follows from the other proposals.");
+    w("proposal.amounts", "Bedragen", "Amounts");
+    w("proposal.lastchange", "Laatst gewijzigd door", "Last changed by");
+    w("field.id", "Code", "Id");
+    w("field.id.hint", "Letters, cijfers, punten en streepjes, bijvoorbeeld 2.3-nieuw", "Letters, digits, dots and dashes, e.g. 2.3-new");
+    w("field.unit", "Beleidsterrein", "Unit");
+    w("field.title", "Titel", "Title");
+    w("field.side", "Lasten of baten", "Expenditure or revenue");
+    w("field.nature", "Aard", "Nature");
+    w("field.category", "Categorie", "Category");
+    w("field.products", "Producten", "Products");
+    w("field.amount", "Bedrag", "Amount");
+    w("field.amounts.hint", "In euro's, bijvoorbeeld 1.250.000 of -347.000; pm voor pro memorie; leeg voor geen bedrag.",
+        "In euros, e.g. 1.250.000 or -347.000; pm for pro memoria; empty for no amount.");
+    w("field.explanation", "Toelichting", "Explanation");
+    w("field.author", "Uw naam (wordt bij de wijziging vastgelegd)", "Your name (recorded with the change)");
+    w("side.lasten", "Lasten", "Expenditure (lasten)");
+    w("side.baten", "Baten", "Revenue (baten)");
+    w("nature.recurring", "Structureel", "Recurring");
+    w("nature.one_off", "Incidenteel", "One-off");
+    w("none", "(geen)", "(none)");
+    w("preview", "Effect bekijken", "Preview effect");
+    w("save", "Opslaan", "Save");
+    w("cancel", "Annuleren", "Cancel");
+    w("preview.title", "Effect van deze wijziging", "Effect of this change");
+    w("preview.none", "Deze wijziging verandert geen bedragen.", "This change does not change any amounts.");
+    w("preview.balancing", "Sluitpost per jaar", "Balancing item per year");
+    w("preview.tabel1", "Tabel 1", "Table 1");
+    w("preview.members", "Bijdrage per provincie (totaal Bijlage 1)", "Contribution per province (total of Annex 1)");
+    w("before", "Nu", "Now");
+    w("after", "Na wijziging", "After");
+    w("delta", "Verschil", "Difference");
+    w("errors.title", "Er is iets niet goed ingevuld", "Something was not filled in correctly");
+    w("errors.nothing", "Er is niets opgeslagen.", "Nothing was saved.");
+    w("saved", "Opgeslagen.", "Saved.");
+    w("conflict.title", "Iemand anders heeft dit intussen gewijzigd", "Someone else changed this in the meantime");
+    w("conflict.text", "Uw wijziging is niet opgeslagen. Hieronder staan beide versies; uw invoer staat nog in het formulier. Neem over wat u wilt houden en sla opnieuw op.",
+        "Your change was not saved. Both versions are shown below; your input is still in the form. Take what you want to keep and save again.");
+    w("conflict.theirs", "Nu opgeslagen (door", "Stored now (by");
+    w("conflict.yours", "Uw versie", "Your version");
+    w("annex.title", "Bijlage 1: bijdragen per provincie", "Annex 1: contributions per province");
+    w("province.title", "Wat deze begroting betekent voor", "What this budget means for");
+    w("province.total", "Verandering van de bijdrage (totaal)", "Change in contribution (total)");
+    w("province.lvvn", "LVVN-middelen", "LVVN money");
+    w("province.share", "Aandeel in de verdeelsleutel", "Share in the distribution key");
+    w("province.columns", "Per kolom van Bijlage 1", "Per column of Annex 1");
+    w("explain.title", "Herkomst van een bedrag", "Where a figure comes from");
+    w("explain.value", "Waarde", "Value");
+    w("explain.printed", "Gedrukt", "Printed");
+    w("explain.how", "Hoe", "How");
+    w("explain.parts", "Opgebouwd uit", "Made of");
+    w("explain.basis", "Verdeeld bedrag", "Amount that was split");
+    w("explain.notfound", "Geen bedrag met deze code", "No figure with this id");
+    w("explain.close", "Sluiten", "Close");
+    w("audit.title", "Rekenkundige controle", "Arithmetic audit");
+    w("audit.none", "Geen bevindingen: elk gedrukt bedrag klopt.", "No findings: every printed figure is right.");
+    w("audit.noprinted", "Deze versie heeft geen gepubliceerd document; gecontroleerd is de eigen rekenkunde.", "This version has no published document; its own arithmetic was checked.");
+    w("glossary.title", "Lijst van afkortingen", "List of abbreviations");
+    w("versions.title", "Versies", "Versions");
+    w("versions.copy", "Kopiëren naar een scenario", "Copy into a scenario");
+    w("versions.name", "Naam van het scenario", "Name of the scenario");
+    w("versions.import", "Begroting inlezen", "Import a budget");
+    w("versions.import.file", "Begrotingsbestand (YAML, formaat begroot/1)", "Budget file (YAML, format begroot/1)");
+    w("versions.import.name", "Naam van de nieuwe versie", "Name of the new version");
+    w("versions.export", "Downloaden (YAML)", "Download (YAML)");
+    w("versions.delete", "Verwijderen", "Delete");
+    w("versions.kind", "Soort", "Kind");
+    w("versions.changed", "Gewijzigd", "Changed");
+    w("versions.basedon", "Gebaseerd op", "Based on");
+    w("kind.frame", "Kader", "Frame");
+    w("kind.concept", "Concept", "Draft");
+    w("kind.scenario", "Scenario", "Scenario");
+    w("kind.import", "Ingelezen", "Imported");
+    w("compare.title", "Versies vergelijken", "Compare versions");
+    w("compare.a", "Versie A (voor)", "Version A (before)");
+    w("compare.b", "Versie B (na)", "Version B (after)");
+    w("compare.go", "Vergelijken", "Compare");
+    w("compare.same", "Geen verschillen.", "No differences.");
+    w("compare.proposals", "Voorstellen die het verschil verklaren", "Proposals that explain the difference");
+    w("status.ADDED", "nieuw", "added");
+    w("status.REMOVED", "vervallen", "removed");
+    w("status.CHANGED", "gewijzigd", "changed");
+    w("status.UNCHANGED", "gelijk", "unchanged");
+    w("keys.title", "Verdeelsleutels", "Distribution keys");
+    w("keys.share", "Aandeel (%)", "Share (%)");
+    w("keys.sum", "Som", "Sum");
+    w("member", "Provincie", "Province");
+    w("changes.title", "Wijzigingen", "Change log");
+    w("changes.at", "Wanneer", "When");
+    w("changes.who", "Wie", "Who");
+    w("changes.what", "Wat", "What");
+    w("error.notfound", "Niet gevonden", "Not found");
+    w("error.title", "Er ging iets mis", "Something went wrong");
+    w("error.back", "Terug naar het overzicht", "Back to the overview");
+    w("download", "Downloaden", "Download");
+    w("figure.link", "Herkomst", "Origin");
+  }
+
+  private static void w(String key, String nl, String en) {
+    WORDS.put(key, new String[] {nl, en});
+  }
+
+  private final String lang;
+
+  private I18n(String lang) {
+    this.lang = lang;
+  }
+
+  public static final I18n NL = new I18n("nl");
+  public static final I18n EN = new I18n("en");
+
+  public static I18n of(String lang) {
+    return "en".equals(lang) ? EN : NL;
+  }
+
+  public String lang() {
+    return lang;
+  }
+
+  public String t(String key) {
+    String[] w = WORDS.get(key);
+    if (w == null) {
+      return "??" + key + "??";
+    }
+    return "en".equals(lang) ? w[1] : w[0];
+  }
+
+  static boolean has(String key) {
+    return WORDS.containsKey(key);
+  }
+}

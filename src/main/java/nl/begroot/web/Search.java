@@ -1,0 +1,73 @@
+package nl.begroot.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import nl.begroot.core.model.GlossaryEntry;
+import nl.begroot.core.model.Programme;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.Unit;
+import nl.begroot.workspace.Snapshot;
+
+/** Finds units, proposals and abbreviations whose words contain every word of the query. */
+final class Search {
+  static final int MAX_HITS = 100;
+
+  private Search() {}
+
+  static List<Pages.Hit> find(Snapshot s, View v, String query) {
+    List<Pages.Hit> hits = new ArrayList<>();
+    String[] words = normal(query).split("\\s+");
+    if (query.isBlank() || query.length() > 200) {
+      return hits;
+    }
+    for (Programme p : s.budget().programmes()) {
+      for (Unit u : p.units()) {
+        if (matches(words, u.id() + " " + u.title() + " " + nullToEmpty(u.narrative()))) {
+          hits.add(new Pages.Hit(v.t("unit"), u.id() + " " + u.title(), v.v("/programma/" + View.enc(p.id()) + "#unit-" + u.id()),
+              snippet(u.narrative(), words)));
+        }
+      }
+    }
+    for (Proposal p : s.budget().proposals()) {
+      if (matches(words, p.id() + " " + p.title() + " " + nullToEmpty(p.explanation()))) {
+        hits.add(new Pages.Hit(v.t("proposal"), p.title(), v.v("/voorstel/" + View.enc(p.id())), snippet(p.explanation(), words)));
+      }
+    }
+    for (GlossaryEntry g : s.budget().glossary()) {
+      if (matches(words, g.abbreviation() + " " + g.meaning())) {
+        hits.add(new Pages.Hit(v.t("nav.glossary"), g.abbreviation(), v.v("/afkortingen#afk-" + View.enc(g.abbreviation())), g.meaning()));
+      }
+    }
+    return hits.size() > MAX_HITS ? hits.subList(0, MAX_HITS) : hits;
+  }
+
+  private static boolean matches(String[] words, String text) {
+    String t = normal(text);
+    for (String w : words) {
+      if (!w.isEmpty() && !t.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String normal(String s) {
+    return java.text.Normalizer.normalize(s.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String snippet(String text, String[] words) {
+    if (text == null) {
+      return "";
+    }
+    String n = normal(text);
+    int at = words.length == 0 ? 0 : Math.max(0, n.indexOf(words[0]));
+    int to = Math.min(text.length(), at + 140);
+    int from = Math.min(Math.max(0, at - 60), to);
+    return (from > 0 ? "…" : "") + text.substring(from, to).replace('\n', ' ') + (to < text.length() ? "…" : "");
+  }
+}

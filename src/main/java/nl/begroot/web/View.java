@@ -1,0 +1,170 @@
+package nl.begroot.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nl.begroot.core.figures.Table;
+import nl.begroot.core.text.Dutch;
+import nl.begroot.render.HtmlTableRenderer;
+import nl.begroot.store.StoredVersion;
+import nl.begroot.workspace.Snapshot;
+
+/**
+ * What every page template gets: the words in the chosen language, the version being read (null on
+ * pages that are not about one version), all versions for the switcher, the page's title and path,
+ * and helpers that render tables and amounts the same way on every page.
+ */
+public final class View {
+  private final I18n i18n;
+  private final Snapshot snapshot;
+  private final List<StoredVersion> versions;
+  private final String title;
+  private final String path;
+  private final boolean exact;
+  private String message;
+
+  View(I18n i18n, Snapshot snapshot, List<StoredVersion> versions, String title, String path, boolean exact) {
+    this.i18n = i18n;
+    this.snapshot = snapshot;
+    this.versions = versions;
+    this.title = title;
+    this.path = path;
+    this.exact = exact;
+  }
+
+  View message(String text) {
+    this.message = text;
+    return this;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public String t(String key) {
+    return i18n.t(key);
+  }
+
+  public String lang() {
+    return i18n.lang();
+  }
+
+  public String otherLang() {
+    return "en".equals(i18n.lang()) ? "nl" : "en";
+  }
+
+  public Snapshot s() {
+    return snapshot;
+  }
+
+  public boolean hasVersion() {
+    return snapshot != null;
+  }
+
+  public String slug() {
+    return snapshot == null ? "" : snapshot.slug();
+  }
+
+  public List<StoredVersion> versions() {
+    return versions;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String fullTitle() {
+    String v = snapshot == null ? "" : " · " + snapshot.version().name();
+    return title + v + " · Begroot";
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public boolean exact() {
+    return exact;
+  }
+
+  /** A link inside the current version, e.g. {@code v("/programma/2")}. */
+  public String v(String rest) {
+    return "/v/" + enc(slug()) + rest;
+  }
+
+  /** The link that switches between printed thousands and exact euros on this page. */
+  public String toggleExact() {
+    String base = path.replaceAll("([?&])exact=1&?", "$1").replaceAll("[?&]$", "");
+    if (exact) {
+      return base;
+    }
+    return base + (base.contains("?") ? "&" : "?") + "exact=1";
+  }
+
+  public String langSwitch() {
+    return "/taal/" + otherLang() + "?terug=" + enc(path);
+  }
+
+  public String figureHref(String figureId) {
+    return v("/figuur?id=" + enc(figureId));
+  }
+
+  /** A table of the current version, each figure a link to its explanation. */
+  public String table(Table table) {
+    return HtmlTableRenderer.render(snapshot.document(), snapshot.printed(), table,
+        HtmlTableRenderer.Options.linked(exact, this::figureHref));
+  }
+
+  public String table(String tableId) {
+    return snapshot.document().table(tableId).map(this::table).orElse("");
+  }
+
+  public static String euros(long cents) {
+    return "€ " + Dutch.euros(cents);
+  }
+
+  /** Cents as whole euros when there are no cents, else with cents. */
+  public static String amount(long cents) {
+    return cents % 100 == 0 ? Dutch.whole(cents / 100) : Dutch.euros(cents);
+  }
+
+  /** Cents in thousands, rounded half away from zero (for a single figure outside a footing table). */
+  public static String thousands(long cents) {
+    long q = cents / 100_000;
+    long r = Math.abs(cents % 100_000);
+    if (r * 2 >= 100_000) {
+      q += cents < 0 ? -1 : 1;
+    }
+    return Dutch.whole(q);
+  }
+
+  /** A figure in the page's unit: exact euros, or thousands. */
+  public String money(long cents) {
+    return exact ? Dutch.euros(cents) : thousands(cents);
+  }
+
+  public String unit() {
+    return exact ? "x € 1" : "x € 1.000";
+  }
+
+  public static String signed(long cents) {
+    return (cents > 0 ? "+" : "") + Dutch.euros(cents);
+  }
+
+  public String moneySigned(long cents) {
+    String m = money(cents);
+    return cents > 0 && !m.equals("0") ? "+" + m : m;
+  }
+
+  public static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  public String kind(String kind) {
+    return I18n.has("kind." + kind) ? t("kind." + kind) : kind;
+  }
+
+  public String when(java.time.Instant at) {
+    return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy HH:mm")
+        .withZone(java.time.ZoneId.systemDefault()).format(at);
+  }
+}

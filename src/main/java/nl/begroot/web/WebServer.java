@@ -1,0 +1,173 @@
+package nl.begroot.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.begroot.workspace.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web server: routes for the pages and the API, static files, and one error policy: a user
+ * sees a page or a problem document that says what went wrong, never a stack trace; anything
+ * unexpected is logged and answered with a plain 500 page or problem.
+ */
+public final class WebServer {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  /** Requests larger than this are refused with 413 before they are read. */
+  public static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+
+  private final Javalin app;
+
+  public WebServer(Workspace workspace) {
+    Templates templates = new Templates();
+    Pages pages = new Pages(workspace, templates);
+    Api api = new Api(workspace);
+    this.app = Javalin.create(config -> {
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.http.generateEtags = false;
+      config.startup.showJavalinBanner = false;
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/vendor";
+        sf.directory = "/public/vendor";
+        sf.location = Location.CLASSPATH;
+        sf.headers = Map.of("Cache-Control", "max-age=3600");
+      });
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/static";
+        sf.directory = "/public/static";
+        sf.location = Location.CLASSPATH;
+      });
+      config.staticFiles.enableWebjars();
+      var r = config.routes;
+      // pages
+      r.get("/", pages::home);
+      r.get("/taal/{lang}", pages::language);
+      r.get("/versies", pages::versions);
+      r.post("/versies", pages::copyVersion);
+      r.post("/versies/inlezen", pages::importVersion);
+      r.get("/vergelijk", pages::compare);
+      r.get("/v/{version}", pages::overview);
+      r.get("/v/{version}/programma/{programme}", pages::programme);
+      r.get("/v/{version}/voorstel-nieuw", pages::proposalForm);
+      r.post("/v/{version}/voorstel-nieuw", pages::proposalSubmit);
+      r.get("/v/{version}/voorstel/{proposal}", pages::proposal);
+      r.get("/v/{version}/voorstel/{proposal}/wijzigen", pages::proposalForm);
+      r.post("/v/{version}/voorstel/{proposal}/wijzigen", pages::proposalSubmit);
+      r.post("/v/{version}/voorstel/{proposal}/intrekken", ctx -> pages.withdraw(ctx, true));
+      r.post("/v/{version}/voorstel/{proposal}/terugzetten", ctx -> pages.withdraw(ctx, false));
+      r.get("/v/{version}/bijlage-1", pages::annex);
+      r.get("/v/{version}/provincies", pages::provinces);
+      r.get("/v/{version}/provincie/{member}", pages::province);
+      r.get("/v/{version}/kassiersfunctie", ctx -> pages.simpleTable(ctx, "kassiersfunctie", "nav.passthrough"));
+      r.get("/v/{version}/structureel", ctx -> pages.simpleTable(ctx, "structureel", "nav.structural"));
+      r.get("/v/{version}/figuur", pages::figure);
+      r.get("/v/{version}/controle", pages::audit);
+      r.get("/v/{version}/afkortingen", pages::glossary);
+      r.get("/v/{version}/zoeken", pages::search);
+      r.get("/v/{version}/wijzigingen", pages::changes);
+      r.get("/v/{version}/sleutels", pages::keys);
+      r.post("/v/{version}/sleutels/{key}", pages::keySubmit);
+      r.get("/v/{version}/export", pages::export);
+      r.post("/v/{version}/verwijderen", pages::deleteVersion);
+      // API
+      r.get("/api/health", api::health);
+      r.get("/api/openapi.json", OpenApi::serve);
+      r.get("/api/versions", api::versions);
+      r.post("/api/versions", api::copy);
+      r.post("/api/import", api::importFile);
+      r.get("/api/compare", api::compare);
+      r.get("/api/versions/{version}", api::version);
+      r.delete("/api/versions/{version}", api::delete);
+      r.get("/api/versions/{version}/export", api::export);
+      r.get("/api/versions/{version}/tables", api::tables);
+      r.get("/api/versions/{version}/tables/{table}", api::table);
+      r.get("/api/versions/{version}/explain", api::explain);
+      r.get("/api/versions/{version}/audit", api::audit);
+      r.get("/api/versions/{version}/search", api::search);
+      r.get("/api/versions/{version}/changes", api::changes);
+      r.get("/api/versions/{version}/members/{member}", api::member);
+      r.get("/api/versions/{version}/proposals", api::proposals);
+      r.post("/api/versions/{version}/proposals", api::createProposal);
+      r.post("/api/versions/{version}/preview", api::preview);
+      r.get("/api/versions/{version}/proposals/{proposal}", api::proposal);
+      r.put("/api/versions/{version}/proposals/{proposal}", api::changeProposal);
+      r.post("/api/versions/{version}/proposals/{proposal}/withdraw", ctx -> api.withdraw(ctx, true));
+      r.post("/api/versions/{version}/proposals/{proposal}/reinstate", ctx -> api.withdraw(ctx, false));
+      r.get("/api/versions/{version}/keys/{key}", api::key);
+      r.put("/api/versions/{version}/keys/{key}", api::changeKey);
+      // errors
+      r.exception(Problems.Failure.class, (e, ctx) -> Problems.write(ctx, e));
+      r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
+      r.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, templates, e.getStatus(), e.getMessage()));
+      r.exception(Exception.class, (e, ctx) -> {
+        LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        httpError(ctx, templates, 500, "Internal error");
+      });
+      r.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          notFound(ctx, templates, ctx.path());
+        }
+      });
+      r.error(405, ctx -> httpError(ctx, templates, 405, "Method not allowed"));
+    });
+  }
+
+  private static boolean isApi(Context ctx) {
+    return ctx.path().startsWith("/api/");
+  }
+
+  private static void notFound(Context ctx, Templates templates, String what) {
+    if (isApi(ctx)) {
+      Problems.write(ctx, 404, "not-found", "Not found", "There is no " + Problems.shorten(what) + ".", List.of(), null);
+      return;
+    }
+    page(ctx, templates, 404, I18n.of(Pages.lang(ctx)).t("error.notfound"), Problems.shorten(what));
+  }
+
+  private static void httpError(Context ctx, Templates templates, int status, String message) {
+    String detail = switch (status) {
+      case 413 -> "The request is larger than " + (MAX_REQUEST_BYTES / 1024 / 1024) + " MB.";
+      case 405 -> "This address does not take a " + ctx.method() + " request.";
+      case 500 -> "Something went wrong on our side; it has been logged. Nothing was saved.";
+      default -> Problems.shorten(message);
+    };
+    if (isApi(ctx)) {
+      Problems.write(ctx, status, status == 500 ? "internal" : "http-" + status, status == 413 ? "Request too large" : "Request refused",
+          detail, List.of(), null);
+      return;
+    }
+    page(ctx, templates, status, I18n.of(Pages.lang(ctx)).t("error.title"), detail);
+  }
+
+  private static void page(Context ctx, Templates templates, int status, String title, String detail) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    I18n t = I18n.of(Pages.lang(ctx));
+    params.put("v", new View(t, null, List.of(), title, ctx.path(), false));
+    params.put("d", detail);
+    try {
+      ctx.status(status);
+      ctx.html(templates.render("error.jte", params));
+    } catch (RuntimeException e) {
+      LOG.error("error page failed", e);
+      ctx.status(status).contentType("text/plain; charset=utf-8").result(title + ": " + detail);
+    }
+  }
+
+  public WebServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+}

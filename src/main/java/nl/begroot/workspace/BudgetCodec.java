@@ -1,0 +1,104 @@
+package nl.begroot.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.format.BudgetReader;
+import nl.begroot.format.BudgetWriter;
+import nl.begroot.format.LoadResult;
+
+/**
+ * A version's content as stored: the base (the budget file without its proposals) and one text per
+ * proposal, each in the core's file format. Splitting a written file and splicing the parts back
+ * gives the same file, so storage is lossless; loading always goes through the core's reader.
+ */
+final class BudgetCodec {
+  private static final String KEY = "proposals:";
+
+  private BudgetCodec() {}
+
+  /** The stored parts of a budget. */
+  record Parts(String base, List<String> proposals) {}
+
+  static Parts split(Budget budget) {
+    return split(BudgetWriter.write(budget));
+  }
+
+  static Parts split(String file) {
+    String[] lines = file.split("\n", -1);
+    StringBuilder base = new StringBuilder();
+    List<String> items = new ArrayList<>();
+    StringBuilder item = null;
+    boolean inProposals = false;
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (i == lines.length - 1 && line.isEmpty()) {
+        break; // the newline at the end of the file
+      }
+      boolean topLevel = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.charAt(0) != '-' && line.charAt(0) != '#';
+      if (topLevel) {
+        inProposals = line.startsWith(KEY);
+        if (inProposals) {
+          continue;
+        }
+      }
+      if (!inProposals) {
+        base.append(line).append('\n');
+        continue;
+      }
+      String trimmed = line.stripLeading();
+      if (trimmed.startsWith("- ") && (item == null || indent(line) <= indent(item.toString()))) {
+        if (item != null) {
+          items.add(item.toString());
+        }
+        item = new StringBuilder();
+      }
+      if (item == null) {
+        item = new StringBuilder(); // e.g. "proposals: []" has no items; nothing to keep
+        continue;
+      }
+      item.append(line).append('\n');
+    }
+    if (item != null && !item.isEmpty()) {
+      items.add(item.toString());
+    }
+    return new Parts(base.toString(), items);
+  }
+
+  private static int indent(String line) {
+    int n = 0;
+    while (n < line.length() && line.charAt(n) == ' ') {
+      n++;
+    }
+    return n;
+  }
+
+  /** The text of one proposal as the writer writes it in a file. */
+  static String proposal(Budget budget, Proposal proposal) {
+    Budget one = new Budget(budget.organisation(), budget.version(), budget.products(), budget.members(), budget.keys(),
+        budget.categories(), budget.thirdParties(), budget.programmes(), List.of(proposal), List.of(), budget.annex(),
+        budget.glossary(), null);
+    List<String> items = split(BudgetWriter.write(one)).proposals();
+    if (items.size() != 1) {
+      throw new IllegalStateException("the writer wrote " + items.size() + " items for one proposal");
+    }
+    return items.get(0);
+  }
+
+  static String join(String base, List<String> proposals) {
+    StringBuilder file = new StringBuilder(base.length() + proposals.size() * 600);
+    file.append(base);
+    if (proposals.isEmpty()) {
+      file.append(KEY).append(" []\n");
+    } else {
+      file.append(KEY).append('\n');
+      proposals.forEach(file::append);
+    }
+    return file.toString();
+  }
+
+  static LoadResult read(String name, String base, List<String> proposals) {
+    return BudgetReader.read(name, join(base, proposals));
+  }
+}

@@ -1,0 +1,103 @@
+package nl.begroot.workspace;
+
+import java.util.List;
+import java.util.Optional;
+import nl.begroot.core.audit.Auditor;
+import nl.begroot.core.audit.Finding;
+import nl.begroot.core.explain.Explainer;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.rounding.PrintedFigures;
+import nl.begroot.store.StoredProposal;
+import nl.begroot.store.StoredVersion;
+
+/**
+ * One version as read at one stamp: its row, its proposals' rows (withdrawn ones included), the
+ * budget (without withdrawn proposals), the computed document and its printed figures. Immutable;
+ * shared between requests until the version changes.
+ */
+public final class Snapshot {
+  private final StoredVersion version;
+  private final List<StoredProposal> rows;
+  private final Budget budget;
+  private final Document document;
+  private final PrintedFigures printed;
+  private volatile List<Finding> audit;
+
+  Snapshot(StoredVersion version, List<StoredProposal> rows, Budget budget, Document document, PrintedFigures printed) {
+    this.version = version;
+    this.rows = List.copyOf(rows);
+    this.budget = budget;
+    this.document = document;
+    this.printed = printed;
+  }
+
+  public StoredVersion version() {
+    return version;
+  }
+
+  public String slug() {
+    return version.slug();
+  }
+
+  public List<StoredProposal> rows() {
+    return rows;
+  }
+
+  public Optional<StoredProposal> row(String proposalId) {
+    return rows.stream().filter(r -> r.proposalId().equals(proposalId)).findFirst();
+  }
+
+  /**
+   * A proposal of this version, withdrawn ones included (read with the version's base, since a
+   * withdrawn proposal is not part of the budget); empty when there is none.
+   */
+  public Optional<nl.begroot.core.model.Proposal> anyProposal(String proposalId) {
+    Optional<nl.begroot.core.model.Proposal> active = budget.proposal(proposalId);
+    if (active.isPresent()) {
+      return active;
+    }
+    Optional<StoredProposal> row = row(proposalId);
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> bodies = new java.util.ArrayList<>();
+    rows.stream().filter(r -> !r.withdrawn()).forEach(r -> bodies.add(r.bodyYaml()));
+    bodies.add(row.get().bodyYaml());
+    var result = BudgetCodec.read("versie " + version.slug(), version.baseYaml(), bodies);
+    if (result instanceof nl.begroot.format.LoadResult.Loaded loaded) {
+      return loaded.budget().proposal(proposalId);
+    }
+    return Optional.empty();
+  }
+
+  public List<StoredProposal> withdrawn() {
+    return rows.stream().filter(StoredProposal::withdrawn).toList();
+  }
+
+  public Budget budget() {
+    return budget;
+  }
+
+  public Document document() {
+    return document;
+  }
+
+  public PrintedFigures printed() {
+    return printed;
+  }
+
+  public Explainer explainer() {
+    return new Explainer(document, printed);
+  }
+
+  /** The audit of this version against its own arithmetic (and its printed document, if any). */
+  public List<Finding> audit() {
+    List<Finding> a = audit;
+    if (a == null) {
+      a = List.copyOf(Auditor.audit(document, printed));
+      audit = a;
+    }
+    return a;
+  }
+}
