@@ -1,0 +1,67 @@
+package nl.begroot.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.begroot.format.BudgetFiles;
+import nl.begroot.format.LoadResult;
+import nl.begroot.store.Database;
+import nl.begroot.store.DatabaseUrl;
+import nl.begroot.workspace.Workspace;
+
+/**
+ * A real server for tests: a fresh in-memory H2 database seeded with the built-in IPO budget, the
+ * web application on a free port, and an HTTP client. Close it after the test class.
+ */
+public final class TestServer implements AutoCloseable {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  public final Database database;
+  public final Workspace workspace;
+  public final WebServer server;
+  public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  public TestServer() {
+    this(DatabaseUrl.h2Memory("web-test-" + COUNTER.incrementAndGet()));
+  }
+
+  public TestServer(DatabaseUrl url) {
+    database = Database.open(url);
+    workspace = new Workspace(database);
+    workspace.seedIfEmpty(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), "test");
+    server = new WebServer(workspace).start("127.0.0.1", 0);
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<String> json(String method, String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    database.close();
+  }
+}
