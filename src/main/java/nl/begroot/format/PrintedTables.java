@@ -9,7 +9,12 @@ import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.PrintedDocument;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** Checks that the printed figures of a file refer to tables and rows the budget has. */
+/**
+ * Checks that the printed figures of a file refer to tables the budget has, with as many cells as
+ * the table has columns. A printed row the computed table lacks is not refused here: the printed
+ * document is what was published, and a version edited since (a proposal withdrawn) keeps it; the
+ * audit reports such a row.
+ */
 final class PrintedTables {
   private PrintedTables() {}
 
@@ -33,8 +38,7 @@ final class PrintedTables {
         Node rowsNode = tableNode.get("rows");
         Table.Row computed = table.row(row.getKey());
         if (computed == null) {
-          yaml.error(rowsNode, "printed table '" + printed.table() + "' has no row '" + row.getKey() + "' (line " + row.getValue().line() + ")");
-          continue;
+          continue; // a published row that the data no longer has (a withdrawn proposal): the audit reports it
         }
         if (row.getValue().cells().size() != table.columns().size()) {
           yaml.error(rowsNode, "printed row '" + row.getKey() + "' of table '" + printed.table() + "' (line " + row.getValue().line()

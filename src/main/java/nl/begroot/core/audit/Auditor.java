@@ -89,6 +89,12 @@ public final class Auditor {
     for (Map.Entry<String, PrintedDocument.PrintedRow> entry : pt.rows().entrySet()) {
       Table.Row row = table.row(entry.getKey());
       List<String> cells = entry.getValue().cells();
+      if (row == null) {
+        findings.add(new Finding(pt.table(), entry.getKey(), "", String.join(" ", cells), "", Finding.Kind.VALUE, Finding.Cause.ERROR,
+            "the printed row '" + entry.getKey() + "' is not in Begroot's table: its proposal was withdrawn or renamed since"
+            + " publication, or the id is misspelt"));
+        continue;
+      }
       for (int c = 0; c < Math.min(cells.size(), table.columns().size()); c++) {
         String text = cells.get(c);
         String column = table.columns().get(c).id();
