@@ -1,0 +1,161 @@
+package nl.begroot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.begroot.core.model.Budget;
+import nl.begroot.format.BudgetFiles;
+import nl.begroot.format.LoadResult;
+import nl.begroot.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The HTML pages over HTTP, as a browser without JavaScript uses them: plain GETs and form posts. */
+class PagesTest {
+  static final Budget IPO = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
+  static final String V = "/v/" + Workspace.CONCEPT;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static HttpResponse<String> post(String path, Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return server.send(HttpRequest.newBuilder(URI.create(server.base() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/programma/1", "/programma/5", "/voorstel/2.7-soc", "/voorstel/2.7-soc/wijzigen", "/voorstel-nieuw",
+      "/bijlage-1", "/bijlage-1?jaar=2030", "/provincies", "/provincie/GE", "/kassiersfunctie", "/structureel",
+      "/figuur?id=tabel-1/new.lasten/2028", "/figuur?id=Gelderland%202027", "/controle", "/afkortingen", "/zoeken?q=wolf",
+      "/wijzigingen", "/sleutels", "?exact=1"})
+  void everyPageOfAVersionRendersInDutch(String page) {
+    HttpResponse<String> r = server.get(V + page);
+    assertThat(r.statusCode()).as(page).isEqualTo(200);
+    assertThat(r.body()).contains("<html lang=\"nl\"").contains("<main id=\"inhoud\"").doesNotContain("??");
+  }
+
+  @Test
+  void tabel1OnTheOverviewShowsTheDocumentsTitleAndEveryYear() {
+    String html = server.get(V).body();
+    assertThat(html).contains("Tabel 1. Begrotingsvolume " + IPO.organisation().shortName());
+    for (int year : IPO.version().years()) {
+      assertThat(html).contains(">" + year + "</th>");
+    }
+    assertThat(html).contains("href=\"" + V + "/figuur?id=tabel-1%2Fnew.lasten%2F2028\"");
+  }
+
+  @Test
+  void versionsAndComparePages() {
+    assertThat(server.get("/versies").statusCode()).isEqualTo(200);
+    HttpResponse<String> c = server.get("/vergelijk?a=" + Workspace.FRAME + "&b=" + Workspace.CONCEPT);
+    assertThat(c.statusCode()).isEqualTo(200);
+    // every entered proposal of the concept is new or changed against the frame
+    IPO.proposals().stream().filter(p -> p.rule() == nl.begroot.core.model.Proposal.Rule.ENTERED)
+        .filter(p -> java.util.Arrays.stream(p.amounts().centsArray()).anyMatch(x -> x != 0))
+        .forEach(p -> assertThat(c.body()).contains("data-proposal=\"" + p.id() + "\""));
+  }
+
+  @Test
+  void theEnglishSwitchSetsACookieAndGoesBack() {
+    HttpResponse<String> r = server.get("/taal/en?terug=" + URLEncoder.encode(V, StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location")).contains(V);
+    String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> en = server.send(HttpRequest.newBuilder(URI.create(server.base() + V)).header("Cookie", cookie).build());
+    assertThat(en.body()).contains("<html lang=\"en\"").contains("Overview").doesNotContain("??");
+    assertThat(server.get("/taal/en?terug=https://evil.example").headers().firstValue("Location")).contains("/");
+    assertThat(server.get("/taal/en?terug=//evil.example").headers().firstValue("Location").orElseThrow()).isEqualTo("/");
+  }
+
+  @Test
+  void unknownPagesAre404PagesWithoutTraces() {
+    for (String path : new String[] {"/v/nope", V + "/programma/9", V + "/voorstel/nope", V + "/provincie/Atlantis", "/nergens"}) {
+      HttpResponse<String> r = server.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      assertThat(r.body()).as(path).contains("<html").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void aFormWithMistakesShowsInlineDutchMessagesAndSavesNothing() {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("id", "2.3 met spatie");
+    form.put("unit", "2.3");
+    form.put("title", "");
+    form.put("side", "lasten");
+    form.put("nature", "recurring");
+    form.put("amount.2027", "veel geld");
+    form.put("action", "save");
+    HttpResponse<String> r = post(V + "/voorstel-nieuw", form);
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("Vul een titel in.").contains("'veel geld' is geen bedrag").contains("Een code bestaat uit")
+        .contains("id=\"f-amount.2027-err\"").contains("Er is niets opgeslagen.");
+    assertThat(r.body()).contains("value=\"veel geld\""); // what the user typed stays in the form
+    assertThat(server.get(V + "/voorstel/2.3 met spatie".replace(" ", "%20")).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aPlainFormPostSavesAndRedirectsAndThePreviewWorksWithoutJavaScript() {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("id", "form-1");
+    form.put("unit", "3.3");
+    form.put("title", "Via het formulier");
+    form.put("side", "lasten");
+    form.put("nature", "one_off");
+    form.put("amount.2027", "250.000");
+    form.put("action", "preview");
+    HttpResponse<String> preview = post(V + "/voorstel-nieuw", form);
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body()).contains("id=\"effect-provincies\"").contains("data-delta=\"balancing-2027\">250.000<");
+    assertThat(server.get(V + "/voorstel/form-1").statusCode()).as("a preview saves nothing").isEqualTo(404);
+    form.put("action", "save");
+    form.put("author", "Carla");
+    HttpResponse<String> saved = post(V + "/voorstel-nieuw", form);
+    assertThat(saved.statusCode()).isEqualTo(303);
+    assertThat(saved.headers().firstValue("Location").orElseThrow()).contains(V + "/voorstel/form-1");
+    String page = server.get(V + "/voorstel/form-1").body();
+    assertThat(page).contains("Via het formulier").contains("250.000").contains("Carla");
+  }
+
+  @Test
+  void aStaleEditFormShowsBothValuesAndKeepsTheInput() {
+    String formPage = server.get(V + "/voorstel/2.1-ontleden/wijzigen").body();
+    var m = java.util.regex.Pattern.compile("name=\"revision\" value=\"(\\d+)\"").matcher(formPage);
+    assertThat(m.find()).isTrue();
+    String revision = m.group(1);
+    Map<String, String> first = new LinkedHashMap<>();
+    first.put("revision", revision);
+    first.put("title", "Eerste versie");
+    first.put("action", "save");
+    first.put("author", "Anna");
+    assertThat(post(V + "/voorstel/2.1-ontleden/wijzigen", first).statusCode()).isEqualTo(303);
+    Map<String, String> second = new LinkedHashMap<>(first);
+    second.put("title", "Tweede versie");
+    second.put("author", "Bram");
+    HttpResponse<String> conflict = post(V + "/voorstel/2.1-ontleden/wijzigen", second);
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    assertThat(conflict.body()).contains("Iemand anders heeft dit intussen gewijzigd").contains("Anna")
+        .contains("Eerste versie").contains("value=\"Tweede versie\"");
+  }
+}
