@@ -1,0 +1,40 @@
+package nl.begroot.publish;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.EnumSet;
+
+/**
+ * XHTML to a tagged, accessible PDF (PDF/UA-1) with openhtmltopdf: the title and language come
+ * from the page, the fonts (DejaVu Sans, bundled with Begroot) are embedded, headings become
+ * bookmarks, tables keep their header cells and repeat their header row on a new page.
+ */
+final class Pdf {
+  private static final byte[] REGULAR = Html.bytes("fonts/DejaVuSans.ttf");
+  private static final byte[] BOLD = Html.bytes("fonts/DejaVuSans-Bold.ttf");
+
+  static {
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // its INFO lines would flood the command line's stderr
+  }
+
+  private Pdf() {}
+
+  static void write(String xhtml, OutputStream out) throws IOException {
+    PdfRendererBuilder builder = new PdfRendererBuilder();
+    builder.useFastMode();
+    builder.usePdfUaAccessibility(true);
+    builder.withProducer("Begroot");
+    var useCases = EnumSet.of(BaseRendererBuilder.FSFontUseCase.DOCUMENT, BaseRendererBuilder.FSFontUseCase.SVG,
+        BaseRendererBuilder.FSFontUseCase.FALLBACK_FINAL);
+    builder.useFont(() -> new ByteArrayInputStream(REGULAR), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true, useCases);
+    builder.useFont(() -> new ByteArrayInputStream(BOLD), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true, useCases);
+    builder.useSVGDrawer(new BatikSVGDrawer());
+    builder.withHtmlContent(xhtml, "about:blank");
+    builder.toStream(out);
+    builder.run();
+  }
+}
