@@ -172,7 +172,7 @@ final class Statement {
             + " " + (p.side() == nl.begroot.core.model.Side.BATEN ? "baten" : "lasten") + ")."))
             .append(" <span class=\"trace\">").append(esc("Herleiding: begroot explain " + part.figureId())).append("</span></li>\n");
       }
-      s.append("</ul>\n<p class=\"note\">").append(esc("Het deel per voorstel is het bedrag van het voorstel maar het aandeel van "
+      s.append("</ul>\n<p class=\"note\">").append(esc("Het deel per voorstel is het bedrag van het voorstel maal het aandeel van "
           + member.name() + " in elke kolom waar het in valt, afgerond op de euro; samen geven de delen de wijziging in de tabel, "
           + "op afronding na. Begroot explain toont elke stap tot op de cent.")).append("</p>\n");
     }
