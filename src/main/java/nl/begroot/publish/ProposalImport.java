@@ -65,6 +65,7 @@ public final class ProposalImport {
   private final Budget into;
   private final List<CellProblem> problems = new ArrayList<>();
   private final List<Integer> years;
+  private final java.util.Set<String> idsOnSheet = new java.util.HashSet<>();
 
   private ProposalImport(Budget into) {
     this.into = into;
@@ -198,6 +199,7 @@ public final class ProposalImport {
       int r = row.getRowNum() - 1;
       int before = problems.size();
       String id = text(row, col.get("id"));
+      idsOnSheet.add(id);
       String idRef = WorkbookExport.cellRef(r, col.get("id"));
       if (id.isEmpty()) {
         problem(sheet, idRef, "the proposal has no id");
@@ -382,6 +384,9 @@ public final class ProposalImport {
       String proposalId = text(row, col.get("proposal"));
       String ref = WorkbookExport.cellRef(r, col.get("proposal"));
       Proposal p = proposals.stream().filter(x -> x.id().equals(proposalId)).findFirst().orElse(null);
+      if (p == null && idsOnSheet.contains(proposalId)) {
+        continue; // the proposal itself was refused; that problem is reported on its own row
+      }
       if (p == null) {
         problem(sheet, ref, "component of an unknown proposal '" + proposalId + "' (not on sheet " + WorkbookExport.PROPOSALS + ")");
         continue;
