@@ -22,11 +22,14 @@ public final class PublishBench {
     void run(Publication pub, OutputStream out) throws IOException;
   }
 
-  /** A generated budget with {@code factor} times the proposals of {@code like}, same years and members. */
+  /**
+   * A generated budget {@code factor} times the size of {@code like}: that many times its proposals,
+   * units and members (so its programme tables and Bijlage 1 both grow), the same years.
+   */
   public static Budget scaled(Budget like, int factor, long seed) {
     int programmes = Math.max(2, like.programmes().size());
     int units = Math.max(1, (int) like.programmes().stream().mapToLong(p -> p.units().size()).max().orElse(1));
-    var size = new BudgetGenerator.Size(Math.max(10, like.proposals().size() * factor), like.version().years().size(), like.members().size(),
+    var size = new BudgetGenerator.Size(Math.max(10, like.proposals().size() * factor), like.version().years().size(), like.members().size() * factor,
         Math.max(2, like.keys().size()), programmes, units * factor);
     return BudgetGenerator.generate(seed, size);
   }
@@ -37,9 +40,9 @@ public final class PublishBench {
     long smallSize = small.document().graph().all().size();
     long largeSize = large.document().graph().all().size();
     out.printf(Locale.ROOT, "begroot publish --bench: median of %d rounds after 1 warm-up round; seed %d%n", rounds, seed);
-    out.printf(Locale.ROOT, "budgets: %s (%d proposals, %d figures) and a generated budget (%d proposals, %d figures): size ratio %.1f%n",
-        base.version().title(), base.proposals().size(), smallSize, large.budget().proposals().size(), largeSize,
-        (double) largeSize / smallSize);
+    out.printf(Locale.ROOT, "budgets: %s (%d proposals, %d members, %d figures) and a generated budget (%d proposals, %d members, "
+        + "%d figures): size ratio %.1f (figures)%n", base.version().title(), base.proposals().size(), base.members().size(), smallSize,
+        large.budget().proposals().size(), large.budget().members().size(), largeSize, (double) largeSize / smallSize);
     out.printf(Locale.ROOT, "%-6s  %12s  %12s  %10s  %14s%n", "format", "base ms", "large ms", "time ratio", "ratio / size");
     String[] names = {"html", "pdf", "xlsx"};
     Job[] jobs = {Publisher::html, Publisher::pdf, Publisher::xlsx};

@@ -19,6 +19,13 @@ final class Pdf {
 
   static {
     com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // its INFO lines would flood the command line's stderr
+    // PDFBox and FontBox log every glyph substitution at DEBUG; without a logging configuration
+    // Logback prints DEBUG, which floods the output and costs most of the PDF's time.
+    for (String name : new String[] {"org.apache.pdfbox", "org.apache.fontbox", "com.openhtmltopdf", "org.apache.xmlgraphics", "org.apache.batik"}) {
+      if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger && logger.getLevel() == null) {
+        logger.setLevel(ch.qos.logback.classic.Level.WARN);
+      }
+    }
   }
 
   private Pdf() {}
