@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Begroot 0.1.0",
     description = "Begroot: meerjarenbegrotingen berekenen, controleren en verklaren. Computes, checks and explains multi-year budgets.",
-    subcommands = {ServeCommand.class, ValidateCommand.class, ComputeCommand.class, ExplainCommand.class, AuditCommand.class, BenchCommand.class},
+    subcommands = {ServeCommand.class, ValidateCommand.class, ComputeCommand.class, ExplainCommand.class, AuditCommand.class,
+        BenchCommand.class, PublishCommand.class, ImportProposalsCommand.class},
     footer = {"", "Without FILE, the built-in Conceptbegroting 2027 of the Vereniging IPO is used.",
         "Exit codes: 0 fine, 1 the audit found differences, 2 bad input."})
 public final class Main implements Runnable {

@@ -1,2 +1,2 @@
-/** The command line (picocli): validate, compute, explain, audit, bench. */
+/** The command line (picocli): validate, compute, explain, audit, bench, publish, import-proposals. */
 package nl.begroot.cli;

@@ -1,0 +1,67 @@
+package nl.begroot.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.publish.ProposalImport;
+import nl.begroot.publish.Publication;
+import nl.begroot.publish.Publisher;
+import nl.begroot.render.TextRenderer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import-proposals", description = {"Read budget proposals from a workbook's template sheet (Voorstellen, as",
+    "begroot publish --format xlsx writes it) into a budget, all or nothing: every bad cell is reported and nothing",
+    "changes; when the sheet is sound, shows the proposals and the Tabel 1 they give."})
+final class ImportProposalsCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "BOOK.xlsx", description = "the workbook")
+  Path book;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "budget file the proposals go into (default: the built-in IPO budget)")
+  Path file;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isRegularFile(book)) {
+      err.println("begroot import-proposals: no such file " + book);
+      return Main.BAD_INPUT;
+    }
+    Loaded loaded = Loaded.load(file, err);
+    if (loaded == null) {
+      return Main.BAD_INPUT;
+    }
+    ProposalImport.Result result;
+    try (InputStream in = Files.newInputStream(book)) {
+      result = Publisher.importProposals(in, loaded.budget());
+    }
+    if (result instanceof ProposalImport.Refused refused) {
+      for (ProposalImport.CellProblem p : refused.problems()) {
+        err.println(book.getFileName() + ": " + p);
+      }
+      int n = refused.problems().size();
+      err.println(n + (n == 1 ? " problem" : " problems") + " found; nothing was imported.");
+      return Main.BAD_INPUT;
+    }
+    var proposals = ((ProposalImport.Imported) result).proposals();
+    Budget budget = ProposalImport.withProposals(loaded.budget(), proposals);
+    Publication pub = Publication.of(budget);
+    out.println(proposals.size() + " proposals read from " + book.getFileName() + " into " + budget.version().title() + ":");
+    for (Proposal p : proposals) {
+      out.println("  " + p.id() + "  (" + p.unit() + ", " + p.side().name().toLowerCase(java.util.Locale.ROOT) + ")  " + p.title());
+    }
+    out.println();
+    out.print(TextRenderer.render(pub.document(), pub.printed(), pub.document().table("tabel-1").orElseThrow(), false));
+    out.println("Writing the budget file needs the budget file writer (not yet in this build); nothing was written.");
+    return Main.OK;
+  }
+}

@@ -1,0 +1,209 @@
+package nl.begroot.publish;
+
+import static nl.begroot.publish.Html.esc;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.Origin;
+import nl.begroot.core.figures.Table;
+import nl.begroot.core.model.Annex;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.DistributionKey;
+import nl.begroot.core.model.Member;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.core.text.Dutch;
+
+/**
+ * A member's one-page statement: its contribution change per annex column and year, the
+ * third-party money, the key share used, and the proposals behind the largest part of the change,
+ * each with the figure id that {@code begroot explain} traces further.
+ */
+final class Statement {
+  private Statement() {}
+
+  /** The statement's title, e.g. "Bijdrage aan de Vereniging IPO 2027". */
+  static String title(Budget budget) {
+    String name = budget.organisation().name();
+    String org = name.startsWith("Vereniging ") && budget.organisation().shortName() != null
+        ? "Vereniging " + budget.organisation().shortName() : name;
+    return "Bijdrage aan de " + org + " " + budget.version().budgetYear();
+  }
+
+  static Member member(Budget budget, String memberId) {
+    return budget.members().stream().filter(m -> m.id().equals(memberId) || m.name().equalsIgnoreCase(memberId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no member '" + memberId + "'; the members are: "
+            + String.join(", ", budget.members().stream().map(Member::id).toList())));
+  }
+
+  /** The member's change per annex column (rows) and year (columns), with the third-party money. */
+  static Table table(Publication pub, Member member) {
+    Budget budget = pub.budget();
+    Annex annex = budget.annex();
+    List<Table.Column> columns = budget.version().years().stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
+    List<Table.Row> rows = new ArrayList<>();
+    for (Annex.Column c : annex.columns()) {
+      List<Table.Cell> cells = new ArrayList<>();
+      for (int y : budget.version().years()) {
+        cells.add(Table.Cell.figure("bijlage-1-" + y + "/" + member.id() + "/" + c.id()));
+      }
+      rows.add(new Table.Row(c.id(), c.title(), c.isSum() ? Table.Style.TOTAL : Table.Style.LINE, cells));
+    }
+    if (annex.thirdPartyColumn() != null) {
+      var tp = annex.thirdPartyColumn();
+      rows.add(new Table.Row("section:derden", "Middelen van derden, via het lid", Table.Style.SECTION, emptyCells(columns.size())));
+      List<Table.Cell> cells = new ArrayList<>();
+      for (int y : budget.version().years()) {
+        cells.add(Table.Cell.figure("bijlage-1-" + y + "/" + member.id() + "/" + tp.id()));
+      }
+      rows.add(new Table.Row(tp.id(), tp.title(), Table.Style.LINE, cells));
+    }
+    return new Table("bijdrage-" + member.id(), "Wijziging bijdrage " + member.name() + " per kolom en jaar", 100_000, columns, rows);
+  }
+
+  private static List<Table.Cell> emptyCells(int n) {
+    List<Table.Cell> cells = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      cells.add(Table.Cell.EMPTY);
+    }
+    return cells;
+  }
+
+  /** One proposal's part in a member's change: the proposal, its amount, and the member's part. */
+  record Part(Proposal proposal, String figureId, long proposalCents, long memberCents) {}
+
+  /**
+   * The proposals behind a member's total change in a year, largest part first. A member's part of
+   * a proposal is the proposal's amount times the member's share of each column it reaches
+   * (member figure / amount split), computed in 34 significant digits and rounded half up to the
+   * cent; the parts explain the change, the printed figures stay the core's.
+   */
+  static List<Part> parts(Publication pub, Member member, int year) {
+    Budget budget = pub.budget();
+    Annex annex = budget.annex();
+    String total = annex.columns().get(annex.columns().size() - 1).id();
+    Map<String, BigDecimal> byFigure = new LinkedHashMap<>();
+    walk(pub, "bijlage-1-" + year + "/" + member.id() + "/" + total, BigDecimal.ONE, byFigure, 0);
+    List<Part> parts = new ArrayList<>();
+    for (var e : byFigure.entrySet()) {
+      String[] id = e.getKey().split("/");
+      Proposal p = budget.proposal(id[1]).orElse(null);
+      if (p == null) {
+        continue;
+      }
+      long cents = pub.cents(e.getKey());
+      long memberCents = e.getValue().multiply(BigDecimal.valueOf(cents)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+      if (memberCents != 0) {
+        parts.add(new Part(p, e.getKey(), cents, memberCents));
+      }
+    }
+    parts.sort(Comparator.comparingLong((Part p) -> -Math.abs(p.memberCents())).thenComparing(p -> p.figureId()));
+    return parts;
+  }
+
+  /** Walks a figure's definition down to the proposal lines, multiplying the shares on the way. */
+  private static void walk(Publication pub, String figureId, BigDecimal weight, Map<String, BigDecimal> out, int depth) {
+    Figure f = pub.figure(figureId);
+    String[] id = figureId.split("/");
+    if (id.length == 3 && id[0].startsWith("programme-") && pub.budget().proposal(id[1]).isPresent()) {
+      out.merge(figureId, weight, BigDecimal::add);
+      return;
+    }
+    if (depth > 40) {
+      return;
+    }
+    if (!f.isLeaf()) {
+      for (Figure.Term t : f.terms()) {
+        walk(pub, t.figureId(), t.sign() > 0 ? weight : weight.negate(), out, depth + 1);
+      }
+    } else if (f.origin() instanceof Origin.Share share) {
+      long of = pub.cents(share.of());
+      if (of != 0) {
+        BigDecimal ratio = BigDecimal.valueOf(f.cents()).divide(BigDecimal.valueOf(of), MathContext.DECIMAL128);
+        walk(pub, share.of(), weight.multiply(ratio, MathContext.DECIMAL128), out, depth + 1);
+      }
+    }
+  }
+
+  static String html(Publication pub, String memberId, boolean forPdf) {
+    Budget budget = pub.budget();
+    Member member = member(budget, memberId);
+    String title = title(budget) + " – " + member.name();
+    StringBuilder s = new StringBuilder(Html.head(title, "Wijziging van de bijdrage van " + member.name() + " aan de "
+        + budget.organisation().name() + " volgens de " + budget.version().title() + ".", budget.organisation().name(), forPdf, null));
+    s.append("<body>\n");
+    page(pub, member, s);
+    return s.append("</body>\n</html>\n").toString();
+  }
+
+  static void page(Publication pub, Member member, StringBuilder s) {
+    Budget budget = pub.budget();
+    int year = pub.budgetYear();
+    Annex annex = budget.annex();
+    String total = annex.columns().get(annex.columns().size() - 1).id();
+    long change = pub.thousands("bijlage-1-" + year + "/" + member.id() + "/" + total);
+    s.append("<main class=\"statement\">\n<h1>").append(esc(title(budget))).append("</h1>\n");
+    s.append("<p><strong>").append(esc(member.name())).append("</strong> · ").append(esc(budget.version().title()))
+        .append(" · bedragen x € 1.000</p>\n");
+    s.append("<p>").append(esc("De bijdrage van " + member.name() + " aan de vereniging " + (change >= 0 ? "stijgt" : "daalt")
+        + " in " + year + " met " + Dutch.whole(Math.abs(change)) + " (x € 1.000) ten opzichte van het kader. De tabel toont de "
+        + "wijziging per kolom van Bijlage 1 en per jaar.")).append("</p>\n");
+    s.append(Html.table(pub, table(pub, member), false)).append('\n');
+    s.append("<h2>Verdeelsleutel</h2>\n<p>").append(esc(keySentence(pub, member))).append("</p>\n");
+    if (annex.thirdPartyColumn() != null) {
+      String tp = "bijlage-1-" + year + "/" + member.id() + "/" + annex.thirdPartyColumn().id();
+      s.append("<p>").append(esc(annex.thirdPartyColumn().title() + ": " + member.name() + " ontvangt in " + year + " "
+          + Dutch.whole(pub.thousands(tp)) + " (x € 1.000) die het aan de vereniging doorgeeft; dit bedrag staat los van de bijdrage."))
+          .append("</p>\n");
+    }
+    List<Part> parts = parts(pub, member, year);
+    if (!parts.isEmpty()) {
+      s.append("<h2>De grootste wijzigingen in ").append(year).append("</h2>\n<ul>\n");
+      for (Part part : parts.subList(0, Math.min(5, parts.size()))) {
+        Proposal p = part.proposal();
+        s.append("<li>").append(esc(p.unit() + ". " + p.title() + ": " + (part.memberCents() >= 0 ? "+" : "−") + "€ "
+            + Html.euros(Math.abs(part.memberCents())) + " voor " + member.name() + " (deel van € " + Html.euros(part.proposalCents())
+            + " " + (p.side() == nl.begroot.core.model.Side.BATEN ? "baten" : "lasten") + ")."))
+            .append(" <span class=\"trace\">").append(esc("Herleiding: begroot explain " + part.figureId())).append("</span></li>\n");
+      }
+      s.append("</ul>\n<p class=\"note\">").append(esc("Het deel per voorstel is het bedrag van het voorstel maal het aandeel van "
+          + member.name() + " in elke kolom waar het in valt, afgerond op de euro; samen geven de delen de wijziging in de tabel, "
+          + "op afronding na. Begroot explain toont elke stap tot op de cent.")).append("</p>\n");
+    }
+    s.append("</main>\n");
+  }
+
+  private static String keySentence(Publication pub, Member member) {
+    Budget budget = pub.budget();
+    int year = pub.budgetYear();
+    Annex annex = budget.annex();
+    StringBuilder text = new StringBuilder();
+    Table bijlage = pub.document().table("bijlage-1-" + year).orElseThrow();
+    Table.Row row = bijlage.row(member.id());
+    BigDecimal printedShare = row == null ? null : row.cells().get(0).percent();
+    DistributionKey key = budget.key(annex.keyId()).orElseThrow();
+    BigDecimal raw = key.sharesPercent().get(member.id());
+    text.append("Het aandeel van ").append(member.name()).append(" in ").append(key.title()).append(" is ")
+        .append(raw == null ? "0" : raw.toPlainString().replace('.', ',')).append(" %");
+    if (key.normalise() && key.sumPercent().compareTo(BigDecimal.valueOf(100)) != 0) {
+      text.append(" van een totaal van ").append(key.sumPercent().toPlainString().replace('.', ',')).append(" %, dus ")
+          .append(printedShare == null ? "" : Dutch.percent(printedShare)).append(" van elk te verdelen bedrag");
+    }
+    text.append('.');
+    for (Annex.Column c : annex.columns()) {
+      if (c.keyId() != null && !c.keyId().equals(annex.keyId())) {
+        DistributionKey other = budget.key(c.keyId()).orElseThrow();
+        BigDecimal share = other.sharesPercent().get(member.id());
+        text.append(" Kolom ").append(c.title()).append(" gebruikt ").append(other.title()).append(": ")
+            .append(share == null ? "0" : share.toPlainString().replace('.', ',')).append(" %.");
+      }
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,332 @@
+package nl.begroot.publish;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.Table;
+import nl.begroot.core.model.Amounts;
+import nl.begroot.core.model.Breakdown;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Proposal;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * The workbook: a contents sheet, one sheet per table of the document (printed figures in
+ * thousands or euros; every total a live formula over the cells it adds up, so the workbook
+ * recalculates to the same printed figures), a sheet with every figure in exact euros, and the
+ * proposals template that {@link ProposalImport} reads back.
+ */
+final class WorkbookExport {
+  static final String CONTENTS = "Inhoud";
+  static final String EXACT = "Exact";
+  static final String PROPOSALS = "Voorstellen";
+  static final String COMPONENTS = "Componenten";
+  static final int FIRST_BODY_ROW = 3; // 0-based: title, unit, header, then the rows
+  static final String THOUSANDS_FORMAT = "#,##0;-#,##0;0";
+  static final String EUROS_FORMAT = "#,##0.00;-#,##0.00;0.00";
+
+  /** Where a table's sheet is and where each of its cells is. */
+  record Placed(Table table, String sheet) {}
+
+  private WorkbookExport() {}
+
+  /** Sheet names: the table id, made valid for Excel (at most 31 characters, no []:*?/\). */
+  static Map<String, String> sheetNames(List<Table> tables) {
+    Map<String, String> names = new LinkedHashMap<>();
+    Set<String> used = new HashSet<>(List.of(CONTENTS.toLowerCase(Locale.ROOT), EXACT.toLowerCase(Locale.ROOT),
+        PROPOSALS.toLowerCase(Locale.ROOT), COMPONENTS.toLowerCase(Locale.ROOT)));
+    for (Table t : tables) {
+      String base = t.id().replaceAll("[\\[\\]:*?/\\\\']", "-");
+      String name = base.length() <= 31 ? base : base.substring(0, 31);
+      for (int n = 2; used.contains(name.toLowerCase(Locale.ROOT)); n++) {
+        String suffix = "~" + n;
+        name = (base.length() + suffix.length() <= 31 ? base : base.substring(0, 31 - suffix.length())) + suffix;
+      }
+      used.add(name.toLowerCase(Locale.ROOT));
+      names.put(t.id(), name);
+    }
+    return names;
+  }
+
+  static String cellRef(int row, int col) {
+    StringBuilder letters = new StringBuilder();
+    int c = col + 1;
+    while (c > 0) {
+      int r = (c - 1) % 26;
+      letters.insert(0, (char) ('A' + r));
+      c = (c - 1) / 26;
+    }
+    return letters.toString() + (row + 1);
+  }
+
+  static void write(Publication pub, OutputStream out) throws IOException {
+    List<Table> tables = pub.document().tables();
+    Map<String, String> sheets = sheetNames(tables);
+    // first pass: where each figure is shown first, per unit (thousands or euros)
+    Map<String, String> firstPlace = new HashMap<>();
+    for (Table t : tables) {
+      for (int r = 0; r < t.rows().size(); r++) {
+        List<Table.Cell> cells = t.rows().get(r).cells();
+        for (int c = 0; c < cells.size(); c++) {
+          String f = cells.get(c).figureId();
+          if (f != null) {
+            firstPlace.putIfAbsent(t.centsPerUnit() + "|" + f, "'" + sheets.get(t.id()) + "'!" + cellRef(FIRST_BODY_ROW + r, c + 1));
+          }
+        }
+      }
+    }
+    try (Workbook wb = new Workbook(out, "Begroot", "1.0")) {
+      wb.properties().setTitle(pub.budget().version().title() + " " + pub.budget().organisation().name());
+      Worksheet contents = wb.newWorksheet(CONTENTS);
+      contents.value(0, 0, pub.budget().version().title() + " – " + pub.budget().organisation().name());
+      contents.style(0, 0).bold().set();
+      contents.value(1, 0, "Berekend door Begroot. Elke tabel staat op een eigen blad; totalen zijn formules over de cellen die zij optellen. "
+          + "Blad " + EXACT + " geeft elk bedrag exact in euro's; blad " + PROPOSALS + " is het sjabloon voor begrotingsvoorstellen.");
+      contents.value(3, 0, "Blad");
+      contents.value(3, 1, "Tabel");
+      contents.value(3, 2, "Eenheid");
+      contents.style(3, 0).bold().set();
+      contents.style(3, 1).bold().set();
+      contents.style(3, 2).bold().set();
+      int row = 4;
+      for (Table t : tables) {
+        contents.value(row, 0, sheets.get(t.id()));
+        contents.value(row, 1, t.title());
+        contents.value(row, 2, t.inThousands() ? "x € 1.000" : "x € 1");
+        row++;
+      }
+      contents.value(row++, 0, EXACT);
+      contents.value(row++, 0, PROPOSALS);
+      contents.value(row, 0, COMPONENTS);
+      contents.width(0, 34);
+      contents.width(1, 70);
+      for (Table t : tables) {
+        tableSheet(wb.newWorksheet(sheets.get(t.id())), pub, t, sheets.get(t.id()), firstPlace);
+      }
+      exactSheet(wb.newWorksheet(EXACT), pub);
+      proposalsSheet(wb.newWorksheet(PROPOSALS), pub.budget());
+      componentsSheet(wb.newWorksheet(COMPONENTS), pub.budget());
+    }
+  }
+
+  private static void tableSheet(Worksheet ws, Publication pub, Table t, String sheet, Map<String, String> firstPlace) {
+    ws.value(0, 0, t.title());
+    ws.style(0, 0).bold().fontSize(12).set();
+    ws.value(1, 0, t.inThousands() ? "x € 1.000" : "x € 1");
+    ws.value(2, 0, "");
+    for (int c = 0; c < t.columns().size(); c++) {
+      ws.value(2, c + 1, t.columns().get(c).label());
+      ws.style(2, c + 1).bold().wrapText(true).horizontalAlignment("right").set();
+    }
+    ws.value(2, t.columns().size() + 1, "rij-id");
+    ws.style(2, t.columns().size() + 1).bold().set();
+    String self = "'" + sheet + "'!";
+    for (int r = 0; r < t.rows().size(); r++) {
+      Table.Row row = t.rows().get(r);
+      int y = FIRST_BODY_ROW + r;
+      ws.value(y, 0, row.style() == Table.Style.LINE ? "  " + row.label() : row.label());
+      ws.value(y, t.columns().size() + 1, row.id());
+      boolean bold = row.style() != Table.Style.LINE;
+      if (bold) {
+        ws.style(y, 0).bold().set();
+      }
+      for (int c = 0; c < row.cells().size(); c++) {
+        Table.Cell cell = row.cells().get(c);
+        int x = c + 1;
+        if (cell.percent() != null) {
+          ws.value(y, x, cell.percent().movePointLeft(2));
+          ws.style(y, x).format("0.00%").set();
+          continue;
+        }
+        if (cell.figureId() == null) {
+          continue;
+        }
+        Figure f = pub.figure(cell.figureId());
+        if (f.display() == Figure.Display.PM) {
+          ws.value(y, x, "pm");
+          ws.style(y, x).horizontalAlignment("right").set();
+          continue;
+        }
+        if (f.display() == Figure.Display.BLANK) {
+          continue;
+        }
+        String here = self + cellRef(y, x);
+        String first = firstPlace.get(t.centsPerUnit() + "|" + f.id());
+        String formula = null;
+        if (first != null && !first.equals(here)) {
+          formula = local(first, self);
+        } else if (!f.isLeaf()) {
+          formula = sumFormula(f, t.centsPerUnit(), firstPlace, self);
+        }
+        if (formula != null) {
+          ws.formula(y, x, formula);
+        } else {
+          ws.value(y, x, pub.printed().value(t.inThousands(), f.id()).orElseThrow());
+        }
+        var style = ws.style(y, x).format(THOUSANDS_FORMAT);
+        if (bold) {
+          style.bold();
+        }
+        style.set();
+      }
+    }
+    ws.width(0, 58);
+    for (int c = 1; c <= t.columns().size(); c++) {
+      ws.width(c, t.columns().size() > 6 ? 14 : 11);
+    }
+    ws.width(t.columns().size() + 1, 22);
+    ws.freezePane(1, FIRST_BODY_ROW);
+  }
+
+  /** A total as SUM(plus terms) - SUM(minus terms); SUM ignores the text "pm". Null if a term has no cell. */
+  private static String sumFormula(Figure f, long unit, Map<String, String> firstPlace, String self) {
+    List<String> plus = new ArrayList<>();
+    List<String> minus = new ArrayList<>();
+    for (Figure.Term term : f.terms()) {
+      String place = firstPlace.get(unit + "|" + term.figureId());
+      if (place == null) {
+        return null;
+      }
+      (term.sign() > 0 ? plus : minus).add(local(place, self));
+    }
+    StringBuilder s = new StringBuilder();
+    s.append(plus.isEmpty() ? "0" : "SUM(" + String.join(",", plus) + ")");
+    if (!minus.isEmpty()) {
+      s.append("-SUM(").append(String.join(",", minus)).append(')');
+    }
+    return s.toString();
+  }
+
+  private static String local(String place, String self) {
+    return place.startsWith(self) ? place.substring(self.length()) : place;
+  }
+
+  private static void exactSheet(Worksheet ws, Publication pub) {
+    String[] header = {"figuur", "omschrijving", "euro (exact)", "cent", "weergave"};
+    for (int c = 0; c < header.length; c++) {
+      ws.value(0, c, header[c]);
+      ws.style(0, c).bold().set();
+    }
+    int r = 1;
+    for (Figure f : pub.document().graph().all()) {
+      ws.value(r, 0, f.id());
+      ws.value(r, 1, f.label());
+      ws.value(r, 2, BigDecimal.valueOf(f.cents(), 2));
+      ws.style(r, 2).format(EUROS_FORMAT).set();
+      ws.value(r, 3, f.cents());
+      ws.value(r, 4, f.display().name().toLowerCase(Locale.ROOT));
+      r++;
+    }
+    ws.width(0, 44);
+    ws.width(1, 60);
+    ws.width(2, 18);
+    ws.width(3, 16);
+    ws.freezePane(1, 1);
+  }
+
+  /** The columns of the proposals template, in the budget file's own words (docs/format.md). */
+  static List<String> proposalColumns(Budget budget) {
+    List<String> columns = new ArrayList<>(List.of("id", "unit", "title", "side", "nature", "rule", "category", "products",
+        "third_party", "group", "pass_through_items"));
+    budget.version().years().forEach(y -> columns.add(String.valueOf(y)));
+    columns.add("explanation");
+    return columns;
+  }
+
+  static List<String> componentColumns(Budget budget) {
+    List<String> columns = new ArrayList<>(List.of("proposal", "breakdown_title", "show_negated", "in_euros", "component", "title", "nature"));
+    budget.version().years().forEach(y -> columns.add(String.valueOf(y)));
+    return columns;
+  }
+
+  private static void header(Worksheet ws, List<String> columns) {
+    for (int c = 0; c < columns.size(); c++) {
+      ws.value(0, c, columns.get(c));
+      ws.style(0, c).bold().fillColor("DDEBF7").set();
+    }
+    ws.freezePane(1, 1);
+  }
+
+  private static void proposalsSheet(Worksheet ws, Budget budget) {
+    List<String> columns = proposalColumns(budget);
+    header(ws, columns);
+    int r = 1;
+    int years = budget.version().years().size();
+    for (Proposal p : budget.proposals()) {
+      int c = 0;
+      ws.value(r, c++, p.id());
+      ws.value(r, c++, String.join("; ", p.units()));
+      ws.value(r, c++, p.title());
+      ws.value(r, c++, p.side().name().toLowerCase(Locale.ROOT));
+      ws.value(r, c++, p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring");
+      ws.value(r, c++, p.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      text(ws, r, c++, p.category());
+      text(ws, r, c++, String.join("; ", p.products()));
+      text(ws, r, c++, p.thirdParty());
+      text(ws, r, c++, p.group());
+      text(ws, r, c++, p.passThrough() ? String.join("; ", p.passThroughItems()) : null);
+      if (p.rule() == Proposal.Rule.ENTERED) {
+        amounts(ws, r, c, p.amounts());
+      }
+      c += years;
+      text(ws, r, c, p.explanation());
+      r++;
+    }
+    ws.width(0, 30);
+    ws.width(2, 50);
+  }
+
+  private static void componentsSheet(Worksheet ws, Budget budget) {
+    header(ws, componentColumns(budget));
+    int r = 1;
+    for (Proposal p : budget.proposals()) {
+      Breakdown b = p.breakdown();
+      if (b == null) {
+        continue;
+      }
+      for (Breakdown.Component comp : b.components()) {
+        ws.value(r, 0, p.id());
+        ws.value(r, 1, b.title());
+        ws.value(r, 2, b.showNegated() ? "true" : "false");
+        ws.value(r, 3, b.inEuros() ? "true" : "false");
+        ws.value(r, 4, comp.id());
+        ws.value(r, 5, comp.title());
+        ws.value(r, 6, comp.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring");
+        amounts(ws, r, 7, comp.amounts());
+        r++;
+      }
+    }
+    ws.width(0, 30);
+    ws.width(5, 50);
+  }
+
+  private static void text(Worksheet ws, int r, int c, String value) {
+    if (value != null && !value.isEmpty()) {
+      ws.value(r, c, value);
+    }
+  }
+
+  /** Euros with cents as exact decimals (written as the decimal text), "pm", or an empty cell. */
+  private static void amounts(Worksheet ws, int r, int c, Amounts amounts) {
+    for (int y = 0; y < amounts.size(); y++) {
+      switch (amounts.kind(y)) {
+        case PM -> ws.value(r, c + y, "pm");
+        case AMOUNT -> {
+          ws.value(r, c + y, BigDecimal.valueOf(amounts.cents(y), 2));
+          ws.style(r, c + y).format(EUROS_FORMAT).set();
+        }
+        default -> { }
+      }
+    }
+  }
+}
