@@ -147,6 +147,17 @@ public final class I18n {
     w("error.back", "Terug naar het overzicht", "Back to the overview");
     w("download", "Downloaden", "Download");
     w("figure.link", "Herkomst", "Origin");
+    w("downloads", "Publicaties", "Publications");
+    w("download.html", "Begroting als webpagina (HTML)", "Budget as a web page (HTML)");
+    w("download.pdf", "Begroting als PDF", "Budget as PDF");
+    w("download.xlsx", "Begroting als Excel-werkmap (met sjabloon voor voorstellen)", "Budget as an Excel workbook (with a proposals template)");
+    w("download.fdp", "Open data (Fiscal Data Package, CSV)", "Open data (Fiscal Data Package, CSV)");
+    w("download.statement", "Verklaring voor deze provincie", "Statement for this province");
+    w("workbook.import", "Voorstellen uit een Excel-werkmap inlezen", "Import proposals from an Excel workbook");
+    w("workbook.file", "Werkmap (.xlsx) met het ingevulde sjabloonblad", "Workbook (.xlsx) with the filled-in template sheet");
+    w("workbook.base", "Kader en sleutels van versie", "Frame and keys of version");
+    w("workbook.hint", "De werkmap van de downloadknop bevat het sjabloon. Alle voorstellen worden vervangen door die uit de werkmap; een werkmap met één fout verandert niets.",
+        "The workbook from the download button contains the template. All proposals are replaced by those in the workbook; a workbook with a single error changes nothing.");
   }
 
   private static void w(String key, String nl, String en) {

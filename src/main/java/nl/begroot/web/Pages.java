@@ -554,6 +554,19 @@ public final class Pages {
     render(ctx, "versions.jte", v, new VersionsData(r.error() == null ? List.of() : List.of(r.error()), r.problems(), "", name == null ? "" : name));
   }
 
+  void importWorkbook(Context ctx, Downloads downloads) {
+    View v = view(ctx, null, I18n.of(lang(ctx)).t("versions.title"));
+    Downloads.Result r = downloads.importWorkbook(ctx);
+    if (r.slug() != null) {
+      ctx.redirect("/v/" + View.enc(r.slug()), io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
+    }
+    ctx.status(422);
+    List<FieldError> errors = new ArrayList<>(r.errors());
+    r.problems().forEach(p -> errors.add(new FieldError("xlsx", p, p)));
+    render(ctx, "versions.jte", v, new VersionsData(errors, List.of(), "", ""));
+  }
+
   void deleteVersion(Context ctx) {
     String slug = ctx.pathParam("version");
     EditResult r = workspace.delete(slug);

@@ -27,6 +27,7 @@ public final class WebServer {
     Templates templates = new Templates();
     Pages pages = new Pages(workspace, templates);
     Api api = new Api(workspace);
+    Downloads downloads = new Downloads(workspace);
     this.app = Javalin.create(config -> {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.http.generateEtags = false;
@@ -50,6 +51,9 @@ public final class WebServer {
       r.get("/versies", pages::versions);
       r.post("/versies", pages::copyVersion);
       r.post("/versies/inlezen", pages::importVersion);
+      r.post("/versies/werkmap", ctx -> pages.importWorkbook(ctx, downloads));
+      r.get("/v/{version}/download/{file}", downloads::document);
+      r.get("/v/{version}/provincie/{member}/{file}", downloads::statement);
       r.get("/vergelijk", pages::compare);
       r.get("/v/{version}", pages::overview);
       r.get("/v/{version}/programma/{programme}", pages::programme);

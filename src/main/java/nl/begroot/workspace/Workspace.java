@@ -462,6 +462,33 @@ public final class Workspace {
     return new ImportResult(slug, List.of(), null);
   }
 
+  /**
+   * Makes a new version from {@code fromSlug}'s base with {@code proposals} (e.g. read from an
+   * Excel template) instead of its own; refused with every problem when the result is not valid.
+   */
+  public ImportResult importProposals(String fromSlug, String name, List<Proposal> proposals, String actor) {
+    Optional<FieldError> bad = checkName(name);
+    if (bad.isPresent()) {
+      return new ImportResult(null, List.of(), bad.get());
+    }
+    Optional<Snapshot> s = snapshot(fromSlug);
+    if (s.isEmpty()) {
+      return new ImportResult(null, List.of(), new FieldError("from", "Versie '" + fromSlug + "' bestaat niet.", "Version '" + fromSlug + "' does not exist."));
+    }
+    Budget candidate = withProposals(s.get().budget(), proposals);
+    LoadResult check = BudgetReader.read("werkmap", BudgetWriter.write(candidate));
+    if (check instanceof LoadResult.Rejected r) {
+      return new ImportResult(null, r.problems(), null);
+    }
+    Optional<StoredVersion> created = create(slug(name), name.strip(), "import", s.get().version().id(),
+        ((LoadResult.Loaded) check).budget(), actor(actor), "version.import-proposals");
+    if (created.isEmpty()) {
+      return new ImportResult(null, List.of(), new FieldError("name", "Er is al een versie met de naam '" + slug(name) + "'.",
+          "There already is a version named '" + slug(name) + "'."));
+    }
+    return new ImportResult(created.get().slug(), List.of(), null);
+  }
+
   /** The version as a budget file (the core's format); withdrawn proposals are not part of it. */
   public Optional<String> export(String slug) {
     return snapshot(slug).map(s -> BudgetWriter.write(s.budget()));

@@ -158,4 +158,82 @@ class PagesTest {
     assertThat(conflict.body()).contains("Iemand anders heeft dit intussen gewijzigd").contains("Anna")
         .contains("Eerste versie").contains("value=\"Tweede versie\"");
   }
+
+  @Test
+  void downloadButtonsGiveTheDocumentTheWorkbookOpenDataAndStatements() {
+    String overview = server.get(V).body();
+    for (String file : new String[] {"begroting.pdf", "begroting.html", "begroting.xlsx", "open-data.zip"}) {
+      assertThat(overview).contains("href=\"" + V + "/download/" + file + "\"");
+    }
+    HttpResponse<byte[]> pdf = bytes(V + "/download/begroting.pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    assertThat(new String(bytes(V + "/download/begroting.xlsx").body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    assertThat(new String(bytes(V + "/download/open-data.zip").body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    assertThat(server.get(V + "/download/begroting.html").body()).contains("Tabel 1");
+    HttpResponse<byte[]> statement = bytes(V + "/provincie/GE/verklaring.pdf");
+    assertThat(new String(statement.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    assertThat(server.get(V + "/provincie/GE/verklaring.html").body()).contains("Gelderland");
+    assertThat(server.get(V + "/download/nothing.doc").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theWorkbooksTemplateReadsBackIntoANewVersionWithTheSameProposals() {
+    byte[] xlsx = bytes(V + "/download/begroting.xlsx").body();
+    HttpResponse<String> r = multipart("/versies/werkmap", Map.of("from", Workspace.CONCEPT, "name", "Uit Excel"), "file", "begroting.xlsx", xlsx);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    String slug = r.headers().firstValue("Location").orElseThrow().replace("/v/", "");
+    var ours = Api.JSON.readTree(server.get("/api/versions/" + Workspace.CONCEPT + "/proposals").body()).get("proposals");
+    var theirs = Api.JSON.readTree(server.get("/api/versions/" + slug + "/proposals").body()).get("proposals");
+    assertThat(theirs.size()).isEqualTo(ours.size());
+    for (int i = 0; i < ours.size(); i++) {
+      assertThat(theirs.get(i).get("id")).isEqualTo(ours.get(i).get("id"));
+      assertThat(theirs.get(i).get("amounts")).isEqualTo(ours.get(i).get("amounts"));
+    }
+    HttpResponse<String> bad = multipart("/versies/werkmap", Map.of("from", Workspace.CONCEPT, "name", "Kapot"), "file", "kapot.xlsx",
+        "dit is geen werkmap".getBytes(StandardCharsets.UTF_8));
+    assertThat(bad.statusCode()).isEqualTo(422);
+    assertThat(bad.body()).contains("Er is niets opgeslagen.");
+    assertThat(server.get("/v/kapot").statusCode()).isEqualTo(404);
+  }
+
+  static HttpResponse<byte[]> bytes(String path) {
+    try {
+      return server.http.send(HttpRequest.newBuilder(URI.create(server.base() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+    String boundary = "begroot" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      for (var f : fields.entrySet()) {
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(content);
+      out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return server.send(HttpRequest.newBuilder(URI.create(server.base() + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+  }
+
+  @Test
+  void aBudgetFileUploadWithMistakesListsThemWithLinesAndImportsNothing() {
+    String good = server.get(V + "/export").body();
+    HttpResponse<String> bad = multipart("/versies/inlezen", Map.of("name", "Kapot bestand"), "file", "kapot.yaml",
+        good.replace("side: lasten", "side: sideways").getBytes(StandardCharsets.UTF_8));
+    assertThat(bad.statusCode()).isEqualTo(422);
+    assertThat(bad.body()).contains("kapot.yaml:").contains("data-line=");
+    assertThat(server.get("/v/kapot-bestand").statusCode()).isEqualTo(404);
+    HttpResponse<String> ok = multipart("/versies/inlezen", Map.of("name", "Goed bestand"), "file", "goed.yaml", good.getBytes(StandardCharsets.UTF_8));
+    assertThat(ok.statusCode()).isEqualTo(303);
+    assertThat(server.get("/v/goed-bestand/export").body()).isEqualTo(good);
+  }
 }

@@ -1,0 +1,114 @@
+package nl.begroot.web;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.begroot.core.model.Member;
+import nl.begroot.publish.ProposalImport;
+import nl.begroot.publish.Publication;
+import nl.begroot.publish.Publisher;
+import nl.begroot.workspace.FieldError;
+import nl.begroot.workspace.Snapshot;
+import nl.begroot.workspace.Workspace;
+
+/**
+ * Download buttons: the version's document as HTML, PDF and workbook, its open data, a province's
+ * statement, and the Excel proposals template read back into a new version. Generated from the
+ * same snapshot the pages show; kept per version stamp, so a download after an edit is new.
+ */
+final class Downloads {
+  private final Workspace workspace;
+  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+  Downloads(Workspace workspace) {
+    this.workspace = workspace;
+  }
+
+  private interface Writer {
+    void write(Publication p, java.io.OutputStream out) throws IOException;
+  }
+
+  private Snapshot snapshot(Context ctx) {
+    return workspace.snapshot(ctx.pathParam("version")).orElseThrow(() -> new Pages.NotFound("versie " + ctx.pathParam("version")));
+  }
+
+  private void send(Context ctx, Snapshot s, String what, String contentType, String fileName, Writer writer) {
+    String key = s.slug() + "@" + s.version().stamp() + "/" + what;
+    byte[] bytes = cache.computeIfAbsent(key, k -> {
+      cache.keySet().removeIf(old -> old.startsWith(s.slug() + "@") && !old.startsWith(s.slug() + "@" + s.version().stamp() + "/"));
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+      try {
+        writer.write(new Publication(s.budget(), s.document(), s.printed()), out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    });
+    ctx.contentType(contentType);
+    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    ctx.result(bytes);
+  }
+
+  void document(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    String slug = s.slug();
+    switch (ctx.pathParam("file")) {
+      case "begroting.html" -> send(ctx, s, "html", "text/html; charset=utf-8", slug + ".html", Publisher::html);
+      case "begroting.pdf" -> send(ctx, s, "pdf", "application/pdf", slug + ".pdf", Publisher::pdf);
+      case "begroting.xlsx" -> send(ctx, s, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", slug + ".xlsx", Publisher::xlsx);
+      case "open-data.zip" -> send(ctx, s, "fdp", "application/zip", slug + "-fiscal-data-package.zip", Publisher::fiscalDataPackage);
+      default -> throw new Pages.NotFound("download " + ctx.pathParam("file"));
+    }
+  }
+
+  void statement(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    Member m = s.budget().members().stream().filter(x -> x.id().equalsIgnoreCase(ctx.pathParam("member")))
+        .findFirst().orElseThrow(() -> new Pages.NotFound("provincie " + ctx.pathParam("member")));
+    String file = ctx.pathParam("file");
+    if (file.equals("verklaring.pdf")) {
+      send(ctx, s, "statement-pdf-" + m.id(), "application/pdf", s.slug() + "-" + m.id() + ".pdf", (p, out) -> Publisher.statementPdf(p, m.id(), out));
+    } else if (file.equals("verklaring.html")) {
+      send(ctx, s, "statement-html-" + m.id(), "text/html; charset=utf-8", s.slug() + "-" + m.id() + ".html",
+          (p, out) -> Publisher.statementHtml(p, m.id(), out));
+    } else {
+      throw new Pages.NotFound("download " + file);
+    }
+  }
+
+  /** The proposals template of an exported workbook, read into a new version. */
+  Result importWorkbook(Context ctx) {
+    String from = ctx.formParam("from");
+    String name = ctx.formParam("name");
+    var file = ctx.uploadedFile("file");
+    if (file == null || file.size() == 0) {
+      return new Result(null, List.of(new FieldError("xlsx", "Kies een werkmap (.xlsx).", "Choose a workbook (.xlsx).")), List.of());
+    }
+    if (file.size() > Api.MAX_IMPORT_BYTES) {
+      return new Result(null, List.of(new FieldError("xlsx", "De werkmap is groter dan 16 MB.", "The workbook is larger than 16 MB.")), List.of());
+    }
+    Snapshot s = workspace.snapshot(from == null ? "" : from).orElse(null);
+    if (s == null) {
+      return new Result(null, List.of(new FieldError("from", "Kies een bestaande versie.", "Choose an existing version.")), List.of());
+    }
+    ProposalImport.Result r;
+    try (var in = file.content()) {
+      r = Publisher.importProposals(in, s.budget());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (r instanceof ProposalImport.Refused refused) {
+      return new Result(null, List.of(), refused.problems().stream().map(ProposalImport.CellProblem::toString).toList());
+    }
+    Workspace.ImportResult result = workspace.importProposals(s.slug(), name, ((ProposalImport.Imported) r).proposals(), ctx.formParam("author"));
+    return new Result(result.slug(), result.error() == null ? List.of() : List.of(result.error()),
+        result.problems().stream().map(Object::toString).toList());
+  }
+
+  /** The outcome of a workbook import: the new version, or what is wrong. */
+  record Result(String slug, List<FieldError> errors, List<String> problems) {}
+}
