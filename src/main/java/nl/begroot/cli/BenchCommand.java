@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = {"Benchmark full recomputation on generated budgets against a plain in-memory sum",
-    "over the same cells, measured in the same run."})
+    "over the same cells, measured in the same run. 'bench web' load-tests the web server."},
+    subcommands = {BenchCommand.Web.class})
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -34,5 +35,27 @@ final class BenchCommand implements Callable<Integer> {
     }
     Bench.run(cells, seed, rounds, spec.commandLine().getOut());
     return Main.OK;
+  }
+
+  @Command(name = "web", description = {"Load benchmark of the web server: the overview page and the API's Tabel 1 against a",
+      "trivial endpoint of the same server in the same run (requests per second, p50/p99 latency)."})
+  static final class Web implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--connections", defaultValue = "50", description = "concurrent keep-alive connections (default: ${DEFAULT-VALUE})")
+    int connections;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "measured seconds per endpoint (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Override
+    public Integer call() throws Exception {
+      if (connections < 1 || connections > 1000 || seconds < 1 || seconds > 600) {
+        spec.commandLine().getErr().println("begroot bench web: --connections must be 1-1000 and --seconds 1-600");
+        return Main.BAD_INPUT;
+      }
+      nl.begroot.bench.WebBench.run(connections, seconds, spec.commandLine().getOut());
+      return Main.OK;
+    }
   }
 }

@@ -329,11 +329,26 @@ final class Api {
     jsonText(ctx, JsonRenderer.compute(s.document(), s.printed(), s.document().tables()));
   }
 
+  private final ResponseCache tables = new ResponseCache(200);
+
+  /**
+   * One table, compact (format begroot-table/1): the version and the table exactly as in the
+   * compute output's {@code tables}, without the rest of the document.
+   */
   void table(Context ctx) {
     Snapshot s = snapshot(ctx);
     Table t = s.document().table(ctx.pathParam("table")).orElseThrow(() -> new Problems.Failure(404, "not-found", "No such table",
         "There is no table '" + ctx.pathParam("table") + "' in this version.", List.of()));
-    jsonText(ctx, JsonRenderer.compute(s.document(), s.printed(), List.of(t)));
+    byte[] body = tables.computeIfAbsent(ResponseCache.key(s.slug(), s.version().stamp(), "", t.id()), () -> {
+      JsonNode full = JSON.readTree(JsonRenderer.compute(s.document(), s.printed(), List.of(t)));
+      ObjectNode n = JSON.createObjectNode();
+      n.put("format", "begroot-table/1");
+      n.set("version", full.get("version"));
+      n.set("table", full.get("tables").get(0));
+      return JSON.writeValueAsString(n);
+    });
+    ctx.contentType("application/json; charset=utf-8");
+    ctx.result(body);
   }
 
   void explain(Context ctx) {

@@ -103,7 +103,7 @@ public final class Pages {
 
   private View view(Context ctx, Snapshot s, String title) {
     String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    return new View(I18n.of(lang(ctx)), s, workspace.versions(), title, path, "1".equals(ctx.queryParam("exact")));
+    return new View(I18n.of(lang(ctx)), s, workspace::versions, title, path, "1".equals(ctx.queryParam("exact")));
   }
 
   private Snapshot snapshot(Context ctx) {
@@ -125,7 +125,31 @@ public final class Pages {
     if (data != null) {
       params.put("d", data);
     }
-    ctx.html(templates.render(template, params));
+    String html = templates.render(template, params);
+    if (v.s() != null && "GET".equals(ctx.method().name()) && ctx.statusCode() == 200) {
+      ctx.contentType("text/html; charset=utf-8").result(pages.put(cacheKey(ctx, v.s()), html));
+      return;
+    }
+    ctx.html(html);
+  }
+
+  private final ResponseCache pages = new ResponseCache(400);
+
+  private static String cacheKey(Context ctx, Snapshot s) {
+    return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : ""));
+  }
+
+  /**
+   * Serves a version's page from the cache when it was rendered before at this stamp; the
+   * handlers call it first and render only when it answers false.
+   */
+  private boolean cached(Context ctx, Snapshot s) {
+    byte[] html = pages.get(cacheKey(ctx, s));
+    if (html == null) {
+      return false;
+    }
+    ctx.contentType("text/html; charset=utf-8").result(html);
+    return true;
   }
 
   static boolean htmx(Context ctx) {
@@ -148,6 +172,9 @@ public final class Pages {
 
   void overview(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     Computation c = s.document().computation();
     List<Integer> years = c.years();
     long[] balancing = new long[years.size()];
@@ -195,6 +222,9 @@ public final class Pages {
 
   void programme(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     Programme p = s.budget().programme(ctx.pathParam("programme")).orElseThrow(() -> new NotFound("programma " + ctx.pathParam("programme")));
     View v = view(ctx, s, I18n.of(lang(ctx)).t("programme") + " " + p.id() + ". " + p.title());
     List<UnitData> units = new ArrayList<>();
@@ -214,6 +244,9 @@ public final class Pages {
 
   void proposal(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     String id = ctx.pathParam("proposal");
     StoredProposal row = s.row(id).orElse(null);
     Optional<Proposal> p = s.budget().proposal(id);
@@ -391,6 +424,9 @@ public final class Pages {
 
   void annex(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     List<Integer> years = s.budget().version().years();
     int year = parseInt(ctx.queryParam("jaar"));
     if (!years.contains(year)) {
@@ -406,12 +442,18 @@ public final class Pages {
 
   void provinces(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("nav.provinces"));
     render(ctx, "provinces.jte", v, null);
   }
 
   void province(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     Member m = s.budget().members().stream()
         .filter(x -> x.id().equalsIgnoreCase(ctx.pathParam("member")) || x.name().equalsIgnoreCase(ctx.pathParam("member")))
         .findFirst().orElseThrow(() -> new NotFound("provincie " + ctx.pathParam("member")));
@@ -437,12 +479,18 @@ public final class Pages {
 
   void simpleTable(Context ctx, String tableId, String titleKey) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t(titleKey));
     render(ctx, "tables.jte", v, new TablesData(v.t(titleKey), List.of(), List.of(v.table(tableId)), List.of(), 0, null));
   }
 
   void figure(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     String id = Optional.ofNullable(ctx.queryParam("id")).orElse("");
     View v = view(ctx, s, I18n.of(lang(ctx)).t("explain.title"));
     var explainer = s.explainer();
@@ -464,18 +512,27 @@ public final class Pages {
 
   void audit(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("audit.title"));
     render(ctx, "audit.jte", v, s.audit());
   }
 
   void glossary(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("glossary.title"));
     render(ctx, "glossary.jte", v, s.budget().glossary());
   }
 
   void changes(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("changes.title"));
     List<Change> changes = workspace.store().changes(s.version().id(), 200);
     render(ctx, "changes.jte", v, changes);
@@ -483,6 +540,9 @@ public final class Pages {
 
   void search(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     View v = view(ctx, s, I18n.of(lang(ctx)).t("search"));
     render(ctx, "search.jte", v, new SearchData(q, Search.find(s, v, q)));
@@ -613,6 +673,9 @@ public final class Pages {
 
   void keys(Context ctx) {
     Snapshot s = snapshot(ctx);
+    if (cached(ctx, s)) {
+      return;
+    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("keys.title"));
     render(ctx, "keys.jte", v, new KeysData(s.budget().keys(), ctx.queryParam("wijzig"), Map.of(), List.of(), null, s.version().revision()));
   }

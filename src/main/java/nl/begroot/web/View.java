@@ -17,13 +17,17 @@ import nl.begroot.workspace.Snapshot;
 public final class View {
   private final I18n i18n;
   private final Snapshot snapshot;
-  private final List<StoredVersion> versions;
+  private final java.util.function.Supplier<List<StoredVersion>> versions;
   private final String title;
   private final String path;
   private final boolean exact;
   private String message;
 
   View(I18n i18n, Snapshot snapshot, List<StoredVersion> versions, String title, String path, boolean exact) {
+    this(i18n, snapshot, () -> versions, title, path, exact);
+  }
+
+  View(I18n i18n, Snapshot snapshot, java.util.function.Supplier<List<StoredVersion>> versions, String title, String path, boolean exact) {
     this.i18n = i18n;
     this.snapshot = snapshot;
     this.versions = versions;
@@ -66,7 +70,7 @@ public final class View {
   }
 
   public List<StoredVersion> versions() {
-    return versions;
+    return versions.get();
   }
 
   public String title() {

@@ -37,12 +37,27 @@ public final class Workspace {
   public static final String CONCEPT = "conceptbegroting-2027";
   static final int MAX_NAME = 120;
 
+  /**
+   * How long a version's stamp, once read, is trusted before it is read again. Writes through this
+   * workspace forget it at once (a user sees their own change on the next page); a write by another
+   * server on the same PostgreSQL shows within this time.
+   */
+  static final long STAMP_TRUST_NANOS = 250_000_000L;
+
   private final VersionStore store;
   private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
+  private final Map<String, Long> stampReadAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> writtenAt = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public Workspace(Database database) {
     this.store = new VersionStore(database);
+  }
+
+  /** Forgets what this workspace knows of a version's stamp, after a write. */
+  private void written(String slug) {
+    writtenAt.put(slug, System.nanoTime());
+    stampReadAt.remove(slug);
   }
 
   public VersionStore store() {
@@ -102,6 +117,15 @@ public final class Workspace {
     if (slug == null) {
       return Optional.empty();
     }
+    Snapshot known = cache.get(slug);
+    Long readAt = stampReadAt.get(slug);
+    // trusted only when read after this workspace's last write to the version (a read that
+    // overlapped a write may have seen the old stamp)
+    if (known != null && readAt != null && System.nanoTime() - readAt < STAMP_TRUST_NANOS
+        && readAt - writtenAt.getOrDefault(slug, readAt - 1) > 0) {
+      return Optional.of(known);
+    }
+    long now = System.nanoTime();
     Optional<Long> stamp = store.stamp(slug);
     if (stamp.isEmpty()) {
       cache.remove(slug);
@@ -109,6 +133,7 @@ public final class Workspace {
     }
     Snapshot cached = cache.get(slug);
     if (cached != null && cached.version().stamp() == stamp.get()) {
+      stampReadAt.put(slug, now);
       return Optional.of(cached);
     }
     synchronized (locks.computeIfAbsent(slug, k -> new Object())) {
@@ -117,7 +142,10 @@ public final class Workspace {
         return Optional.of(cached);
       }
       Optional<Snapshot> loaded = load(slug);
-      loaded.ifPresent(s -> cache.put(slug, s));
+      loaded.ifPresent(s -> {
+        cache.put(slug, s);
+        stampReadAt.put(slug, now);
+      });
       return loaded;
     }
   }
@@ -254,7 +282,9 @@ public final class Workspace {
     }
     Proposal p = c.proposal();
     String body = BudgetCodec.proposal(c.budget(), p);
-    if (!store.addProposal(s.get().version().id(), new NewProposal(p.id(), p.unit(), p.title(), body, false), actor(actor))) {
+    boolean added = store.addProposal(s.get().version().id(), new NewProposal(p.id(), p.unit(), p.title(), body, false), actor(actor));
+    written(slug);
+    if (!added) {
       return new EditResult.Invalid(List.of(new FieldError("id", "Er is intussen al een voorstel met code " + p.id() + ".",
           "Meanwhile a proposal with id " + p.id() + " was created.")));
     }
@@ -321,7 +351,9 @@ public final class Workspace {
   }
 
   private EditResult write(Snapshot s, NewProposal p, int expectedRevision, String actor, String action) {
-    return switch (store.updateProposal(s.version().id(), p, expectedRevision, actor(actor), action)) {
+    VersionStore.Write outcome = store.updateProposal(s.version().id(), p, expectedRevision, actor(actor), action);
+    written(s.slug());
+    return switch (outcome) {
       case DONE -> new EditResult.Saved(p.proposalId());
       case NOT_FOUND -> new EditResult.NotFound("voorstel " + p.proposalId());
       case CONFLICT -> {
@@ -383,7 +415,9 @@ public final class Workspace {
       return new EditResult.Invalid(problems);
     }
     String base = BudgetCodec.split(candidate).base();
-    return switch (store.updateBase(s.get().version().id(), base, expectedRevision, actor(actor), "key.change", keyId)) {
+    VersionStore.Write outcome = store.updateBase(s.get().version().id(), base, expectedRevision, actor(actor), "key.change", keyId);
+    written(slug);
+    return switch (outcome) {
       case DONE -> new EditResult.Saved(keyId);
       case NOT_FOUND -> new EditResult.NotFound("versie " + slug);
       case CONFLICT -> {
@@ -436,6 +470,7 @@ public final class Workspace {
           "Other versions are based on this version; delete those first.")));
     }
     cache.remove(slug);
+    written(slug);
     return new EditResult.Saved(slug);
   }
 

@@ -70,7 +70,7 @@ class ApiTest {
 
   @Test
   void tabel1CellsCarryStableIdsExactCentsAndPrintedThousands() {
-    JsonNode t = ok(server.get(C + "/tables/tabel-1")).get("tables").get(0);
+    JsonNode t = ok(server.get(C + "/tables/tabel-1")).get("table");
     assertThat(t.get("id").asString()).isEqualTo("tabel-1");
     List<String> columns = new java.util.ArrayList<>();
     t.get("columns").forEach(c -> columns.add(c.get("id").asString()));
@@ -145,7 +145,7 @@ class ApiTest {
     for (var m : IPO.members()) {
       sum += ok(server.get(C + "/members/" + m.id())).get("years").get(year).get("total").get("cents").asLong();
     }
-    JsonNode annex = ok(server.get(C + "/tables/bijlage-1-" + year)).get("tables").get(0);
+    JsonNode annex = ok(server.get(C + "/tables/bijlage-1-" + year)).get("table");
     long total = 0;
     for (JsonNode row : annex.get("rows")) {
       if (row.get("id").asString().equals("totaal")) {

@@ -236,4 +236,22 @@ class PagesTest {
     assertThat(ok.statusCode()).isEqualTo(303);
     assertThat(server.get("/v/goed-bestand/export").body()).isEqualTo(good);
   }
+
+  @Test
+  void aCachedPageShowsTheNewFiguresRightAfterAnEdit() {
+    String slug = "cache-proef";
+    server.workspace.copy(Workspace.CONCEPT, "Cache proef", "test");
+    String path = "/v/" + slug;
+    String before = server.get(path).body();
+    assertThat(server.get(path).body()).isEqualTo(before); // served again, unchanged
+    int year = IPO.version().budgetYear();
+    var s = server.workspace.snapshot(slug).orElseThrow();
+    long balancing = s.document().computation().balancing(s.budget().version().yearIndex(year));
+    String cell = "data-balancing=\"" + year + "\">" + View.thousands(balancing) + "<";
+    assertThat(before).contains(cell);
+    server.json("POST", "/api/versions/" + slug + "/proposals",
+        "{\"id\":\"c-1\",\"unit\":\"2.3\",\"title\":\"Cache\",\"side\":\"lasten\",\"nature\":\"one_off\",\"amounts\":{\"" + year + "\":500000000}}");
+    String after = server.get(path).body();
+    assertThat(after).doesNotContain(cell).contains("data-balancing=\"" + year + "\">" + View.thousands(balancing + 500_000_000L) + "<");
+  }
 }
