@@ -1,5 +1,6 @@
 package nl.begroot.publish;
 
+import nl.begroot.render.Charts;
 import static nl.begroot.publish.Html.esc;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package nl.begroot.web;
 
+import nl.begroot.render.Charts;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

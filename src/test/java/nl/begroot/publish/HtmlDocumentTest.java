@@ -1,5 +1,6 @@
 package nl.begroot.publish;
 
+import nl.begroot.render.Charts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package nl.begroot.publish;
+package nl.begroot.render;
 
 import static nl.begroot.render.HtmlTableRenderer.escape;
 
@@ -7,25 +7,25 @@ import java.util.Locale;
 import nl.begroot.core.text.Dutch;
 
 /**
- * Charts as SVG text, one source for the HTML page and the PDF. Values are printed figures (whole
+ * Charts as SVG text, one source for the web pages, the HTML document and the PDF. Values are printed figures (whole
  * thousands); pixel positions are computed in floating point, which is fine for drawing and never
  * touches an amount. Every chart carries a title and a description (its text alternative); the
  * document prints the chart's figures in a table next to it.
  */
-final class Charts {
+public final class Charts {
   static final String[] COLOURS = {"#01689b", "#e17000", "#39870c", "#a90061", "#6f5e00", "#42145f", "#007bc7", "#d52b1e"};
   private static final String FONT = "font-family=\"DejaVu Sans, sans-serif\"";
 
   private Charts() {}
 
   /** One series of a grouped bar chart: a name for the legend and one value per category. */
-  record Series(String name, long[] values) {}
+  public record Series(String name, long[] values) {}
 
   /**
    * Vertical bars grouped per category (e.g. a year), one bar per series (e.g. a programme), with a
    * value axis, gridlines and a legend.
    */
-  static String groupedBars(String id, String title, String description, List<String> categories, List<Series> series) {
+  public static String groupedBars(String id, String title, String description, List<String> categories, List<Series> series) {
     int width = 640;
     int legendRows = (series.size() + 1) / 2;
     int plotTop = 20;
@@ -73,7 +73,7 @@ final class Charts {
   }
 
   /** Horizontal bars, one per label (e.g. a province), with the value written at the end of the bar. */
-  static String horizontalBars(String id, String title, String description, List<String> labels, long[] values) {
+  public static String horizontalBars(String id, String title, String description, List<String> labels, long[] values) {
     int width = 640;
     int rowHeight = 18;
     int plotTop = 10;
@@ -137,7 +137,7 @@ final class Charts {
   }
 
   /** Round tick values from below min to above max: 1, 2 or 5 times a power of ten apart. */
-  static long[] ticks(long min, long max) {
+  public static long[] ticks(long min, long max) {
     long range = Math.max(1, max - min);
     long step = 1;
     while (range / step > 6) {
