@@ -27,6 +27,25 @@
       })
       .catch(function () { window.location.href = link.getAttribute('href'); });
   });
+  // After htmx replaced the main content (a saved form shows the saved proposal, or the form with
+  // its messages), move the focus there, as a page load would, and show the new address.
+  var swapped = null;
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    if (event.detail.target && event.detail.target.id === 'inhoud') swapped = event.detail.xhr;
+  });
+  document.addEventListener('htmx:load', function (event) {
+    var main = event.detail && event.detail.elt;
+    if (!main || main.id !== 'inhoud' || !swapped) return;
+    var xhr = swapped;
+    swapped = null;
+    var alert = main.querySelector('[role=alert]');
+    (alert || main).focus();
+    if (xhr.status < 300 && xhr.responseURL && xhr.responseURL !== window.location.href) {
+      history.pushState({}, '', xhr.responseURL);
+    }
+    var title = xhr.responseText.match(/<title>([^<]*)<\/title>/);
+    if (title) document.title = title[1].replace(/&amp;/g, '&');
+  });
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') close();
   });
