@@ -4,7 +4,7 @@
   var panel = null;
   var opener = null;
   function close() {
-    if (!panel) return;
+    if (!panel || panel.hidden) return;
     panel.hidden = true;
     panel.innerHTML = '';
     if (opener) opener.focus();
@@ -16,7 +16,8 @@
     panel = document.getElementById('figuur-paneel');
     if (!panel) return;
     event.preventDefault();
-    opener = link;
+    // a part link inside the panel opens the next level in place; focus still returns to the table
+    if (!panel.contains(link)) opener = link;
     fetch(link.getAttribute('href') + '&paneel=1', { headers: { 'Accept': 'text/html' } })
       .then(function (r) { return r.text(); })
       .then(function (html) {

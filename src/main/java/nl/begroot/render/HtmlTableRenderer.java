@@ -33,9 +33,11 @@ public final class HtmlTableRenderer {
     StringBuilder out = new StringBuilder(4096);
     String unit = options.unitLabel() != null ? options.unitLabel()
         : options.exact() ? "x € 1 (exact)" : table.inThousands() ? "x € 1.000" : "x € 1";
-    out.append("<div class=\"begroot-table-wrap\"><table class=\"utrecht-table utrecht-table--html-table begroot-table\" id=\"")
+    // the wrapper scrolls a wide table sideways; as a named, focusable region a keyboard user can scroll it too
+    out.append("<div class=\"begroot-table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"")
+        .append(escape(table.id())).append("-titel\"><table class=\"utrecht-table utrecht-table--html-table begroot-table\" id=\"")
         .append(escape(table.id())).append("\">");
-    out.append("<caption class=\"utrecht-table__caption\">").append(escape(table.title()))
+    out.append("<caption class=\"utrecht-table__caption\" id=\"").append(escape(table.id())).append("-titel\">").append(escape(table.title()))
         .append(" <span class=\"begroot-unit\">(").append(escape(unit)).append(")</span></caption>");
     out.append("<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">")
         .append("<td class=\"utrecht-table__header-cell\"></td>");

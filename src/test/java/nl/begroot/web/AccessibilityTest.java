@@ -1,0 +1,275 @@
+package nl.begroot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every page type, in the state a person sees it (a form with errors, a preview shown, search
+ * results, a comparison, a conflict, the 404 page, English), scanned with axe-core for WCAG 2.1 A
+ * and AA (colour contrast included): no violation is allowed. Then the keyboard: the skip link, a
+ * visible focus, and the figure panel that opens from a figure link and closes with Escape.
+ */
+class AccessibilityTest {
+  private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21aa");
+  private static final String V = "/v/conceptbegroting-2027";
+
+  private static TestServer server;
+  private static Browsers browsers;
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer();
+    browsers = new Browsers();
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      browsers.close();
+    } finally {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    context = browsers.browser.newContext();
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closeContext() {
+    context.close();
+  }
+
+  private void go(String path) {
+    page.navigate(server.base() + path);
+  }
+
+  /** A page to scan: how to get there from a fresh browser context. */
+  private record Visit(Consumer<AccessibilityTest> steps) {}
+
+  private static Named<Visit> visit(String name, Consumer<AccessibilityTest> steps) {
+    return Named.of(name, new Visit(steps));
+  }
+
+  private static Named<Visit> at(String name, String path) {
+    return visit(name, t -> t.go(path));
+  }
+
+  static Stream<Named<Visit>> pages() {
+    return Stream.of(
+        at("overview", V),
+        at("programme 1", V + "/programma/1"),
+        at("programme 2", V + "/programma/2"),
+        at("programme 3", V + "/programma/3"),
+        at("programme 4", V + "/programma/4"),
+        at("programme 5", V + "/programma/5"),
+        at("proposal", V + "/voorstel/2.7-soc"),
+        at("computed proposal", V + "/voorstel/4.1-loon-prijscompensatie"),
+        at("edit form", V + "/voorstel/2.7-soc/wijzigen"),
+        visit("edit form with validation errors", t -> {
+          t.go(V + "/voorstel/2.7-soc/wijzigen");
+          t.page.fill("#f-title", "");
+          t.page.fill("[name='amount.2027']", "twaalf");
+          t.page.click("button[value=save]");
+          t.page.waitForSelector("#fouten");
+        }),
+        visit("edit form with a conflict", t -> {
+          t.go(V + "/voorstel/2.7-soc/wijzigen");
+          t.page.evaluate("document.querySelector('input[name=revision]').value = '0'");
+          t.page.fill("#f-title", "Security Operations Center (ander)");
+          t.page.click("button[value=save]");
+          t.page.waitForSelector(".begroot-conflict");
+        }),
+        at("new-proposal form", V + "/voorstel-nieuw?unit=2.3"),
+        visit("edit form with the preview shown", t -> {
+          t.go(V + "/voorstel/2.7-soc/wijzigen");
+          t.page.fill("[name='amount.2027']", "681.000");
+          t.page.click("button[value=preview]");
+          t.page.waitForSelector("#voorbeeld #effect-provincies");
+        }),
+        visit("preview without JavaScript (full page)", t -> {
+          t.go(V + "/voorstel-nieuw?unit=2.3");
+          t.page.fill("#f-id", "2.3-a11y");
+          t.page.fill("#f-title", "Toegankelijkheid");
+          t.page.fill("[name='amount.2027']", "1.000");
+          t.page.evaluate("document.querySelectorAll('[hx-post]').forEach(b => b.removeAttribute('hx-post'))");
+          t.page.click("button[value=preview]");
+          t.page.waitForSelector("#voorbeeld #effect-provincies");
+        }),
+        at("annex 1", V + "/bijlage-1?jaar=2027"),
+        at("provinces", V + "/provincies"),
+        at("province", V + "/provincie/GE"),
+        at("province, exact", V + "/provincie/GE?exact=1"),
+        at("pass-through budget", V + "/kassiersfunctie"),
+        at("structural balance", V + "/structureel"),
+        at("figure page", V + "/figuur?id=tabel-1/new.lasten/2028"),
+        at("figure page of a share", V + "/figuur?id=bijlage-1-2027/GE/2"),
+        at("figure page, unknown id", V + "/figuur?id=tabel-1/bestaat.niet/2028"),
+        visit("overview with the figure panel open", t -> {
+          t.go(V);
+          t.page.click("#tabel-1 a.begroot-figure >> nth=0");
+          t.page.waitForSelector("#figuur-paneel .begroot-panel-inner");
+        }),
+        at("audit", V + "/controle"),
+        at("audit of the frame", "/v/begroting-2026/controle"),
+        at("glossary", V + "/afkortingen"),
+        at("search with results", V + "/zoeken?q=wolf"),
+        at("search without results", V + "/zoeken?q=qqqqzzz"),
+        at("change log", V + "/wijzigingen"),
+        at("keys", V + "/sleutels"),
+        visit("keys with an error", t -> {
+          t.go(V + "/sleutels");
+          t.page.locator("input.begroot-share").first().fill("abc");
+          t.page.locator("form:has(input.begroot-share) button[type=submit]").first().click();
+          t.page.waitForSelector("[role=alert]");
+        }),
+        at("versions", "/versies"),
+        visit("versions with an import error", t -> {
+          t.go("/versies");
+          t.page.setInputFiles("#i-file", new com.microsoft.playwright.options.FilePayload("kapot.yaml", "text/yaml",
+              "format: begroot/1\nbudget: [".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          t.page.click("form[action='/versies/inlezen'] button[type=submit]");
+          t.page.waitForSelector("#fouten");
+        }),
+        at("compare (empty)", "/vergelijk"),
+        at("compare with results", "/vergelijk?a=begroting-2026&b=conceptbegroting-2027"),
+        at("error page (404)", V + "/voorstel/bestaat-niet"),
+        at("error page (unknown address)", "/bestaat/niet"),
+        visit("English overview", t -> {
+          t.context.addCookies(List.of(new Cookie("lang", "en").setUrl(server.base())));
+          t.go(V);
+          assertThat(t.page.locator("html").getAttribute("lang")).isEqualTo("en");
+        }),
+        visit("English edit form with errors", t -> {
+          t.context.addCookies(List.of(new Cookie("lang", "en").setUrl(server.base())));
+          t.go(V + "/voorstel-nieuw");
+          t.page.click("button[value=save]");
+          t.page.waitForSelector("#fouten");
+        }));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pages")
+  void noViolations(Visit visit) {
+    visit.steps().accept(this);
+    AxeResults results = new AxeBuilder(page).withTags(TAGS).analyze();
+    assertThat(results.getErrorMessage()).as("axe ran").isNull();
+    assertThat(results.getPasses()).as("axe checked something").isNotEmpty();
+    assertThat(results.getViolations()).as(() -> report(page.url(), results.getViolations())).isEmpty();
+  }
+
+  private static String report(String url, List<Rule> violations) {
+    StringBuilder sb = new StringBuilder("accessibility violations on ").append(url).append('\n');
+    for (Rule r : violations) {
+      sb.append("- ").append(r.getId()).append(" (").append(r.getImpact()).append("): ").append(r.getHelp()).append('\n');
+      for (CheckedNode n : r.getNodes()) {
+        String html = n.getHtml();
+        sb.append("    ").append(n.getTarget()).append("  ").append(html.length() > 200 ? html.substring(0, 200) + "…" : html).append('\n');
+        sb.append("      ").append(String.valueOf(n.getFailureSummary()).replace("\n", "\n      ")).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------ keyboard
+
+  private String activeElement(String expression) {
+    return String.valueOf(page.evaluate("() => { const e = document.activeElement; return e ? " + expression + " : null; }"));
+  }
+
+  @Test
+  void theFirstTabShowsTheSkipLinkAndItLeadsToTheContent() {
+    go(V + "/programma/3");
+    page.keyboard().press("Tab");
+    assertThat(activeElement("e.className")).contains("begroot-skip");
+    Locator skip = page.locator(".begroot-skip");
+    var box = skip.boundingBox();
+    assertThat(box).as("the focused skip link is on screen").isNotNull();
+    assertThat(box.x).isGreaterThanOrEqualTo(0);
+    assertThat(box.y).isGreaterThanOrEqualTo(0);
+    assertThat(box.width).isGreaterThan(20);
+    page.keyboard().press("Enter");
+    assertThat(activeElement("e.id")).isEqualTo("inhoud");
+    // the next Tab goes to the first link inside the main content, not back to the header
+    page.keyboard().press("Tab");
+    assertThat(page.evaluate("() => document.getElementById('inhoud').contains(document.activeElement)")).isEqualTo(true);
+  }
+
+  @Test
+  void focusIsVisibleOnLinksButtonsAndFields() {
+    go(V + "/voorstel/2.7-soc/wijzigen");
+    int checked = 0;
+    for (int i = 0; i < 40; i++) {
+      page.keyboard().press("Tab");
+      String tag = activeElement("e.tagName");
+      if ("BODY".equals(tag)) {
+        break;
+      }
+      String outline = activeElement("getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth");
+      String shadow = activeElement("getComputedStyle(e).boxShadow");
+      boolean visible = !outline.startsWith("none") && !outline.endsWith(" 0px") || !"none".equals(shadow);
+      assertThat(visible).as("focus indicator on %s %s: outline %s, box-shadow %s", tag, activeElement("e.outerHTML.slice(0, 120)"),
+          outline, shadow).isTrue();
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(20);
+  }
+
+  @Test
+  void theFigurePanelOpensFromTheKeyboardAndClosesWithEscapeReturningFocus() {
+    go(V);
+    Locator link = page.locator("#tabel-1 a.begroot-figure[data-figure='tabel-1/new.lasten/2028']");
+    link.focus();
+    page.keyboard().press("Enter");
+    Locator panel = page.locator("#figuur-paneel");
+    page.waitForSelector("#figuur-paneel .begroot-panel-inner");
+    assertThat(panel.isVisible()).isTrue();
+    assertThat(page.evaluate("() => document.getElementById('figuur-paneel').contains(document.activeElement)"))
+        .as("focus moves into the panel").isEqualTo(true);
+    assertThat(panel.textContent()).contains("tabel-1/new.lasten/2028");
+    page.keyboard().press("Escape");
+    assertThat(panel.isVisible()).isFalse();
+    assertThat(activeElement("e.getAttribute('data-figure')")).as("focus returns to the figure link").isEqualTo("tabel-1/new.lasten/2028");
+    // a part link inside the panel opens the next level in place; Escape still returns to the table
+    page.keyboard().press("Enter");
+    page.waitForSelector("#figuur-paneel .begroot-panel-inner");
+    page.locator("#figuur-paneel a.begroot-figure[href*='change.lasten']").click();
+    page.waitForSelector("#figuur-paneel code:text-is('tabel-1/change.lasten/2028')");
+    page.keyboard().press("Escape");
+    assertThat(panel.isVisible()).isFalse();
+    assertThat(activeElement("e.getAttribute('data-figure')")).isEqualTo("tabel-1/new.lasten/2028");
+    // the close button does the same
+    page.keyboard().press("Enter");
+    page.waitForSelector("#figuur-paneel .begroot-panel-inner");
+    page.locator("#figuur-paneel .begroot-panel-close").click();
+    assertThat(panel.isVisible()).isFalse();
+    assertThat(activeElement("e.getAttribute('data-figure')")).isEqualTo("tabel-1/new.lasten/2028");
+    // with the panel closed, Escape elsewhere leaves the focus where it is
+    page.locator("#zoek").focus();
+    page.keyboard().press("Escape");
+    assertThat(activeElement("e.id")).isEqualTo("zoek");
+  }
+}
