@@ -35,6 +35,7 @@ public final class I18n {
     w("overview.title", "Overzicht", "Overview");
     w("overview.balance", "Sluitpost en saldo per jaar", "Balancing item and balance per year");
     w("overview.chart", "Lasten en baten per programma", "Expenditure and revenue per programme");
+    w("overview.chart.per", "per programma (x € 1.000)", "per programme (x € 1.000)");
     w("overview.chart.alt", "Staafdiagram van de lasten en baten per programma per jaar; de cijfers staan in de tabel eronder.",
         "Bar chart of expenditure and revenue per programme per year; the figures are in the table below it.");
     w("year", "Jaar", "Year");

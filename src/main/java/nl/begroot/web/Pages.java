@@ -212,9 +212,9 @@ public final class Pages {
       batenRows.add(new Table.Row("baten." + p.id(), name, Table.Style.LINE, bc));
     }
     rows.addAll(batenRows);
-    String svg = Charts.groupedBars("grafiek-lasten", v.t("side.lasten") + " " + v.t("overview.chart").toLowerCase(Locale.ROOT),
+    String svg = Charts.groupedBars("grafiek-lasten", v.t("side.lasten") + " " + v.t("overview.chart.per"),
         v.t("overview.chart.alt"), groups, lasten)
-        + Charts.groupedBars("grafiek-baten", v.t("side.baten") + " " + v.t("overview.chart").toLowerCase(Locale.ROOT),
+        + Charts.groupedBars("grafiek-baten", v.t("side.baten") + " " + v.t("overview.chart.per"),
             v.t("overview.chart.alt"), groups, baten);
     List<Table.Column> columns = years.stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
     Table chartTable = new Table("grafiek", v.t("overview.chart"), 100_000, columns, rows);

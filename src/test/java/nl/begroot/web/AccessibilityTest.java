@@ -78,6 +78,16 @@ class AccessibilityTest {
     return visit(name, t -> t.go(path));
   }
 
+  /** At 320 CSS pixels (WCAG 1.4.10, reflow) the wide tables scroll sideways, each in its own region. */
+  private static Named<Visit> narrow(String name, String path) {
+    return visit(name, t -> {
+      t.page.setViewportSize(320, 640);
+      t.go(path);
+      assertThat(t.page.evaluate("() => document.documentElement.scrollWidth")).as("the page itself does not scroll sideways")
+          .isEqualTo(320);
+    });
+  }
+
   static Stream<Named<Visit>> pages() {
     return Stream.of(
         at("overview", V),
@@ -158,6 +168,22 @@ class AccessibilityTest {
         at("compare with results", "/vergelijk?a=begroting-2026&b=conceptbegroting-2027"),
         at("error page (404)", V + "/voorstel/bestaat-niet"),
         at("error page (unknown address)", "/bestaat/niet"),
+        narrow("overview at 320 px", V),
+        narrow("programme at 320 px", V + "/programma/3"),
+        narrow("annex 1 at 320 px", V + "/bijlage-1?jaar=2027"),
+        narrow("province at 320 px", V + "/provincie/GE"),
+        narrow("audit at 320 px", "/v/begroting-2026/controle"),
+        narrow("change log at 320 px", V + "/wijzigingen"),
+        narrow("keys at 320 px", V + "/sleutels"),
+        narrow("versions at 320 px", "/versies"),
+        narrow("compare at 320 px", "/vergelijk?a=begroting-2026&b=conceptbegroting-2027"),
+        visit("edit form with the preview shown at 320 px", t -> {
+          t.page.setViewportSize(320, 640);
+          t.go(V + "/voorstel/2.7-soc/wijzigen");
+          t.page.fill("[name='amount.2027']", "681.000");
+          t.page.click("button[value=preview]");
+          t.page.waitForSelector("#voorbeeld #effect-provincies");
+        }),
         visit("English overview", t -> {
           t.context.addCookies(List.of(new Cookie("lang", "en").setUrl(server.base())));
           t.go(V);
