@@ -341,7 +341,7 @@ public final class Pages {
     int revision = parseInt(ctx.formParam("revision"));
     String action = ctx.formParam("action");
     Map<String, String> values = new LinkedHashMap<>();
-    for (String f : List.of("id", "unit", "title", "side", "nature", "category", "explanation")) {
+    for (String f : List.of("id", "unit", "title", "side", "nature", "category", "explanation", "author")) {
       values.put(f, Optional.ofNullable(ctx.formParam(f)).orElse(""));
     }
     if (id != null) {
