@@ -212,13 +212,18 @@ public final class Pages {
       batenRows.add(new Table.Row("baten." + p.id(), name, Table.Style.LINE, bc));
     }
     rows.addAll(batenRows);
-    String svg = Charts.groupedBars("grafiek-lasten", v.t("side.lasten") + " " + v.t("overview.chart.per"),
-        v.t("overview.chart.alt"), groups, lasten)
-        + Charts.groupedBars("grafiek-baten", v.t("side.baten") + " " + v.t("overview.chart.per"),
-            v.t("overview.chart.alt"), groups, baten);
+    String svg = chartFigure("grafiek-lasten", v.t("side.lasten") + " " + v.t("overview.chart.per"), v.t("overview.chart.alt"), groups, lasten)
+        + chartFigure("grafiek-baten", v.t("side.baten") + " " + v.t("overview.chart.per"), v.t("overview.chart.alt"), groups, baten);
     List<Table.Column> columns = years.stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
     Table chartTable = new Table("grafiek", v.t("overview.chart"), 100_000, columns, rows);
     render(ctx, "overview.jte", v, new OverviewData(years, balancing, saldo, svg, v.table(chartTable)));
+  }
+
+  /** A chart with its title visible above it: two charts one above the other must say which is which. */
+  private static String chartFigure(String id, String title, String description, List<String> groups, List<Charts.Series> series) {
+    return "<figure class=\"begroot-chart\"><figcaption class=\"utrecht-paragraph begroot-chart-title\">"
+        + nl.begroot.render.HtmlTableRenderer.escape(title) + "</figcaption>" + Charts.groupedBars(id, title, description, groups, series)
+        + "</figure>";
   }
 
   void programme(Context ctx) {

@@ -6,11 +6,15 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.Cookie;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +92,20 @@ class AccessibilityTest {
     });
   }
 
+  /** A file that the server sends as an attachment, shown in the browser as the HTML it is. */
+  private static Named<Visit> download(String name, String path) {
+    return visit(name, t -> {
+      t.context.route(server.base() + path, route -> {
+        APIResponse response = route.fetch();
+        Map<String, String> headers = new HashMap<>(response.headers());
+        headers.remove("content-disposition");
+        route.fulfill(new Route.FulfillOptions().setResponse(response).setHeaders(headers));
+      });
+      t.go(path);
+      assertThat(t.page.locator("h1").count()).isPositive();
+    });
+  }
+
   static Stream<Named<Visit>> pages() {
     return Stream.of(
         at("overview", V),
@@ -143,6 +161,8 @@ class AccessibilityTest {
           t.page.click("#tabel-1 a.begroot-figure >> nth=0");
           t.page.waitForSelector("#figuur-paneel .begroot-panel-inner");
         }),
+        download("published document (HTML download)", V + "/download/begroting.html"),
+        download("province statement (HTML download)", V + "/provincie/GE/verklaring.html"),
         at("audit", V + "/controle"),
         at("audit of the frame", "/v/begroting-2026/controle"),
         at("glossary", V + "/afkortingen"),
