@@ -360,6 +360,9 @@ class BrowserFlowsTest {
       assertThat(conflict.status()).isEqualTo(409);
       Locator box = second.locator(".begroot-conflict");
       assertThat(box.isVisible()).isTrue();
+      // focus on the conflict, as after a page load (htmx swaps it in and begroot.js moves the focus)
+      second.waitForFunction("() => document.activeElement && document.activeElement.id === 'conflict'", null,
+          new Page.WaitForFunctionOptions().setTimeout(5_000));
       assertThat(box.locator("h3").first().textContent()).contains("Eerste");
       assertThat(box.locator("pre[data-conflict=theirs]").textContent()).contains(newTitle);
       assertThat(box.locator("pre[data-conflict=yours]").textContent()).contains("2029: 65000").doesNotContain(newTitle);
