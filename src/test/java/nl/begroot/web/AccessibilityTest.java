@@ -43,16 +43,20 @@ class AccessibilityTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer();
     browsers = new Browsers();
+    server = new TestServer();
   }
 
   @AfterAll
   static void stop() {
     try {
-      browsers.close();
+      if (browsers != null) {
+        browsers.close();
+      }
     } finally {
-      server.close();
+      if (server != null) {
+        server.close();
+      }
     }
   }
 
