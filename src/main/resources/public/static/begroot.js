@@ -13,6 +13,7 @@
     var link = event.target.closest && event.target.closest('a.begroot-figure');
     if (event.target.closest && event.target.closest('.begroot-panel-close')) { close(); return; }
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (link.closest('.begroot-explanation-page')) return; // on the explanation page a part is a page of its own
     panel = document.getElementById('figuur-paneel');
     if (!panel) return;
     event.preventDefault();

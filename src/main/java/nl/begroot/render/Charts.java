@@ -27,7 +27,8 @@ public final class Charts {
    */
   public static String groupedBars(String id, String title, String description, List<String> categories, List<Series> series) {
     int width = 640;
-    int legendRows = (series.size() + 1) / 2;
+    int perRow = series.stream().anyMatch(x -> x.name().length() > 40) ? 1 : 2; // long names get a row each
+    int legendRows = (series.size() + perRow - 1) / perRow;
     int plotTop = 20;
     int plotBottom = 250;
     int height = plotBottom + 40 + legendRows * 18;
@@ -62,12 +63,12 @@ public final class Charts {
           .append("\" text-anchor=\"middle\" font-size=\"11\" ").append(FONT).append(">").append(escape(categories.get(c))).append("</text>");
     }
     for (int s = 0; s < series.size(); s++) {
-      int x = plotLeft + (s % 2) * 280;
-      int y = plotBottom + 34 + (s / 2) * 18;
+      int x = plotLeft + (s % perRow) * 280;
+      int y = plotBottom + 34 + (s / perRow) * 18;
       svg.append("<rect x=\"").append(x).append("\" y=\"").append(y - 10).append("\" width=\"12\" height=\"12\" fill=\"")
           .append(COLOURS[s % COLOURS.length]).append("\"/>");
       svg.append("<text x=\"").append(x + 18).append("\" y=\"").append(y).append("\" font-size=\"11\" ").append(FONT).append(">")
-          .append(escape(shorten(series.get(s).name(), 44))).append("</text>");
+          .append(escape(shorten(series.get(s).name(), 90))).append("</text>");
     }
     return svg.append("</svg>").toString();
   }

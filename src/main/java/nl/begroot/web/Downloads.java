@@ -104,7 +104,7 @@ final class Downloads {
     if (r instanceof ProposalImport.Refused refused) {
       return new Result(null, List.of(), refused.problems().stream().map(ProposalImport.CellProblem::toString).toList());
     }
-    Workspace.ImportResult result = workspace.importProposals(s.slug(), name, ((ProposalImport.Imported) r).proposals(), ctx.formParam("author"));
+    Workspace.ImportResult result = workspace.importProposals(s.slug(), name, ((ProposalImport.Imported) r).proposals(), Pages.actor(ctx));
     return new Result(result.slug(), result.error() == null ? List.of() : List.of(result.error()),
         result.problems().stream().map(Object::toString).toList());
   }

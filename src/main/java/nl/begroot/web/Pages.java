@@ -104,7 +104,9 @@ public final class Pages {
 
   private View view(Context ctx, Snapshot s, String title) {
     String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    return new View(I18n.of(lang(ctx)), s, workspace::versions, title, path, "1".equals(ctx.queryParam("exact")));
+    String typed = ctx.formParam("author");
+    return new View(I18n.of(lang(ctx)), s, workspace::versions, title, path, "1".equals(ctx.queryParam("exact")))
+        .author(typed != null && !typed.isBlank() ? typed : rememberedAuthor(ctx));
   }
 
   private Snapshot snapshot(Context ctx) {
@@ -151,6 +153,24 @@ public final class Pages {
     }
     ctx.contentType("text/html; charset=utf-8").result(html);
     return true;
+  }
+
+  /**
+   * Who makes a change: the name typed in the form, remembered in a cookie for the next change
+   * (until sign-in exists); "onbekend" in the store when neither is there.
+   */
+  static String actor(Context ctx) {
+    String typed = ctx.formParam("author");
+    if (typed != null && !typed.isBlank()) {
+      ctx.cookie("author", View.enc(typed.strip()), 60 * 60 * 24 * 365);
+      return typed;
+    }
+    return rememberedAuthor(ctx);
+  }
+
+  static String rememberedAuthor(Context ctx) {
+    String c = ctx.cookie("author");
+    return c == null || c.isBlank() ? null : java.net.URLDecoder.decode(c, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static boolean htmx(Context ctx) {
@@ -365,12 +385,11 @@ public final class Pages {
       render(ctx, "proposalForm.jte", v, new FormData(id == null, id, revision, values, draft.amounts(), products, errors, html, null, s.budget()));
       return;
     }
-    String actor = ctx.formParam("author");
+    String actor = actor(ctx);
     EditResult result = id == null ? workspace.createProposal(s.slug(), draft, actor)
         : workspace.changeProposal(s.slug(), id, revision, draft, actor);
     var outcome = result;
     if (outcome instanceof EditResult.Saved saved) {
-        ctx.cookie("author", actor == null ? "" : View.enc(actor.strip()), 60 * 60 * 24 * 365);
         ctx.redirect(v.v("/voorstel/" + View.enc(saved.id()) + "?opgeslagen=1"), io.javalin.http.HttpStatus.SEE_OTHER);
       
     } else if (outcome instanceof EditResult.Invalid invalid) {
@@ -390,7 +409,7 @@ public final class Pages {
   void withdraw(Context ctx, boolean withdrawn) {
     Snapshot s = snapshot(ctx);
     String id = ctx.pathParam("proposal");
-    EditResult result = workspace.setWithdrawn(s.slug(), id, parseInt(ctx.formParam("revision")), withdrawn, ctx.formParam("author"));
+    EditResult result = workspace.setWithdrawn(s.slug(), id, parseInt(ctx.formParam("revision")), withdrawn, actor(ctx));
     View v = view(ctx, s, id);
     var outcome = result;
     if (outcome instanceof EditResult.Saved saved) {
@@ -562,7 +581,7 @@ public final class Pages {
   void copyVersion(Context ctx) {
     String from = Optional.ofNullable(ctx.formParam("from")).orElse("");
     String name = ctx.formParam("name");
-    EditResult r = workspace.copy(from, name, ctx.formParam("author"));
+    EditResult r = workspace.copy(from, name, actor(ctx));
     View v = view(ctx, null, I18n.of(lang(ctx)).t("versions.title"));
     var outcome = r;
     if (outcome instanceof EditResult.Saved saved) {
@@ -611,7 +630,7 @@ public final class Pages {
           List.of(), "", name == null ? "" : name));
       return;
     }
-    Workspace.ImportResult r = workspace.importFile(name, file.filename(), text, ctx.formParam("author"));
+    Workspace.ImportResult r = workspace.importFile(name, file.filename(), text, actor(ctx));
     if (r.slug() != null) {
       ctx.redirect("/v/" + View.enc(r.slug()), io.javalin.http.HttpStatus.SEE_OTHER);
       return;
@@ -679,9 +698,6 @@ public final class Pages {
 
   void keys(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("keys.title"));
     render(ctx, "keys.jte", v, new KeysData(s.budget().keys(), ctx.queryParam("wijzig"), Map.of(), List.of(), null, s.version().revision()));
   }
@@ -696,7 +712,7 @@ public final class Pages {
         shares.put(m.id(), value);
       }
     }
-    EditResult r = workspace.changeKey(s.slug(), keyId, shares, parseInt(ctx.formParam("revision")), ctx.formParam("author"));
+    EditResult r = workspace.changeKey(s.slug(), keyId, shares, parseInt(ctx.formParam("revision")), actor(ctx));
     View v = view(ctx, s, I18n.of(lang(ctx)).t("keys.title"));
     var outcome = r;
     if (outcome instanceof EditResult.Saved saved) {

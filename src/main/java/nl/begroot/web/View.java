@@ -22,6 +22,7 @@ public final class View {
   private final String path;
   private final boolean exact;
   private String message;
+  private String author = "";
 
   View(I18n i18n, Snapshot snapshot, List<StoredVersion> versions, String title, String path, boolean exact) {
     this(i18n, snapshot, () -> versions, title, path, exact);
@@ -34,6 +35,16 @@ public final class View {
     this.title = title;
     this.path = path;
     this.exact = exact;
+  }
+
+  View author(String name) {
+    this.author = name == null ? "" : name;
+    return this;
+  }
+
+  /** The name to prefill in "Uw naam" fields: what was typed, or remembered from the last change. */
+  public String author() {
+    return author;
   }
 
   View message(String text) {
