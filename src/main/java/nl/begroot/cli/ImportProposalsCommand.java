@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "import-proposals", description = {"Read budget proposals from a workbook's template sheet (Voorstellen, as",
     "begroot publish --format xlsx writes it) into a budget, all or nothing: every bad cell is reported and nothing",
-    "changes; when the sheet is sound, shows the proposals and the Tabel 1 they give."})
+    "changes; when the sheet is sound, shows the proposals and the Tabel 1 they give, and with --out writes the",
+    "budget file with these proposals."})
 final class ImportProposalsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -27,6 +28,9 @@ final class ImportProposalsCommand implements Callable<Integer> {
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "budget file the proposals go into (default: the built-in IPO budget)")
   Path file;
+
+  @CommandLine.Option(names = "--out", paramLabel = "BUDGET.yaml", description = "write the budget with the imported proposals to this file")
+  Path outFile;
 
   @Override
   public Integer call() throws IOException {
@@ -61,7 +65,22 @@ final class ImportProposalsCommand implements Callable<Integer> {
     }
     out.println();
     out.print(TextRenderer.render(pub.document(), pub.printed(), pub.document().table("tabel-1").orElseThrow(), false));
-    out.println("Writing the budget file needs the budget file writer (not yet in this build); nothing was written.");
+    if (outFile == null) {
+      out.println("Nothing was written; add --out BUDGET.yaml to write the budget file with these proposals.");
+      return Main.OK;
+    }
+    String text = nl.begroot.format.BudgetWriter.write(budget);
+    if (nl.begroot.format.BudgetReader.read(outFile.toString(), text) instanceof nl.begroot.format.LoadResult.Rejected rejected) {
+      Loaded.report(rejected, err);
+      return Main.BAD_INPUT;
+    }
+    try {
+      Files.writeString(outFile, text, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("begroot import-proposals: cannot write " + outFile + ": " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    out.println("Wrote " + outFile + ".");
     return Main.OK;
   }
 }

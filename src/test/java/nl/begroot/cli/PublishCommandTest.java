@@ -53,6 +53,10 @@ class PublishCommandTest {
     CliTest.Run ok = CliTest.run("import-proposals", book.toString());
     assertThat(ok.code()).isZero();
     assertThat(ok.out()).contains(budget.proposals().size() + " proposals read").contains("2.7-soc").contains("Tabel 1.");
+    Path written = dir.resolve("imported.yaml");
+    CliTest.Run write = CliTest.run("import-proposals", book.toString(), "--out", written.toString());
+    assertThat(write.code()).isZero();
+    assertThat(((LoadResult.Loaded) BudgetFiles.load(written)).budget().proposals()).isEqualTo(budget.proposals());
     CliTest.Run missing = CliTest.run("import-proposals", dir.resolve("none.xlsx").toString());
     assertThat(missing.code()).isEqualTo(2);
     Path notABook = Files.writeString(dir.resolve("not.xlsx"), "hello");
