@@ -168,13 +168,14 @@ final class Statement {
       for (Part part : parts.subList(0, Math.min(5, parts.size()))) {
         Proposal p = part.proposal();
         s.append("<li>").append(esc(p.unit() + ". " + p.title() + ": " + (part.memberCents() >= 0 ? "+" : "−") + "€ "
-            + Html.euros(Math.abs(part.memberCents())) + " voor " + member.name() + " (deel van € " + Html.euros(part.proposalCents())
+            + Html.euros(Math.abs(part.memberCents())) + " voor " + member.name() + " (deel van " + (part.proposalCents() >= 0 ? "" : "−") + "€ "
+            + Html.euros(Math.abs(part.proposalCents()))
             + " " + (p.side() == nl.begroot.core.model.Side.BATEN ? "baten" : "lasten") + ")."))
-            .append(" <span class=\"trace\">").append(esc("Herleiding: begroot explain " + part.figureId())).append("</span></li>\n");
+            .append(" <span class=\"trace\">").append(esc("Herkomst: " + part.figureId())).append("</span></li>\n");
       }
       s.append("</ul>\n<p class=\"note\">").append(esc("Het deel per voorstel is het bedrag van het voorstel maal het aandeel van "
           + member.name() + " in elke kolom waar het in valt, afgerond op de euro; samen geven de delen de wijziging in de tabel, "
-          + "op afronding na. Begroot explain toont elke stap tot op de cent.")).append("</p>\n");
+          + "op afronding na. De herkomst (een code per bedrag) is in Begroot tot op de cent te volgen, op de pagina van het bedrag.")).append("</p>\n");
     }
     s.append("</main>\n");
   }

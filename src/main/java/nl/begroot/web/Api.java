@@ -133,6 +133,8 @@ final class Api {
 
   private static void invalid(List<FieldError> errors) {
     if (!errors.isEmpty()) {
+      // the forms name an amount "amount.2027"; the API's field is "amounts", so its errors say "amounts.2027"
+      errors = errors.stream().map(e -> e.field().startsWith("amount.") ? new FieldError("amounts." + e.field().substring(7), e.nl(), e.en()) : e).toList();
       throw new Problems.Failure(422, "invalid", "The request has invalid fields", "See errors: every problem, with its field.", errors);
     }
   }
@@ -506,8 +508,15 @@ final class Api {
     return rev;
   }
 
+  private static void requireProposal(Snapshot s, String id) {
+    if (s.row(id).isEmpty()) {
+      throw new Problems.Failure(404, "not-found", "No such proposal", "There is no proposal '" + Problems.shorten(id) + "'.", List.of());
+    }
+  }
+
   void changeProposal(Context ctx) {
     Snapshot s = snapshot(ctx);
+    requireProposal(s, ctx.pathParam("proposal"));
     ObjectNode body = body(ctx);
     List<FieldError> errors = new ArrayList<>();
     ProposalDraft draft = draft(body, errors);
@@ -523,6 +532,7 @@ final class Api {
 
   void withdraw(Context ctx, boolean withdrawn) {
     Snapshot s = snapshot(ctx);
+    requireProposal(s, ctx.pathParam("proposal"));
     ObjectNode body = body(ctx);
     List<FieldError> errors = new ArrayList<>();
     int rev = revision(ctx, body, errors);

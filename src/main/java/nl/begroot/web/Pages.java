@@ -413,7 +413,7 @@ public final class Pages {
     View v = view(ctx, s, id);
     var outcome = result;
     if (outcome instanceof EditResult.Saved saved) {
-        ctx.redirect(v.v("/voorstel/" + View.enc(id) + "?opgeslagen=1"), io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(v.v("/voorstel/" + View.enc(id) + (withdrawn ? "?ingetrokken=1" : "?teruggezet=1")), io.javalin.http.HttpStatus.SEE_OTHER);
     } else if (outcome instanceof EditResult.NotFound nf) {
         throw new NotFound(nf.what());
     } else if (outcome instanceof EditResult.Invalid invalid) {
@@ -454,6 +454,10 @@ public final class Pages {
     }
     List<Integer> years = s.budget().version().years();
     int year = parseInt(ctx.queryParam("jaar"));
+    if (ctx.queryParam("jaar") != null && !years.contains(year)) {
+      throw new NotFound("Bijlage 1 voor jaar " + ctx.queryParam("jaar") + " (deze begroting loopt van " + years.get(0) + " tot en met "
+          + years.get(years.size() - 1) + ")");
+    }
     if (!years.contains(year)) {
       year = s.budget().version().budgetYear();
       if (!years.contains(year)) {
@@ -499,6 +503,16 @@ public final class Pages {
     Table perYear = new Table("provincie-" + m.id(), v.t("province.columns") + ": " + m.name(), 100_000, columns, rows);
     String share = s.budget().key(s.budget().annex().keyId()).map(k -> k.sharesPercent().get(m.id()))
         .map(nl.begroot.core.text.Dutch::percent).orElse("");
+    // Bijlage 1 prints the share after division by the key's sum (a key rounded for print adds up
+    // to 100,02 %): show that figure too, so the two pages do not seem to disagree
+    Table.Row annexRow = annex0.row(m.id());
+    int shareColumn = annex0.columnIndex("share");
+    if (annexRow != null && shareColumn >= 0 && annexRow.cells().get(shareColumn).percent() != null) {
+      String printed = nl.begroot.core.text.Dutch.percent(annexRow.cells().get(shareColumn).percent());
+      if (!printed.equals(share)) {
+        share = share + " (" + printed + " " + I18n.of(lang(ctx)).t("province.share.normalised") + ")";
+      }
+    }
     render(ctx, "province.jte", v, new ProvinceData(m, share, "", List.of(v.table(perYear))));
   }
 
@@ -607,7 +621,10 @@ public final class Pages {
     var file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
       ctx.status(422);
-      render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("file", "Kies een begrotingsbestand.", "Choose a budget file.")),
+      FieldError error = file == null || file.filename() == null || file.filename().isBlank()
+          ? new FieldError("file", "Kies een begrotingsbestand.", "Choose a budget file.")
+          : new FieldError("file", "Het bestand " + file.filename() + " is leeg.", "The file " + file.filename() + " is empty.");
+      render(ctx, "versions.jte", v, new VersionsData(List.of(error),
           List.of(), "", name == null ? "" : name));
       return;
     }
@@ -693,6 +710,8 @@ public final class Pages {
     params.put("v", v);
     params.put("c", c.get());
     params.put("proposals", true);
+    params.put("labelA", workspace.store().version(a).map(x -> x.name()).orElse(a));
+    params.put("labelB", workspace.store().version(b).map(x -> x.name()).orElse(b));
     render(ctx, "compare.jte", v, new CompareData(a, b, c.get(), templates.render("comparisonTables.jte", params)));
   }
 

@@ -174,6 +174,22 @@ public final class View {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** A change log action in words. */
+  public String action(String code) {
+    return I18n.has("action." + code) ? t("action." + code) : code;
+  }
+
+  /** A category's title, or its id when the budget does not name it. */
+  public String category(String id) {
+    return snapshot == null || id == null ? id
+        : snapshot.budget().categories().stream().filter(c -> c.id().equals(id)).map(c -> c.title()).findFirst().orElse(id);
+  }
+
+  /** Cents as euros with cents, always (columns of exact amounts line up). */
+  public static String cents(long cents) {
+    return Dutch.euros(cents);
+  }
+
   public String kind(String kind) {
     return I18n.has("kind." + kind) ? t("kind." + kind) : kind;
   }

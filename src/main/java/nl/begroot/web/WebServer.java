@@ -107,7 +107,13 @@ public final class WebServer {
       // errors
       r.exception(Problems.Failure.class, (e, ctx) -> Problems.write(ctx, e));
       r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
-      r.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, templates, e.getStatus(), e.getMessage()));
+      r.exception(HttpResponseException.class, (e, ctx) -> {
+        if (e.getStatus() == 404) {
+          notFound(ctx, templates, ctx.path());
+        } else {
+          httpError(ctx, templates, e.getStatus(), e.getMessage());
+        }
+      });
       r.exception(Exception.class, (e, ctx) -> {
         LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
         httpError(ctx, templates, 500, "Internal error");

@@ -168,11 +168,11 @@ final class Drafts {
     if (t.equalsIgnoreCase("pm") || t.equalsIgnoreCase("p.m.")) {
       return Optional.of(new Amount(null, true));
     }
+    // Dutch notation only (dots between thousands, a decimal comma): "1,000" or "1.50" would be
+    // guesses (a thousand? one euro? one and a half?), so they are refused, not read.
     String normal;
     if (t.matches("-?\\d{1,3}(\\.\\d{3})*(,\\d{1,2})?") || t.matches("-?\\d+(,\\d{1,2})?")) {
       normal = t.replace(".", "").replace(',', '.');
-    } else if (t.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d{1,2})?") || t.matches("-?\\d+\\.\\d{1,2}")) {
-      normal = t.replace(",", "");
     } else {
       return Optional.empty();
     }

@@ -233,7 +233,7 @@ public final class Workspace {
         return new Candidate(null, null, List.of(), "voorstel " + proposalId);
       }
     }
-    if (existing == null && draft.id() != null && s.row(Drafts.trim(draft.id())).isPresent()) {
+    if (existing == null && draft.id() != null && s.row(Drafts.trim(draft.id())).map(StoredProposal::withdrawn).orElse(false)) {
       return new Candidate(null, null, List.of(new FieldError("id", "Er is al een (ingetrokken) voorstel met code " + Drafts.trim(draft.id()) + ".",
           "There already is a (withdrawn) proposal with id " + Drafts.trim(draft.id()) + ".")), null);
     }
@@ -263,6 +263,14 @@ public final class Workspace {
       return errors;
     }
     return List.of();
+  }
+
+  /** The budget under another version id and title (a scenario, a version read from a workbook). */
+  static Budget renamed(Budget b, String id, String title) {
+    Version v = b.version();
+    Version named = new Version(id, title, v.phase(), v.budgetYear(), v.years(), v.frameTitle(), v.proposalsTitle(), v.newFrameTitle());
+    return new Budget(b.organisation(), named, b.products(), b.members(), b.keys(), b.categories(), b.thirdParties(),
+        b.programmes(), b.proposals(), b.transfers(), b.annex(), b.glossary(), b.printed());
   }
 
   static Budget withProposals(Budget b, List<Proposal> proposals) {
@@ -404,6 +412,14 @@ public final class Workspace {
     if (!errors.isEmpty()) {
       return new EditResult.Invalid(errors);
     }
+    // A key is a split of 100 %: shares rounded for print may miss by a few hundredths (IPO's key
+    // adds up to 100,02 %), more than half a percent is a typing error, not rounding.
+    BigDecimal sum = shares.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (sum.subtract(BigDecimal.valueOf(100)).abs().compareTo(new BigDecimal("0.5")) > 0) {
+      String shown = nl.begroot.core.text.Dutch.percent(sum);
+      return new EditResult.Invalid(List.of(new FieldError("shares", "De aandelen tellen op tot " + shown + ", niet tot 100%. Pas de aandelen aan zodat ze samen 100% zijn.",
+          "The shares add up to " + shown + ", not 100%. Adjust them so that together they make 100%.")));
+    }
     DistributionKey k = key.get();
     DistributionKey changed = new DistributionKey(k.id(), k.title(), shares, k.roundedForPrint(), k.normalise(), k.note());
     List<DistributionKey> keys = new ArrayList<>(b.keys());
@@ -429,7 +445,8 @@ public final class Workspace {
 
   private static String keyText(Budget b, String keyId) {
     StringBuilder sb = new StringBuilder();
-    b.key(keyId).ifPresent(k -> k.sharesPercent().forEach((m, v) -> sb.append(m).append(": ").append(v.toPlainString()).append("%\n")));
+    b.key(keyId).ifPresent(k -> k.sharesPercent().forEach((m, v) -> sb.append(b.member(m).map(Member::name).orElse(m)).append(": ")
+        .append(nl.begroot.core.text.Dutch.percent(v)).append("\n")));
     return sb.toString();
   }
 
@@ -448,8 +465,10 @@ public final class Workspace {
     String slug = slug(name);
     List<NewProposal> proposals = s.get().rows().stream()
         .map(r -> new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), r.withdrawn())).toList();
+    // the copy carries its own name, so that what it prints or exports is never taken for the original
+    String base = BudgetCodec.split(renamed(s.get().budget(), slug, name.strip())).base();
     Optional<StoredVersion> created = store.create(slug, name.strip(), "scenario", s.get().version().id(),
-        s.get().version().baseYaml(), proposals, actor(actor), "version.copy");
+        base, proposals, actor(actor), "version.copy");
     return created.<EditResult>map(v -> new EditResult.Saved(v.slug()))
         .orElseGet(() -> new EditResult.Invalid(List.of(new FieldError("name", "Er is al een versie met de naam '" + slug + "'.",
             "There already is a version named '" + slug + "'."))));
@@ -510,7 +529,7 @@ public final class Workspace {
     if (s.isEmpty()) {
       return new ImportResult(null, List.of(), new FieldError("from", "Versie '" + fromSlug + "' bestaat niet.", "Version '" + fromSlug + "' does not exist."));
     }
-    Budget candidate = withProposals(s.get().budget(), proposals);
+    Budget candidate = withProposals(renamed(s.get().budget(), slug(name), name.strip()), proposals);
     LoadResult check = BudgetReader.read("werkmap", BudgetWriter.write(candidate));
     if (check instanceof LoadResult.Rejected r) {
       return new ImportResult(null, r.problems(), null);

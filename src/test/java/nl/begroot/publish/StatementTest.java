@@ -34,7 +34,7 @@ class StatementTest {
           totals.append(' ').append(Dutch.whole(pub.thousands("bijlage-1-" + y + "/" + m.id() + "/total")));
         }
         assertThat(text).contains(totals);
-        assertThat(text).contains("begroot explain programme-");
+        assertThat(text).contains("Herkomst: programme-");
       }
     }
   }

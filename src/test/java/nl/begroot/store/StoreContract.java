@@ -248,8 +248,12 @@ abstract class StoreContract {
     }
     assertThat(totalAfter).isEqualTo(totalBefore);
     // the old revision is stale now
-    EditResult stale = workspace.changeKey(Workspace.CONCEPT, keyId, Map.of(a.id(), "1"), s.version().revision(), "Bram");
+    EditResult stale = workspace.changeKey(Workspace.CONCEPT, keyId, shares, s.version().revision(), "Bram");
     assertThat(stale).isInstanceOf(EditResult.Conflict.class);
+    // a share typed as 0 leaves the key at about 90 %: refused, not silently normalised
+    EditResult gap = workspace.changeKey(Workspace.CONCEPT, keyId, Map.of(a.id(), "0"), after.version().revision(), "Bram");
+    assertThat(gap).isInstanceOf(EditResult.Invalid.class);
+    assertThat(((EditResult.Invalid) gap).errors().get(0).nl()).contains("niet tot 100%");
     assertThat(workspace.changeKey(Workspace.CONCEPT, keyId, Map.of(a.id(), "abc"), after.version().revision(), "Bram"))
         .isInstanceOf(EditResult.Invalid.class);
   }
@@ -259,7 +263,10 @@ abstract class StoreContract {
     EditResult r = workspace.copy(Workspace.CONCEPT, "Scenario: minder wolven", "Anna");
     assertThat(r).isEqualTo(new EditResult.Saved("scenario-minder-wolven"));
     Snapshot sc = workspace.snapshot("scenario-minder-wolven").orElseThrow();
-    assertThat(sc.budget()).isEqualTo(IPO);
+    assertThat(sc.budget().version().title()).as("a scenario carries its own name").isEqualTo("Scenario: minder wolven");
+    assertThat(sc.budget().version().id()).isEqualTo("scenario-minder-wolven");
+    assertThat(sc.budget().proposals()).isEqualTo(IPO.proposals());
+    assertThat(sc.budget().keys()).isEqualTo(IPO.keys());
     assertThat(workspace.changeProposal(sc.slug(), "2.7-soc", sc.row("2.7-soc").orElseThrow().revision(), draftAmount(2027, "0"), "Anna"))
         .isInstanceOf(EditResult.Saved.class);
     assertThat(concept().budget()).isEqualTo(IPO);

@@ -207,7 +207,7 @@ class ApiTest {
     JsonNode key = ok(server.get(C + "/keys/ipo"));
     problem(server.json("PUT", C + "/keys/ipo", "{\"revision\":" + key.get("revision").asInt() + ",\"shares_percent\":{\"GE\":\"tien\"}}"), 422);
     problem(server.json("PUT", C + "/keys/ipo", "{\"revision\":" + key.get("revision").asInt() + ",\"shares_percent\":{\"XX\":\"1\"}}"), 422);
-    problem(server.json("PUT", C + "/keys/ipo", "{\"revision\":" + (key.get("revision").asInt() - 1) + ",\"shares_percent\":{\"GE\":\"10\"}}"), 409);
+    problem(server.json("PUT", C + "/keys/ipo", "{\"revision\":" + (key.get("revision").asInt() - 1) + ",\"shares_percent\":{\"GE\":\"10.5\"}}"), 409);
     problem(server.get(C + "/keys/nope"), 404);
   }
 

@@ -127,7 +127,7 @@ class PagesTest {
     form.put("action", "preview");
     HttpResponse<String> preview = post(V + "/voorstel-nieuw", form);
     assertThat(preview.statusCode()).isEqualTo(200);
-    assertThat(preview.body()).contains("id=\"effect-provincies\"").contains("data-delta=\"balancing-2027\">250.000<");
+    assertThat(preview.body()).contains("id=\"effect-provincies\"").contains("data-delta=\"balancing-2027\">250.000,00<");
     assertThat(server.get(V + "/voorstel/form-1").statusCode()).as("a preview saves nothing").isEqualTo(404);
     form.put("action", "save");
     form.put("author", "Carla");
