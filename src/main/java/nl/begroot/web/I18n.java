@@ -159,6 +159,8 @@ public final class I18n {
     w("action.version.import", "versie ingelezen uit een bestand", "version imported from a file");
     w("action.version.import-proposals", "versie ingelezen uit een Excel-werkmap", "version imported from an Excel workbook");
     w("audit.count", "bevindingen", "findings");
+    w("audit.findings", "Bevindingen per tabel, rij en kolom", "Findings per table, row and column");
+    w("versions.all", "Alle versies in deze database", "All versions in this database");
     w("audit.table", "Tabel", "Table");
     w("audit.row", "Rij", "Row");
     w("audit.column", "Kolom", "Column");

@@ -31,6 +31,8 @@ public final class WebServer {
     this.app = Javalin.create(config -> {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.http.generateEtags = false;
+      // long addresses (a long search) reach Begroot's own pages instead of Jetty's bare 414
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(sf -> {
         sf.hostedPath = "/vendor";
