@@ -231,8 +231,17 @@ final class DocumentHtml {
             + Html.millions(pub.cents("tabel-1/frame.lasten/" + year)) + " miljoen).")).append("</li>\n")
         .append("<li>").append(esc("De begrotingsvoorstellen staan per programma toegelicht; hun totaal staat onder II.")).append("</li>\n")
         .append("<li>").append(esc("Vertrekpunt plus voorstellen geeft het nieuwe kader: afgerond € "
-            + Html.millions(pub.cents("tabel-1/new.lasten/" + year)) + " miljoen in " + year + ".")).append("</li>\n")
-        .append("</ol>\n");
+            + Html.millions(pub.cents("tabel-1/new.lasten/" + year)) + " miljoen in " + year + ".")).append("</li>\n");
+    for (int y : years) {
+      long saldo = pub.cents("tabel-1/frame.saldo/" + y);
+      if (saldo != 0) {
+        // the frame as entered does not balance: say so under the table instead of leaving a bare -1
+        body.append("<li>").append(esc("Het kader sluit in " + y + " niet: lasten min baten is € " + Html.euros(saldo)
+            + ". De bedragen van het kader zijn overgenomen uit afgeronde cijfers; het verschil blijft in het saldo staan "
+            + "en wordt niet door de bijdrage van de leden gedekt.")).append("</li>\n");
+      }
+    }
+    body.append("</ol>\n");
     programmeCharts();
     if (pub.document().table("structureel").isPresent()) {
       h2("structureel-incidenteel", "Structureel en incidenteel", true);

@@ -34,6 +34,8 @@ public final class I18n {
     w("thousands", "Bedragen in duizenden", "Amounts in thousands");
     w("overview.title", "Overzicht", "Overview");
     w("overview.balance", "Sluitpost en saldo per jaar", "Balancing item and balance per year");
+    w("overview.unbalanced", "Het kader sluit in {year} niet: lasten min baten is {amount}. De bedragen van het kader zijn overgenomen uit afgeronde cijfers; het verschil blijft in het saldo staan en wordt niet door de bijdrage van de leden gedekt (zie Controle).",
+        "The frame does not balance in {year}: expenditure minus revenue is {amount}. The frame was entered from rounded figures; the difference stays in the balance and is not covered by the members' contribution (see Audit).");
     w("overview.chart", "Lasten en baten per programma", "Expenditure and revenue per programme");
     w("overview.chart.per", "per programma (x € 1.000)", "per programme (x € 1.000)");
     w("overview.chart.alt", "Staafdiagram van de lasten en baten per programma per jaar; de cijfers staan in de tabel eronder.",

@@ -41,7 +41,7 @@ public final class Pages {
   // ------------------------------------------------------------------ data records for templates
 
   /** The overview's figures besides Tabel 1. */
-  public record OverviewData(List<Integer> years, long[] balancing, long[] saldo, String chartSvg, String chartTableHtml) {}
+  public record OverviewData(List<Integer> years, long[] balancing, long[] saldo, String chartSvg, String chartTableHtml, List<String> notes) {}
 
   /** A page of tables with an optional introduction and year navigation. */
   public record TablesData(String heading, List<String> intro, List<String> tablesHtml, List<Integer> years, int year, String yearBase) {}
@@ -236,7 +236,14 @@ public final class Pages {
         + chartFigure("grafiek-baten", v.t("side.baten") + " " + v.t("overview.chart.per"), v.t("overview.chart.alt"), groups, baten);
     List<Table.Column> columns = years.stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
     Table chartTable = new Table("grafiek", v.t("overview.chart"), 100_000, columns, rows);
-    render(ctx, "overview.jte", v, new OverviewData(years, balancing, saldo, svg, v.table(chartTable)));
+    List<String> notes = new ArrayList<>();
+    for (int y = 0; y < years.size(); y++) {
+      long frameSaldo = s.document().graph().find("tabel-1/frame.saldo/" + years.get(y)).map(Figure::cents).orElse(0L);
+      if (frameSaldo != 0) {
+        notes.add(v.t("overview.unbalanced").replace("{year}", String.valueOf(years.get(y))).replace("{amount}", View.euros(frameSaldo)));
+      }
+    }
+    render(ctx, "overview.jte", v, new OverviewData(years, balancing, saldo, svg, v.table(chartTable), notes));
   }
 
   /** A chart with its title visible above it: two charts one above the other must say which is which. */
