@@ -72,6 +72,28 @@ public final class VersionStore {
    */
   public Optional<StoredVersion> create(
       String slug, String name, String kind, Long basedOn, String baseYaml, List<NewProposal> proposals, String actor, String action) {
+    try {
+      return createOnce(slug, name, kind, basedOn, baseYaml, proposals, actor, action);
+    } catch (RuntimeException e) {
+      if (uniqueViolation(e)) {
+        return Optional.empty(); // another request made a version of that name first
+      }
+      throw e;
+    }
+  }
+
+  /** True when {@code e} is a unique-key violation (SQLState 23505 on H2 and PostgreSQL). */
+  static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Optional<StoredVersion> createOnce(
+      String slug, String name, String kind, Long basedOn, String baseYaml, List<NewProposal> proposals, String actor, String action) {
     return jdbi.inTransaction(h -> {
       if (h.createQuery("select count(*) from budget_version where slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0) {
         return Optional.<StoredVersion>empty();
@@ -79,7 +101,7 @@ public final class VersionStore {
       Instant now = Instant.now();
       long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
               + " created_at, created_by, updated_at, updated_by)"
-              + " values (:slug, :name, :kind, :basedOn, :base, 1, 1, :now, :actor, :now, :actor)")
+              + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor)")
           .bind("slug", slug).bind("name", name).bind("kind", kind).bind("basedOn", basedOn)
           .bind("base", baseYaml).bind("now", now).bind("actor", actor)
           .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -94,6 +116,17 @@ public final class VersionStore {
 
   /** Adds a proposal at the end; false when the id is taken in this version. */
   public boolean addProposal(long versionId, NewProposal p, String actor) {
+    try {
+      return addProposalOnce(versionId, p, actor);
+    } catch (RuntimeException e) {
+      if (uniqueViolation(e)) {
+        return false; // another request added that id first
+      }
+      throw e;
+    }
+  }
+
+  private boolean addProposalOnce(long versionId, NewProposal p, String actor) {
     return jdbi.inTransaction(h -> {
       if (h.createQuery("select count(*) from proposal where version_id = :v and proposal_id = :p")
           .bind("v", versionId).bind("p", p.proposalId()).mapTo(Integer.class).one() > 0) {
@@ -143,7 +176,7 @@ public final class VersionStore {
       }
       Instant now = Instant.now();
       int rows = h.createUpdate("update budget_version set base_yaml = :base, revision = revision + 1,"
-              + " stamp = stamp + 1, updated_at = :now, updated_by = :actor where id = :id and revision = :rev")
+              + " stamp = nextval('version_stamp'), updated_at = :now, updated_by = :actor where id = :id and revision = :rev")
           .bind("base", baseYaml).bind("now", now).bind("actor", actor).bind("id", versionId).bind("rev", expectedRevision)
           .execute();
       if (rows == 0) {
@@ -180,7 +213,7 @@ public final class VersionStore {
   }
 
   private static void touch(Handle h, long versionId, Instant now, String actor) {
-    h.createUpdate("update budget_version set stamp = stamp + 1, updated_at = :now, updated_by = :actor where id = :id")
+    h.createUpdate("update budget_version set stamp = nextval('version_stamp'), updated_at = :now, updated_by = :actor where id = :id")
         .bind("now", now).bind("actor", actor).bind("id", versionId).execute();
   }
 

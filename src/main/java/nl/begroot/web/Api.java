@@ -66,6 +66,11 @@ final class Api {
 
   /** The request body as a JSON object, or a 400 problem that says what is wrong with it. */
   static ObjectNode body(Context ctx) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+    if (!type.startsWith("application/json")) {
+      // also keeps other web sites' plain form posts (no preflight) away from the API
+      throw new Problems.Failure(415, "unsupported-media-type", "Send JSON", "Send the body as application/json.", List.of());
+    }
     String text;
     byte[] bytes = ctx.bodyAsBytes();
     text = utf8(bytes);
@@ -183,10 +188,11 @@ final class Api {
             amounts.put(year, "");
           } else if (v.isString() && v.asString().equalsIgnoreCase("pm")) {
             amounts.put(year, "pm");
-          } else if (v.isIntegralNumber() && v.canConvertToLong()) {
+          } else if (v.isIntegralNumber() && v.canConvertToLong() && Math.abs(v.asLong()) <= 100_000_000_000_000L) {
             amounts.put(year, Dutch.euros(v.asLong()));
           } else {
-            errors.add(new FieldError("amounts." + year, "bedrag in hele centen, \"pm\" of null", "amount in whole cents, \"pm\" or null"));
+            errors.add(new FieldError("amounts." + year, "bedrag in hele centen (hoogstens 100.000.000.000.000), \"pm\" of null",
+                "amount in whole cents (at most 100000000000000 in size), \"pm\" or null"));
           }
         }
       }

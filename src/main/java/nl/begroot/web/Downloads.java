@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import nl.begroot.core.model.Member;
 import nl.begroot.publish.ProposalImport;
 import nl.begroot.publish.Publication;
@@ -22,7 +21,15 @@ import nl.begroot.workspace.Workspace;
  */
 final class Downloads {
   private final Workspace workspace;
-  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+  /** Generated files per version stamp; bounded (a PDF is about half a megabyte). */
+  private final Map<String, byte[]> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+      return size() > 48;
+    }
+  });
 
   Downloads(Workspace workspace) {
     this.workspace = workspace;
@@ -38,18 +45,19 @@ final class Downloads {
 
   private void send(Context ctx, Snapshot s, String what, String contentType, String fileName, Writer writer) {
     String key = s.slug() + "@" + s.version().stamp() + "/" + what;
-    byte[] bytes = cache.computeIfAbsent(key, k -> {
-      cache.keySet().removeIf(old -> old.startsWith(s.slug() + "@") && !old.startsWith(s.slug() + "@" + s.version().stamp() + "/"));
+    byte[] bytes = cache.get(key);
+    if (bytes == null) { // made outside the map's lock: two first requests may both make it, once
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
       try {
         writer.write(new Publication(s.budget(), s.document(), s.printed()), out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return out.toByteArray();
-    });
+      bytes = out.toByteArray();
+      cache.put(key, bytes);
+    }
     ctx.contentType(contentType);
-    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
     ctx.result(bytes);
   }
 

@@ -173,6 +173,14 @@ public final class Pages {
     return c == null || c.isBlank() ? null : java.net.URLDecoder.decode(c, java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /**
+   * A path on this server to go back to, or "/": only "/" followed by characters that cannot make
+   * a browser leave the site ("//host", "/\\host", "/<tab>/host" would).
+   */
+  static String localPath(String back) {
+    return back != null && back.matches("/(?![/\\\\])[^\\s\\\\\\p{Cntrl}]*") ? back : "/";
+  }
+
   static boolean htmx(Context ctx) {
     return "true".equals(ctx.header("HX-Request"));
   }
@@ -187,8 +195,7 @@ public final class Pages {
     String lang = "en".equals(ctx.pathParam("lang")) ? "en" : "nl";
     ctx.cookie(new io.javalin.http.Cookie("lang", lang, "/", 60 * 60 * 24 * 365, false, false, null,
         io.javalin.http.SameSite.LAX));
-    String back = ctx.queryParam("terug");
-    ctx.redirect(back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/");
+    ctx.redirect(localPath(ctx.queryParam("terug")));
   }
 
   void overview(Context ctx) {

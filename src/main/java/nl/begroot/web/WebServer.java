@@ -47,6 +47,20 @@ public final class WebServer {
       });
       config.staticFiles.enableWebjars();
       var r = config.routes;
+      // Until sign-in exists: a write must come from a page of this server (or a client that sends
+      // no Origin, like curl); a form on another site cannot post here.
+      r.before(ctx -> {
+        String method = ctx.method().name();
+        String origin = ctx.header("Origin");
+        if (!method.equals("GET") && !method.equals("HEAD") && origin != null && !origin.equals("null")) {
+          String host = ctx.header("Host");
+          String originHost = origin.replaceFirst("^[a-zA-Z]+://", "");
+          if (host == null || !originHost.equalsIgnoreCase(host)) {
+            throw new Problems.Failure(403, "cross-origin", "Request from another site",
+                "Writes are accepted from Begroot's own pages only (Origin " + Problems.shorten(origin) + ").", List.of());
+          }
+        }
+      });
       // pages
       r.get("/", pages::home);
       r.get("/taal/{lang}", pages::language);

@@ -295,4 +295,27 @@ abstract class StoreContract {
     assertThat(r.problems().get(0).line()).isPositive();
     assertThat(workspace.versions()).hasSize(versions);
   }
+
+  @Test
+  void concurrentCopiesUnderOneNameMakeOneVersionAndNoErrors() throws Exception {
+    int threads = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<EditResult>> results = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      results.add(pool.submit(() -> {
+        go.await();
+        return workspace.copy(Workspace.CONCEPT, "Tegelijk", "user");
+      }));
+    }
+    go.countDown();
+    int saved = 0;
+    for (Future<EditResult> f : results) {
+      EditResult r = f.get();
+      assertThat(r).isInstanceOfAny(EditResult.Saved.class, EditResult.Invalid.class);
+      saved += r instanceof EditResult.Saved ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(saved).isEqualTo(1);
+  }
 }

@@ -311,4 +311,45 @@ class ApiTest {
     }
     assertThat(documented).isEqualTo(routes);
   }
+
+  @Test
+  void writesTakeJsonOnlyAndNotFromOtherSites() {
+    HttpResponse<String> plain = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/versions"))
+        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + Workspace.CONCEPT + "\",\"name\":\"CSRF\"}")).build());
+    problem(plain, 415);
+    HttpResponse<String> foreign = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/versions"))
+        .header("Content-Type", "application/json").header("Origin", "https://evil.example")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + Workspace.CONCEPT + "\",\"name\":\"CSRF\"}")).build());
+    problem(foreign, 403);
+    problem(server.get("/api/versions/csrf"), 404);
+  }
+
+  @Test
+  void aVersionMadeAgainUnderTheSameNameIsNotServedFromTheOldOnesCache() {
+    String name = "Opnieuw";
+    ok(server.json("POST", "/api/versions", "{\"from\":\"" + Workspace.CONCEPT + "\",\"name\":\"" + name + "\"}"));
+    String concept = server.get("/v/opnieuw").body();
+    String conceptTable = server.get("/api/versions/opnieuw/tables/tabel-1").body();
+    assertThat(server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/versions/opnieuw")).DELETE().build()).statusCode()).isEqualTo(204);
+    ok(server.json("POST", "/api/versions", "{\"from\":\"" + Workspace.FRAME + "\",\"name\":\"" + name + "\"}"));
+    assertThat(server.get("/v/opnieuw").body()).isNotEqualTo(concept);
+    assertThat(server.get("/api/versions/opnieuw/tables/tabel-1").body()).isNotEqualTo(conceptTable);
+    long balancing = ok(server.get("/api/versions/opnieuw")).get("balancing_cents").get("2027").asLong();
+    assertThat(balancing).as("the frame's balancing item").isZero();
+  }
+
+  @Test
+  void aFileWithVeryLongTextsImports() {
+    String original = server.get(C + "/export").body();
+    String longTitle = "Lang".repeat(400);
+    int proposals = original.indexOf("\nproposals:");
+    assertThat(proposals).isPositive();
+    String file = original.substring(0, proposals)
+        + original.substring(proposals).replaceFirst("(?m)^(\\s+)title: .*$", "$1title: " + longTitle); // a proposal's title
+    assertThat(file).isNotEqualTo(original);
+    HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/import?name=Lange%20titels"))
+        .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(file)).build());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    assertThat(server.get("/api/versions/lange-titels/export").body()).contains(longTitle);
+  }
 }

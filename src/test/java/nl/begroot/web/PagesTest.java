@@ -85,7 +85,10 @@ class PagesTest {
     HttpResponse<String> en = server.send(HttpRequest.newBuilder(URI.create(server.base() + V)).header("Cookie", cookie).build());
     assertThat(en.body()).contains("<html lang=\"en\"").contains("Overview").doesNotContain("??");
     assertThat(server.get("/taal/en?terug=https://evil.example").headers().firstValue("Location")).contains("/");
-    assertThat(server.get("/taal/en?terug=//evil.example").headers().firstValue("Location").orElseThrow()).isEqualTo("/");
+    for (String away : new String[] {"//evil.example", "/%5Cevil.example", "/%09/evil.example", "https://evil.example", "/%0d%0aX:1"}) {
+      assertThat(server.get("/taal/en?terug=" + away).headers().firstValue("Location").orElseThrow()).as(away).isEqualTo("/");
+    }
+    assertThat(Pages.localPath("/v/x?exact=1")).isEqualTo("/v/x?exact=1");
   }
 
   @Test
