@@ -174,6 +174,22 @@ public final class View {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** How a figure was made, in the page's language where a Dutch wording exists. */
+  public String how(nl.begroot.core.explain.Explanation e) {
+    if (!"en".equals(lang()) && snapshot != null) {
+      String nl = HowText.dutch(e.figure(), snapshot.document());
+      if (nl != null) {
+        return nl;
+      }
+    }
+    return e.how();
+  }
+
+  /** The language of {@link #how}'s text, for the lang attribute. */
+  public String howLang(nl.begroot.core.explain.Explanation e) {
+    return !"en".equals(lang()) && snapshot != null && HowText.dutch(e.figure(), snapshot.document()) != null ? "nl" : "en";
+  }
+
   /** A change log action in words. */
   public String action(String code) {
     return I18n.has("action." + code) ? t("action." + code) : code;
