@@ -167,7 +167,8 @@ public final class I18n {
     w("audit.row", "Rij", "Row");
     w("audit.column", "Kolom", "Column");
     w("audit.kind", "Soort", "Kind");
-    w("audit.message", "Toelichting (in het Engels)", "Explanation");
+    w("audit.message", "Toelichting", "Explanation");
+    w("audit.detail", "Uitleg in detail (Engels)", "Detail");
     w("kind.VALUE", "bedrag", "value");
     w("kind.FOOTING", "optelling", "footing");
     w("kind.CROSS_TABLE", "tussen tabellen", "across tables");

@@ -190,6 +190,28 @@ public final class View {
     return !"en".equals(lang()) && snapshot != null && HowText.dutch(e.figure(), snapshot.document()) != null ? "nl" : "en";
   }
 
+  /**
+   * An audit finding in a sentence of the page's language, from its fields (the core's message,
+   * in English, has the detail and is shown with it).
+   */
+  public String finding(nl.begroot.core.audit.Finding f) {
+    boolean en = "en".equals(lang());
+    boolean rounding = f.cause() == nl.begroot.core.audit.Finding.Cause.ROUNDING;
+    return switch (f.kind()) {
+      case VALUE -> f.computed().isEmpty()
+          ? (en ? "printed '" + f.printed() + "', which Begroot does not compute here" : "gedrukt '" + f.printed() + "', wat Begroot hier niet berekent")
+          : en ? "printed " + f.printed() + ", Begroot prints " + f.computed() + (rounding ? "; the difference lies within rounding" : "")
+          : "gedrukt " + f.printed() + ", Begroot drukt " + f.computed() + (rounding ? "; het verschil valt binnen de afronding" : "");
+      case FOOTING -> en ? "the printed total " + f.printed() + " is not the sum of its printed parts (" + f.computed() + ")"
+          : "het gedrukte totaal " + f.printed() + " is niet de som van de gedrukte delen (" + f.computed() + ")";
+      case CROSS_TABLE -> en ? "the same figure is printed differently in another table" : "hetzelfde bedrag staat in een andere tabel anders gedrukt";
+      case KEY -> en ? "key share printed as " + f.printed() + ", Begroot: " + f.computed()
+          : "aandeel gedrukt als " + f.printed() + ", Begroot: " + f.computed();
+      case FRAME_BALANCE -> en ? "the frame does not balance in " + f.column() + " (" + f.computed() + " euros)"
+          : "het kader sluit niet in " + f.column() + " (" + f.computed() + " euro)";
+    };
+  }
+
   /** A change log action in words. */
   public String action(String code) {
     return I18n.has("action." + code) ? t("action." + code) : code;
