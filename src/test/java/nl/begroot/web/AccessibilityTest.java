@@ -32,44 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and AA (colour contrast included): no violation is allowed. Then the keyboard: the skip link, a
  * visible focus, and the figure panel that opens from a figure link and closes with Escape.
  */
-class AccessibilityTest {
+class AccessibilityTest extends BrowserSession {
   private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21aa");
   private static final String V = "/v/conceptbegroting-2027";
-
-  private static TestServer server;
-  private static Browsers browsers;
-  private BrowserContext context;
-  private Page page;
-
-  @BeforeAll
-  static void start() {
-    browsers = new Browsers();
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (browsers != null) {
-        browsers.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
-  @BeforeEach
-  void open() {
-    context = browsers.browser.newContext();
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void closeContext() {
-    context.close();
-  }
 
   private void go(String path) {
     page.navigate(server.base() + path);

@@ -29,45 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * without JavaScript. Expected values come from the JSON API or from what the test typed, never from
  * numbers pasted into the test.
  */
-class BrowserFlowsTest {
+class BrowserFlowsTest extends BrowserSession {
   private static final String CONCEPT = "conceptbegroting-2027";
   private static final String V = "/v/" + CONCEPT;
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-  private static TestServer server;
-  private static Browsers browsers;
-  private BrowserContext context;
-  private Page page;
-
-  @BeforeAll
-  static void start() {
-    browsers = new Browsers();
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (browsers != null) {
-        browsers.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
-  @BeforeEach
-  void open() {
-    context = browsers.browser.newContext();
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void closeContext() {
-    context.close();
-  }
 
   private Response go(Page p, String path) {
     return p.navigate(server.base() + path);
