@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
       server = new WebServer(workspace).start(host, port);
     } catch (RuntimeException e) {
       database.close();
-      err.println("begroot serve: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); is another program using it? Try --port.");
+      err.println("begroot serve: cannot listen on " + host + ":" + port + " (" + Database.rootMessage(e) + "); is another program using it? Try --port.");
       return Main.BAD_INPUT;
     }
     String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
@@ -79,13 +79,5 @@ final class ServeCommand implements Callable<Integer> {
     }));
     stopped.await();
     return Main.OK;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }

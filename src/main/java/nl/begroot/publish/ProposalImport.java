@@ -79,8 +79,7 @@ public final class ProposalImport {
 
   /** The budget with its proposals replaced by {@code proposals}. */
   public static Budget withProposals(Budget budget, List<Proposal> proposals) {
-    return new Budget(budget.organisation(), budget.version(), budget.products(), budget.members(), budget.keys(), budget.categories(),
-        budget.thirdParties(), budget.programmes(), proposals, budget.transfers(), budget.annex(), budget.glossary(), budget.printed());
+    return budget.withProposals(proposals);
   }
 
   private void problem(String sheet, String cell, String message) {

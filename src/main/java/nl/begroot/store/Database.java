@@ -50,7 +50,8 @@ public final class Database implements AutoCloseable {
     return new Database(url, dataSource);
   }
 
-  static String rootMessage(Throwable e) {
+  /** The innermost cause's message: what a user can act on (a refused connection, a locked file). */
+  public static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();

@@ -203,28 +203,24 @@ final class Api {
   }
 
   private static void edited(Context ctx, EditResult result, int createdStatus, Runnable onSaved) {
-    var outcome = result;
-    if (outcome instanceof EditResult.Saved s) {
-        ctx.status(createdStatus);
-        onSaved.run();
-      
-    } else if (outcome instanceof EditResult.Invalid inv) {
-        invalid(inv.errors());
-    } else if (outcome instanceof EditResult.NotFound nf) {
-        throw new Problems.Failure(404, "not-found", "Not found", "There is no " + nf.what() + ".", List.of());
-    } else if (outcome instanceof EditResult.Conflict c) {
-        ObjectNode extra = JSON.createObjectNode();
-        extra.put("id", c.id());
-        extra.put("current_revision", c.currentRevision());
-        extra.put("changed_by", c.by());
-        extra.put("theirs", c.theirs());
-        extra.put("yours", c.yours());
-        throw new Problems.Failure(409, "conflict", "Someone else changed this first",
-            c.by() + " saved '" + c.id() + "' first (now at revision " + c.currentRevision() + "); nothing was saved. Both values are in this answer.",
-            List.of(), extra);
-      
+    if (result instanceof EditResult.Saved s) {
+      ctx.status(createdStatus);
+      onSaved.run();
+    } else if (result instanceof EditResult.Invalid inv) {
+      invalid(inv.errors());
+    } else if (result instanceof EditResult.NotFound nf) {
+      throw new Problems.Failure(404, "not-found", "Not found", "There is no " + nf.what() + ".", List.of());
+    } else if (result instanceof EditResult.Conflict c) {
+      ObjectNode extra = JSON.createObjectNode();
+      extra.put("id", c.id());
+      extra.put("current_revision", c.currentRevision());
+      extra.put("changed_by", c.by());
+      extra.put("theirs", c.theirs());
+      extra.put("yours", c.yours());
+      throw new Problems.Failure(409, "conflict", "Someone else changed this first",
+          c.by() + " saved '" + c.id() + "' first (now at revision " + c.currentRevision() + "); nothing was saved. Both values are in this answer.",
+          List.of(), extra);
     }
-
   }
 
   // ------------------------------------------------------------------ versions
@@ -559,15 +555,13 @@ final class Api {
     ProposalDraft draft = draft(body, errors);
     invalid(errors);
     Workspace.Preview p = workspace.preview(s.slug(), existing, draft);
-    var outcome = p;
-    if (outcome instanceof Workspace.Preview.Invalid inv) {
-        invalid(inv.errors());
-    } else if (outcome instanceof Workspace.Preview.NotFound nf) {
-        throw new Problems.Failure(404, "not-found", "Not found", "There is no " + nf.what() + ".", List.of());
-    } else if (outcome instanceof Workspace.Preview.Impact impact) {
-        json(ctx, comparison(impact.comparison()));
+    if (p instanceof Workspace.Preview.Invalid inv) {
+      invalid(inv.errors());
+    } else if (p instanceof Workspace.Preview.NotFound nf) {
+      throw new Problems.Failure(404, "not-found", "Not found", "There is no " + nf.what() + ".", List.of());
+    } else if (p instanceof Workspace.Preview.Impact impact) {
+      json(ctx, comparison(impact.comparison()));
     }
-
   }
 
   // ------------------------------------------------------------------ keys and comparison
@@ -607,7 +601,6 @@ final class Api {
     String keyId = ctx.pathParam("key");
     EditResult r = workspace.changeKey(s.slug(), keyId, shares, rev, actor(ctx, body));
     edited(ctx, r, 200, () -> {
-      ctx.pathParamMap();
       Snapshot after = workspace.snapshot(s.slug()).orElseThrow();
       DistributionKey k = after.budget().key(keyId).orElseThrow();
       ObjectNode n = JSON.createObjectNode();

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import nl.begroot.core.model.Member;
 import nl.begroot.publish.ProposalImport;
 import nl.begroot.publish.Publication;
@@ -22,14 +21,7 @@ import nl.begroot.workspace.Workspace;
 final class Downloads {
   private final Workspace workspace;
   /** Generated files per version stamp; bounded (a PDF is about half a megabyte). */
-  private final Map<String, byte[]> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-      return size() > 48;
-    }
-  });
+  private final ResponseCache cache = new ResponseCache(48);
 
   Downloads(Workspace workspace) {
     this.workspace = workspace;

@@ -15,7 +15,6 @@ import nl.begroot.core.figures.Figure;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.DistributionKey;
-import nl.begroot.core.model.GlossaryEntry;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
@@ -129,7 +128,7 @@ public final class Pages {
       params.put("d", data);
     }
     String html = templates.render(template, params);
-    if (v.s() != null && "GET".equals(ctx.method().name()) && ctx.statusCode() == 200) {
+    if (v.s() != null && Boolean.TRUE.equals(ctx.attribute(CACHEABLE)) && ctx.statusCode() == 200) {
       ctx.contentType("text/html; charset=utf-8").result(pages.put(cacheKey(ctx, v.s()), html));
       return;
     }
@@ -142,17 +141,23 @@ public final class Pages {
     return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : ""));
   }
 
+  private static final String CACHEABLE = "begroot.cacheable";
+
   /**
-   * Serves a version's page from the cache when it was rendered before at this stamp; the
-   * handlers call it first and render only when it answers false.
+   * A version's read-only page, served from the response cache when it was rendered at this stamp
+   * (and kept there when it is rendered now). Pages that carry something of one user (a form with
+   * the remembered name) are not wrapped.
    */
-  private boolean cached(Context ctx, Snapshot s) {
-    byte[] html = pages.get(cacheKey(ctx, s));
-    if (html == null) {
-      return false;
-    }
-    ctx.contentType("text/html; charset=utf-8").result(html);
-    return true;
+  io.javalin.http.Handler cachedPage(io.javalin.http.Handler page) {
+    return ctx -> {
+      byte[] html = pages.get(cacheKey(ctx, snapshot(ctx)));
+      if (html != null) {
+        ctx.contentType("text/html; charset=utf-8").result(html);
+        return;
+      }
+      ctx.attribute(CACHEABLE, true);
+      page.handle(ctx);
+    };
   }
 
   /**
@@ -200,9 +205,6 @@ public final class Pages {
 
   void overview(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     Computation c = s.document().computation();
     List<Integer> years = c.years();
     long[] balancing = new long[years.size()];
@@ -262,9 +264,6 @@ public final class Pages {
 
   void programme(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     Programme p = s.budget().programme(ctx.pathParam("programme")).orElseThrow(() -> new NotFound("programma " + ctx.pathParam("programme")));
     View v = view(ctx, s, I18n.of(lang(ctx)).t("programme") + " " + p.id() + ". " + p.title());
     List<UnitData> units = new ArrayList<>();
@@ -284,16 +283,9 @@ public final class Pages {
 
   void proposal(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     String id = ctx.pathParam("proposal");
     StoredProposal row = s.row(id).orElse(null);
-    Optional<Proposal> p = s.budget().proposal(id);
-    if (p.isEmpty() && row == null) {
-      throw new NotFound("voorstel " + id);
-    }
-    Proposal proposal = p.orElseGet(() -> parseWithdrawn(s, row));
+    Proposal proposal = anyProposal(s, id);
     View v = view(ctx, s, I18n.of(lang(ctx)).t("proposal") + " " + proposal.title());
     render(ctx, "proposal.jte", v, proposalData(s, v, proposal, row, List.of()));
   }
@@ -312,15 +304,15 @@ public final class Pages {
       figures.add(figure ? fid : null);
       long cents = active && index >= 0 ? s.document().computation().line(index).cents(y) : proposal.amounts().cents(y);
       boolean pm = active && index >= 0 ? s.document().computation().line(index).isPm(y) : proposal.amounts().isPm(y);
-      cells.add(pm ? "pm" : v.exact() ? View.amount(cents) : View.amount(cents));
+      cells.add(pm ? "pm" : View.amount(cents));
     }
     String breakdown = active && proposal.breakdown() != null ? v.table("breakdown-" + proposal.id()) : "";
     return new ProposalData(proposal, row, programme, unit, years, cells, figures, breakdown, errors);
   }
 
-  /** A withdrawn proposal is not in the budget; read its stored text with the version's base. */
-  private static Proposal parseWithdrawn(Snapshot s, StoredProposal row) {
-    return s.anyProposal(row.proposalId()).orElseThrow(() -> new NotFound("voorstel " + row.proposalId()));
+  /** A proposal of the version, withdrawn ones included; 404 when there is none. */
+  private static Proposal anyProposal(Snapshot s, String id) {
+    return s.anyProposal(id).orElseThrow(() -> new NotFound("voorstel " + id));
   }
 
   void proposalForm(Context ctx) {
@@ -402,22 +394,17 @@ public final class Pages {
     String actor = actor(ctx);
     EditResult result = id == null ? workspace.createProposal(s.slug(), draft, actor)
         : workspace.changeProposal(s.slug(), id, revision, draft, actor);
-    var outcome = result;
-    if (outcome instanceof EditResult.Saved saved) {
-        ctx.redirect(v.v("/voorstel/" + View.enc(saved.id()) + "?opgeslagen=1"), io.javalin.http.HttpStatus.SEE_OTHER);
-      
-    } else if (outcome instanceof EditResult.Invalid invalid) {
-        ctx.status(422);
-        render(ctx, "proposalForm.jte", v, new FormData(id == null, id, revision, values, draft.amounts(), products, invalid.errors(), null, null, s.budget()));
-      
-    } else if (outcome instanceof EditResult.Conflict conflict) {
-        ctx.status(409);
-        render(ctx, "proposalForm.jte", v, new FormData(false, id, conflict.currentRevision(), values, draft.amounts(), products, List.of(), null, conflict, s.budget()));
-      
-    } else if (outcome instanceof EditResult.NotFound nf) {
-        throw new NotFound(nf.what());
+    if (result instanceof EditResult.Saved saved) {
+      ctx.redirect(v.v("/voorstel/" + View.enc(saved.id()) + "?opgeslagen=1"), io.javalin.http.HttpStatus.SEE_OTHER);
+    } else if (result instanceof EditResult.Invalid invalid) {
+      ctx.status(422);
+      render(ctx, "proposalForm.jte", v, new FormData(id == null, id, revision, values, draft.amounts(), products, invalid.errors(), null, null, s.budget()));
+    } else if (result instanceof EditResult.Conflict conflict) {
+      ctx.status(409);
+      render(ctx, "proposalForm.jte", v, new FormData(false, id, conflict.currentRevision(), values, draft.amounts(), products, List.of(), null, conflict, s.budget()));
+    } else if (result instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
     }
-
   }
 
   void withdraw(Context ctx, boolean withdrawn) {
@@ -425,24 +412,20 @@ public final class Pages {
     String id = ctx.pathParam("proposal");
     EditResult result = workspace.setWithdrawn(s.slug(), id, parseInt(ctx.formParam("revision")), withdrawn, actor(ctx));
     View v = view(ctx, s, id);
-    var outcome = result;
-    if (outcome instanceof EditResult.Saved saved) {
-        ctx.redirect(v.v("/voorstel/" + View.enc(id) + (withdrawn ? "?ingetrokken=1" : "?teruggezet=1")), io.javalin.http.HttpStatus.SEE_OTHER);
-    } else if (outcome instanceof EditResult.NotFound nf) {
-        throw new NotFound(nf.what());
-    } else if (outcome instanceof EditResult.Invalid invalid) {
-        ctx.status(422);
-        Proposal p = s.budget().proposal(id).orElseGet(() -> parseWithdrawn(s, s.row(id).orElseThrow()));
-        render(ctx, "proposal.jte", v, proposalData(s, v, p, s.row(id).orElse(null), invalid.errors()));
-      
-    } else if (outcome instanceof EditResult.Conflict conflict) {
-        ctx.status(409);
-        Proposal p = s.budget().proposal(id).orElseGet(() -> parseWithdrawn(s, s.row(id).orElseThrow()));
-        render(ctx, "proposal.jte", v, proposalData(s, v, p, s.row(id).orElse(null),
-            List.of(new FieldError("form", I18n.NL.t("conflict.title") + " (" + conflict.by() + ")", I18n.EN.t("conflict.title") + " (" + conflict.by() + ")"))));
-      
+    if (result instanceof EditResult.Saved saved) {
+      ctx.redirect(v.v("/voorstel/" + View.enc(id) + (withdrawn ? "?ingetrokken=1" : "?teruggezet=1")), io.javalin.http.HttpStatus.SEE_OTHER);
+    } else if (result instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
+    } else if (result instanceof EditResult.Invalid invalid) {
+      ctx.status(422);
+      Proposal p = anyProposal(s, id);
+      render(ctx, "proposal.jte", v, proposalData(s, v, p, s.row(id).orElse(null), invalid.errors()));
+    } else if (result instanceof EditResult.Conflict conflict) {
+      ctx.status(409);
+      Proposal p = anyProposal(s, id);
+      render(ctx, "proposal.jte", v, proposalData(s, v, p, s.row(id).orElse(null),
+          List.of(new FieldError("form", I18n.NL.t("conflict.title") + " (" + conflict.by() + ")", I18n.EN.t("conflict.title") + " (" + conflict.by() + ")"))));
     }
-
   }
 
   static int parseInt(String text) {
@@ -463,9 +446,6 @@ public final class Pages {
 
   void annex(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     List<Integer> years = s.budget().version().years();
     int year = parseInt(ctx.queryParam("jaar"));
     if (ctx.queryParam("jaar") != null && !years.contains(year)) {
@@ -485,18 +465,12 @@ public final class Pages {
 
   void provinces(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("nav.provinces"));
     render(ctx, "provinces.jte", v, null);
   }
 
   void province(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     Member m = s.budget().members().stream()
         .filter(x -> x.id().equalsIgnoreCase(ctx.pathParam("member")) || x.name().equalsIgnoreCase(ctx.pathParam("member")))
         .findFirst().orElseThrow(() -> new NotFound("provincie " + ctx.pathParam("member")));
@@ -532,18 +506,12 @@ public final class Pages {
 
   void simpleTable(Context ctx, String tableId, String titleKey) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t(titleKey));
     render(ctx, "tables.jte", v, new TablesData(v.t(titleKey), List.of(), List.of(v.table(tableId)), List.of(), 0, null));
   }
 
   void figure(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     String id = Optional.ofNullable(ctx.queryParam("id")).orElse("");
     View v = view(ctx, s, I18n.of(lang(ctx)).t("explain.title"));
     var explainer = s.explainer();
@@ -565,27 +533,18 @@ public final class Pages {
 
   void audit(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("audit.title"));
     render(ctx, "audit.jte", v, s.audit());
   }
 
   void glossary(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("glossary.title"));
     render(ctx, "glossary.jte", v, s.budget().glossary());
   }
 
   void changes(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("changes.title"));
     List<Change> changes = workspace.store().changes(s.version().id(), 200);
     render(ctx, "changes.jte", v, changes);
@@ -593,9 +552,6 @@ public final class Pages {
 
   void search(Context ctx) {
     Snapshot s = snapshot(ctx);
-    if (cached(ctx, s)) {
-      return;
-    }
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     View v = view(ctx, s, I18n.of(lang(ctx)).t("search"));
     render(ctx, "search.jte", v, new SearchData(q, Search.find(s, v, q)));
@@ -611,22 +567,18 @@ public final class Pages {
     String name = ctx.formParam("name");
     EditResult r = workspace.copy(from, name, actor(ctx));
     View v = view(ctx, null, I18n.of(lang(ctx)).t("versions.title"));
-    var outcome = r;
-    if (outcome instanceof EditResult.Saved saved) {
-        ctx.redirect("/v/" + View.enc(saved.id()), io.javalin.http.HttpStatus.SEE_OTHER);
-    } else if (outcome instanceof EditResult.Invalid inv) {
-        ctx.status(422);
-        render(ctx, "versions.jte", v, new VersionsData(inv.errors(), List.of(), name == null ? "" : name, ""));
-      
-    } else if (outcome instanceof EditResult.NotFound nf) {
-        ctx.status(422);
-        render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("from", "Versie '" + nf.what() + "' bestaat niet.",
-            "Version '" + nf.what() + "' does not exist.")), List.of(), name == null ? "" : name, ""));
-      
-    } else if (outcome instanceof EditResult.Conflict c) {
-        throw new IllegalStateException("copy cannot conflict");
+    if (r instanceof EditResult.Saved saved) {
+      ctx.redirect("/v/" + View.enc(saved.id()), io.javalin.http.HttpStatus.SEE_OTHER);
+    } else if (r instanceof EditResult.Invalid inv) {
+      ctx.status(422);
+      render(ctx, "versions.jte", v, new VersionsData(inv.errors(), List.of(), name == null ? "" : name, ""));
+    } else if (r instanceof EditResult.NotFound nf) {
+      ctx.status(422);
+      render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("from", "Versie '" + nf.what() + "' bestaat niet.",
+          "Version '" + nf.what() + "' does not exist.")), List.of(), name == null ? "" : name, ""));
+    } else if (r instanceof EditResult.Conflict c) {
+      throw new IllegalStateException("copy cannot conflict");
     }
-
   }
 
   void importVersion(Context ctx) {
@@ -747,24 +699,16 @@ public final class Pages {
     }
     EditResult r = workspace.changeKey(s.slug(), keyId, shares, parseInt(ctx.formParam("revision")), actor(ctx));
     View v = view(ctx, s, I18n.of(lang(ctx)).t("keys.title"));
-    var outcome = r;
-    if (outcome instanceof EditResult.Saved saved) {
-        ctx.redirect(v.v("/sleutels?opgeslagen=1"), io.javalin.http.HttpStatus.SEE_OTHER);
-    } else if (outcome instanceof EditResult.Invalid inv) {
-        ctx.status(422);
-        render(ctx, "keys.jte", v, new KeysData(s.budget().keys(), keyId, shares, inv.errors(), null, parseInt(ctx.formParam("revision"))));
-      
-    } else if (outcome instanceof EditResult.Conflict c) {
-        ctx.status(409);
-        render(ctx, "keys.jte", v, new KeysData(s.budget().keys(), keyId, shares, List.of(), c, c.currentRevision()));
-      
-    } else if (outcome instanceof EditResult.NotFound nf) {
-        throw new NotFound(nf.what());
+    if (r instanceof EditResult.Saved saved) {
+      ctx.redirect(v.v("/sleutels?opgeslagen=1"), io.javalin.http.HttpStatus.SEE_OTHER);
+    } else if (r instanceof EditResult.Invalid inv) {
+      ctx.status(422);
+      render(ctx, "keys.jte", v, new KeysData(s.budget().keys(), keyId, shares, inv.errors(), null, parseInt(ctx.formParam("revision"))));
+    } else if (r instanceof EditResult.Conflict c) {
+      ctx.status(409);
+      render(ctx, "keys.jte", v, new KeysData(s.budget().keys(), keyId, shares, List.of(), c, c.currentRevision()));
+    } else if (r instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
     }
-
-  }
-
-  static List<GlossaryEntry> sortedGlossary(List<GlossaryEntry> g) {
-    return g.stream().sorted((x, y) -> x.abbreviation().compareToIgnoreCase(y.abbreviation())).toList();
   }
 }

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Rendered GET responses, keyed by what they depend on: the version and its stamp (raised by every
- * write), the language and the full path with its query. A write raises the stamp, so a changed
- * version is never served from here; old entries fall out when the cache is full.
+ * Responses made once and sent many times (rendered pages, API tables, generated downloads), as
+ * bytes, keyed by what they depend on: the version and its stamp (new at every write), and for
+ * pages the language and the path with its query. A changed version is never served from here;
+ * the least recently used entries fall out when the cache is full.
  */
 final class ResponseCache {
   private final int capacity;
@@ -35,7 +36,10 @@ final class ResponseCache {
   }
 
   synchronized byte[] put(String key, String value) {
-    byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return put(key, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  synchronized byte[] put(String key, byte[] bytes) {
     entries.put(key, bytes);
     return bytes;
   }

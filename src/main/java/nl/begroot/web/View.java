@@ -165,11 +165,6 @@ public final class View {
     return (cents > 0 ? "+" : "") + Dutch.euros(cents);
   }
 
-  public String moneySigned(long cents) {
-    String m = money(cents);
-    return cents > 0 && !m.equals("0") ? "+" + m : m;
-  }
-
   public static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

@@ -76,9 +76,7 @@ final class BudgetCodec {
 
   /** The text of one proposal as the writer writes it in a file. */
   static String proposal(Budget budget, Proposal proposal) {
-    Budget one = new Budget(budget.organisation(), budget.version(), budget.products(), budget.members(), budget.keys(),
-        budget.categories(), budget.thirdParties(), budget.programmes(), List.of(proposal), List.of(), budget.annex(),
-        budget.glossary(), null);
+    Budget one = budget.withProposals(List.of(proposal)).withTransfers(List.of()).withPrinted(null);
     List<String> items = split(BudgetWriter.write(one)).proposals();
     if (items.size() != 1) {
       throw new IllegalStateException("the writer wrote " + items.size() + " items for one proposal");

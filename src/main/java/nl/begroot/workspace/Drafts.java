@@ -51,8 +51,6 @@ final class Drafts {
       errors.add(new FieldError("unit", "Kies een beleidsterrein.", "Choose a unit."));
     } else if (budget.unit(unit).isEmpty()) {
       errors.add(new FieldError("unit", "Beleidsterrein '" + unit + "' bestaat niet in deze begroting.", "Unit '" + unit + "' does not exist in this budget."));
-    } else if (budget.programmeOfUnit(unit).map(p -> p.overheadView()).orElse(false) && existing == null) {
-      // allowed: programme 5's units take proposals too
     }
     String title = orDefault(trim(draft.title()), existing == null ? null : existing.title());
     if (title == null || title.isEmpty()) {

@@ -23,6 +23,7 @@ public final class Snapshot {
   private final Document document;
   private final PrintedFigures printed;
   private volatile List<Finding> audit;
+  private volatile java.util.Map<String, nl.begroot.core.model.Proposal> withdrawnProposals;
 
   Snapshot(StoredVersion version, List<StoredProposal> rows, Budget budget, Document document, PrintedFigures printed) {
     this.version = version;
@@ -54,21 +55,29 @@ public final class Snapshot {
    */
   public Optional<nl.begroot.core.model.Proposal> anyProposal(String proposalId) {
     Optional<nl.begroot.core.model.Proposal> active = budget.proposal(proposalId);
-    if (active.isPresent()) {
+    if (active.isPresent() || row(proposalId).map(r -> !r.withdrawn()).orElse(true)) {
       return active;
     }
-    Optional<StoredProposal> row = row(proposalId);
-    if (row.isEmpty()) {
-      return Optional.empty();
+    return Optional.ofNullable(withdrawnProposals().get(proposalId));
+  }
+
+  /** The withdrawn proposals, read once per snapshot (with the base and the active ones). */
+  private java.util.Map<String, nl.begroot.core.model.Proposal> withdrawnProposals() {
+    java.util.Map<String, nl.begroot.core.model.Proposal> w = withdrawnProposals;
+    if (w == null) {
+      java.util.Map<String, nl.begroot.core.model.Proposal> read = new java.util.HashMap<>();
+      List<String> active = rows.stream().filter(r -> !r.withdrawn()).map(StoredProposal::bodyYaml).toList();
+      for (StoredProposal r : withdrawn()) { // each on its own: two withdrawn lines need not fit together
+        List<String> bodies = new java.util.ArrayList<>(active);
+        bodies.add(r.bodyYaml());
+        if (BudgetCodec.read("versie " + version.slug(), version.baseYaml(), bodies) instanceof nl.begroot.format.LoadResult.Loaded loaded) {
+          loaded.budget().proposal(r.proposalId()).ifPresent(p -> read.put(p.id(), p));
+        }
+      }
+      w = java.util.Map.copyOf(read);
+      withdrawnProposals = w;
     }
-    List<String> bodies = new java.util.ArrayList<>();
-    rows.stream().filter(r -> !r.withdrawn()).forEach(r -> bodies.add(r.bodyYaml()));
-    bodies.add(row.get().bodyYaml());
-    var result = BudgetCodec.read("versie " + version.slug(), version.baseYaml(), bodies);
-    if (result instanceof nl.begroot.format.LoadResult.Loaded loaded) {
-      return loaded.budget().proposal(proposalId);
-    }
-    return Optional.empty();
+    return w;
   }
 
   public List<StoredProposal> withdrawn() {

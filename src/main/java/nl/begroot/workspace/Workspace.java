@@ -104,8 +104,7 @@ public final class Workspace {
       }
       kept.add(p);
     }
-    return new Budget(b.organisation(), fv, b.products(), b.members(), b.keys(), b.categories(), b.thirdParties(),
-        b.programmes(), kept, List.of(), b.annex(), b.glossary(), null);
+    return b.withVersion(fv).withProposals(kept).withTransfers(List.of()).withPrinted(null);
   }
 
   public List<StoredVersion> versions() {
@@ -247,7 +246,7 @@ public final class Workspace {
     } else {
       proposals.set(proposals.indexOf(existing), checked.proposal());
     }
-    Budget candidate = withProposals(s.budget(), proposals);
+    Budget candidate = s.budget().withProposals(proposals);
     List<FieldError> problems = readBack(candidate);
     return new Candidate(checked.proposal(), candidate, problems, null);
   }
@@ -268,14 +267,7 @@ public final class Workspace {
   /** The budget under another version id and title (a scenario, a version read from a workbook). */
   static Budget renamed(Budget b, String id, String title) {
     Version v = b.version();
-    Version named = new Version(id, title, v.phase(), v.budgetYear(), v.years(), v.frameTitle(), v.proposalsTitle(), v.newFrameTitle());
-    return new Budget(b.organisation(), named, b.products(), b.members(), b.keys(), b.categories(), b.thirdParties(),
-        b.programmes(), b.proposals(), b.transfers(), b.annex(), b.glossary(), b.printed());
-  }
-
-  static Budget withProposals(Budget b, List<Proposal> proposals) {
-    return new Budget(b.organisation(), b.version(), b.products(), b.members(), b.keys(), b.categories(), b.thirdParties(),
-        b.programmes(), proposals, b.transfers(), b.annex(), b.glossary(), b.printed());
+    return b.withVersion(new Version(id, title, v.phase(), v.budgetYear(), v.years(), v.frameTitle(), v.proposalsTitle(), v.newFrameTitle()));
   }
 
   /** Creates a proposal. */
@@ -424,8 +416,7 @@ public final class Workspace {
     DistributionKey changed = new DistributionKey(k.id(), k.title(), shares, k.roundedForPrint(), k.normalise(), k.note());
     List<DistributionKey> keys = new ArrayList<>(b.keys());
     keys.set(keys.indexOf(k), changed);
-    Budget candidate = new Budget(b.organisation(), b.version(), b.products(), b.members(), keys, b.categories(), b.thirdParties(),
-        b.programmes(), b.proposals(), b.transfers(), b.annex(), b.glossary(), b.printed());
+    Budget candidate = b.withKeys(keys);
     List<FieldError> problems = readBack(candidate);
     if (!problems.isEmpty()) {
       return new EditResult.Invalid(problems);
@@ -529,7 +520,7 @@ public final class Workspace {
     if (s.isEmpty()) {
       return new ImportResult(null, List.of(), new FieldError("from", "Versie '" + fromSlug + "' bestaat niet.", "Version '" + fromSlug + "' does not exist."));
     }
-    Budget candidate = withProposals(renamed(s.get().budget(), slug(name), name.strip()), proposals);
+    Budget candidate = renamed(s.get().budget(), slug(name), name.strip()).withProposals(proposals);
     LoadResult check = BudgetReader.read("werkmap", BudgetWriter.write(candidate));
     if (check instanceof LoadResult.Rejected r) {
       return new ImportResult(null, r.problems(), null);

@@ -9,33 +9,15 @@ import java.util.List;
 import java.util.Random;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.engine.Engine;
-import nl.begroot.core.model.Budget;
-import nl.begroot.format.BudgetFiles;
-import nl.begroot.format.LoadResult;
 import nl.begroot.workspace.Workspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON API against a real server on port 0 (JDK HttpClient), including everything a client can get wrong. */
-class ApiTest {
-  static final Budget IPO = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
+class ApiTest extends ServerSession {
   static final String C = "/api/versions/" + Workspace.CONCEPT;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   static JsonNode json(HttpResponse<String> r) {
     return Api.JSON.readTree(r.body());
   }

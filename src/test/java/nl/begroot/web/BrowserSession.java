@@ -8,31 +8,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The lifecycle the browser tests share: one Chromium and one {@link TestServer} per test class,
+ * The lifecycle the browser tests share: one Chromium (and, from {@link ServerSession}, one server) per test class,
  * a fresh browser context (cookies, storage) and page per test.
  */
-abstract class BrowserSession {
-  static TestServer server;
+abstract class BrowserSession extends ServerSession {
   static Browsers browsers;
   BrowserContext context;
   Page page;
 
   @BeforeAll
-  static void startBrowserAndServer() {
+  static void startBrowser() {
     browsers = new Browsers();
-    server = new TestServer();
   }
 
   @AfterAll
-  static void stopBrowserAndServer() {
-    try {
-      if (browsers != null) {
-        browsers.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
+  static void stopBrowser() {
+    if (browsers != null) {
+      browsers.close();
     }
   }
 

@@ -10,32 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import nl.begroot.core.model.Budget;
-import nl.begroot.format.BudgetFiles;
-import nl.begroot.format.LoadResult;
 import nl.begroot.workspace.Workspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The HTML pages over HTTP, as a browser without JavaScript uses them: plain GETs and form posts. */
-class PagesTest {
-  static final Budget IPO = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
+class PagesTest extends ServerSession {
   static final String V = "/v/" + Workspace.CONCEPT;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   static HttpResponse<String> post(String path, Map<String, String> form) {
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -63,4 +63,32 @@ public record Budget(
         .filter(u -> u.id().equals(unitId))
         .findFirst();
   }
+
+  // The same budget with one part replaced (an edit, a copy, a derived version).
+
+  public Budget withVersion(Version newVersion) {
+    return new Budget(organisation, newVersion, products, members, keys, categories, thirdParties, programmes, proposals,
+        transfers, annex, glossary, printed);
+  }
+
+  public Budget withProposals(List<Proposal> newProposals) {
+    return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, newProposals,
+        transfers, annex, glossary, printed);
+  }
+
+  public Budget withTransfers(List<Transfer> newTransfers) {
+    return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
+        newTransfers, annex, glossary, printed);
+  }
+
+  public Budget withKeys(List<DistributionKey> newKeys) {
+    return new Budget(organisation, version, products, members, newKeys, categories, thirdParties, programmes, proposals,
+        transfers, annex, glossary, printed);
+  }
+
+  /** The budget with another printed document, or none ({@code null}). */
+  public Budget withPrinted(PrintedDocument newPrinted) {
+    return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
+        transfers, annex, glossary, newPrinted);
+  }
 }
