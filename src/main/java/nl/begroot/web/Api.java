@@ -269,6 +269,7 @@ final class Api {
     }
     ArrayNode notes = n.putArray("rounding_notes");
     s.printed().notes().forEach(notes::add);
+    s.printed().unproven().forEach(notes::add);
     json(ctx, n);
   }
 

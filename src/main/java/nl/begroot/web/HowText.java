@@ -16,6 +16,8 @@ import nl.begroot.core.text.Dutch;
 final class HowText {
   private static final Map<String, String> RULES = Map.ofEntries(
       Map.entry("lasten - baten", "lasten min baten"),
+      Map.entry(nl.begroot.core.figures.DocumentBuilder.NATURE_RULE,
+          "som van de regels van deze aard en kant (onderdelen van een uitsplitsing tellen naar hun eigen aard)"),
       Map.entry("kader + wijziging", "kader plus wijziging"),
       Map.entry("sum of the transfer legs shown on this line", "som van de delen van overhevelingen op deze regel"),
       Map.entry("the members' contribution that moves with the items moved to the pass-through budget",
@@ -78,9 +80,6 @@ final class HowText {
       Figure of = document.graph().get(s.of());
       return "aandeel in " + of.label() + " (€ " + Dutch.euros(of.cents()) + ") volgens " + s.key() + ": " + s.sharePercent() + " / "
           + s.sumPercent() + " ervan, verdeeld naar grootste rest zodat de aandelen samen tot op de cent kloppen";
-    } else if (origin instanceof Origin.ByNature n) {
-      return "som van de " + ("one-off".equals(n.nature()) || "ONE_OFF".equalsIgnoreCase(n.nature()) ? "incidentele" : "structurele") + " "
-          + n.side() + "-wijzigingen van " + n.year() + " (onderdelen van een uitsplitsing tellen naar hun eigen aard)";
     }
     return null;
   }

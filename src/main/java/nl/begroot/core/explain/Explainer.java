@@ -145,8 +145,6 @@ public final class Explainer {
       Figure of = document.graph().get(s.of());
       return "share of " + of.label() + " (€ " + nl.begroot.core.text.Dutch.euros(of.cents()) + ") by " + s.key() + ": "
           + s.sharePercent() + " / " + s.sumPercent() + " of it, split by largest remainder so that the shares add up to the cent";
-    } else if (origin instanceof Origin.ByNature n) {
-      return "sum of the " + n.nature() + " " + n.side() + " changes of " + n.year() + " (components of a breakdown count by their own nature)";
     }
     return "";
   }

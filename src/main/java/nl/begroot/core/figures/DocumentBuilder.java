@@ -17,6 +17,7 @@ import nl.begroot.core.model.Breakdown;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.DistributionKey;
 import nl.begroot.core.model.Member;
+import nl.begroot.core.model.Nature;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Side;
@@ -245,6 +246,11 @@ public final class DocumentBuilder {
         sum(id(programmeTableId(programme.id()), p.id(), year), lineLabel(p, programme), terms,
             "the members' contribution that moves with the items moved to the pass-through budget");
         check(id(programmeTableId(programme.id()), p.id(), year), c.line(i).cents(y));
+      }
+    }
+    for (Proposal p : proposals) {
+      if (p.breakdown() != null) {
+        componentLeaves(p);
       }
     }
     // Phase 2: change in lasten per programme and in total
@@ -605,10 +611,11 @@ public final class DocumentBuilder {
     String t = STRUCTURAL;
     for (int y = 0; y < years.size(); y++) {
       int year = years.get(y);
-      leaf(id(t, "recurring.lasten", year), "Structurele lasten", c.structural(Computation.StructuralRow.RECURRING_LASTEN, y), Display.AMOUNT, new Origin.ByNature("recurring", "lasten", year));
-      leaf(id(t, "recurring.baten", year), "Structurele baten", c.structural(Computation.StructuralRow.RECURRING_BATEN, y), Display.AMOUNT, new Origin.ByNature("recurring", "baten", year));
-      leaf(id(t, "one-off.lasten", year), "Incidentele lasten", c.structural(Computation.StructuralRow.ONE_OFF_LASTEN, y), Display.AMOUNT, new Origin.ByNature("one-off", "lasten", year));
-      leaf(id(t, "one-off.baten", year), "Incidentele baten", c.structural(Computation.StructuralRow.ONE_OFF_BATEN, y), Display.AMOUNT, new Origin.ByNature("one-off", "baten", year));
+      for (Computation.StructuralRow row : Computation.StructuralRow.values()) {
+        String rowId = structuralRowId(row);
+        sum(id(t, rowId, year), structuralLabel(row), natureTerms(row, year), NATURE_RULE);
+        check(id(t, rowId, year), c.structural(row, y));
+      }
       sum(id(t, "recurring.saldo", year), "Structureel saldo", List.of(plus(id(t, "recurring.lasten", year)), minus(id(t, "recurring.baten", year))), "lasten - baten");
       sum(id(t, "one-off.saldo", year), "Incidenteel saldo", List.of(plus(id(t, "one-off.lasten", year)), minus(id(t, "one-off.baten", year))), "lasten - baten");
       sum(id(t, "saldo", year), "Saldo wijzigingen (te dekken door de leden)", List.of(plus(id(t, "recurring.saldo", year)), plus(id(t, "one-off.saldo", year))), "structureel + incidenteel");
@@ -636,6 +643,61 @@ public final class DocumentBuilder {
       rows.add(yearRow(t, "uncovered", "Structurele lasten niet structureel gedekt (> 0: incidenteel gedekt)", Style.TOTAL));
     }
     tables.add(new Table(t, "Structureel en incidenteel", 100_000, yearColumns(), rows));
+  }
+
+  /** The rule of a structural row: its lines, and the components of a breakdown by their own nature. */
+  public static final String NATURE_RULE = "sum of the lines of this nature and side (a breakdown's components count by their own nature)";
+
+  private static String structuralRowId(Computation.StructuralRow row) {
+    return switch (row) {
+      case RECURRING_LASTEN -> "recurring.lasten";
+      case RECURRING_BATEN -> "recurring.baten";
+      case ONE_OFF_LASTEN -> "one-off.lasten";
+      case ONE_OFF_BATEN -> "one-off.baten";
+    };
+  }
+
+  private static String structuralLabel(Computation.StructuralRow row) {
+    return switch (row) {
+      case RECURRING_LASTEN -> "Structurele lasten";
+      case RECURRING_BATEN -> "Structurele baten";
+      case ONE_OFF_LASTEN -> "Incidentele lasten";
+      case ONE_OFF_BATEN -> "Incidentele baten";
+    };
+  }
+
+  /**
+   * The parts of a structural row in one year: every line of its side and nature except the balancing
+   * line (which the rows explain), as shown in its programme table; a breakdown component of another
+   * nature than its line moves from the line's row to its own.
+   */
+  private List<Term> natureTerms(Computation.StructuralRow row, int year) {
+    Side side = row == Computation.StructuralRow.RECURRING_LASTEN || row == Computation.StructuralRow.ONE_OFF_LASTEN ? Side.LASTEN : Side.BATEN;
+    Nature nature = row == Computation.StructuralRow.RECURRING_LASTEN || row == Computation.StructuralRow.RECURRING_BATEN ? Nature.RECURRING : Nature.ONE_OFF;
+    List<Term> terms = new ArrayList<>();
+    for (Proposal p : budget.proposals()) {
+      if (p.side() != side || p.rule() == Proposal.Rule.BALANCING) {
+        continue;
+      }
+      if (p.nature() == nature) {
+        terms.add(plus(lineId(p, year)));
+      }
+      if (p.breakdown() == null) {
+        continue;
+      }
+      for (Breakdown.Component component : p.breakdown().components()) {
+        String raw = id(breakdownTableId(p.id()) + "/raw", component.id(), year);
+        if (component.nature() == p.nature() || graph.find(raw).isEmpty()) {
+          continue;
+        }
+        if (component.nature() == nature) {
+          terms.add(plus(raw));
+        } else if (p.nature() == nature) {
+          terms.add(minus(raw));
+        }
+      }
+    }
+    return terms;
   }
 
   private void buildPassThrough() {
@@ -673,6 +735,21 @@ public final class DocumentBuilder {
     tables.add(new Table(t, "Raming kassiersfunctie: overgebrachte ramingen", 100_000, yearColumns(), rows));
   }
 
+  /** A breakdown's components as entered, one leaf per year that has an amount or pm. */
+  private void componentLeaves(Proposal p) {
+    String t = breakdownTableId(p.id());
+    for (int y = 0; y < years.size(); y++) {
+      int year = years.get(y);
+      for (Breakdown.Component component : p.breakdown().components()) {
+        Amounts a = component.amounts();
+        if (a.kind(y) != Amounts.Kind.BLANK) {
+          leaf(id(t + "/raw", component.id(), year), component.title(), a.cents(y), display(a, y),
+              new Origin.Component(p.id(), component.id(), year));
+        }
+      }
+    }
+  }
+
   private void buildBreakdown(Proposal p) {
     Breakdown breakdown = p.breakdown();
     String t = breakdownTableId(p.id());
@@ -691,7 +768,6 @@ public final class DocumentBuilder {
         }
         any = true;
         String raw = id(t + "/raw", component.id(), year);
-        leaf(raw, component.title(), a.cents(y), display(a, y), new Origin.Component(p.id(), component.id(), year));
         sum(id(t, component.id(), year), component.title(), List.of(new Term(sign, raw)), sign < 0 ? "shown with the opposite sign" : "as entered");
         terms.add(plus(id(t, component.id(), year)));
       }

@@ -27,7 +27,4 @@ public sealed interface Origin {
    * @param sumPercent the sum of all shares of the key (text)
    */
   record Share(String of, String key, String sharePercent, String sumPercent) implements Origin {}
-
-  /** A sum over the proposals by their nature (one-off or recurring). */
-  record ByNature(String nature, String side, int year) implements Origin {}
 }

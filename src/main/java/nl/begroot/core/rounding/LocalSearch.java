@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A local search for the same 0/1 problem as {@link ZeroOneSearch}, for groups too large to search
- * exhaustively: start from each variable's preferred value; while some constraint is violated, take
+ * A local search for any footing rounding of a group whose branch and bound ({@link OptimalSearch})
+ * found none within its steps: start from each variable's preferred value; while some constraint is violated, take
  * one (chosen at random) and flip the variable of it that lowers the total violation most, now and
  * then a random one of it to get out of a dead end (WalkSAT). Deterministic for a given seed.
  */
