@@ -52,9 +52,11 @@ class PropertyTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyPrintedTableFoots(long seed) {
-    var c = TestBudgets.compute(budget(seed));
+    Budget b = budget(seed);
+    var c = TestBudgets.compute(b);
     List<String> problems = new ArrayList<>();
     Invariants.checkFooting(c, problems);
+    Invariants.checkFootingByLayout(c, b, problems);
     assertThat(c.printed().notes()).as("seed %d: controlled rounding found for every table", seed).isEmpty();
     assertThat(problems).as("seed %d", seed).isEmpty();
   }

@@ -152,6 +152,7 @@ class SeedTest {
     assertThat(COMPUTED.printed().notes()).isEmpty();
     List<String> problems = new ArrayList<>();
     Invariants.checkFooting(COMPUTED, problems);
+    Invariants.checkFootingByLayout(COMPUTED, IPO, problems);
     assertThat(problems).isEmpty();
   }
 }
