@@ -6,4 +6,9 @@ class H2StoreTest extends StoreContract {
   DatabaseUrl freshDatabase() {
     return TestDatabases.freshH2();
   }
+
+  @Override
+  DatabaseUrl secondFreshDatabase() {
+    return TestDatabases.freshH2();
+  }
 }

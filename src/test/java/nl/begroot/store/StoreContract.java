@@ -38,6 +38,9 @@ abstract class StoreContract {
 
   abstract DatabaseUrl freshDatabase();
 
+  /** Another empty database of the same kind, beside {@link #freshDatabase()}. */
+  abstract DatabaseUrl secondFreshDatabase();
+
   @BeforeEach
   void open() {
     database = Database.open(freshDatabase());
@@ -84,7 +87,7 @@ abstract class StoreContract {
   void exportImportExportGivesTheSameFile() {
     String first = workspace.export(Workspace.CONCEPT).orElseThrow();
     assertThat(first).isEqualTo(BudgetWriter.write(IPO));
-    try (Database other = Database.open(DatabaseUrl.h2Memory("roundtrip-" + System.nanoTime()))) {
+    try (Database other = Database.open(secondFreshDatabase())) {
       Workspace empty = new Workspace(other);
       Workspace.ImportResult r = empty.importFile("Ingelezen 2027", "export.yaml", first, "tester");
       assertThat(r.problems()).isEmpty();

@@ -1,18 +1,29 @@
 package nl.begroot.store;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The databases the persistence tests run on: a fresh in-memory H2, and the PostgreSQL named by
  * {@code BEGROOT_TEST_POSTGRES} (or, without it, a private one that {@code .ci/postgres start}
- * starts when the machine has PostgreSQL 15), emptied before each test. With no PostgreSQL at all
- * the PostgreSQL tests are skipped, unless {@code BEGROOT_REQUIRE_POSTGRES=1} (as in CI), which
- * makes them fail instead.
+ * starts when the machine has PostgreSQL 15's binaries in {@code -Dbegroot.postgres.bin}, default
+ * {@code /usr/lib/postgresql/15/bin}), emptied before each test. With no PostgreSQL at all each
+ * PostgreSQL test is reported as skipped ({@link Available}), unless {@code BEGROOT_REQUIRE_POSTGRES=1}
+ * (as in CI), which makes them fail instead.
  */
 public final class TestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
+  /** Where PostgreSQL 15's binaries are; {@code -Dbegroot.postgres.bin=/nonexistent} hides them. */
+  static final Path POSTGRES_BIN = Path.of(System.getProperty("begroot.postgres.bin", "/usr/lib/postgresql/15/bin"));
 
   private TestDatabases() {}
 
@@ -31,19 +42,18 @@ public final class TestDatabases {
       return started.isEmpty() ? null : started;
     }
     started = "";
-    if (!java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/lib/postgresql/15/bin/initdb"))
-        || !java.nio.file.Files.isExecutable(java.nio.file.Path.of(".ci/postgres"))) {
+    if (!Files.isExecutable(POSTGRES_BIN.resolve("initdb")) || !Files.isExecutable(Path.of(".ci/postgres"))) {
       return null;
     }
     try {
       Process p = new ProcessBuilder(".ci/postgres", "start").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (p.waitFor() == 0 && out.contains("postgresql://")) {
         started = out.substring(out.lastIndexOf("postgresql://")).strip();
       } else {
         System.err.println("TestDatabases: .ci/postgres start failed: " + out);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       System.err.println("TestDatabases: cannot run .ci/postgres: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -51,25 +61,66 @@ public final class TestDatabases {
     return started.isEmpty() ? null : started;
   }
 
-  public static DatabaseUrl freshPostgres() {
+  /** The PostgreSQL to test on (set, or started here), or null when there is none. */
+  private static String postgres() {
     String url = System.getenv("BEGROOT_TEST_POSTGRES");
-    if (url == null || url.isBlank()) {
-      url = startLocal();
-    }
-    if (url == null || url.isBlank()) {
-      if ("1".equals(System.getenv("BEGROOT_REQUIRE_POSTGRES"))) {
-        Assertions.fail("BEGROOT_REQUIRE_POSTGRES=1 but BEGROOT_TEST_POSTGRES is not set (start one with .ci/postgres start)");
+    return url == null || url.isBlank() ? startLocal() : url;
+  }
+
+  private static boolean required() {
+    return "1".equals(System.getenv("BEGROOT_REQUIRE_POSTGRES"));
+  }
+
+  /**
+   * Disables each PostgreSQL test, one by one, when there is no PostgreSQL and none is required:
+   * Surefire counts each as skipped. With {@code BEGROOT_REQUIRE_POSTGRES=1} the tests run and fail.
+   */
+  static final class Available implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (context.getTestMethod().isEmpty() || required() || postgres() != null) {
+        return ConditionEvaluationResult.enabled("PostgreSQL available or required");
       }
-      Assumptions.abort("no PostgreSQL: set BEGROOT_TEST_POSTGRES (see .ci/postgres)");
+      return ConditionEvaluationResult.disabled("skipped: no PostgreSQL (set BEGROOT_TEST_POSTGRES, or install PostgreSQL 15 "
+          + "so that .ci/postgres can start one; " + POSTGRES_BIN + " has no initdb)");
     }
-    DatabaseUrl parsed = DatabaseUrl.parse(url);
-    try (var c = java.sql.DriverManager.getConnection(parsed.jdbcUrl(), parsed.user(), parsed.password() == null ? "" : parsed.password());
-        var s = c.createStatement()) {
-      s.execute("drop schema if exists public cascade");
-      s.execute("create schema public");
-    } catch (java.sql.SQLException e) {
-      Assertions.fail("cannot reach PostgreSQL at " + parsed.display() + ": " + e.getMessage());
-    }
+  }
+
+  /** The PostgreSQL test database with its {@code public} schema emptied. */
+  public static DatabaseUrl freshPostgres() {
+    DatabaseUrl parsed = postgresOrFail();
+    recreateSchema(parsed, "public");
     return parsed;
+  }
+
+  private static DatabaseUrl postgresOrFail() {
+    String url = postgres();
+    if (url == null) {
+      Assertions.fail("BEGROOT_REQUIRE_POSTGRES=1 but there is no PostgreSQL: BEGROOT_TEST_POSTGRES is not set and "
+          + ".ci/postgres could not start one (PostgreSQL 15 binaries in " + POSTGRES_BIN + ")");
+    }
+    return DatabaseUrl.parse(url);
+  }
+
+  /**
+   * A second, empty PostgreSQL database beside {@link #freshPostgres()}: the schema {@code name} of
+   * the same server and database, emptied, and made the connection's current schema ({@code public}
+   * is left alone).
+   */
+  public static DatabaseUrl freshPostgresSchema(String name) {
+    DatabaseUrl main = postgresOrFail();
+    recreateSchema(main, name);
+    String jdbc = main.jdbcUrl() + (main.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;
+    return new DatabaseUrl(jdbc, main.user(), main.password());
+  }
+
+  private static void recreateSchema(DatabaseUrl url, String schema) {
+    try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password() == null ? "" : url.password());
+        var s = c.createStatement()) {
+      s.execute("drop schema if exists " + schema + " cascade");
+      s.execute("create schema " + schema);
+    } catch (SQLException e) {
+      Assertions.fail("cannot reach PostgreSQL at " + url.display() + ": " + e.getMessage());
+    }
   }
 }

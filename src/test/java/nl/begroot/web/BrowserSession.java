@@ -6,19 +6,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The lifecycle the browser tests share: one Chromium (and, from {@link ServerSession}, one server) per test class,
- * a fresh browser context (cookies, storage) and page per test.
+ * a fresh browser context (cookies, storage) and page per test. Without Chromium every test is
+ * reported as skipped and neither the browser nor the server is started (see {@link Browsers}).
  */
+@ExtendWith(Browsers.Available.class)
 abstract class BrowserSession extends ServerSession {
   static Browsers browsers;
   BrowserContext context;
   Page page;
 
+  /**
+   * Hides {@link ServerSession#startServer()} (JUnit runs only this one): the browser first, and the
+   * server only when there is a browser to drive it.
+   */
   @BeforeAll
-  static void startBrowser() {
+  static void startServer() {
+    if (Browsers.skipped()) {
+      return;
+    }
     browsers = new Browsers();
+    ServerSession.startServer();
   }
 
   @AfterAll

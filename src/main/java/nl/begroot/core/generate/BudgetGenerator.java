@@ -235,7 +235,8 @@ public final class BudgetGenerator {
       scaled[order[k]]++;
     }
     if (roundedForPrint) {
-      scaled[0] += 7; // as printed keys go: off by a little
+      // as printed keys go: off by a little, each share still a percentage from 0 to 100
+      scaled[0] += scaled[0] + 7 <= unit ? 7 : -7;
     }
     Map<String, BigDecimal> shares = new LinkedHashMap<>();
     for (int i = 0; i < weights.length; i++) {
