@@ -40,4 +40,11 @@ class NarrativePagesTest extends ServerSession {
     assertThat(server.get(V + "/programma/2").body()).contains("structureel " + LINK + "€ 681.000</a> per jaar.").doesNotContain("€ 581.000");
     assertThat(server.get(V + "/voorstel/2.7-soc").body()).contains("structureel " + LINK + "€ 681.000</a> per jaar.");
   }
+
+  @Test
+  void theFrameVersionLeavesOutTheNarrativesThatQuoteProposalsItLacks() {
+    // the frame (Begroting 2026) has none of the concept's entered proposals: unit 2.7's narrative quotes 2.7-soc
+    String page = server.get("/v/" + Workspace.FRAME + "/programma/2").body();
+    assertThat(page).contains("2.7 ").doesNotContain("{{").doesNotContain("Security Operations Center met een centrale regiefunctie");
+  }
 }
