@@ -144,12 +144,16 @@ public final class View {
    * explanation. The amounts come from {@link Narratives}, as in the published document.
    */
   public List<List<Narratives.Span>> paragraphs(Narratives.Place place, String text) {
-    List<List<Narratives.Span>> result = new java.util.ArrayList<>();
     if (text == null || text.isBlank() || snapshot == null) {
-      return result;
+      return new java.util.ArrayList<>();
     }
+    return paragraphs(Narratives.of(snapshot.document()).spans(place, text));
+  }
+
+  private static List<List<Narratives.Span>> paragraphs(List<Narratives.Span> spans) {
+    List<List<Narratives.Span>> result = new java.util.ArrayList<>();
     List<Narratives.Span> current = new java.util.ArrayList<>();
-    for (Narratives.Span span : Narratives.of(snapshot.document()).spans(place, text)) {
+    for (Narratives.Span span : spans) {
       if (span.figureId() != null) {
         current.add(span);
         continue;
@@ -178,7 +182,11 @@ public final class View {
     return paragraphs(Narratives.Place.intro(p), p.intro());
   }
 
+  /** A proposal's explanation; for a withdrawn proposal its own amounts fill the references to its line. */
   public List<List<Narratives.Span>> explanation(nl.begroot.core.model.Proposal p) {
+    if (snapshot != null && p.explanation() != null && snapshot.budget().proposal(p.id()).isEmpty()) {
+      return paragraphs(Narratives.of(snapshot.document()).spansOfAbsent(p));
+    }
     return paragraphs(Narratives.Place.explanation(p), p.explanation());
   }
 

@@ -73,6 +73,21 @@ class NarrativeTest {
   }
 
   @Test
+  void aWithdrawnProposalsExplanationShowsItsOwnEnteredAmounts() {
+    Document d = document("x", "x");
+    Budget b = d.computation().budget();
+    Proposal p1 = b.proposal("p1").orElseThrow();
+    Proposal withdrawn = new Proposal(p1.id(), p1.units(), p1.title(), p1.side(), p1.nature(), p1.category(), p1.products(),
+        p1.amounts(), p1.rule(), p1.passThrough(), p1.passThroughItems(), p1.thirdParty(), p1.group(), p1.breakdown(),
+        "kost {{bedrag: 2027}}, {{bedrag: -p1/2026}}, naast {{bedrag: p2/2027}} en {{bedrag: 2031}}");
+    Document without = DocumentBuilder.build(Engine.compute(b.withProposals(b.proposals().stream().filter(p -> p != p1).toList())));
+    StringBuilder shown = new StringBuilder();
+    Narratives.of(without).spansOfAbsent(withdrawn).forEach(s -> shown.append(s.text()));
+    // p1 as entered: 250,50 in 2027, 100 in 2026; p2 is still a figure (40); 2031 is no year of the budget
+    assertThat(shown.toString()).isEqualTo("kost € 250,50, −€ 100, naast € 40 en {{bedrag: 2031}}");
+  }
+
+  @Test
   void amountsAreWrittenInDutchNotation() {
     assertThat(NarrativeText.euros(58_100_000)).isEqualTo("€ 581.000");
     assertThat(NarrativeText.euros(100_000_000_000L)).isEqualTo("€ 1.000.000.000");

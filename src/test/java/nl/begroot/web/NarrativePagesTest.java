@@ -47,4 +47,28 @@ class NarrativePagesTest extends ServerSession {
     String page = server.get("/v/" + Workspace.FRAME + "/programma/2").body();
     assertThat(page).contains("2.7 ").doesNotContain("{{").doesNotContain("Security Operations Center met een centrale regiefunctie");
   }
+
+  static String revision(String page) {
+    Matcher m = Pattern.compile("name=\"revision\" value=\"(\\d+)\"").matcher(page);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void aWithdrawnProposalsPageShowsItsOwnAmountsAndWithdrawingAQuotedOneIsRefusedWithTheReason() {
+    // 2.3-monitor-gebiedsgericht is entered as 300000 in 2026 and 75000 from 2027; its explanation quotes both
+    String id = "2.3-monitor-gebiedsgericht";
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("revision", revision(server.get(V + "/voorstel/" + id).body()));
+    form.put("author", "Anna");
+    assertThat(PagesTest.post(V + "/voorstel/" + id + "/intrekken", form).statusCode()).isEqualTo(303);
+    String page = server.get(V + "/voorstel/" + id).body();
+    assertThat(page).contains("Geraamd is € 300.000 in 2026 en daarna € 75.000 per jaar.").doesNotContain("{{");
+    // 2.1-capaciteit-water is quoted by unit 2.1's narrative: refused, and the page says why
+    String quoted = "2.1-capaciteit-water";
+    form.put("revision", revision(server.get(V + "/voorstel/" + quoted).body()));
+    var refused = PagesTest.post(V + "/voorstel/" + quoted + "/intrekken", form);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("Intrekken kan niet").contains("the narrative of unit '2.1'");
+  }
 }

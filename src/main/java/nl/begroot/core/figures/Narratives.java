@@ -135,6 +135,43 @@ public final class Narratives {
     return result;
   }
 
+  /**
+   * The explanation of a proposal that is not in the budget (a withdrawn one): a reference to its
+   * own line shows the amount it has as entered (the figure is gone with the line); other
+   * references as in {@link #spans}.
+   */
+  public List<Span> spansOfAbsent(Proposal proposal) {
+    List<Span> result = new ArrayList<>();
+    String text = proposal.explanation();
+    if (text == null) {
+      return result;
+    }
+    Place place = Place.explanation(proposal);
+    for (NarrativeText.Part part : NarrativeText.parse(text).parts()) {
+      if (part instanceof Literal l) {
+        result.add(new Span(l.text(), null));
+      } else if (part instanceof Reference r) {
+        String[] t = r.target().split("/", -1);
+        String year = t.length == 1 ? t[0]
+            : t.length == 2 && t[0].equals(proposal.id()) ? t[1]
+            : t.length == 3 && t[0].startsWith("programme-") && t[1].equals(proposal.id()) ? t[2] : null;
+        int index = year == null || proposal.amounts() == null ? -1 : budget.version().years().indexOf(parseYear(year));
+        if (index >= 0 && index < proposal.amounts().size()) {
+          long cents = proposal.amounts().cents(index);
+          result.add(new Span(proposal.amounts().isPm(index) ? "pm" : NarrativeText.euros(r.negated() ? -cents : cents), null));
+        } else {
+          Optional<Figure> f = figure(place, r.target());
+          result.add(f.isPresent() ? new Span(amount(f.get(), r.negated()), f.get().id()) : new Span(r.written(text), null));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Integer parseYear(String s) {
+    return s.matches("\\d{4}") ? Integer.valueOf(s) : null;
+  }
+
   /** A figure's amount as a narrative shows it (see {@link NarrativeText#euros}); {@code pm} for a pm line. */
   static String amount(Figure f, boolean negated) {
     if (f.display() == Figure.Display.PM) {
