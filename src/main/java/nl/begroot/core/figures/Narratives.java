@@ -22,7 +22,8 @@ import nl.begroot.core.text.NarrativeText.Reference;
  * document and the search all go through {@link #spans} or {@link #render}. {@link #check} is the
  * core's validation of the narratives against the document's figures: malformed and unknown
  * references are problems; a literal euro amount that no figure of the text's unit has is a
- * warning.
+ * warning. An instance is cheap and meant for one use (one page, one document, one check); it
+ * keeps an index it makes on first need and is not shared between threads.
  */
 public final class Narratives {
   private final Document document;
@@ -291,20 +292,16 @@ public final class Narratives {
    * a programme's intro those of the programme.
    */
   private List<Proposal> scope(Place place) {
-    Set<String> units = new HashSet<>();
+    List<String> units = new ArrayList<>();
     switch (place.kind()) {
       case UNIT_NARRATIVE -> units.add(place.id());
       case PROPOSAL_EXPLANATION -> budget.proposal(place.id()).ifPresent(p -> units.addAll(p.units()));
       case PROGRAMME_INTRO -> budget.programme(place.id()).ifPresent(p -> p.units().forEach(u -> units.add(u.id())));
     }
-    List<Proposal> result = new ArrayList<>();
+    Set<Proposal> result = new LinkedHashSet<>();
     budget.proposal(place.kind() == Place.Kind.PROPOSAL_EXPLANATION ? place.id() : "").ifPresent(result::add);
-    for (Proposal p : budget.proposals()) {
-      if (!result.contains(p) && p.units().stream().anyMatch(units::contains)) {
-        result.add(p);
-      }
-    }
-    return result;
+    units.forEach(u -> result.addAll(index().byUnit.getOrDefault(u, List.of())));
+    return new ArrayList<>(result);
   }
 
   /**
@@ -313,21 +310,47 @@ public final class Narratives {
    * programme's intro every figure of the programme's table.
    */
   private Set<Long> amountsOf(Place place) {
-    Set<String> lines = new HashSet<>();
-    scope(place).forEach(p -> lines.add(p.id()));
-    String programmeTable = place.kind() == Place.Kind.PROGRAMME_INTRO ? DocumentBuilder.programmeTableId(place.id()) : null;
-    Set<Long> result = new LinkedHashSet<>();
-    for (Figure f : document.graph().all()) {
-      String[] parts = f.id().split("/", -1);
-      String table = parts[0];
-      String row = parts.length > 1 ? parts[1] : "";
-      boolean belongs = table.equals(programmeTable)
-          || (table.startsWith("programme-") || table.startsWith("transfer-")) && lines.contains(row)
-          || table.startsWith("breakdown-") && lines.contains(table.substring("breakdown-".length()));
-      if (belongs && f.display() != Figure.Display.PM) {
-        result.add(Math.abs(f.cents()));
-      }
+    Set<Long> result = new HashSet<>();
+    scope(place).forEach(p -> result.addAll(index().byLine.getOrDefault(p.id(), Set.of())));
+    if (place.kind() == Place.Kind.PROGRAMME_INTRO) {
+      result.addAll(index().byTable.getOrDefault(DocumentBuilder.programmeTableId(place.id()), Set.of()));
     }
     return result;
+  }
+
+  /** Proposals by unit and figure amounts by line and by programme table, made once: one pass over the figures. */
+  private record Index(java.util.Map<String, List<Proposal>> byUnit, java.util.Map<String, Set<Long>> byLine,
+      java.util.Map<String, Set<Long>> byTable) {}
+
+  private Index index;
+
+  private Index index() {
+    if (index == null) {
+      java.util.Map<String, List<Proposal>> byUnit = new java.util.HashMap<>();
+      for (Proposal p : budget.proposals()) {
+        p.units().forEach(u -> byUnit.computeIfAbsent(u, k -> new ArrayList<>()).add(p));
+      }
+      java.util.Map<String, Set<Long>> byLine = new java.util.HashMap<>();
+      java.util.Map<String, Set<Long>> byTable = new java.util.HashMap<>();
+      for (Figure f : document.graph().all()) {
+        if (f.display() == Figure.Display.PM) {
+          continue;
+        }
+        String[] parts = f.id().split("/", -1);
+        String table = parts[0];
+        String row = parts.length > 1 ? parts[1] : "";
+        String line = table.startsWith("programme-") || table.startsWith("transfer-") ? row
+            : table.startsWith("breakdown-") ? table.substring("breakdown-".length()) : null;
+        long amount = Math.abs(f.cents());
+        if (line != null) {
+          byLine.computeIfAbsent(line, k -> new HashSet<>()).add(amount);
+        }
+        if (table.startsWith("programme-")) {
+          byTable.computeIfAbsent(table, k -> new HashSet<>()).add(amount);
+        }
+      }
+      index = new Index(byUnit, byLine, byTable);
+    }
+    return index;
   }
 }
