@@ -183,7 +183,9 @@ class SchemaTest {
         d -> { proposal(d, "4.2-ontleden").put("rule", "balancing"); return d; },
         d -> { ((ObjectNode) d.get("programmes").get(0)).put("overhead_view", true)
             .set("spread", d.get("programmes").get(4).get("spread")); ((ObjectNode) d.get("programmes").get(0).get("frame")).remove("baten"); return d; },
-        d -> { for (JsonNode p : d.get("proposals")) { ((ObjectNode) p).remove("pass_through"); } return d; });
+        d -> { for (JsonNode p : d.get("proposals")) { ((ObjectNode) p).remove("pass_through"); } return d; },
+        d -> { ((ObjectNode) d.get("programmes").get(1).get("units").get(0)).put("narrative", "kost {{bedrag 2.7-soc/2027}} per jaar"); return d; },
+        d -> { proposal(d, "2.7-soc").put("explanation", "kost {{bedrag: 2027} per jaar"); return d; });
     for (int i = 0; i < breakages.size(); i++) {
       ObjectNode doc = breakages.get(i).apply((ObjectNode) yamlToJson(ipoText));
       assertThat(errors(budgetSchema, doc)).as("breakage %d", i).isNotEmpty();

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", description = "Check a budget file and report every problem with its place.")
+@Command(name = "validate", description = "Check a budget file and report every problem with its place (and warnings, such as a literal amount in a narrative that no figure has).")
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -22,10 +22,16 @@ final class ValidateCommand implements Callable<Integer> {
       Loaded.report(rejected, spec.commandLine().getErr());
       return Main.BAD_INPUT;
     }
-    var budget = ((LoadResult.Loaded) result).budget();
-    spec.commandLine().getOut().printf("OK: %s: %s, %s; %d programmes, %d proposals, %d members, %d keys%n",
+    var loaded = (LoadResult.Loaded) result;
+    var budget = loaded.budget();
+    for (var w : loaded.warnings()) { // worth a look, but the file is valid: the exit code stays 0
+      spec.commandLine().getErr().println(w.file() + ":" + w.line() + ":" + w.column() + ": warning: " + w.message());
+    }
+    int n = loaded.warnings().size();
+    spec.commandLine().getOut().printf("OK: %s: %s, %s; %d programmes, %d proposals, %d members, %d keys%s%n",
         file == null ? BudgetFiles.BUILT_IN : file, budget.organisation().name(), budget.version().title(),
-        budget.programmes().size(), budget.proposals().size(), budget.members().size(), budget.keys().size());
+        budget.programmes().size(), budget.proposals().size(), budget.members().size(), budget.keys().size(),
+        n == 0 ? "" : "; " + n + (n == 1 ? " warning" : " warnings"));
     return Main.OK;
   }
 }

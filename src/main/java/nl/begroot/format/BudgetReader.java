@@ -49,6 +49,7 @@ public final class BudgetReader {
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
   private final Yaml yaml;
   private List<Integer> years = List.of();
   private final Map<String, Node> proposalNodes = new HashMap<>();
@@ -131,12 +132,13 @@ public final class BudgetReader {
     }
     Budget budget = new Budget(organisation, version, products, members, distributionKeys, categories, thirdParties,
         programmes, proposals, transfers, annex, glossary, printed);
-    checkWhole(budget, top);
+    checkWhole(budget, top, text);
     if (!problems.isEmpty()) {
       Collections.sort(problems);
       return new LoadResult.Rejected(problems);
     }
-    return new LoadResult.Loaded(budget);
+    Collections.sort(warnings);
+    return new LoadResult.Loaded(budget, warnings);
   }
 
   /**
@@ -914,7 +916,7 @@ public final class BudgetReader {
   private final Map<String, Node> spreadNodes = new HashMap<>();
 
   /** Checks that need the whole budget: every proposal in an annex column, printed tables known. */
-  private void checkWhole(Budget budget, Map<String, Node> top) {
+  private void checkWhole(Budget budget, Map<String, Node> top, String text) {
     AnnexLayout.Resolver resolver = new AnnexLayout.Resolver(budget);
     for (Proposal p : budget.proposals()) {
       if (budget.unit(p.unit()).isPresent() && resolver.column(p, resolver.unit(p)) == AnnexLayout.NONE) {
@@ -929,7 +931,10 @@ public final class BudgetReader {
       }
     }
     if (problems.isEmpty()) {
-      PrintedTables.check(budget, printedNodes, yaml); // computes the document: only for a sound budget
+      var document = PrintedTables.check(budget, printedNodes, yaml); // computes the document: only for a sound budget
+      if (document != null) {
+        NarrativePlaces.check(file, text, top, document, problems, warnings);
+      }
     }
   }
 }

@@ -18,13 +18,14 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class PrintedTables {
   private PrintedTables() {}
 
-  static void check(Budget budget, Map<String, Map<String, Node>> nodes, Yaml yaml) {
+  /** Computes the document and checks the printed tables against it; the document, or null when it cannot be computed. */
+  static Document check(Budget budget, Map<String, Map<String, Node>> nodes, Yaml yaml) {
     Document document;
     try {
       document = DocumentBuilder.build(Engine.compute(budget));
     } catch (ArithmeticException overflow) {
       yaml.error(null, "the amounts are too large to add up exactly in cents");
-      return;
+      return null;
     }
     for (PrintedDocument.PrintedTable printed : budget.printed().tables()) {
       Map<String, Node> tableNode = nodes.get(printed.table());
@@ -46,5 +47,6 @@ final class PrintedTables {
         }
       }
     }
+    return document;
   }
 }

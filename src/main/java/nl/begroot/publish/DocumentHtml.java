@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import nl.begroot.core.figures.Narratives;
+import nl.begroot.core.figures.Narratives.Place;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.Annex;
 import nl.begroot.core.model.Budget;
@@ -28,6 +30,7 @@ import nl.begroot.core.text.Dutch;
 final class DocumentHtml {
   private final Publication pub;
   private final Budget budget;
+  private final Narratives narratives;
   private final boolean forPdf;
   private final List<String[]> toc = new ArrayList<>(); // id, title, level ("1" or "2")
   private final Set<String> printedTables = new LinkedHashSet<>();
@@ -36,6 +39,7 @@ final class DocumentHtml {
   private DocumentHtml(Publication pub, boolean forPdf) {
     this.pub = pub;
     this.budget = pub.budget();
+    this.narratives = Narratives.of(pub.document());
     this.forPdf = forPdf;
   }
 
@@ -305,14 +309,14 @@ final class DocumentHtml {
     String id = "programma-" + programme.id();
     chapter(id, programme.id() + ". " + programme.title());
     if (programme.intro() != null && !programme.intro().isBlank()) {
-      p(programme.intro());
+      p(narratives.render(Place.intro(programme), programme.intro()));
     }
     for (Unit unit : programme.units()) {
       if (!unit.id().equals(programme.id())) {
         h2(id + "-unit-" + unit.id(), unit.id() + ". " + unit.title(), true);
       }
       if (unit.narrative() != null && !unit.narrative().isBlank()) {
-        p(unit.narrative());
+        p(narratives.render(Place.narrative(unit), unit.narrative()));
       }
     }
     List<Proposal> lines = budget.proposals().stream()
@@ -341,7 +345,8 @@ final class DocumentHtml {
       body.append("<dl class=\"proposals\">\n");
       for (Proposal p : explained) {
         String label = p.unit().equals(programme.id()) ? p.title() : p.unit() + ". " + p.title();
-        body.append("<dt>").append(esc(label)).append("</dt>\n<dd>").append(esc(p.explanation())).append("</dd>\n");
+        body.append("<dt>").append(esc(label)).append("</dt>\n<dd>").append(esc(narratives.render(Place.explanation(p), p.explanation())))
+            .append("</dd>\n");
       }
       body.append("</dl>\n");
     }

@@ -3,6 +3,7 @@ package nl.begroot.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.begroot.core.figures.Narratives;
 import nl.begroot.core.model.GlossaryEntry;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
@@ -21,17 +22,20 @@ final class Search {
     if (query.isBlank() || query.length() > 200) {
       return hits;
     }
+    Narratives narratives = Narratives.of(s.document()); // the texts as the reader sees them, amounts filled in
     for (Programme p : s.budget().programmes()) {
       for (Unit u : p.units()) {
-        if (matches(words, u.id() + " " + u.title() + " " + nullToEmpty(u.narrative()))) {
+        String narrative = u.narrative() == null ? null : narratives.render(Narratives.Place.narrative(u), u.narrative());
+        if (matches(words, u.id() + " " + u.title() + " " + nullToEmpty(narrative))) {
           hits.add(new Pages.Hit(v.t("unit"), u.id() + " " + u.title(), v.v("/programma/" + View.enc(p.id()) + "#unit-" + u.id()),
-              snippet(u.narrative(), words)));
+              snippet(narrative, words)));
         }
       }
     }
     for (Proposal p : s.budget().proposals()) {
-      if (matches(words, p.id() + " " + p.title() + " " + nullToEmpty(p.explanation()))) {
-        hits.add(new Pages.Hit(v.t("proposal"), p.title(), v.v("/voorstel/" + View.enc(p.id())), snippet(p.explanation(), words)));
+      String explanation = p.explanation() == null ? null : narratives.render(Narratives.Place.explanation(p), p.explanation());
+      if (matches(words, p.id() + " " + p.title() + " " + nullToEmpty(explanation))) {
+        hits.add(new Pages.Hit(v.t("proposal"), p.title(), v.v("/voorstel/" + View.enc(p.id())), snippet(explanation, words)));
       }
     }
     for (GlossaryEntry g : s.budget().glossary()) {

@@ -3,6 +3,7 @@ package nl.begroot.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nl.begroot.core.figures.Narratives;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.text.Dutch;
 import nl.begroot.render.HtmlTableRenderer;
@@ -135,6 +136,58 @@ public final class View {
 
   public static String euros(long cents) {
     return "€ " + Dutch.euros(cents);
+  }
+
+  /**
+   * A narrative text of the current version as paragraphs (split at blank lines) of spans: literal
+   * text, or a referenced figure's amount with its id, so that the page links it to the figure's
+   * explanation. The amounts come from {@link Narratives}, as in the published document.
+   */
+  public List<List<Narratives.Span>> paragraphs(Narratives.Place place, String text) {
+    if (text == null || text.isBlank() || snapshot == null) {
+      return new java.util.ArrayList<>();
+    }
+    return paragraphs(Narratives.of(snapshot.document()).spans(place, text));
+  }
+
+  private static List<List<Narratives.Span>> paragraphs(List<Narratives.Span> spans) {
+    List<List<Narratives.Span>> result = new java.util.ArrayList<>();
+    List<Narratives.Span> current = new java.util.ArrayList<>();
+    for (Narratives.Span span : spans) {
+      if (span.figureId() != null) {
+        current.add(span);
+        continue;
+      }
+      String[] pieces = span.text().split("\n\n", -1);
+      for (int i = 0; i < pieces.length; i++) {
+        if (i > 0) {
+          result.add(current);
+          current = new java.util.ArrayList<>();
+        }
+        if (!pieces[i].isEmpty()) {
+          current.add(new Narratives.Span(pieces[i], null));
+        }
+      }
+    }
+    result.add(current);
+    result.removeIf(List::isEmpty);
+    return result;
+  }
+
+  public List<List<Narratives.Span>> narrative(nl.begroot.core.model.Unit u) {
+    return paragraphs(Narratives.Place.narrative(u), u.narrative());
+  }
+
+  public List<List<Narratives.Span>> intro(nl.begroot.core.model.Programme p) {
+    return paragraphs(Narratives.Place.intro(p), p.intro());
+  }
+
+  /** A proposal's explanation; for a withdrawn proposal its own amounts fill the references to its line. */
+  public List<List<Narratives.Span>> explanation(nl.begroot.core.model.Proposal p) {
+    if (snapshot != null && p.explanation() != null && snapshot.budget().proposal(p.id()).isEmpty()) {
+      return paragraphs(Narratives.of(snapshot.document()).spansOfAbsent(p));
+    }
+    return paragraphs(Narratives.Place.explanation(p), p.explanation());
   }
 
   /** Cents as whole euros when there are no cents, else with cents. */

@@ -12,10 +12,13 @@ import nl.begroot.core.compare.Comparison;
 import nl.begroot.core.engine.Engine;
 import nl.begroot.core.figures.Document;
 import nl.begroot.core.figures.DocumentBuilder;
+import nl.begroot.core.figures.Narratives;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.DistributionKey;
 import nl.begroot.core.model.Member;
+import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.Unit;
 import nl.begroot.core.model.Version;
 import nl.begroot.core.rounding.ControlledRounding;
 import nl.begroot.core.rounding.PrintedFigures;
@@ -104,7 +107,35 @@ public final class Workspace {
       }
       kept.add(p);
     }
-    return b.withVersion(fv).withProposals(kept).withTransfers(List.of()).withPrinted(null);
+    return withoutDanglingNarratives(b.withVersion(fv).withProposals(kept).withTransfers(List.of()).withPrinted(null));
+  }
+
+  /**
+   * The budget without the narratives that quote a figure it does not have (the frame lacks the
+   * proposals a unit's narrative quotes); a narrative that quotes nothing missing stays.
+   */
+  static Budget withoutDanglingNarratives(Budget b) {
+    var document = DocumentBuilder.build(Engine.compute(b));
+    java.util.Set<Narratives.Place> dangling = new java.util.HashSet<>();
+    Narratives.of(document).check().stream().filter(f -> !f.warning()).forEach(f -> dangling.add(f.place()));
+    if (dangling.isEmpty()) {
+      return b;
+    }
+    List<Programme> programmes = new ArrayList<>();
+    for (Programme p : b.programmes()) {
+      List<Unit> units = p.units().stream()
+          .map(u -> dangling.contains(Narratives.Place.narrative(u)) ? new Unit(u.id(), u.title(), null) : u)
+          .toList();
+      String intro = dangling.contains(Narratives.Place.intro(p)) ? null : p.intro();
+      programmes.add(new Programme(p.id(), p.title(), intro, p.overheadView(), p.spread(), units, p.frameLasten(), p.frameBaten()));
+    }
+    List<Proposal> proposals = b.proposals().stream()
+        .map(p -> dangling.contains(Narratives.Place.explanation(p))
+            ? new Proposal(p.id(), p.units(), p.title(), p.side(), p.nature(), p.category(), p.products(), p.amounts(), p.rule(),
+                p.passThrough(), p.passThroughItems(), p.thirdParty(), p.group(), p.breakdown(), null)
+            : p)
+        .toList();
+    return b.withProgrammes(programmes).withProposals(proposals);
   }
 
   public List<StoredVersion> versions() {

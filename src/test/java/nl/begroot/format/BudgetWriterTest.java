@@ -106,6 +106,27 @@ class BudgetWriterTest {
   }
 
   @Test
+  void narrativeReferencesAreWrittenBackAsWritten() {
+    Budget ipo = TestBudgets.ipo();
+    String text = BudgetWriter.write(ipo);
+    // as written in the built-in file: a unit's narrative and a proposal's explanation with references
+    assertThat(text).contains("structureel {{bedrag: 2.7-soc/2027}} per jaar.").contains("{{bedrag: -2.1-ontleden/2027}}");
+    Budget back = assertRoundTrip(ipo, "IPO with references");
+    assertThat(back.unit("2.7").orElseThrow().narrative()).contains("structureel {{bedrag: 2.7-soc/2027}} per jaar.");
+    // a reference where long prose is folded (the space after "bedrag:" may become a line break) comes back the same
+    String prose = "Dit is een lange toelichting die over meer regels loopt, zodat de schrijver haar vouwt. ".repeat(3);
+    for (int pad = 0; pad < 40; pad++) {
+      String explanation = prose + "x".repeat(pad) + " kost {{bedrag: 2027}} en {{bedrag: -2.7-soc/2028}} per jaar, " + prose;
+      List<Proposal> proposals = new ArrayList<>(ipo.proposals());
+      Proposal p = ipo.proposal("2.7-soc").orElseThrow();
+      proposals.set(proposals.indexOf(p), new Proposal(p.id(), p.units(), p.title(), p.side(), p.nature(), p.category(), p.products(),
+          p.amounts(), p.rule(), p.passThrough(), p.passThroughItems(), p.thirdParty(), p.group(), p.breakdown(), explanation));
+      Budget again = assertRoundTrip(ipo.withProposals(proposals), "reference folded at " + pad);
+      assertThat(again.proposal("2.7-soc").orElseThrow().explanation()).isEqualTo(explanation);
+    }
+  }
+
+  @Test
   void ipoComputesAndAuditsTheSameAfterTheRoundTrip() {
     Budget ipo = TestBudgets.ipo();
     Budget back = read(BudgetWriter.write(ipo), "IPO");

@@ -54,13 +54,15 @@ class HtmlDocumentTest {
       assertThat(at).as(heading).isGreaterThan(last);
       last = at;
     }
+    var narratives = nl.begroot.core.figures.Narratives.of(pub.document());
     for (Programme p : pub.budget().programmes()) {
       for (Unit u : p.units()) {
         if (u.narrative() != null && !u.narrative().isBlank()) {
-          assertThat(html).contains(HtmlTableRenderer.escape(u.narrative()));
+          assertThat(html).contains(HtmlTableRenderer.escape(narratives.render(nl.begroot.core.figures.Narratives.Place.narrative(u), u.narrative())));
         }
       }
     }
+    assertThat(html).as("every reference rendered").doesNotContain("{{");
     for (String table : DocumentHtml.tableIds(pub)) {
       String rendered = HtmlTableRenderer.render(pub.document(), pub.printed(), pub.document().table(table).orElseThrow(),
           HtmlTableRenderer.Options.PLAIN);

@@ -65,6 +65,16 @@ class PdfDocumentTest {
   }
 
   @Test
+  void theNarrativeShowsTheFiguresItReferences() {
+    // 2.7-soc is entered as 581000 euros a year from 2027; unit 2.7's narrative and the proposal's explanation refer to it
+    assertThat(text).contains(" Dat kost vanaf 2027 structureel € 581.000 per jaar. ")
+        .contains(" Vanaf 2027 kost dit structureel € 581.000 per jaar. ")
+        // 2.1-ontleden is -4071000 a year; the text says the lasten fall by the negated figure
+        .contains(" verlaagt de lasten structureel met € 4.071.000 per jaar")
+        .doesNotContain("{{");
+  }
+
+  @Test
   void everyFigureOfEveryTableIsTheComputedFigureInOrder() {
     Publication pub = Ipo.PUBLICATION;
     List<String> ids = DocumentHtml.tableIds(pub);

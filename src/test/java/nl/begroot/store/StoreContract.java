@@ -199,7 +199,7 @@ abstract class StoreContract {
   @Test
   void withdrawingTakesAProposalOutAndReinstatingPutsItBack() {
     Snapshot s = concept();
-    String id = "2.7-soc";
+    String id = "2.3-monitor-gebiedsgericht"; // 75.000 in 2027; only its own explanation quotes it
     Proposal p = s.budget().proposal(id).orElseThrow();
     int rev = s.row(id).orElseThrow().revision();
     assertThat(workspace.setWithdrawn(Workspace.CONCEPT, id, rev, true, "Anna")).isInstanceOf(EditResult.Saved.class);
@@ -213,6 +213,18 @@ abstract class StoreContract {
     assertThat(w.audit()).anyMatch(f -> f.row().equals(id) && f.message().contains("withdrawn"));
     assertThat(workspace.setWithdrawn(Workspace.CONCEPT, id, rev + 1, false, "Anna")).isInstanceOf(EditResult.Saved.class);
     assertThat(concept().budget()).isEqualTo(IPO);
+  }
+
+  @Test
+  void aProposalThatAnotherTextQuotesCannotBeWithdrawnAndTheMessageNamesTheText() {
+    // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}}: without 2.7-soc that reference would name no figure
+    Snapshot s = concept();
+    int rev = s.row("2.7-soc").orElseThrow().revision();
+    EditResult r = workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", rev, true, "Anna");
+    assertThat(r).isInstanceOf(EditResult.Invalid.class);
+    assertThat(((EditResult.Invalid) r).errors()).anyMatch(e -> e.message("nl").contains("Intrekken kan niet")
+        && e.message("nl").contains("the narrative of unit '2.7'") && e.message("nl").contains("{{bedrag: 2.7-soc/2027}}"));
+    assertThat(concept().budget().proposal("2.7-soc")).isPresent();
   }
 
   @Test

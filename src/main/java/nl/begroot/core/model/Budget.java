@@ -71,6 +71,11 @@ public record Budget(
         transfers, annex, glossary, printed);
   }
 
+  public Budget withProgrammes(List<Programme> newProgrammes) {
+    return new Budget(organisation, version, products, members, keys, categories, thirdParties, newProgrammes, proposals,
+        transfers, annex, glossary, printed);
+  }
+
   public Budget withProposals(List<Proposal> newProposals) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, newProposals,
         transfers, annex, glossary, printed);

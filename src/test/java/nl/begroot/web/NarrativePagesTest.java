@@ -1,0 +1,74 @@
+package nl.begroot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.begroot.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The narrative on the web pages shows the figures it references, each linked to its explanation,
+ * and follows a change of the proposal: 2.7-soc from 581.000 to 681.000 (the README's scenario).
+ */
+class NarrativePagesTest extends ServerSession {
+  static final String V = "/v/" + Workspace.CONCEPT;
+  static final String LINK = "<a class=\"utrecht-link begroot-figure\" href=\"" + V + "/figuur?id=programme-2%2F2.7-soc%2F2027\">";
+
+  @Test
+  void theNarrativeShowsTheReferencedFigureAndFollowsItsChange() {
+    // 2.7-soc is entered as 581000 euros a year from 2027
+    String programme = server.get(V + "/programma/2").body();
+    assertThat(programme).contains("structureel " + LINK + "€ 581.000</a> per jaar.").doesNotContain("{{");
+    String proposal = server.get(V + "/voorstel/2.7-soc").body();
+    assertThat(proposal).contains("structureel " + LINK + "€ 581.000</a> per jaar.").doesNotContain("{{");
+    assertThat(server.get(V + "/zoeken?q=581.000").body()).contains("Security Operations Center");
+
+    Matcher m = Pattern.compile("name=\"revision\" value=\"(\\d+)\"").matcher(server.get(V + "/voorstel/2.7-soc/wijzigen").body());
+    assertThat(m.find()).isTrue();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("revision", m.group(1));
+    for (int year = 2027; year <= 2030; year++) {
+      form.put("amount." + year, "681.000");
+    }
+    form.put("action", "save");
+    form.put("author", "Anna");
+    assertThat(PagesTest.post(V + "/voorstel/2.7-soc/wijzigen", form).statusCode()).isEqualTo(303);
+
+    assertThat(server.get(V + "/programma/2").body()).contains("structureel " + LINK + "€ 681.000</a> per jaar.").doesNotContain("€ 581.000");
+    assertThat(server.get(V + "/voorstel/2.7-soc").body()).contains("structureel " + LINK + "€ 681.000</a> per jaar.");
+  }
+
+  @Test
+  void theFrameVersionLeavesOutTheNarrativesThatQuoteProposalsItLacks() {
+    // the frame (Begroting 2026) has none of the concept's entered proposals: unit 2.7's narrative quotes 2.7-soc
+    String page = server.get("/v/" + Workspace.FRAME + "/programma/2").body();
+    assertThat(page).contains("2.7 ").doesNotContain("{{").doesNotContain("Security Operations Center met een centrale regiefunctie");
+  }
+
+  static String revision(String page) {
+    Matcher m = Pattern.compile("name=\"revision\" value=\"(\\d+)\"").matcher(page);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void aWithdrawnProposalsPageShowsItsOwnAmountsAndWithdrawingAQuotedOneIsRefusedWithTheReason() {
+    // 2.3-monitor-gebiedsgericht is entered as 300000 in 2026 and 75000 from 2027; its explanation quotes both
+    String id = "2.3-monitor-gebiedsgericht";
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("revision", revision(server.get(V + "/voorstel/" + id).body()));
+    form.put("author", "Anna");
+    assertThat(PagesTest.post(V + "/voorstel/" + id + "/intrekken", form).statusCode()).isEqualTo(303);
+    String page = server.get(V + "/voorstel/" + id).body();
+    assertThat(page).contains("Geraamd is € 300.000 in 2026 en daarna € 75.000 per jaar.").doesNotContain("{{");
+    // 2.1-capaciteit-water is quoted by unit 2.1's narrative: refused, and the page says why
+    String quoted = "2.1-capaciteit-water";
+    form.put("revision", revision(server.get(V + "/voorstel/" + quoted).body()));
+    var refused = PagesTest.post(V + "/voorstel/" + quoted + "/intrekken", form);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("Intrekken kan niet").contains("the narrative of unit '2.1'");
+  }
+}
