@@ -57,12 +57,7 @@ public record Finding(
      */
     CHANGED_SINCE_PUBLICATION,
     /** Afronding: the print differs from Begroot's only within rounding, or is not the nearest thousand. */
-    ROUNDING;
-
-    /** Whether a finding of this kind makes the audit fail. */
-    public boolean needsAction() {
-      return this == ERROR || this == INCONSISTENCY;
-    }
+    ROUNDING
   }
 
   /** What was checked. */
