@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import nl.begroot.Golden;
 import nl.begroot.TestBudgets;
+import nl.begroot.core.audit.AuditSummary;
 import nl.begroot.core.audit.Auditor;
 import nl.begroot.core.audit.Finding;
 import nl.begroot.core.figures.Table;
@@ -119,6 +120,44 @@ class SeedTest {
       assertThat(f.computed()).isEqualTo("100,02%");
     });
     assertThat(FINDINGS).anySatisfy(f -> assertThat(f.table()).isEqualTo("key:ipo"));
+  }
+
+  /**
+   * The IPO audit by kind. Inconsistencies, from the document by hand: the totals above that are not
+   * the sum of their printed parts (Bijlage 1's grand total twice: across and down), the key that adds
+   * up to 100,02 % (in the file and as printed), and the frame of 2028 (lasten 81.153, baten 81.154).
+   * Rounding: every printed figure or share that differs from Begroot's, and every figure printed as
+   * Begroot prints it that is not the nearest thousand of its exact value. Nothing changed, no errors.
+   */
+  @Test
+  void auditOfTheIpoBudgetByKind() {
+    AuditSummary summary = AuditSummary.of(FINDINGS);
+    assertThat(summary.inconsistencies()).isEqualTo(NOT_THE_SUM_OF_THEIR_PRINTED_PARTS.size() + 1 + 2 + 1);
+    assertThat(summary.changedSincePublication()).isZero();
+    assertThat(summary.errors()).isZero();
+    int rounding = 0;
+    for (PrintedDocument.PrintedTable printed : IPO.printed().tables()) {
+      Table table = COMPUTED.document().table(printed.table()).orElseThrow();
+      for (var row : printed.rows().entrySet()) {
+        Table.Row ours = table.row(row.getKey());
+        for (int c = 0; c < table.columns().size(); c++) {
+          Table.Cell cell = ours.cells().get(c);
+          String text = row.getValue().cells().get(c);
+          String mine = TextRenderer.cell(COMPUTED.document(), COMPUTED.printed(), table, cell, false);
+          if (cell.percent() != null) {
+            rounding += !row.getKey().equals("totaal") && !mine.equals(text) ? 1 : 0;
+          } else if (!mine.equals(text)) {
+            rounding++;
+          } else if (cell.figureId() != null && !text.isEmpty() && !text.equals("pm")) {
+            long exact = COMPUTED.cents(cell.figureId());
+            long printedCents = Long.parseLong(text.replace(".", "")) * table.centsPerUnit();
+            rounding += 2 * Math.abs(printedCents - exact) > table.centsPerUnit() ? 1 : 0;
+          }
+        }
+      }
+    }
+    assertThat(summary.rounding()).isEqualTo(rounding);
+    assertThat(summary.needsAction()).isTrue();
   }
 
   /** The balancing item, from the file's own lines: change in lasten minus change in all other baten. */
