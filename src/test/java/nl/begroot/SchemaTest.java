@@ -226,8 +226,21 @@ class SchemaTest {
   @Test
   void auditJsonValidates() throws IOException {
     JsonNode output = MAPPER.readTree(run(Main.FINDINGS, "audit", "--format", "json"));
-    assertThat(output.get("format").asText()).isEqualTo("begroot-audit/1");
+    assertThat(output.get("format").asText()).isEqualTo("begroot-audit/2");
     assertThat(output.get("count").asInt()).isEqualTo(output.get("findings").size()).isPositive();
+    assertThat(errors(auditSchema, output)).isEmpty();
+  }
+
+  /** The API's audit of an edited version carries who changed what and when; that validates too. */
+  @Test
+  void auditJsonWithEditsValidates() throws IOException {
+    var edit = new nl.begroot.core.audit.SincePublication.Edit("2.7-soc", "proposal.change", "Anna", java.time.Instant.parse("2026-12-01T10:00:00Z"));
+    var finding = new nl.begroot.core.audit.Finding("programme-2", "2.7-soc", "2027", "programme-2/2.7-soc/2027",
+        "2. Beleidsvoorbereiding, 2.7. Oprichten Sectoraal Security Operations Center 2027", "581", "681",
+        nl.begroot.core.audit.Finding.Check.VALUE, nl.begroot.core.audit.Finding.Kind.CHANGED_SINCE_PUBLICATION, "changed", List.of(edit));
+    JsonNode output = MAPPER.readTree(nl.begroot.render.JsonRenderer.audit(List.of(finding)));
+    assertThat(output.get("summary").get("changed-since-publication").asInt()).isEqualTo(1);
+    assertThat(output.get("findings").get(0).get("edits").get(0).get("actor").asText()).isEqualTo("Anna");
     assertThat(errors(auditSchema, output)).isEmpty();
   }
 

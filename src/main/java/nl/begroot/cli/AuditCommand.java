@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nl.begroot.core.audit.AuditSummary;
 import nl.begroot.core.audit.Auditor;
 import nl.begroot.core.audit.Finding;
 import nl.begroot.render.JsonRenderer;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "audit", description = {"Rekenkundige controle: check the printed figures of a budget file against",
-    "their computed values and against the sums of their own printed parts."})
+    "their computed values and against the sums of their own printed parts. Each finding is rounding,",
+    "an inconsistency in the document, changed since publication, or an error; exit code 1 only for",
+    "inconsistencies and errors."})
 final class AuditCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +44,6 @@ final class AuditCommand implements Callable<Integer> {
     } else {
       out.print(AuditText.render(findings, loaded.budget().printed().tables().size()));
     }
-    return findings.isEmpty() ? Main.OK : Main.FINDINGS;
+    return AuditSummary.of(findings).needsAction() ? Main.FINDINGS : Main.OK;
   }
 }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code begroot} command line. Exit codes: 0 fine, 1 audit findings, 2 bad input. */
+/** The {@code begroot} command line. Exit codes: 0 fine, 1 the audit found inconsistencies in the document or errors, 2 bad input. */
 @Command(
     name = "begroot",
     mixinStandardHelpOptions = true,
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, ValidateCommand.class, ComputeCommand.class, ExplainCommand.class, AuditCommand.class,
         BenchCommand.class, PublishCommand.class, ImportProposalsCommand.class},
     footer = {"", "Without FILE, the built-in Conceptbegroting 2027 of the Vereniging IPO is used.",
-        "Exit codes: 0 fine, 1 the audit found differences, 2 bad input."})
+        "Exit codes: 0 fine, 1 the audit found inconsistencies in the document or errors, 2 bad input."})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;

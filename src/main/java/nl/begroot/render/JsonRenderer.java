@@ -1,6 +1,7 @@
 package nl.begroot.render;
 
 import java.util.List;
+import nl.begroot.core.audit.AuditSummary;
 import nl.begroot.core.audit.Finding;
 import nl.begroot.core.explain.Explanation;
 import nl.begroot.core.figures.Document;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonRenderer {
   public static final String COMPUTE_FORMAT = "begroot-compute/1";
-  public static final String AUDIT_FORMAT = "begroot-audit/1";
+  public static final String AUDIT_FORMAT = "begroot-audit/2";
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private JsonRenderer() {}
@@ -121,14 +122,30 @@ public final class JsonRenderer {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", AUDIT_FORMAT);
     root.put("count", findings.size());
+    AuditSummary summary = AuditSummary.of(findings);
+    root.putObject("summary").put("rounding", summary.rounding()).put("inconsistency", summary.inconsistencies())
+        .put("changed-since-publication", summary.changedSincePublication()).put("error", summary.errors());
     ArrayNode list = root.putArray("findings");
     for (Finding f : findings) {
-      list.addObject().put("table", f.table()).put("row", f.row()).put("column", f.column())
-          .put("printed", f.printed()).put("computed", f.computed())
-          .put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-          .put("cause", f.cause().name().toLowerCase(java.util.Locale.ROOT)).put("message", f.message());
+      ObjectNode n = list.addObject().put("kind", auditKind(f.kind())).put("label", f.label())
+          .put("table", f.table()).put("row", f.row()).put("column", f.column());
+      if (!f.figure().isEmpty()) {
+        n.put("figure", f.figure());
+      }
+      n.put("printed", f.printed()).put("computed", f.computed())
+          .put("check", f.check().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).put("message", f.message());
+      if (!f.edits().isEmpty()) {
+        ArrayNode edits = n.putArray("edits");
+        f.edits().forEach(e -> edits.addObject().put("subject", e.subject()).put("action", e.action()).put("actor", e.actor())
+            .put("at", e.at().toString()));
+      }
     }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  /** A finding's kind as JSON spells it: {@code rounding}, {@code inconsistency}, {@code changed-since-publication}, {@code error}. */
+  public static String auditKind(Finding.Kind kind) {
+    return kind.name().toLowerCase(java.util.Locale.ROOT).replace("_", "-");
   }
 
   public static String explanation(Explanation e) {

@@ -161,21 +161,26 @@ public final class I18n {
     w("action.version.import", "versie ingelezen uit een bestand", "version imported from a file");
     w("action.version.import-proposals", "versie ingelezen uit een Excel-werkmap", "version imported from an Excel workbook");
     w("audit.count", "bevindingen", "findings");
-    w("audit.findings", "Bevindingen per tabel, rij en kolom", "Findings per table, row and column");
+    w("audit.findings", "Bevindingen, de zwaarste eerst", "Findings, the most serious first");
     w("versions.all", "Alle versies in deze database", "All versions in this database");
-    w("audit.table", "Tabel", "Table");
-    w("audit.row", "Rij", "Row");
-    w("audit.column", "Kolom", "Column");
+    w("audit.where", "Plaats in het document", "Place in the document");
     w("audit.kind", "Soort", "Kind");
     w("audit.message", "Toelichting", "Explanation");
     w("audit.detail", "Uitleg in detail (Engels)", "Detail");
-    w("kind.VALUE", "bedrag", "value");
-    w("kind.FOOTING", "optelling", "footing");
-    w("kind.CROSS_TABLE", "tussen tabellen", "across tables");
-    w("kind.KEY", "verdeelsleutel", "key");
-    w("kind.FRAME_BALANCE", "kader sluit niet", "frame balance");
-    w("cause.ROUNDING", "afronding", "rounding");
-    w("cause.ERROR", "fout", "error");
+    w("audit.summary", "Samenvatting", "Summary");
+    w("audit.action", "Actie nodig: het document spreekt zichzelf tegen of bevat fouten.",
+        "Action needed: the document contradicts itself or contains errors.");
+    w("audit.noaction", "Geen actie nodig: alleen afrondingen en wijzigingen sinds publicatie.",
+        "No action needed: only rounding and changes since publication.");
+    w("audit.kind.ERROR", "fout", "error");
+    w("audit.kind.INCONSISTENCY", "inconsistentie in het document", "inconsistency in the document");
+    w("audit.kind.CHANGED_SINCE_PUBLICATION", "gewijzigd sinds publicatie", "changed since publication");
+    w("audit.kind.ROUNDING", "afronding", "rounding");
+    w("audit.check.VALUE", "bedrag", "value");
+    w("audit.check.FOOTING", "optelling", "footing");
+    w("audit.check.CROSS_TABLE", "tussen tabellen", "across tables");
+    w("audit.check.KEY", "verdeelsleutel", "key");
+    w("audit.check.FRAME_BALANCE", "kader sluit niet", "frame balance");
     w("withdrawn.done", "Ingetrokken; het voorstel telt niet meer mee.", "Withdrawn; the proposal no longer counts.");
     w("reinstated.done", "Teruggezet; het voorstel telt weer mee.", "Reinstated; the proposal counts again.");
     w("province.share.normalised", "in Bijlage 1, na deling door de som van de sleutel", "in Annex 1, after division by the key's sum");

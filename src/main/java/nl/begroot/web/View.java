@@ -240,24 +240,69 @@ public final class View {
 
   /**
    * An audit finding in a sentence of the page's language, from its fields (the core's message,
-   * in English, has the detail and is shown with it).
+   * in English, has the detail and is shown with it). The place is named apart, in the document's
+   * own words ({@link nl.begroot.core.audit.Finding#label()}).
    */
   public String finding(nl.begroot.core.audit.Finding f) {
     boolean en = "en".equals(lang());
-    boolean rounding = f.cause() == nl.begroot.core.audit.Finding.Cause.ROUNDING;
-    return switch (f.kind()) {
-      case VALUE -> f.computed().isEmpty()
-          ? (en ? "printed '" + f.printed() + "', which Begroot does not compute here" : "gedrukt '" + f.printed() + "', wat Begroot hier niet berekent")
-          : en ? "printed " + f.printed() + ", Begroot prints " + f.computed() + (rounding ? "; the difference lies within rounding" : "")
-          : "gedrukt " + f.printed() + ", Begroot drukt " + f.computed() + (rounding ? "; het verschil valt binnen de afronding" : "");
+    nl.begroot.core.audit.Finding.Kind kind = f.kind();
+    String changed = kind == nl.begroot.core.audit.Finding.Kind.CHANGED_SINCE_PUBLICATION
+        ? (en ? "; changed since publication" : "; gewijzigd sinds publicatie") + edits(f) : "";
+    return switch (f.check()) {
+      case VALUE -> {
+        if (f.computed().isEmpty()) {
+          yield f.column().isEmpty()
+              ? (en ? "the printed line is no longer in Begroot's table" : "de gedrukte regel staat niet meer in de tabel van Begroot") + changed
+              : en ? "printed '" + f.printed() + "', which Begroot does not compute here" : "gedrukt '" + f.printed() + "', wat Begroot hier niet berekent";
+        }
+        if (!changed.isEmpty()) {
+          yield (en ? "printed " + f.printed() + ", now " + f.computed() : "gedrukt " + f.printed() + ", nu " + f.computed()) + changed;
+        }
+        if (f.printed().equals(f.computed())) {
+          yield en ? "printed " + f.printed() + " as Begroot does, which is not the nearest thousand of the exact value: the totals need it to add up"
+              : "gedrukt " + f.printed() + " zoals Begroot, niet het dichtstbijzijnde duizendtal van de exacte waarde: de totalen hebben het nodig om te kloppen";
+        }
+        boolean rounding = kind == nl.begroot.core.audit.Finding.Kind.ROUNDING;
+        yield en ? "printed " + f.printed() + ", Begroot prints " + f.computed() + (rounding ? "; the difference lies within rounding" : "; more than rounding explains")
+            : "gedrukt " + f.printed() + ", Begroot drukt " + f.computed() + (rounding ? "; het verschil valt binnen de afronding" : "; meer dan afronding verklaart");
+      }
       case FOOTING -> en ? "the printed total " + f.printed() + " is not the sum of its printed parts (" + f.computed() + ")"
           : "het gedrukte totaal " + f.printed() + " is niet de som van de gedrukte delen (" + f.computed() + ")";
       case CROSS_TABLE -> en ? "the same figure is printed differently in another table" : "hetzelfde bedrag staat in een andere tabel anders gedrukt";
-      case KEY -> en ? "key share printed as " + f.printed() + ", Begroot: " + f.computed()
-          : "aandeel gedrukt als " + f.printed() + ", Begroot: " + f.computed();
+      case KEY -> kind == nl.begroot.core.audit.Finding.Kind.INCONSISTENCY
+          ? (en ? "the shares add up to " + (f.table().startsWith("key:") ? f.printed() : f.computed()) + ", not 100 %"
+              : "de aandelen tellen op tot " + (f.table().startsWith("key:") ? f.printed() : f.computed()) + ", niet 100 %")
+          : (en ? "key share printed as " + f.printed() + ", Begroot: " + f.computed() : "aandeel gedrukt als " + f.printed() + ", Begroot: " + f.computed())
+              + changed;
       case FRAME_BALANCE -> en ? "the frame does not balance in " + f.column() + " (" + f.computed() + " euros)"
           : "het kader sluit niet in " + f.column() + " (" + f.computed() + " euro)";
     };
+  }
+
+  /** Who changed what and when, for a finding that changed since publication. */
+  private String edits(nl.begroot.core.audit.Finding f) {
+    StringBuilder sb = new StringBuilder();
+    for (nl.begroot.core.audit.SincePublication.Edit e : f.edits()) {
+      sb.append(sb.length() == 0 ? ("en".equals(lang()) ? " by " : " door ") : "; ")
+          .append(e.actor()).append(' ').append("en".equals(lang()) ? "on " : "op ").append(when(e.at()))
+          .append(" (").append(action(e.action())).append(' ').append(e.subject()).append(')');
+    }
+    return sb.toString();
+  }
+
+  /** The findings in the order a controller acts on them: errors, inconsistencies, changes, rounding. */
+  public static List<nl.begroot.core.audit.Finding> bySeverity(List<nl.begroot.core.audit.Finding> findings) {
+    return findings.stream().sorted(java.util.Comparator.comparing(nl.begroot.core.audit.Finding::kind)).toList();
+  }
+
+  /** The summary line in the page's language: how many findings of each kind. */
+  public String auditSummary(List<nl.begroot.core.audit.Finding> findings) {
+    nl.begroot.core.audit.AuditSummary s = nl.begroot.core.audit.AuditSummary.of(findings);
+    StringBuilder sb = new StringBuilder();
+    for (nl.begroot.core.audit.Finding.Kind k : nl.begroot.core.audit.Finding.Kind.values()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(t("audit.kind." + k.name())).append(": ").append(s.count(k));
+    }
+    return sb.toString();
   }
 
   /** A change log action in words. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.begroot.core.audit.Auditor;
 import nl.begroot.core.audit.Finding;
+import nl.begroot.core.audit.SincePublication;
 import nl.begroot.core.explain.Explainer;
 import nl.begroot.core.figures.Document;
 import nl.begroot.core.model.Budget;
@@ -22,10 +23,18 @@ public final class Snapshot {
   private final Budget budget;
   private final Document document;
   private final PrintedFigures printed;
+  private final java.util.function.Supplier<SincePublication> sincePublication;
   private volatile List<Finding> audit;
   private volatile java.util.Map<String, nl.begroot.core.model.Proposal> withdrawnProposals;
 
   Snapshot(StoredVersion version, List<StoredProposal> rows, Budget budget, Document document, PrintedFigures printed) {
+    this(version, rows, budget, document, printed, () -> SincePublication.NONE);
+  }
+
+  /** With what happened since publication, read (from the change log) only when the audit is asked for. */
+  Snapshot(StoredVersion version, List<StoredProposal> rows, Budget budget, Document document, PrintedFigures printed,
+      java.util.function.Supplier<SincePublication> sincePublication) {
+    this.sincePublication = sincePublication;
     this.version = version;
     this.rows = List.copyOf(rows);
     this.budget = budget;
@@ -100,11 +109,14 @@ public final class Snapshot {
     return new Explainer(document, printed);
   }
 
-  /** The audit of this version against its own arithmetic (and its printed document, if any). */
+  /**
+   * The audit of this version against its own arithmetic and its printed document, if any; what was
+   * edited since that document was printed comes from the change log.
+   */
   public List<Finding> audit() {
     List<Finding> a = audit;
     if (a == null) {
-      a = List.copyOf(Auditor.audit(document, printed));
+      a = List.copyOf(Auditor.audit(document, printed, sincePublication.get()));
       audit = a;
     }
     return a;

@@ -196,7 +196,10 @@ public final class Workspace {
         throw new StoreException("the stored version '" + slug + "' does not read: " + r.problems().get(0), null);
       }
       Budget budget = ((LoadResult.Loaded) result).budget();
-      return Optional.of(compute(v.get(), rows, budget));
+      Snapshot s = compute(v.get(), rows, budget);
+      StoredVersion version = v.get();
+      return Optional.of(new Snapshot(version, rows, budget, s.document(), s.printed(),
+          () -> PublishedState.of(store, version, rows, budget)));
     }
     throw new StoreException("the version '" + slug + "' keeps changing while it is read", null);
   }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.begroot.TestBudgets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,11 +106,45 @@ class CliTest {
   @Test
   void auditExitsWithOneWhenItFindsDifferences() throws Exception {
     Run r = run("audit");
+    // the IPO document does not foot in places, and its key adds up to 100,02 %: inconsistencies
     assertThat(r.code()).isEqualTo(Main.FINDINGS);
-    assertThat(r.out()).contains("Rekenkundige controle").contains("footing").contains("100,02%");
+    assertThat(r.out()).contains("Rekenkundige controle").contains("footing").contains("100,02%")
+        .contains("Tabel 1, Kader, Totaal lasten 2027: the printed total 83.420 is not the sum of its printed parts");
+    assertThat(r.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+        .startsWith("Summary: ").endsWith(" rounding, 23 inconsistencies in the document, 0 changed since publication, 0 errors");
     Run json = run("audit", "--format", "json");
     JsonNode root = JsonMapper.builder().build().readTree(json.out());
     assertThat(root.get("count").asInt()).isEqualTo(root.get("findings").size()).isPositive();
+    assertThat(root.get("summary").get("inconsistency").asInt()).isEqualTo(23);
+  }
+
+  /**
+   * The exit code is 1 only for inconsistencies and errors. Line l is 1.400 euros in 2027: 1,4
+   * thousand, which Begroot prints as 1 (its change in lasten likewise).
+   */
+  @ParameterizedTest(name = "printed l {0}, change {1}: exit {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # l 2027 | change.lasten 2027 | exit | why
+        1        | 1  | 0 | as Begroot prints them: no findings
+        2        | 2  | 0 | 0,6 off the exact value, footing: rounding only
+        1        | 2  | 1 | the printed total is not 1: an inconsistency in the document
+        9        | 9  | 1 | 7,6 off the exact value: an error
+      """)
+  void auditExitCodeIsOneOnlyForInconsistenciesAndErrors(String line, String change, int exit, String why, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("printed.yaml");
+    Files.writeString(file, TestBudgets.small("""
+          - {id: l, unit: "1.1", title: L, side: lasten, amounts: {2026: 0, 2027: 1400}}
+        """, "") + """
+        printed:
+          tables:
+            - table: programme-1
+              rows:
+                "l": ["0", "%s"]
+                "change.lasten": ["0", "%s"]
+        """.formatted(line, change));
+    Run r = run("audit", file.toString());
+    assertThat(r.code()).as(why + "\n" + r.out() + r.err()).isEqualTo(exit);
+    assertThat(r.out()).contains("Summary: ");
   }
 
   @Test

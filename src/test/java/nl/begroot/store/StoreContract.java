@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.begroot.core.audit.Finding;
 import nl.begroot.core.engine.Engine;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Member;
@@ -157,6 +158,55 @@ abstract class StoreContract {
     assertThat(concept().budget().proposal(id).orElseThrow().amounts().cents(y2027)).isEqualTo(22_200_000L);
   }
 
+  /**
+   * The Security Operations Center (2.7) was printed at 581 (thousand) for 2027; Anna changes it to
+   * 681.000 afterwards. The audit of the concept names that figure, and every figure that moved with
+   * it, as changed since publication (printed 581, now 681, by Anna and when), not as an error; what
+   * was rounding or an inconsistency of the document before stays that.
+   */
+  @Test
+  void theAuditOfAnEditedVersionSaysWhatChangedSincePublicationAndByWhom() {
+    Snapshot before = concept();
+    var kindsBefore = nl.begroot.core.audit.AuditSummary.of(before.audit());
+    assertThat(kindsBefore.changedSincePublication()).isZero();
+    String id = "2.7-soc";
+    java.time.Instant start = java.time.Instant.now().minusSeconds(1);
+    assertThat(workspace.changeProposal(Workspace.CONCEPT, id, before.row(id).orElseThrow().revision(), draftAmount(2027, "681.000"), "Anna"))
+        .isInstanceOf(EditResult.Saved.class);
+    List<Finding> after = concept().audit();
+    assertThat(after).anySatisfy(f -> {
+      assertThat(f.figure()).isEqualTo("programme-2/2.7-soc/2027");
+      assertThat(f.kind()).isEqualTo(Finding.Kind.CHANGED_SINCE_PUBLICATION);
+      assertThat(f.printed()).isEqualTo("581");
+      assertThat(f.computed()).isEqualTo("681");
+      assertThat(f.label()).isEqualTo("2. Beleidsvoorbereiding, 2.7. Oprichten Sectoraal Security Operations Center 2027");
+      assertThat(f.edits()).singleElement().satisfies(e -> {
+        assertThat(e.actor()).isEqualTo("Anna");
+        assertThat(e.subject()).isEqualTo(id);
+        assertThat(e.at()).isAfter(start);
+      });
+    });
+    // the members pay 100.000 more in 2027: Gelderland's printed total moved with it
+    assertThat(after).anySatisfy(f -> {
+      assertThat(f.figure()).isEqualTo("bijlage-1-2027/GE/total");
+      assertThat(f.kind()).isEqualTo(Finding.Kind.CHANGED_SINCE_PUBLICATION);
+    });
+    var kindsAfter = nl.begroot.core.audit.AuditSummary.of(after);
+    assertThat(kindsAfter.errors()).isZero();
+    assertThat(kindsAfter.inconsistencies()).isEqualTo(kindsBefore.inconsistencies());
+    assertThat(kindsAfter.changedSincePublication()).isPositive();
+    // a scenario copied from the edited concept prints the same document: the edit made before the copy counts
+    EditResult copied = workspace.copy(Workspace.CONCEPT, "Kopie na wijziging", "Bram");
+    assertThat(copied).isInstanceOf(EditResult.Saved.class);
+    List<Finding> copy = workspace.snapshot(((EditResult.Saved) copied).id()).orElseThrow().audit();
+    assertThat(copy).anySatisfy(f -> {
+      assertThat(f.figure()).isEqualTo("programme-2/2.7-soc/2027");
+      assertThat(f.kind()).isEqualTo(Finding.Kind.CHANGED_SINCE_PUBLICATION);
+      assertThat(f.edits()).extracting(e -> e.actor()).containsExactly("Anna");
+    });
+    assertThat(nl.begroot.core.audit.AuditSummary.of(copy).errors()).isZero();
+  }
+
   private static ProposalDraft draftAmount(int year, String amount) {
     return new ProposalDraft(null, null, null, null, null, null, null, Map.of(year, amount), null);
   }
@@ -209,8 +259,13 @@ abstract class StoreContract {
     int y = 1;
     long expected = s.document().computation().balancing(y) - p.saldoSign() * p.amounts().cents(y);
     assertThat(w.document().computation().balancing(y)).isEqualTo(expected);
-    // the published document still prints the withdrawn line: the audit says so
-    assertThat(w.audit()).anyMatch(f -> f.row().equals(id) && f.message().contains("withdrawn"));
+    // the published document still prints the withdrawn line: the audit says it changed since publication, by whom
+    assertThat(w.audit()).anySatisfy(f -> {
+      assertThat(f.row()).isEqualTo(id);
+      assertThat(f.kind()).isEqualTo(Finding.Kind.CHANGED_SINCE_PUBLICATION);
+      assertThat(f.edits()).extracting(e -> e.actor() + " " + e.action()).containsExactly("Anna proposal.withdraw");
+    });
+    assertThat(w.audit()).noneSatisfy(f -> assertThat(f.kind()).isEqualTo(Finding.Kind.ERROR));
     assertThat(workspace.setWithdrawn(Workspace.CONCEPT, id, rev + 1, false, "Anna")).isInstanceOf(EditResult.Saved.class);
     assertThat(concept().budget()).isEqualTo(IPO);
   }

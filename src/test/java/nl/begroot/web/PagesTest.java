@@ -37,6 +37,23 @@ class PagesTest extends ServerSession {
     assertThat(r.body()).contains("<html lang=\"nl\"").contains("<main id=\"inhoud\"").doesNotContain("??");
   }
 
+  /**
+   * The audit page names each place in the document's words and each finding's kind; the summary
+   * counts the kinds; ids only in the detail. (Other tests of this class edit the concept on the same
+   * server first; whatever they changed is explained by the change log, so there are no errors.)
+   */
+  @Test
+  void theAuditPageSaysWhatKindEachFindingIsAndWhereInWords() {
+    String html = server.get(V + "/controle").body();
+    assertThat(html).containsPattern("Samenvatting: fout: 0, inconsistentie in het document: \\d+, gewijzigd sinds publicatie: \\d+, afronding: \\d+\\.")
+        .contains("Actie nodig")
+        .contains("<td class=\"utrecht-table__cell\">Tabel 1, Kader, Totaal lasten 2027</td>")
+        .contains("<code>tabel-1/frame.lasten/2027</code>")
+        .doesNotContain("<td class=\"utrecht-table__cell\">tabel-1</td>");
+    String en = server.send(HttpRequest.newBuilder(URI.create(server.base() + V + "/controle")).header("Cookie", "lang=en").GET().build()).body();
+    assertThat(en).containsPattern("Summary: error: 0, inconsistency in the document: \\d+").contains("Tabel 1, Kader, Totaal lasten 2027");
+  }
+
   @Test
   void tabel1OnTheOverviewShowsTheDocumentsTitleAndEveryYear() {
     String html = server.get(V).body();
