@@ -16,6 +16,8 @@ import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Side;
 import nl.begroot.core.model.Transfer;
 import nl.begroot.core.money.Allocation;
+import nl.begroot.core.validate.BudgetValidator;
+import nl.begroot.core.validate.InvalidBudgetException;
 
 /**
  * Computes every figure of a budget from its source data, exactly in cents.
@@ -24,13 +26,22 @@ import nl.begroot.core.money.Allocation;
  * it to its programme's change, its annex column, its one-off/recurring row and, for items moved to
  * the pass-through budget, the members' contribution that moves with them; that contribution line;
  * the balancing item (total change in lasten minus total change in all other baten); the frame and
- * Tabel 1; Bijlage 1 for every year (overhead spread, each column split over the members). The input
- * must have passed validation (see {@code nl.begroot.format}).
+ * Tabel 1; Bijlage 1 for every year (overhead spread, each column split over the members).
+ *
+ * <p>Precondition: the budget keeps every rule of {@link BudgetValidator}. {@link #compute} checks
+ * it first and refuses a budget that breaks one with an {@link InvalidBudgetException} naming each
+ * problem by its model path, rather than computing a wrong figure or failing half-way.
  */
 public final class Engine {
   private Engine() {}
 
+  /**
+   * Every figure of a valid budget.
+   *
+   * @throws InvalidBudgetException when {@link BudgetValidator#validate} finds a problem
+   */
   public static Computation compute(Budget budget) {
+    BudgetValidator.requireValid(budget);
     int years = budget.version().years().size();
     List<Proposal> proposals = budget.proposals();
     List<Programme> programmes = budget.programmes();

@@ -1,0 +1,138 @@
+package nl.begroot.format;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * From text to a YAML node tree with the place of every node, within limits that keep a hostile or
+ * mistaken file from exhausting memory: at most {@link #MAX_CHARS} characters, lists and mappings
+ * nested at most {@link #MAX_DEPTH} deep, at most {@link #MAX_COLLECTION_ALIASES} aliases of a list
+ * or mapping (a "billion laughs" alias bomb). The limits are checked on the parser's events, before
+ * any node is built, and reported at the line where they are crossed.
+ */
+final class YamlText {
+  /** Longest text read: 16 Mi characters (the IPO budget has about 100 thousand). See docs/format.md. */
+  static final int MAX_CHARS = 16 * 1024 * 1024;
+  /** Deepest nesting of lists and mappings; a budget file needs 7. */
+  static final int MAX_DEPTH = 64;
+  /** Most aliases (*name) of lists or mappings; a budget file needs none. */
+  static final int MAX_COLLECTION_ALIASES = 50;
+
+  private YamlText() {}
+
+  /** The root node; null (and a problem) when the text is not a YAML document within the limits, or is empty. */
+  static Node compose(String file, String text, List<Problem> problems) {
+    if (text.length() > MAX_CHARS) {
+      problems.add(new Problem(file, 1, 1, "the file has " + text.length() / (1024 * 1024) + " million characters; Begroot reads budget files of up to "
+          + MAX_CHARS / (1024 * 1024) + " Mi characters (see docs/format.md)"));
+      return null;
+    }
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(file)
+        .setAllowDuplicateKeys(true) // reported by us, with the place
+        .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+        .setCodePointLimit(MAX_CHARS)
+        .build();
+    try {
+      if (!withinLimits(file, settings, text, problems)) {
+        return null;
+      }
+      Node root = new Compose(settings).composeString(text).orElse(null);
+      if (root == null) {
+        problems.add(new Problem(file, 1, 1, "the file is empty"));
+      }
+      return root;
+    } catch (MarkedYamlEngineException e) {
+      var mark = e.getProblemMark();
+      int line = mark.map(m -> m.getLine() + 1).orElse(1);
+      int[] quote = unclosedQuote(text, line);
+      if (quote != null) {
+        problems.add(new Problem(file, quote[0], quote[1], "not valid YAML: the quote opened here is not closed on this line"));
+      } else {
+        problems.add(new Problem(file, line, mark.map(m -> m.getColumn() + 1).orElse(1), "not valid YAML: "
+            + (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem()));
+      }
+      return null;
+    } catch (StackOverflowError deep) {
+      problems.add(new Problem(file, 1, 1, "not valid YAML for a budget: lists or mappings are nested too deeply"));
+      return null;
+    } catch (YamlEngineException e) {
+      problems.add(new Problem(file, 1, 1, "not valid YAML: " + e.getMessage()));
+      return null;
+    }
+  }
+
+  /** Walks the parser's events (no nodes yet): nesting depth and aliases of collections. */
+  private static boolean withinLimits(String file, LoadSettings settings, String text, List<Problem> problems) {
+    int depth = 0;
+    int aliases = 0;
+    Set<String> collectionAnchors = new HashSet<>();
+    for (Event event : new Parse(settings).parseString(text)) {
+      if (event instanceof CollectionStartEvent start) {
+        depth++;
+        start.getAnchor().ifPresent(a -> collectionAnchors.add(a.getValue()));
+        if (depth > MAX_DEPTH) {
+          problems.add(at(file, event.getStartMark(), "lists or mappings are nested more than " + MAX_DEPTH
+              + " deep here; a budget file needs no more than 7 levels"));
+          return false;
+        }
+      } else if (event.getEventId() == Event.ID.SequenceEnd || event.getEventId() == Event.ID.MappingEnd) {
+        depth--;
+      } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())
+          && ++aliases > MAX_COLLECTION_ALIASES) {
+        problems.add(at(file, event.getStartMark(), "more than " + MAX_COLLECTION_ALIASES
+            + " aliases (*" + alias.getAlias().getValue() + ") repeat a list or mapping; Begroot refuses such a file, which could"
+            + " expand to more data than fits in memory (a YAML alias bomb); write the data out instead"));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Problem at(String file, Optional<Mark> mark, String message) {
+    return new Problem(file, mark.map(m -> m.getLine() + 1).orElse(1), mark.map(m -> m.getColumn() + 1).orElse(1), message);
+  }
+
+  /**
+   * The first line up to {@code lastLine} whose double quotes do not pair up (outside comments and
+   * single-quoted text), as line and column of its last opening quote; null when there is none.
+   */
+  static int[] unclosedQuote(String text, int lastLine) {
+    String[] lines = text.split("\n", -1);
+    for (int l = 0; l < Math.min(lastLine, lines.length); l++) {
+      String line = lines[l];
+      boolean inDouble = false;
+      boolean inSingle = false;
+      int opened = -1;
+      for (int c = 0; c < line.length(); c++) {
+        char ch = line.charAt(c);
+        if (inDouble && ch == '\\') {
+          c++;
+        } else if (ch == '"' && !inSingle) {
+          inDouble = !inDouble;
+          opened = c;
+        } else if (ch == '\'' && !inDouble) {
+          inSingle = !inSingle;
+        } else if (ch == '#' && !inDouble && !inSingle && (c == 0 || line.charAt(c - 1) == ' ')) {
+          break;
+        }
+      }
+      if (inDouble) {
+        return new int[] {l + 1, opened + 1};
+      }
+    }
+    return null;
+  }
+}
