@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "audit", description = {"Rekenkundige controle: check the printed figures of a budget file against",
-    "their computed values and against the sums of their own printed parts. Each finding is rounding,",
-    "an inconsistency in the document, changed since publication, or an error; exit code 1 only for",
-    "inconsistencies and errors."})
+@Command(mixinStandardHelpOptions = true, name = "audit", description = "Rekenkundige controle: check the printed figures of a budget file against"
+    + " their computed values and against the sums of their own printed parts. Each finding is rounding,"
+    + " an inconsistency in the document, changed since publication, or an error; exit code 1 only for"
+    + " inconsistencies and errors.")
 final class AuditCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -6,8 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = {"Benchmark full recomputation on generated budgets against a plain in-memory sum",
-    "over the same cells, measured in the same run. 'bench web' load-tests the web server."},
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmark full recomputation on generated budgets against a plain in-memory sum" + " "
+    + "over the same cells, measured in the same run. 'bench web' load-tests the web server.",
     subcommands = {BenchCommand.Web.class})
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -37,8 +37,8 @@ final class BenchCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  @Command(name = "web", description = {"Load benchmark of the web server: the overview page and the API's Tabel 1 against a",
-      "trivial endpoint of the same server in the same run (requests per second, p50/p99 latency)."})
+  @Command(mixinStandardHelpOptions = true, name = "web", description = "Load benchmark of the web server: the overview page and the API's Tabel 1 against a" + " "
+    + "trivial endpoint of the same server in the same run (requests per second, p50/p99 latency).")
   static final class Web implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "compute", description = "Compute every table of the budget (in thousands, footing), or one of them.")
+@Command(mixinStandardHelpOptions = true, name = "compute", description = "Compute every table of the budget (in thousands, footing), or one of them.")
 final class ComputeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "explain", description = {"Explain a figure down to the frame values and proposals it comes from.",
-    "FIGURE is table/row/column, e.g. tabel-1/new.lasten/2028 or bijlage-1-2027/Gelderland/total."})
+@Command(mixinStandardHelpOptions = true, name = "explain", description = "Explain a figure down to the frame values and proposals it comes from." + " "
+    + "FIGURE is table/row/column, e.g. tabel-1/new.lasten/2028 or bijlage-1-2027/Gelderland/total.")
 final class ExplainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -16,10 +16,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import-proposals", description = {"Read budget proposals from a workbook's template sheet (Voorstellen, as",
-    "begroot publish --format xlsx writes it) into a budget, all or nothing: every bad cell is reported and nothing",
-    "changes; when the sheet is sound, shows the proposals and the Tabel 1 they give, and with --out writes the",
-    "budget file with these proposals."})
+@Command(mixinStandardHelpOptions = true, name = "import-proposals", description = "Read budget proposals from a workbook's template sheet (Voorstellen, as" + " "
+    + "begroot publish --format xlsx writes it) into a budget, all or nothing: every bad cell is reported and nothing" + " "
+    + "changes; when the sheet is sound, shows the proposals and the Tabel 1 they give, and with --out writes the" + " "
+    + "budget file with these proposals.")
 final class ImportProposalsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

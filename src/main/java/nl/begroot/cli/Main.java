@@ -44,7 +44,16 @@ public final class Main implements Runnable {
       }
       return INTERNAL;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError oom) {
+      // a last resort: files are limited so that reading fits in 512 MB (docs/format.md), but a budget can be made
+      // in memory (bench) or computed in a smaller heap
+      err.println("begroot: out of memory: this budget needs more memory than Java was given; run with more "
+          + "(BEGROOT_JAVA_OPTS=-Xmx2g ./begroot ...) or a smaller budget");
+      code = INTERNAL;
+    }
     out.flush();
     err.flush();
     return code;

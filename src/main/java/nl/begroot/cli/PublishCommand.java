@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "publish", description = {"Publish the budget: the document as HTML and PDF, the Excel workbook, open data",
-    "(Fiscal Data Package) and a one-page statement per member (HTML and PDF)."})
+@Command(mixinStandardHelpOptions = true, name = "publish", description = "Publish the budget: the document as HTML and PDF, the Excel workbook, open data" + " "
+    + "(Fiscal Data Package) and a one-page statement per member (HTML and PDF).")
 final class PublishCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -15,8 +15,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = {"Start the web application (http://localhost:8080) on an embedded H2 database in",
-    "./data (filled with the built-in IPO budget on first start), or on PostgreSQL with --db."})
+@Command(mixinStandardHelpOptions = true, name = "serve", description = "Start the web application (http://localhost:8080) on an embedded H2 database in" + " "
+    + "./data (filled with the built-in IPO budget on first start), or on PostgreSQL with --db.")
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

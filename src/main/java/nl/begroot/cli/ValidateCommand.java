@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", description = "Check a budget file and report every problem with its place (and warnings, such as a literal amount in a narrative that no figure has).")
+@Command(mixinStandardHelpOptions = true, name = "validate", description = "Check a budget file and report every problem with its place (and warnings, such as a literal amount in a narrative that no figure has).")
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

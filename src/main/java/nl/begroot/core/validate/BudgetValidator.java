@@ -37,6 +37,11 @@ import nl.begroot.core.money.Money;
 public final class BudgetValidator {
   /** Largest amount accepted in one cell: a thousand billion euros, in cents. */
   public static final long MAX_CENTS = 100_000_000_000_000L;
+  /**
+   * Largest sum of the absolute amounts of one year over every line of the budget: an eighth of what
+   * a {@code long} holds, so that every total the engine adds up, and its double check, fits exactly.
+   */
+  public static final long MAX_YEAR_TOTAL_CENTS = Long.MAX_VALUE / 8;
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -49,6 +54,8 @@ public final class BudgetValidator {
   private final Set<Integer> duplicateProposals = new HashSet<>();
   /** Whether the version's years are sound; amounts per year are only checked against sound years. */
   private boolean yearsSound = true;
+  /** Per year, the sum of the absolute amounts seen so far (saturating at Long.MAX_VALUE). */
+  private long[] absoluteTotals;
 
   private BudgetValidator(Budget budget) {
     this.budget = budget;
@@ -87,6 +94,13 @@ public final class BudgetValidator {
     annex();
     glossary();
     printed();
+    for (int y = 0; absoluteTotals != null && y < absoluteTotals.length; y++) {
+      if (absoluteTotals[y] > MAX_YEAR_TOTAL_CENTS) {
+        add(ModelPath.ROOT, "the amounts are too large to add up exactly in cents: in " + years.get(y)
+            + " the lines of the budget add up to more than " + Money.ofCents(MAX_YEAR_TOTAL_CENTS) + " euros, counted without sign");
+        break;
+      }
+    }
   }
 
   // ---- header -----------------------------------------------------------------------------------
@@ -196,6 +210,11 @@ public final class BudgetValidator {
         }
         case AMOUNT -> {
           anyAmount = true;
+          if (absoluteTotals == null) {
+            absoluteTotals = new long[years.size()];
+          }
+          long abs = a.cents(y) == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(a.cents(y));
+          absoluteTotals[y] = abs > Long.MAX_VALUE - absoluteTotals[y] ? Long.MAX_VALUE : absoluteTotals[y] + abs;
           if (Math.abs(a.cents(y)) > MAX_CENTS || a.cents(y) == Long.MIN_VALUE) {
             add(at.key(years.get(y)), what + " " + years.get(y) + ": " + Money.ofCents(a.cents(y))
                 + " is larger than Begroot accepts (1.000.000.000.000 euros)");

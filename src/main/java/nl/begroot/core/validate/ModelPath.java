@@ -1,8 +1,5 @@
 package nl.begroot.core.validate;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Where in a {@link nl.begroot.core.model.Budget} something is, e.g. {@code proposals[3].amounts.2027}
  * or {@code keys[0].shares.GE}. Fields are named as the file format names them (docs/format.md), which
@@ -11,12 +8,20 @@ import java.util.List;
  */
 public final class ModelPath {
   /** The budget as a whole. */
-  public static final ModelPath ROOT = new ModelPath(List.of());
+  public static final ModelPath ROOT = new ModelPath(null, "");
 
-  private final List<String> parts;
+  // a path is its parent and one more part: paths of one file share their prefixes (a reader keeps
+  // one per node, so a large file keeps hundreds of thousands)
+  private final ModelPath parent;
+  private final String part;
+  private final int depth;
+  private final int hash;
 
-  private ModelPath(List<String> parts) {
-    this.parts = List.copyOf(parts);
+  private ModelPath(ModelPath parent, String part) {
+    this.parent = parent;
+    this.part = part;
+    this.depth = parent == null ? 0 : parent.depth + 1;
+    this.hash = parent == null ? 0 : 31 * parent.hash + part.hashCode();
   }
 
   /** A top-level field of the budget, e.g. {@code of("proposals")}. */
@@ -26,58 +31,64 @@ public final class ModelPath {
 
   /** A named field of the thing at this path. */
   public ModelPath field(String name) {
-    return with("." + name);
+    return new ModelPath(this, "." + name);
   }
 
   /** An item of the list at this path. */
   public ModelPath index(int i) {
-    return with("[" + i + "]");
+    return new ModelPath(this, "[" + i + "]");
   }
 
   /** An entry of the free mapping at this path (a year, a member id, a column id). */
   public ModelPath key(Object key) {
     String k = String.valueOf(key);
-    return with(k.matches("[A-Za-z0-9_-]+") ? "." + k : "[\"" + k.replace("\"", "\\\"") + "\"]");
-  }
-
-  private ModelPath with(String part) {
-    List<String> next = new ArrayList<>(parts.size() + 1);
-    next.addAll(parts);
-    next.add(part);
-    return new ModelPath(next);
+    return new ModelPath(this, k.matches("[A-Za-z0-9_-]+") ? "." + k : "[\"" + k.replace("\"", "\\\"") + "\"]");
   }
 
   /** The path one step up; the root's parent is the root. */
   public ModelPath parent() {
-    return parts.isEmpty() ? this : new ModelPath(parts.subList(0, parts.size() - 1));
+    return parent == null ? this : parent;
   }
 
   public boolean isRoot() {
-    return parts.isEmpty();
+    return parent == null;
   }
 
   /** Whether this path is {@code other} or lies inside it. */
   public boolean startsWith(ModelPath other) {
-    return other.parts.size() <= parts.size() && parts.subList(0, other.parts.size()).equals(other.parts);
+    ModelPath p = this;
+    while (p.depth > other.depth) {
+      p = p.parent;
+    }
+    return p.equals(other);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ModelPath p && parts.equals(p.parts);
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ModelPath p) || p.hash != hash || p.depth != depth) {
+      return false;
+    }
+    return part.equals(p.part) && (parent == null || parent.equals(p.parent));
   }
 
   @Override
   public int hashCode() {
-    return parts.hashCode();
+    return hash;
   }
 
   /** E.g. {@code proposals[3].amounts.2027}; the root is {@code (budget)}. */
   @Override
   public String toString() {
-    if (parts.isEmpty()) {
+    if (parent == null) {
       return "(budget)";
     }
-    String s = String.join("", parts);
-    return s.startsWith(".") ? s.substring(1) : s;
+    StringBuilder s = new StringBuilder();
+    for (ModelPath p = this; p.parent != null; p = p.parent) {
+      s.insert(0, p.part);
+    }
+    return s.charAt(0) == '.' ? s.substring(1) : s.toString();
   }
 }
