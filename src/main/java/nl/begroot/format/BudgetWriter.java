@@ -372,7 +372,7 @@ public final class BudgetWriter {
   }
 
   private static String nature(Nature n) {
-    return n == Nature.ONE_OFF ? "one-off" : "recurring";
+    return n.code();
   }
 
   /** An enum constant as the format spells it: {@code MID_YEAR} is {@code mid-year}. */

@@ -95,13 +95,10 @@ final class ProposalSection {
 
   private Nature nature(Node node, ModelPath path, String what) {
     String n = yaml.text(node, path, what + " nature");
-    if ("one-off".equals(n)) {
-      return Nature.ONE_OFF;
-    }
-    if (!"recurring".equals(n) && n != null) {
+    if (n != null && Nature.ofCode(n).isEmpty()) {
       yaml.error(node, path, what + " nature must be one-off or recurring, not '" + n + "'");
     }
-    return Nature.RECURRING;
+    return n == null ? Nature.RECURRING : Nature.ofCode(n).orElse(Nature.RECURRING);
   }
 
   private Breakdown breakdown(Node node, ModelPath at, String what) {

@@ -56,7 +56,7 @@ public final class JsonRenderer {
       p.units().forEach(unitIds::add);
       pn.put("title", p.title())
           .put("side", p.side().name().toLowerCase(java.util.Locale.ROOT))
-          .put("nature", p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring")
+          .put("nature", p.nature().code())
           .put("rule", p.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
       if (p.category() != null) {
         pn.put("category", p.category());

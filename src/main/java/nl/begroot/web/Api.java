@@ -434,7 +434,7 @@ final class Api {
     n.put("unit", p.unit());
     n.put("title", p.title());
     n.put("side", p.side().name().toLowerCase(java.util.Locale.ROOT));
-    n.put("nature", p.nature() == null ? null : p.nature().name().toLowerCase(java.util.Locale.ROOT));
+    n.put("nature", p.nature() == null ? null : p.nature().code());
     n.put("category", p.category());
     ArrayNode products = n.putArray("products");
     p.products().forEach(products::add);

@@ -347,7 +347,7 @@ public final class Pages {
     m.put("unit", p.unit());
     m.put("title", p.title());
     m.put("side", p.side().name().toLowerCase(Locale.ROOT));
-    m.put("nature", p.nature() == null ? "" : p.nature().name().toLowerCase(Locale.ROOT));
+    m.put("nature", p.nature() == null ? "" : p.nature().code());
     m.put("category", p.category() == null ? "" : p.category());
     m.put("explanation", p.explanation() == null ? "" : p.explanation());
     return m;

@@ -75,7 +75,7 @@ final class Drafts {
     if (draft.nature() != null) {
       switch (draft.nature().trim().toLowerCase(Locale.ROOT)) {
         case "recurring", "structureel" -> nature = Nature.RECURRING;
-        case "one_off", "one-off", "incidenteel" -> nature = Nature.ONE_OFF;
+        case "one-off", "one_off", "incidenteel" -> nature = Nature.ONE_OFF; // one_off: the spelling before one-off was the only one, still read
         default -> nature = null;
       }
     }

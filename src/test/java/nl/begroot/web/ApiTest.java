@@ -79,7 +79,7 @@ class ApiTest extends ServerSession {
     int year = IPO.version().budgetYear();
     JsonNode before = ok(server.get(C));
     long balancingBefore = before.get("balancing_cents").get(String.valueOf(year)).asLong();
-    String body = "{\"id\":\"api-1\",\"unit\":\"2.3\",\"title\":\"Via de API\",\"side\":\"lasten\",\"nature\":\"one_off\",\"amounts\":{\"" + year + "\": 123456}}";
+    String body = "{\"id\":\"api-1\",\"unit\":\"2.3\",\"title\":\"Via de API\",\"side\":\"lasten\",\"nature\":\"one-off\",\"amounts\":{\"" + year + "\": 123456}}";
     JsonNode preview = ok(server.json("POST", C + "/preview", body));
     long previewDelta = preview.get("balancing").get("delta_cents").get(String.valueOf(year)).asLong();
     assertThat(previewDelta).isEqualTo(123456);
@@ -95,6 +95,7 @@ class ApiTest extends ServerSession {
     assertThat(created.headers().firstValue("Location")).contains(C + "/proposals/api-1");
     JsonNode p = json(created);
     assertThat(p.get("amounts").get(String.valueOf(year)).asLong()).isEqualTo(123456);
+    assertThat(p.get("nature").asString()).as("one spelling: the file format's, also in the API").isEqualTo("one-off");
     assertThat(ok(server.get(C)).get("balancing_cents").get(String.valueOf(year)).asLong()).isEqualTo(balancingBefore + 123456);
     problem(server.json("POST", C + "/proposals", body), 422); // the id is taken now
 

@@ -124,7 +124,7 @@ class PagesTest extends ServerSession {
     form.put("unit", "3.3");
     form.put("title", "Via het formulier");
     form.put("side", "lasten");
-    form.put("nature", "one_off");
+    form.put("nature", "one-off");
     form.put("amount.2027", "250.000");
     form.put("action", "preview");
     HttpResponse<String> preview = post(V + "/voorstel-nieuw", form);
@@ -252,7 +252,7 @@ class PagesTest extends ServerSession {
     String cell = "data-balancing=\"" + year + "\">" + View.thousands(balancing) + "<";
     assertThat(before).contains(cell);
     server.json("POST", "/api/versions/" + slug + "/proposals",
-        "{\"id\":\"c-1\",\"unit\":\"2.3\",\"title\":\"Cache\",\"side\":\"lasten\",\"nature\":\"one_off\",\"amounts\":{\"" + year + "\":500000000}}");
+        "{\"id\":\"c-1\",\"unit\":\"2.3\",\"title\":\"Cache\",\"side\":\"lasten\",\"nature\":\"one-off\",\"amounts\":{\"" + year + "\":500000000}}");
     String after = server.get(path).body();
     assertThat(after).doesNotContain(cell).contains("data-balancing=\"" + year + "\">" + View.thousands(balancing + 500_000_000L) + "<");
   }
