@@ -110,6 +110,51 @@ class BadFilesTest {
     assertThat(p.message()).contains("programme '9' spread adds up to 110 %", "not 100 %", "c1 40 %", "c2 70 %");
   }
 
+  // ---- Robustness: no broken file makes the reader throw ------------------------------------
+
+  /**
+   * The valid budget with each of its lines left out, and with each value after a colon replaced by
+   * an empty list, an empty text or a mapping: every such file is loaded or refused with problems
+   * that have a place, and never makes the reader (or the core validator behind it) throw.
+   */
+  @Test
+  void noFileOneLineAwayFromValidMakesTheReaderThrow() {
+    String[] lines = VALID.split("\n", -1);
+    int variants = 0;
+    for (int i = 0; i < lines.length; i++) {
+      List<String> texts = new java.util.ArrayList<>();
+      StringBuilder without = new StringBuilder();
+      for (int j = 0; j < lines.length; j++) {
+        if (j != i) {
+          without.append(lines[j]).append('\n');
+        }
+      }
+      texts.add(without.toString());
+      int colon = lines[i].indexOf(": ");
+      if (colon >= 0) {
+        for (String value : List.of("[]", "\"\"", "{x: 1}", "-1")) {
+          String[] changed = lines.clone();
+          changed[i] = lines[i].substring(0, colon + 2) + value;
+          texts.add(String.join("\n", changed));
+        }
+      }
+      for (String text : texts) {
+        variants++;
+        LoadResult result;
+        try {
+          result = BudgetReader.read(FILE, text);
+        } catch (RuntimeException e) {
+          throw new AssertionError("line " + (i + 1) + " changed: the reader threw " + e + "\n" + text, e);
+        }
+        if (result instanceof LoadResult.Rejected rejected) {
+          assertThat(rejected.problems()).as("line %d changed", i + 1).isNotEmpty()
+              .allSatisfy(p -> assertThat(p.line()).as("place of %s", p).isPositive());
+        }
+      }
+    }
+    assertThat(variants).isGreaterThan(300);
+  }
+
   // ---- Directories and huge files -----------------------------------------------------------
 
   @Test

@@ -160,9 +160,20 @@ public final class BudgetValidator {
     if (!text(path, value, what)) {
       return false;
     }
-    if (!value.matches("[^/\\s]+")) {
+    if (!isId(value)) {
       add(path, what + " '" + value + "' must not contain a slash or spaces");
       return false;
+    }
+    return true;
+  }
+
+  /** No slash and no white space (a loop, not a regular expression: it runs for every line of the engine's input). */
+  private static boolean isId(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/' || Character.isWhitespace(c)) {
+        return false;
+      }
     }
     return true;
   }
@@ -402,20 +413,23 @@ public final class BudgetValidator {
       }
       if (p.units().isEmpty()) {
         add(at.field("unit"), what + " must name its unit");
-      } else if (p.units().size() != new HashSet<>(p.units()).size()) {
+      } else if (p.units().size() > 1 && p.units().size() != new HashSet<>(p.units()).size()) {
         add(at.field("unit"), what + " names the same unit twice");
       }
-      Set<Integer> programmesOfUnits = new HashSet<>();
+      Integer firstProgramme = null;
+      boolean severalProgrammes = false;
       for (int u = 0; u < p.units().size(); u++) {
         String unit = p.units().get(u);
         Integer programme = unitProgramme.get(unit);
         if (programme == null) {
           add(at.field("unit").index(u), what + " names an unknown unit '" + unit + "'");
+        } else if (firstProgramme == null) {
+          firstProgramme = programme;
         } else {
-          programmesOfUnits.add(programme);
+          severalProgrammes |= !programme.equals(firstProgramme);
         }
       }
-      if (programmesOfUnits.size() > 1) {
+      if (severalProgrammes) {
         add(at.field("unit"), what + " names units of different programmes");
       }
       text(at.field("title"), p.title(), what + " title");

@@ -8,20 +8,23 @@ package nl.begroot.core.validate;
  */
 public final class ModelPath {
   /** The budget as a whole. */
-  public static final ModelPath ROOT = new ModelPath(null, "");
+  public static final ModelPath ROOT = new ModelPath(null, null, -1);
 
-  // a path is its parent and one more part: paths of one file share their prefixes (a reader keeps
-  // one per node, so a large file keeps hundreds of thousands)
+  // A path is its parent and one more step: a name (a field or a key) or an index. Paths of one
+  // budget share their prefixes, and making one concatenates no text: the validator makes several
+  // for every line of a budget the engine is given, and a reader keeps one per node.
   private final ModelPath parent;
-  private final String part;
+  private final String name;
+  private final int index;
   private final int depth;
   private final int hash;
 
-  private ModelPath(ModelPath parent, String part) {
+  private ModelPath(ModelPath parent, String name, int index) {
     this.parent = parent;
-    this.part = part;
+    this.name = name;
+    this.index = index;
     this.depth = parent == null ? 0 : parent.depth + 1;
-    this.hash = parent == null ? 0 : 31 * parent.hash + part.hashCode();
+    this.hash = parent == null ? 0 : 31 * parent.hash + (name == null ? index : name.hashCode());
   }
 
   /** A top-level field of the budget, e.g. {@code of("proposals")}. */
@@ -31,18 +34,17 @@ public final class ModelPath {
 
   /** A named field of the thing at this path. */
   public ModelPath field(String name) {
-    return new ModelPath(this, "." + name);
+    return new ModelPath(this, name, -1);
   }
 
   /** An item of the list at this path. */
   public ModelPath index(int i) {
-    return new ModelPath(this, "[" + i + "]");
+    return new ModelPath(this, null, i);
   }
 
   /** An entry of the free mapping at this path (a year, a member id, a column id). */
   public ModelPath key(Object key) {
-    String k = String.valueOf(key);
-    return new ModelPath(this, k.matches("[A-Za-z0-9_-]+") ? "." + k : "[\"" + k.replace("\"", "\\\"") + "\"]");
+    return new ModelPath(this, String.valueOf(key), -1);
   }
 
   /** The path one step up; the root's parent is the root. */
@@ -68,10 +70,10 @@ public final class ModelPath {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof ModelPath p) || p.hash != hash || p.depth != depth) {
+    if (!(o instanceof ModelPath p) || p.hash != hash || p.depth != depth || p.index != index) {
       return false;
     }
-    return part.equals(p.part) && (parent == null || parent.equals(p.parent));
+    return java.util.Objects.equals(name, p.name) && (parent == null || parent.equals(p.parent));
   }
 
   @Override
@@ -79,7 +81,10 @@ public final class ModelPath {
     return hash;
   }
 
-  /** E.g. {@code proposals[3].amounts.2027}; the root is {@code (budget)}. */
+  /**
+   * E.g. {@code proposals[3].amounts.2027}; a key that is not a plain word is quoted, e.g. {@code
+   * rows["new.lasten"]}; the root is {@code (budget)}.
+   */
   @Override
   public String toString() {
     if (parent == null) {
@@ -87,8 +92,15 @@ public final class ModelPath {
     }
     StringBuilder s = new StringBuilder();
     for (ModelPath p = this; p.parent != null; p = p.parent) {
-      s.insert(0, p.part);
+      s.insert(0, p.step());
     }
     return s.charAt(0) == '.' ? s.substring(1) : s.toString();
+  }
+
+  private String step() {
+    if (name == null) {
+      return "[" + index + "]";
+    }
+    return name.matches("[A-Za-z0-9_-]+") ? "." + name : "[\"" + name.replace("\"", "\\\"") + "\"]";
   }
 }
