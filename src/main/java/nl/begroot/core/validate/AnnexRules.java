@@ -1,0 +1,152 @@
+package nl.begroot.core.validate;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import nl.begroot.core.model.Annex;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Programme;
+import nl.begroot.core.model.Proposal;
+
+/** The rules of Bijlage 1: columns and what they gather, the third-party column, spread columns, and that every proposal falls in a column. */
+final class AnnexRules {
+  private final Checks c;
+  private final Budget budget;
+  private final Map<String, Integer> unitProgramme;
+  private final Map<String, Integer> programmeIndex;
+  private final Map<String, Integer> proposalIndex;
+  private final Set<Integer> duplicateProposals;
+
+  AnnexRules(Checks c) {
+    this.c = c;
+    this.budget = c.budget;
+    this.unitProgramme = c.unitProgramme;
+    this.programmeIndex = c.programmeIndex;
+    this.proposalIndex = c.proposalIndex;
+    this.duplicateProposals = c.duplicateProposals;
+  }
+
+  private void add(ModelPath path, String message) {
+    c.add(path, message);
+  }
+
+  private boolean text(ModelPath path, String value, String what) {
+    return c.text(path, value, what);
+  }
+
+  private boolean id(ModelPath path, String value, String what) {
+    return c.id(path, value, what);
+  }
+
+  private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
+    return Checks.ids(items, id);
+  }
+
+  // ---- annex ----------------------------------------------------------------------------------
+
+  void annex() {
+    ModelPath at = ModelPath.of("annex");
+    Annex annex = budget.annex();
+    if (annex == null) {
+      add(at, "the budget has no annex");
+      return;
+    }
+    Set<String> keyIds = ids(budget.keys(), k -> k.id());
+    text(at.field("title"), annex.title(), "annex title");
+    if (text(at.field("key"), annex.keyId(), "annex key") && !keyIds.contains(annex.keyId())) {
+      add(at.field("key"), "annex names an unknown key '" + annex.keyId() + "'");
+    }
+    Map<String, Annex.Column> columns = new LinkedHashMap<>();
+    Set<String> claimedProgrammes = new HashSet<>();
+    Set<String> claimedUnits = new HashSet<>();
+    Set<String> claimedProposals = new HashSet<>();
+    List<Annex.Column> list = annex.columns();
+    for (int c = 0; c < list.size(); c++) {
+      Annex.Column column = list.get(c);
+      ModelPath cat = at.field("columns").index(c);
+      if (id(cat.field("id"), column.id(), "column id") && columns.containsKey(column.id())) {
+        add(cat.field("id"), "duplicate annex column id '" + column.id() + "'");
+        continue;
+      }
+      String what = "annex column '" + column.id() + "'";
+      text(cat.field("title"), column.title(), what + " title");
+      references(cat.field("programmes"), column.programmes(), programmeIndex.keySet(), what + " names an unknown programme '%s'");
+      references(cat.field("units"), column.units(), unitProgramme.keySet(), what + " names an unknown unit '%s'");
+      references(cat.field("proposals"), column.proposals(), proposalIndex.keySet(), what + " names an unknown proposal '%s'");
+      if (column.keyId() != null && !keyIds.contains(column.keyId())) {
+        add(cat.field("key"), what + " names an unknown key '" + column.keyId() + "'");
+      }
+      for (int s = 0; s < column.sumOf().size(); s++) {
+        if (!columns.containsKey(column.sumOf().get(s))) {
+          add(cat.field("sum_of").index(s), what + " totals column '" + column.sumOf().get(s) + "', which is not a column listed before it");
+        }
+      }
+      if (column.isSum() && (!column.programmes().isEmpty() || !column.units().isEmpty() || !column.proposals().isEmpty()
+          || column.keyId() != null)) {
+        add(cat, what + " is a sum of columns and cannot also gather programmes, units, proposals or have a key");
+      }
+      if (column.id() != null) {
+        columns.put(column.id(), column);
+      }
+      if (!column.isSum()) {
+        claimedProgrammes.addAll(column.programmes());
+        claimedUnits.addAll(column.units());
+        claimedProposals.addAll(column.proposals());
+      }
+    }
+    Annex.ThirdPartyColumn third = annex.thirdPartyColumn();
+    if (third != null) {
+      ModelPath tat = at.field("third_party_column");
+      if (id(tat.field("id"), third.id(), "third_party_column id") && columns.containsKey(third.id())) {
+        add(tat.field("id"), "annex third_party_column id '" + third.id() + "' is also a column id");
+      }
+      text(tat.field("title"), third.title(), "third_party_column title");
+      if (text(tat.field("third_party"), third.thirdParty(), "third_party_column third_party")
+          && budget.thirdParties().stream().noneMatch(t -> t.id().equals(third.thirdParty()))) {
+        add(tat.field("third_party"), "annex third_party_column names an unknown third party '" + third.thirdParty() + "'");
+      }
+    }
+    for (int i = 0; i < budget.programmes().size(); i++) {
+      Programme programme = budget.programmes().get(i);
+      for (String col : programme.spread().keySet()) {
+        ModelPath sat = ModelPath.of("programmes").index(i).field("spread").key(col);
+        Annex.Column column = columns.get(col);
+        if (column == null) {
+          add(sat, "programme '" + programme.id() + "' spreads over column '" + col + "', which the annex does not have");
+        } else if (column.isSum()) {
+          add(sat, "programme '" + programme.id() + "' spreads over column '" + col + "', which is a sum of columns; spread over the columns it totals");
+        }
+      }
+    }
+    if (columns.values().stream().noneMatch(c -> !c.isSum())) {
+      add(at.field("columns"), "the annex needs at least one column that gathers proposals");
+      return;
+    }
+    List<Proposal> proposals = budget.proposals();
+    for (int i = 0; i < proposals.size(); i++) {
+      Proposal p = proposals.get(i);
+      if (duplicateProposals.contains(i) || p.units().isEmpty() || p.rule() == Proposal.Rule.BALANCING) {
+        continue;
+      }
+      Integer programme = unitProgramme.get(p.units().get(0));
+      if (programme == null || budget.programmes().get(programme).overheadView()) {
+        continue;
+      }
+      if (!claimedProposals.contains(p.id()) && !claimedUnits.contains(p.units().get(0))
+          && !claimedProgrammes.contains(budget.programmes().get(programme).id())) {
+        add(ModelPath.of("proposals").index(i), "proposal '" + p.id() + "' falls in no annex column: add its programme, unit or id to a column");
+      }
+    }
+  }
+
+  void references(ModelPath at, List<String> refs, Set<String> known, String message) {
+    for (int k = 0; k < refs.size(); k++) {
+      if (!known.contains(refs.get(k))) {
+        add(at.index(k), String.format(message, refs.get(k)));
+      }
+    }
+  }
+}
