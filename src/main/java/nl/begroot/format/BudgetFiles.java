@@ -15,11 +15,11 @@ public final class BudgetFiles {
   public static final String BUILT_IN = "conceptbegroting-ipo-2027.yaml";
   private static final String BUILT_IN_RESOURCE = "/nl/begroot/data/" + BUILT_IN;
   /**
-   * Files larger than this (8 MB) are refused before reading: a file of that size is read and
-   * computed within a 512 MB heap (BadFilesTest measures it in a child JVM), while a budget of ten
-   * thousand proposals takes about 1.2 MB. See docs/format.md.
+   * Files larger than this (4 MB) are refused before reading: a file of that size is read,
+   * validated and computed within a 512 MB heap (BadFilesTest measures it in a child JVM); a budget
+   * of ten thousand proposals takes about 1.2 MB. See docs/format.md.
    */
-  static final long MAX_BYTES = 8L * 1024 * 1024;
+  static final long MAX_BYTES = 4L * 1024 * 1024;
 
   private BudgetFiles() {}
 

@@ -195,7 +195,7 @@ class BadFilesTest {
     }
     Child run = child(dir, "validate", big.toString());
     assertThat(run.code).as("exit code; err: %s", run.err).isEqualTo(Main.BAD_INPUT);
-    assertThat(run.err).contains(big + ": the file has 50 MB; Begroot reads budget files of up to 8 MB")
+    assertThat(run.err).contains(big + ": the file has 50 MB; Begroot reads budget files of up to 4 MB")
         .doesNotContain("OutOfMemoryError").doesNotContain("Exception");
   }
 
