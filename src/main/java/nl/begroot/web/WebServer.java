@@ -25,7 +25,12 @@ public final class WebServer {
 
   public WebServer(Workspace workspace) {
     Templates templates = new Templates();
-    Pages pages = new Pages(workspace, templates);
+    Pages.Shared shared = new Pages.Shared(workspace, templates);
+    ReadingPages reading = new ReadingPages(shared);
+    ProvincePages provinces = new ProvincePages(shared);
+    AuditPage auditPage = new AuditPage(shared);
+    EditingPages editing = new EditingPages(shared);
+    VersionPages versions = new VersionPages(shared);
     Api api = new Api(workspace);
     Downloads downloads = new Downloads(workspace);
     this.app = Javalin.create(config -> {
@@ -62,38 +67,38 @@ public final class WebServer {
         }
       });
       // pages
-      r.get("/", pages::home);
-      r.get("/taal/{lang}", pages::language);
-      r.get("/versies", pages::versions);
-      r.post("/versies", pages::copyVersion);
-      r.post("/versies/inlezen", pages::importVersion);
-      r.post("/versies/werkmap", ctx -> pages.importWorkbook(ctx, downloads));
+      r.get("/", reading::home);
+      r.get("/taal/{lang}", reading::language);
+      r.get("/versies", versions::versions);
+      r.post("/versies", versions::copyVersion);
+      r.post("/versies/inlezen", versions::importVersion);
+      r.post("/versies/werkmap", ctx -> versions.importWorkbook(ctx, downloads));
       r.get("/v/{version}/download/{file}", downloads::document);
       r.get("/v/{version}/provincie/{member}/{file}", downloads::statement);
-      r.get("/vergelijk", pages::compare);
-      r.get("/v/{version}", pages.cachedPage(pages::overview));
-      r.get("/v/{version}/programma/{programme}", pages.cachedPage(pages::programme));
-      r.get("/v/{version}/voorstel-nieuw", pages::proposalForm);
-      r.post("/v/{version}/voorstel-nieuw", pages::proposalSubmit);
-      r.get("/v/{version}/voorstel/{proposal}", pages.cachedPage(pages::proposal));
-      r.get("/v/{version}/voorstel/{proposal}/wijzigen", pages::proposalForm);
-      r.post("/v/{version}/voorstel/{proposal}/wijzigen", pages::proposalSubmit);
-      r.post("/v/{version}/voorstel/{proposal}/intrekken", ctx -> pages.withdraw(ctx, true));
-      r.post("/v/{version}/voorstel/{proposal}/terugzetten", ctx -> pages.withdraw(ctx, false));
-      r.get("/v/{version}/bijlage-1", pages.cachedPage(pages::annex));
-      r.get("/v/{version}/provincies", pages.cachedPage(pages::provinces));
-      r.get("/v/{version}/provincie/{member}", pages.cachedPage(pages::province));
-      r.get("/v/{version}/kassiersfunctie", pages.cachedPage(ctx -> pages.simpleTable(ctx, "kassiersfunctie", "nav.passthrough")));
-      r.get("/v/{version}/structureel", pages.cachedPage(ctx -> pages.simpleTable(ctx, "structureel", "nav.structural")));
-      r.get("/v/{version}/figuur", pages.cachedPage(pages::figure));
-      r.get("/v/{version}/controle", pages.cachedPage(pages::audit));
-      r.get("/v/{version}/afkortingen", pages.cachedPage(pages::glossary));
-      r.get("/v/{version}/zoeken", pages.cachedPage(pages::search));
-      r.get("/v/{version}/wijzigingen", pages.cachedPage(pages::changes));
-      r.get("/v/{version}/sleutels", pages::keys);
-      r.post("/v/{version}/sleutels/{key}", pages::keySubmit);
-      r.get("/v/{version}/export", pages::export);
-      r.post("/v/{version}/verwijderen", pages::deleteVersion);
+      r.get("/vergelijk", versions::compare);
+      r.get("/v/{version}", reading.cachedPage(reading::overview));
+      r.get("/v/{version}/programma/{programme}", reading.cachedPage(reading::programme));
+      r.get("/v/{version}/voorstel-nieuw", editing::proposalForm);
+      r.post("/v/{version}/voorstel-nieuw", editing::proposalSubmit);
+      r.get("/v/{version}/voorstel/{proposal}", reading.cachedPage(reading::proposal));
+      r.get("/v/{version}/voorstel/{proposal}/wijzigen", editing::proposalForm);
+      r.post("/v/{version}/voorstel/{proposal}/wijzigen", editing::proposalSubmit);
+      r.post("/v/{version}/voorstel/{proposal}/intrekken", ctx -> editing.withdraw(ctx, true));
+      r.post("/v/{version}/voorstel/{proposal}/terugzetten", ctx -> editing.withdraw(ctx, false));
+      r.get("/v/{version}/bijlage-1", reading.cachedPage(reading::annex));
+      r.get("/v/{version}/provincies", provinces.cachedPage(provinces::provinces));
+      r.get("/v/{version}/provincie/{member}", provinces.cachedPage(provinces::province));
+      r.get("/v/{version}/kassiersfunctie", reading.cachedPage(ctx -> reading.simpleTable(ctx, "kassiersfunctie", "nav.passthrough")));
+      r.get("/v/{version}/structureel", reading.cachedPage(ctx -> reading.simpleTable(ctx, "structureel", "nav.structural")));
+      r.get("/v/{version}/figuur", reading.cachedPage(reading::figure));
+      r.get("/v/{version}/controle", auditPage.cachedPage(auditPage::audit));
+      r.get("/v/{version}/afkortingen", reading.cachedPage(reading::glossary));
+      r.get("/v/{version}/zoeken", reading.cachedPage(reading::search));
+      r.get("/v/{version}/wijzigingen", reading.cachedPage(reading::changes));
+      r.get("/v/{version}/sleutels", editing::keys);
+      r.post("/v/{version}/sleutels/{key}", editing::keySubmit);
+      r.get("/v/{version}/export", versions::export);
+      r.post("/v/{version}/verwijderen", versions::deleteVersion);
       // API
       r.get("/api/health", api::health);
       r.get("/api/openapi.json", OpenApi::serve);
