@@ -1,12 +1,11 @@
 package nl.begroot.format;
 
 import java.util.Map;
-import nl.begroot.core.engine.Engine;
 import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.PrintedDocument;
+import nl.begroot.core.pipeline.Pipeline;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -22,7 +21,7 @@ final class PrintedTables {
   static Document check(Budget budget, Map<String, Map<String, Node>> nodes, Yaml yaml) {
     Document document;
     try {
-      document = DocumentBuilder.build(Engine.compute(budget));
+      document = Pipeline.compute(budget).document(); // kept: whoever computes this budget next gets it
     } catch (ArithmeticException overflow) {
       yaml.error(null, "the amounts are too large to add up exactly in cents");
       return null;

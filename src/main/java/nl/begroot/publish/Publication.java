@@ -1,12 +1,11 @@
 package nl.begroot.publish;
 
 import java.util.Objects;
-import nl.begroot.core.engine.Engine;
 import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.figures.Figure;
 import nl.begroot.core.model.Budget;
-import nl.begroot.core.rounding.ControlledRounding;
+import nl.begroot.core.pipeline.Computed;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.core.rounding.PrintedFigures;
 
 /**
@@ -21,10 +20,14 @@ public record Publication(Budget budget, Document document, PrintedFigures print
     Objects.requireNonNull(printed);
   }
 
-  /** Computes, builds and rounds the document of a loaded budget (the core's three steps). */
+  /** The publication of a loaded budget, computed by the core's one pipeline. */
   public static Publication of(Budget budget) {
-    Document document = DocumentBuilder.build(Engine.compute(budget));
-    return new Publication(budget, document, ControlledRounding.round(document));
+    return of(Pipeline.compute(budget));
+  }
+
+  /** The publication of a budget already computed (a version's snapshot, a loaded file). */
+  public static Publication of(Computed computed) {
+    return new Publication(computed.budget(), computed.document(), computed.printed());
   }
 
   /** A figure's printed value in thousands (for figures of tables in thousands). */

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.begroot.core.compare.Comparison;
-import nl.begroot.core.engine.Engine;
-import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.figures.Narratives;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.DistributionKey;
@@ -20,8 +17,7 @@ import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Unit;
 import nl.begroot.core.model.Version;
-import nl.begroot.core.rounding.ControlledRounding;
-import nl.begroot.core.rounding.PrintedFigures;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.format.BudgetReader;
 import nl.begroot.format.BudgetWriter;
 import nl.begroot.format.LoadResult;
@@ -115,7 +111,7 @@ public final class Workspace {
    * proposals a unit's narrative quotes); a narrative that quotes nothing missing stays.
    */
   static Budget withoutDanglingNarratives(Budget b) {
-    var document = DocumentBuilder.build(Engine.compute(b));
+    var document = Pipeline.compute(b).document();
     java.util.Set<Narratives.Place> dangling = new java.util.HashSet<>();
     Narratives.of(document).check().stream().filter(f -> !f.warning()).forEach(f -> dangling.add(f.place()));
     if (dangling.isEmpty()) {
@@ -196,18 +192,16 @@ public final class Workspace {
         throw new StoreException("the stored version '" + slug + "' does not read: " + r.problems().get(0), null);
       }
       Budget budget = ((LoadResult.Loaded) result).budget();
-      Snapshot s = compute(v.get(), rows, budget);
       StoredVersion version = v.get();
-      return Optional.of(new Snapshot(version, rows, budget, s.document(), s.printed(),
+      return Optional.of(new Snapshot(version, rows, Pipeline.compute(budget),
           () -> PublishedState.of(store, version, rows, budget)));
     }
     throw new StoreException("the version '" + slug + "' keeps changing while it is read", null);
   }
 
+  /** The snapshot of a version state: computed by the core's one pipeline (once per budget state). */
   static Snapshot compute(StoredVersion version, List<StoredProposal> rows, Budget budget) {
-    Document document = DocumentBuilder.build(Engine.compute(budget));
-    PrintedFigures printed = ControlledRounding.round(document);
-    return new Snapshot(version, rows, budget, document, printed);
+    return new Snapshot(version, rows, Pipeline.compute(budget));
   }
 
   private Optional<StoredVersion> create(String slug, String name, String kind, Long basedOn, Budget budget, String actor, String action) {
