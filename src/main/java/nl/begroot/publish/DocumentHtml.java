@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Narratives;
 import nl.begroot.core.figures.Narratives.Place;
 import nl.begroot.core.figures.Table;
@@ -16,6 +17,8 @@ import nl.begroot.core.model.GlossaryEntry;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.Side;
+import nl.begroot.core.pipeline.ProgrammeChart;
 import nl.begroot.core.model.Unit;
 import nl.begroot.core.text.Dutch;
 
@@ -259,42 +262,44 @@ final class DocumentHtml {
     endChapter();
   }
 
-  /** Lasten and baten of the new frame per programme over the years, as charts with their tables. */
+  /**
+   * Lasten and baten of the new frame per programme over the years, as charts with their tables:
+   * the core's {@link ProgrammeChart} (the overhead view left out), the same data as the web's.
+   */
   private void programmeCharts() {
     List<Integer> years = budget.version().years();
-    List<Programme> shown = budget.programmes().stream().filter(p -> !p.overheadView()).toList();
     List<String> categories = years.stream().map(String::valueOf).toList();
-    for (String side : List.of("lasten", "baten")) {
+    for (Side sideOf : List.of(Side.LASTEN, Side.BATEN)) {
+      String side = sideOf == Side.LASTEN ? "lasten" : "baten";
+      ProgrammeChart data = pub.computed().programmeChart(sideOf);
       List<Charts.Series> series = new ArrayList<>();
       List<Table.Row> rows = new ArrayList<>();
       long max = Long.MIN_VALUE;
       String maxLabel = "";
-      for (Programme p : shown) {
-        long[] values = new long[years.size()];
+      for (ProgrammeChart.Series s : data.series()) {
+        long[] values = s.thousands();
         List<Table.Cell> cells = new ArrayList<>();
         for (int y = 0; y < years.size(); y++) {
-          String id = "programme-" + p.id() + "/new." + side + "/" + years.get(y);
-          values[y] = pub.thousands(id);
-          cells.add(Table.Cell.figure(id));
+          cells.add(s.figureIds().get(y) == null ? Table.Cell.EMPTY : Table.Cell.figure(s.figureIds().get(y)));
           if (values[y] > max) {
             max = values[y];
-            maxLabel = p.id() + ". " + p.title() + " (" + Dutch.whole(values[y]) + " in " + years.get(y) + ")";
+            maxLabel = s.label() + " (" + Dutch.whole(values[y]) + " in " + years.get(y) + ")";
           }
         }
-        series.add(new Charts.Series(p.id() + ". " + p.title(), values));
-        rows.add(new Table.Row(p.id(), p.id() + ". " + p.title(), Table.Style.LINE, cells));
+        series.add(new Charts.Series(s.label(), values));
+        rows.add(new Table.Row(s.programme().id(), s.label(), Table.Style.LINE, cells));
       }
       String title = ("lasten".equals(side) ? "Lasten" : "Baten") + " per programma, nieuw kader " + years.get(0) + "–"
           + years.get(years.size() - 1);
       String alt = "Staafdiagram: de " + side + " van het nieuwe kader per programma en per jaar, in duizenden euro’s. Het hoogste "
           + "bedrag heeft " + maxLabel + ". "
-          + (budget.programmes().stream().anyMatch(Programme::overheadView) ? "Bedrijfsvoering ontbreekt: die lasten zitten al in de andere programma’s. " : "")
+          + (data.overheadLeftOut() != null ? "Bedrijfsvoering ontbreekt: die lasten zitten al in de andere programma’s. " : "")
           + "De tabel hieronder geeft alle bedragen.";
       String chartId = "grafiek-" + side;
       chart(chartId, title, alt, Charts.groupedBars(chartId + "-svg", title, alt, categories, series));
       List<Table.Column> columns = years.stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
-      Table data = new Table("grafiek-" + side, title, 100_000, columns, rows);
-      body.append(Html.table(pub, data, false)).append('\n');
+      Table table = new Table("grafiek-" + side, title, 100_000, columns, rows);
+      body.append(Html.table(pub, table, false)).append('\n');
     }
   }
 
@@ -380,7 +385,6 @@ final class DocumentHtml {
             .append("</p>\n");
       }
     }
-    String total = annex.columns().get(annex.columns().size() - 1).id();
     List<String> labels = new ArrayList<>();
     long[] values = new long[budget.members().size()];
     int i = 0;
@@ -388,7 +392,7 @@ final class DocumentHtml {
     long maxValue = Long.MIN_VALUE;
     for (Member m : budget.members()) {
       labels.add(m.name());
-      values[i] = pub.thousands("bijlage-1-" + year + "/" + m.id() + "/" + total);
+      values[i] = FigureIds.memberTotal(budget, year, m.id()).map(pub::thousands).orElse(0L);
       if (values[i] > maxValue) {
         maxValue = values[i];
         maxName = m.name();
@@ -397,7 +401,7 @@ final class DocumentHtml {
     }
     String title = "Wijziging bijdrage per lid in " + year;
     String alt = "Staafdiagram: de wijziging van de bijdrage van elk lid in " + year + " in duizenden euro’s (kolom "
-        + annex.columns().get(annex.columns().size() - 1).title() + " van de tabel hierboven). De grootste wijziging heeft "
+        + annex.totalColumn().map(Annex.Column::title).orElse("") + " van de tabel hierboven). De grootste wijziging heeft "
         + maxName + " met " + Dutch.whole(maxValue) + ".";
     chart("grafiek-bijdrage", title, alt, Charts.horizontalBars("grafiek-bijdrage-svg", title, alt, labels, values));
     List<Integer> other = budget.version().years().stream().filter(y -> y != year).toList();

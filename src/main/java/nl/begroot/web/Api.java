@@ -17,6 +17,7 @@ import nl.begroot.core.figures.Figure;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.DistributionKey;
 import nl.begroot.core.model.Member;
+import nl.begroot.core.pipeline.MemberYears;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.core.text.Dutch;
 import nl.begroot.render.JsonRenderer;
@@ -386,16 +387,15 @@ final class Api {
     n.put("name", m.name());
     s.budget().key(s.budget().annex().keyId()).map(k -> k.sharesPercent().get(m.id())).ifPresent(p -> n.put("key_share_percent", p.toPlainString()));
     ObjectNode years = n.putObject("years");
-    for (int y : s.budget().version().years()) {
-      Table t = s.document().table("bijlage-1-" + y).orElse(null);
-      if (t == null) {
-        continue;
-      }
-      ObjectNode yn = years.putObject(String.valueOf(y));
-      for (Table.Column c : t.columns()) {
-        String fid = "bijlage-1-" + y + "/" + m.id() + "/" + c.id();
-        s.document().graph().find(fid).ifPresent(f -> yn.putObject(c.id()).put("figure", fid).put("cents", f.cents())
-            .put("printed", s.printed().value(true, fid).orElse(0)));
+    MemberYears view = s.computed().memberYears(m);
+    for (int y = 0; y < view.years().size(); y++) {
+      ObjectNode yn = years.putObject(String.valueOf(view.years().get(y)));
+      for (MemberYears.Column c : view.columns()) {
+        String fid = c.figureIds().get(y);
+        if (fid != null) {
+          yn.putObject(c.id()).put("figure", fid).put("cents", s.document().graph().get(fid).cents())
+              .put("printed", s.printed().value(true, fid).orElse(0));
+        }
       }
     }
     json(ctx, n);

@@ -3,7 +3,9 @@ package nl.begroot.web;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Table;
+import nl.begroot.core.pipeline.MemberYears;
 import nl.begroot.core.model.Member;
 import nl.begroot.workspace.Snapshot;
 
@@ -26,17 +28,18 @@ final class ProvincePages extends Pages {
         .findFirst().orElseThrow(() -> new NotFound("provincie " + ctx.pathParam("member")));
     View v = view(ctx, s, I18n.of(lang(ctx)).t("province.title") + " " + m.name());
     List<Integer> years = s.budget().version().years();
-    Table annex0 = s.document().table("bijlage-1-" + years.get(0)).orElseThrow();
-    // one table: per year (rows), the member's figure per annex column
-    List<Table.Column> columns = annex0.columns().stream().filter(c -> !c.id().equals("share")).toList();
+    Table annex0 = s.document().table(FigureIds.annexTable(years.get(0))).orElseThrow();
+    // one table: per year (rows), the member's figure per annex column (the core's MemberYears)
+    MemberYears view = s.computed().memberYears(m);
+    List<Table.Column> columns = view.columns().stream().map(c -> new Table.Column(c.id(), c.title())).toList();
     List<Table.Row> rows = new ArrayList<>();
-    for (int y : years) {
+    for (int y = 0; y < years.size(); y++) {
       List<Table.Cell> cells = new ArrayList<>();
-      for (Table.Column c : columns) {
-        String fid = "bijlage-1-" + y + "/" + m.id() + "/" + c.id();
-        cells.add(s.document().graph().find(fid).isPresent() ? Table.Cell.figure(fid) : Table.Cell.EMPTY);
+      for (MemberYears.Column c : view.columns()) {
+        String fid = c.figureIds().get(y);
+        cells.add(fid != null ? Table.Cell.figure(fid) : Table.Cell.EMPTY);
       }
-      rows.add(new Table.Row(String.valueOf(y), String.valueOf(y), Table.Style.LINE, cells));
+      rows.add(new Table.Row(String.valueOf(years.get(y)), String.valueOf(years.get(y)), Table.Style.LINE, cells));
     }
     Table perYear = new Table("provincie-" + m.id(), v.t("province.columns") + ": " + m.name(), 100_000, columns, rows);
     String share = s.budget().key(s.budget().annex().keyId()).map(k -> k.sharesPercent().get(m.id()))

@@ -11,6 +11,8 @@ import nl.begroot.core.figures.Figure;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.Side;
+import nl.begroot.core.pipeline.ProgrammeChart;
 import nl.begroot.core.model.Unit;
 import nl.begroot.store.Change;
 import nl.begroot.store.StoredProposal;
@@ -47,34 +49,27 @@ final class ReadingPages extends Pages {
     }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("overview.title"));
     List<String> groups = years.stream().map(String::valueOf).toList();
+    // the chart data is the core's, the same the published document draws (overhead view left out)
     List<Charts.Series> lasten = new ArrayList<>();
     List<Charts.Series> baten = new ArrayList<>();
     List<Table.Row> rows = new ArrayList<>();
-    rows.add(new Table.Row("section:lasten", v.t("side.lasten"), Table.Style.SECTION, List.of()));
     List<Table.Row> batenRows = new ArrayList<>();
-    batenRows.add(new Table.Row("section:baten", v.t("side.baten"), Table.Style.SECTION, List.of()));
-    for (Programme p : s.budget().programmes()) {
-      long[] l = new long[years.size()];
-      long[] b = new long[years.size()];
-      List<Table.Cell> lc = new ArrayList<>();
-      List<Table.Cell> bc = new ArrayList<>();
-      for (int y = 0; y < years.size(); y++) {
-        String lid = "programme-" + p.id() + "/new.lasten/" + years.get(y);
-        String bid = "programme-" + p.id() + "/new.baten/" + years.get(y);
-        l[y] = s.printed().value(true, lid).orElse(0);
-        b[y] = s.printed().value(true, bid).orElse(0);
-        lc.add(s.document().graph().find(lid).isPresent() ? Table.Cell.figure(lid) : Table.Cell.EMPTY);
-        bc.add(s.document().graph().find(bid).isPresent() ? Table.Cell.figure(bid) : Table.Cell.EMPTY);
+    for (Side side : List.of(Side.LASTEN, Side.BATEN)) {
+      boolean l = side == Side.LASTEN;
+      List<Table.Row> into = l ? rows : batenRows;
+      into.add(new Table.Row(l ? "section:lasten" : "section:baten", v.t(l ? "side.lasten" : "side.baten"), Table.Style.SECTION, List.of()));
+      for (ProgrammeChart.Series p : s.computed().programmeChart(side).series()) {
+        (l ? lasten : baten).add(new Charts.Series(p.label(), p.thousands()));
+        List<Table.Cell> cells = p.figureIds().stream().map(id -> id == null ? Table.Cell.EMPTY : Table.Cell.figure(id)).toList();
+        into.add(new Table.Row((l ? "lasten." : "baten.") + p.programme().id(), p.label(), Table.Style.LINE, cells));
       }
-      String name = p.id() + ". " + p.title();
-      lasten.add(new Charts.Series(name, l));
-      baten.add(new Charts.Series(name, b));
-      rows.add(new Table.Row("lasten." + p.id(), name, Table.Style.LINE, lc));
-      batenRows.add(new Table.Row("baten." + p.id(), name, Table.Style.LINE, bc));
     }
     rows.addAll(batenRows);
-    String svg = chartFigure("grafiek-lasten", v.t("side.lasten") + " " + v.t("overview.chart.per"), v.t("overview.chart.alt"), groups, lasten)
-        + chartFigure("grafiek-baten", v.t("side.baten") + " " + v.t("overview.chart.per"), v.t("overview.chart.alt"), groups, baten);
+    Programme overhead = s.computed().programmeChart(Side.LASTEN).overheadLeftOut();
+    String alt = v.t("overview.chart.alt")
+        + (overhead == null ? "" : " " + v.t("overview.chart.overhead").replace("{programme}", overhead.id() + ". " + overhead.title()));
+    String svg = chartFigure("grafiek-lasten", v.t("side.lasten") + " " + v.t("overview.chart.per"), alt, groups, lasten)
+        + chartFigure("grafiek-baten", v.t("side.baten") + " " + v.t("overview.chart.per"), alt, groups, baten);
     List<Table.Column> columns = years.stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
     Table chartTable = new Table("grafiek", v.t("overview.chart"), 100_000, columns, rows);
     List<String> notes = new ArrayList<>();

@@ -5,6 +5,8 @@ import nl.begroot.core.engine.Computation;
 import nl.begroot.core.explain.Explainer;
 import nl.begroot.core.figures.Document;
 import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Member;
+import nl.begroot.core.model.Side;
 import nl.begroot.core.rounding.ControlledRounding;
 import nl.begroot.core.rounding.PrintedFigures;
 
@@ -20,6 +22,8 @@ public final class Computed {
   private final Document document;
   private volatile PrintedFigures printed;
   private volatile Explainer explainer;
+  private final java.util.Map<String, MemberYears> memberYears = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<Side, ProgrammeChart> charts = new java.util.concurrent.ConcurrentHashMap<>();
 
   Computed(Budget budget, Document document) {
     this.budget = Objects.requireNonNull(budget);
@@ -62,5 +66,15 @@ public final class Computed {
       explainer = e;
     }
     return e;
+  }
+
+  /** A member's figures of Bijlage 1 per column and year (built once per member). */
+  public MemberYears memberYears(Member member) {
+    return memberYears.computeIfAbsent(member.id(), id -> MemberYears.of(budget, document, member));
+  }
+
+  /** The chart data of the new frame's lasten or baten per programme, overhead view left out. */
+  public ProgrammeChart programmeChart(Side side) {
+    return charts.computeIfAbsent(side, s -> ProgrammeChart.of(budget, document, printed(), s));
   }
 }
