@@ -166,8 +166,8 @@ final class DocumentHtml {
   private void foreword() {
     int year = pub.budgetYear();
     chapter("voorwoord", "Voorwoord");
-    long newLasten = pub.cents("tabel-1/new.lasten/" + year);
-    long frameLasten = pub.cents("tabel-1/frame.lasten/" + year);
+    long newLasten = pub.cents(FigureIds.tabel1("new.lasten", year));
+    long frameLasten = pub.cents(FigureIds.tabel1("frame.lasten", year));
     p("Voor u ligt de " + budget.version().title() + " van de " + budget.organisation().name() + ". Zij zegt wat de vereniging in "
         + year + " en de jaren daarna wil doen, wat dat kost en wat de leden daaraan bijdragen. De leden krijgen haar vroeg, zodat zij "
         + "de uitkomst tijdig in hun eigen begroting kunnen opnemen.");
@@ -197,7 +197,7 @@ final class DocumentHtml {
 
   private String figureOf(Proposal p, int year) {
     Programme programme = budget.programmeOfUnit(p.unit()).orElseThrow();
-    return "programme-" + programme.id() + "/" + p.id() + "/" + year;
+    return FigureIds.programme(programme.id(), p.id(), year);
   }
 
   private void readersGuide() {
@@ -232,15 +232,15 @@ final class DocumentHtml {
     h2("financieel-beeld", "Financieel beeld", true);
     p("Tabel 1 toont het begrotingsvolume van de vereniging voor " + years.get(0) + " tot en met " + years.get(years.size() - 1)
         + ": het vertrekpunt (I), de begrotingsvoorstellen per programma (II) en het nieuwe kader (III).");
-    table("tabel-1", false);
+    table(FigureIds.TABEL_1, false);
     body.append("<ol class=\"note\">\n")
         .append("<li>").append(esc("Het vertrekpunt is het laatst vastgestelde kader (omvang in " + year + ": € "
-            + Html.millions(pub.cents("tabel-1/frame.lasten/" + year)) + " miljoen).")).append("</li>\n")
+            + Html.millions(pub.cents(FigureIds.tabel1("frame.lasten", year))) + " miljoen).")).append("</li>\n")
         .append("<li>").append(esc("De begrotingsvoorstellen staan per programma toegelicht; hun totaal staat onder II.")).append("</li>\n")
         .append("<li>").append(esc("Vertrekpunt plus voorstellen geeft het nieuwe kader: afgerond € "
-            + Html.millions(pub.cents("tabel-1/new.lasten/" + year)) + " miljoen in " + year + ".")).append("</li>\n");
+            + Html.millions(pub.cents(FigureIds.tabel1("new.lasten", year))) + " miljoen in " + year + ".")).append("</li>\n");
     for (int y : years) {
-      long saldo = pub.cents("tabel-1/frame.saldo/" + y);
+      long saldo = pub.cents(FigureIds.tabel1("frame.saldo", y));
       if (saldo != 0) {
         // the frame as entered does not balance: say so under the table instead of leaving a bare -1
         body.append("<li>").append(esc("Het kader sluit in " + y + " niet: lasten min baten is € " + Html.euros(saldo)
@@ -338,10 +338,10 @@ final class DocumentHtml {
     if (!moved.isEmpty()) {
       p("Deze ramingen gaan over naar de Raming kassiersfunctie: " + String.join(", ", moved) + ".");
     }
-    table("programme-" + programme.id(), false);
+    table(FigureIds.programmeTable(programme.id()), false);
     for (Proposal p : lines) {
       if (p.breakdown() != null) {
-        table("breakdown-" + p.id(), false);
+        table(FigureIds.breakdownTable(p.id()), false);
       }
     }
     List<Proposal> explained = lines.stream().filter(p -> p.explanation() != null && !p.explanation().isBlank()).toList();
@@ -377,7 +377,7 @@ final class DocumentHtml {
     chapter("bijlage-1", annex.title(), "chapter landscape");
     p("De tabel toont per lid de wijziging van zijn bijdrage in " + year + " ten opzichte van het kader, per kolom van de begroting. "
         + "Eerst het totaal per deel, dan het aandeel van Bedrijfsvoering, dan het te verdelen bedrag, en daarna het deel van elk lid.");
-    table("bijlage-1-" + year, true);
+    table(FigureIds.annexTable(year), true);
     for (Annex.Column c : annex.columns()) {
       if (c.keyId() != null && !c.keyId().equals(annex.keyId())) {
         String key = budget.key(c.keyId()).map(k -> k.title()).orElse(c.keyId());
@@ -408,7 +408,7 @@ final class DocumentHtml {
     if (!other.isEmpty()) {
       h2("bijlage-1-overige-jaren", annex.title() + ": de andere jaren", true);
       for (int y : other) {
-        table("bijlage-1-" + y, true);
+        table(FigureIds.annexTable(y), true);
       }
     }
     endChapter();

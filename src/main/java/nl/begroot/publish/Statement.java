@@ -112,7 +112,7 @@ final class Statement {
     s.append(Html.table(pub, table(pub, member), false)).append('\n');
     s.append("<h2>Verdeelsleutel</h2>\n<p>").append(esc(keySentence(pub, member))).append("</p>\n");
     if (annex.thirdPartyColumn() != null) {
-      String tp = "bijlage-1-" + year + "/" + member.id() + "/" + annex.thirdPartyColumn().id();
+      String tp = FigureIds.annex(year, member.id(), annex.thirdPartyColumn().id());
       s.append("<p>").append(esc(annex.thirdPartyColumn().title() + ": " + member.name() + " ontvangt in " + year + " "
           + Dutch.whole(pub.thousands(tp)) + " (x € 1.000) die het aan de vereniging doorgeeft; dit bedrag staat los van de bijdrage."))
           .append("</p>\n");
@@ -140,7 +140,7 @@ final class Statement {
     int year = pub.budgetYear();
     Annex annex = budget.annex();
     StringBuilder text = new StringBuilder();
-    Table bijlage = pub.document().table("bijlage-1-" + year).orElseThrow();
+    Table bijlage = pub.document().table(FigureIds.annexTable(year)).orElseThrow();
     Table.Row row = bijlage.row(member.id());
     BigDecimal printedShare = row == null ? null : row.cells().get(0).percent();
     DistributionKey key = budget.key(annex.keyId()).orElseThrow();

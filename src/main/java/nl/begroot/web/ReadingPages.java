@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.explain.Explanation;
 import nl.begroot.core.figures.Figure;
@@ -45,7 +46,7 @@ final class ReadingPages extends Pages {
     long[] saldo = new long[years.size()];
     for (int y = 0; y < years.size(); y++) {
       balancing[y] = c.balancing(y);
-      saldo[y] = s.document().graph().find("tabel-1/new.saldo/" + years.get(y)).map(Figure::cents).orElse(0L);
+      saldo[y] = s.document().graph().find(FigureIds.tabel1("new.saldo", years.get(y))).map(Figure::cents).orElse(0L);
     }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("overview.title"));
     List<String> groups = years.stream().map(String::valueOf).toList();
@@ -74,7 +75,7 @@ final class ReadingPages extends Pages {
     Table chartTable = new Table("grafiek", v.t("overview.chart"), 100_000, columns, rows);
     List<String> notes = new ArrayList<>();
     for (int y = 0; y < years.size(); y++) {
-      long frameSaldo = s.document().graph().find("tabel-1/frame.saldo/" + years.get(y)).map(Figure::cents).orElse(0L);
+      long frameSaldo = s.document().graph().find(FigureIds.tabel1("frame.saldo", years.get(y))).map(Figure::cents).orElse(0L);
       if (frameSaldo != 0) {
         notes.add(v.t("overview.unbalanced").replace("{year}", String.valueOf(years.get(y))).replace("{amount}", View.euros(frameSaldo)));
       }
@@ -101,11 +102,11 @@ final class ReadingPages extends Pages {
       units.add(new UnitData(u, proposals, withdrawn));
       for (Proposal x : proposals) {
         if (x.breakdown() != null) {
-          breakdowns.add(v.table("breakdown-" + x.id()));
+          breakdowns.add(v.table(FigureIds.breakdownTable(x.id())));
         }
       }
     }
-    render(ctx, "programme.jte", v, new ProgrammeData(p, units, v.table("programme-" + p.id()), breakdowns));
+    render(ctx, "programme.jte", v, new ProgrammeData(p, units, v.table(FigureIds.programmeTable(p.id())), breakdowns));
   }
 
   void proposal(Context ctx) {
@@ -126,14 +127,14 @@ final class ReadingPages extends Pages {
     boolean active = s.budget().proposal(proposal.id()).isPresent();
     int index = s.budget().proposals().indexOf(proposal);
     for (int y = 0; y < years.size(); y++) {
-      String fid = programme == null ? null : "programme-" + programme.id() + "/" + proposal.id() + "/" + years.get(y);
+      String fid = programme == null ? null : FigureIds.programme(programme.id(), proposal.id(), years.get(y));
       boolean figure = active && fid != null && s.document().graph().find(fid).isPresent();
       figures.add(figure ? fid : null);
       long cents = active && index >= 0 ? s.document().computation().line(index).cents(y) : proposal.amounts().cents(y);
       boolean pm = active && index >= 0 ? s.document().computation().line(index).isPm(y) : proposal.amounts().isPm(y);
       cells.add(pm ? "pm" : View.amount(cents));
     }
-    String breakdown = active && proposal.breakdown() != null ? v.table("breakdown-" + proposal.id()) : "";
+    String breakdown = active && proposal.breakdown() != null ? v.table(FigureIds.breakdownTable(proposal.id())) : "";
     return new ProposalData(proposal, row, programme, unit, years, cells, figures, breakdown, errors);
   }
 
@@ -158,7 +159,7 @@ final class ReadingPages extends Pages {
     }
     View v = view(ctx, s, I18n.of(lang(ctx)).t("annex.title"));
     render(ctx, "tables.jte", v, new TablesData(v.t("annex.title") + " " + year, List.of(),
-        List.of(v.table("bijlage-1-" + year)), years, year, v.v("/bijlage-1")));
+        List.of(v.table(FigureIds.annexTable(year))), years, year, v.v("/bijlage-1")));
   }
 
   void simpleTable(Context ctx, String tableId, String titleKey) {

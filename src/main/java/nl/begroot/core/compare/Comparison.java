@@ -87,8 +87,8 @@ public record Comparison(
 
   private static List<Line> tabel1(Document a, Document b, List<Integer> years) {
     List<Line> lines = new ArrayList<>();
-    Optional<Table> ta = a.table("tabel-1");
-    Optional<Table> tb = b.table("tabel-1");
+    Optional<Table> ta = a.table(FigureIds.TABEL_1);
+    Optional<Table> tb = b.table(FigureIds.TABEL_1);
     if (ta.isEmpty() || tb.isEmpty()) {
       return lines;
     }

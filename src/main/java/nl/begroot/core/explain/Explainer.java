@@ -160,8 +160,7 @@ public final class Explainer {
 
   /** A proposal's line in its programme table ({@code programme-P/PROPOSAL/YEAR}). */
   private boolean isProposalLine(String figureId) {
-    String[] id = figureId.split("/");
-    return id.length == 3 && id[0].startsWith("programme-") && document.computation().budget().proposal(id[1]).isPresent();
+    return FigureIds.proposalOfLine(figureId).flatMap(document.computation().budget()::proposal).isPresent();
   }
 
   private Explanation explain(Figure figure, int sign, int depth) {

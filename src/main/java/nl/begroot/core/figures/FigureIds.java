@@ -12,6 +12,25 @@ import nl.begroot.core.model.Budget;
 public final class FigureIds {
   private FigureIds() {}
 
+  /** Tabel 1's table id. */
+  public static final String TABEL_1 = DocumentBuilder.TABEL_1;
+
+  /** A programme's table, e.g. {@code programme-2}. */
+  public static String programmeTable(String programmeId) {
+    return DocumentBuilder.programmeTableId(programmeId);
+  }
+
+  /** The table of a proposal's breakdown into components, e.g. {@code breakdown-2.7-soc}. */
+  public static String breakdownTable(String proposalId) {
+    return DocumentBuilder.breakdownTableId(proposalId);
+  }
+
+  /** Whether a figure is a proposal's line in its programme table ({@code programme-P/PROPOSAL/YEAR}); gives the proposal id. */
+  public static java.util.Optional<String> proposalOfLine(String figureId) {
+    String[] id = figureId.split("/");
+    return id.length == 3 && id[0].startsWith(DocumentBuilder.programmeTableId("")) ? java.util.Optional.of(id[1]) : java.util.Optional.empty();
+  }
+
   /** Any figure: {@code table/row/column}. */
   public static String of(String table, String row, Object column) {
     return DocumentBuilder.id(table, row, column);
