@@ -108,7 +108,7 @@ final class FiguresApi extends Api {
   void changes(Context ctx) {
     Snapshot s = snapshot(ctx);
     ArrayNode list = JSON.createArrayNode();
-    for (Change c : workspace.store().changes(s.version().id(), 500)) {
+    for (Change c : workspace.changes(s, 500)) {
       list.addObject().put("at", String.valueOf(c.at())).put("actor", c.actor()).put("action", c.action()).put("target", c.target())
           .put("before", c.before()).put("after", c.after());
     }

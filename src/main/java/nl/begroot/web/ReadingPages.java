@@ -198,7 +198,7 @@ final class ReadingPages extends Pages {
   void changes(Context ctx) {
     Snapshot s = snapshot(ctx);
     View v = view(ctx, s, I18n.of(lang(ctx)).t("changes.title"));
-    List<Change> changes = workspace.store().changes(s.version().id(), 200);
+    List<Change> changes = workspace.changes(s, 200);
     render(ctx, "changes.jte", v, changes);
   }
 

@@ -136,8 +136,8 @@ final class VersionPages extends Pages {
     params.put("v", v);
     params.put("c", c.get());
     params.put("proposals", true);
-    params.put("labelA", workspace.store().version(a).map(x -> x.name()).orElse(a));
-    params.put("labelB", workspace.store().version(b).map(x -> x.name()).orElse(b));
+    params.put("labelA", workspace.version(a).map(x -> x.name()).orElse(a));
+    params.put("labelB", workspace.version(b).map(x -> x.name()).orElse(b));
     render(ctx, "compare.jte", v, new CompareData(a, b, c.get(), templates.render("comparisonTables.jte", params)));
   }
 }

@@ -81,7 +81,7 @@ final class VersionsApi extends Api {
     edited(ctx, r, 201, () -> {
       String slug = ((EditResult.Saved) r).id();
       ctx.header("Location", "/api/versions/" + View.enc(slug));
-      json(ctx, version(workspace.store().version(slug).orElseThrow()));
+      json(ctx, version(workspace.version(slug).orElseThrow()));
     });
   }
 
@@ -112,7 +112,7 @@ final class VersionsApi extends Api {
     }
     ctx.status(201);
     ctx.header("Location", "/api/versions/" + View.enc(r.slug()));
-    json(ctx, version(workspace.store().version(r.slug()).orElseThrow()));
+    json(ctx, version(workspace.version(r.slug()).orElseThrow()));
   }
 
   void export(Context ctx) {

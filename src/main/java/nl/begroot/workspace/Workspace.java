@@ -151,6 +151,16 @@ public final class Workspace {
     return store.versions();
   }
 
+  /** A version's row (name, kind, stamp), without computing it; empty when there is none. */
+  public Optional<StoredVersion> version(String slug) {
+    return store.version(slug);
+  }
+
+  /** The latest changes to a version, newest first, at most {@code max}. */
+  public List<nl.begroot.store.Change> changes(Snapshot s, int max) {
+    return store.changes(s.version().id(), max);
+  }
+
   /** The version as it is now, computed; empty when there is no such version. */
   public Optional<Snapshot> snapshot(String slug) {
     if (slug == null) {
