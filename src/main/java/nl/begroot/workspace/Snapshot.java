@@ -72,15 +72,17 @@ public final class Snapshot {
     return Optional.ofNullable(withdrawnProposals().get(proposalId));
   }
 
-  /** The withdrawn proposals, read once per snapshot (with the base and the active ones). */
+  /**
+   * The withdrawn proposals, read once per snapshot: each with the base and the active ones, in the
+   * stored order, so that right after a withdraw the budget read is the state before it, which the
+   * pipeline has already computed (reading a file checks its printed document, which computes).
+   */
   private java.util.Map<String, nl.begroot.core.model.Proposal> withdrawnProposals() {
     java.util.Map<String, nl.begroot.core.model.Proposal> w = withdrawnProposals;
     if (w == null) {
       java.util.Map<String, nl.begroot.core.model.Proposal> read = new java.util.HashMap<>();
-      List<String> active = rows.stream().filter(r -> !r.withdrawn()).map(StoredProposal::bodyYaml).toList();
       for (StoredProposal r : withdrawn()) { // each on its own: two withdrawn lines need not fit together
-        List<String> bodies = new java.util.ArrayList<>(active);
-        bodies.add(r.bodyYaml());
+        List<String> bodies = rows.stream().filter(x -> !x.withdrawn() || x == r).map(StoredProposal::bodyYaml).toList();
         if (BudgetCodec.read("versie " + version.slug(), version.baseYaml(), bodies) instanceof nl.begroot.format.LoadResult.Loaded loaded) {
           loaded.budget().proposal(r.proposalId()).ifPresent(p -> read.put(p.id(), p));
         }
