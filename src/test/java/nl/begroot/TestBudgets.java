@@ -2,11 +2,9 @@ package nl.begroot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.begroot.core.engine.Engine;
 import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.model.Budget;
-import nl.begroot.core.rounding.ControlledRounding;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.core.rounding.PrintedFigures;
 import nl.begroot.format.BudgetFiles;
 import nl.begroot.format.BudgetReader;
@@ -74,7 +72,7 @@ public final class TestBudgets {
   }
 
   public static Document document(String yaml) {
-    return DocumentBuilder.build(Engine.compute(load(yaml)));
+    return Pipeline.compute(load(yaml)).document();
   }
 
   public static Budget ipo() {
@@ -90,8 +88,9 @@ public final class TestBudgets {
     }
   }
 
+  /** The budget through the core's one pipeline (the same the program uses). */
   public static Computed compute(Budget budget) {
-    Document document = DocumentBuilder.build(Engine.compute(budget));
-    return new Computed(document, ControlledRounding.round(document));
+    nl.begroot.core.pipeline.Computed c = Pipeline.compute(budget);
+    return new Computed(c.document(), c.printed());
   }
 }

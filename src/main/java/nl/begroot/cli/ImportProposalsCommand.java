@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.publish.ProposalImport;
@@ -64,7 +65,7 @@ final class ImportProposalsCommand implements Callable<Integer> {
       out.println("  " + p.id() + "  (" + p.unit() + ", " + p.side().name().toLowerCase(java.util.Locale.ROOT) + ")  " + p.title());
     }
     out.println();
-    out.print(TextRenderer.render(pub.document(), pub.printed(), pub.document().table("tabel-1").orElseThrow(), false));
+    out.print(TextRenderer.render(pub.document(), pub.printed(), pub.document().table(FigureIds.TABEL_1).orElseThrow(), false));
     if (outFile == null) {
       out.println("Nothing was written; add --out BUDGET.yaml to write the budget file with these proposals.");
       return Main.OK;

@@ -2,18 +2,28 @@ package nl.begroot.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import nl.begroot.core.engine.Engine;
 import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.model.Budget;
-import nl.begroot.core.rounding.ControlledRounding;
+import nl.begroot.core.pipeline.Computed;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.core.rounding.PrintedFigures;
 import nl.begroot.format.BudgetFiles;
 import nl.begroot.format.LoadResult;
 import nl.begroot.format.Problem;
 
-/** A budget file loaded, computed and rounded for print; or null after reporting its problems. */
-record Loaded(Budget budget, Document document, PrintedFigures printed) {
+/** A budget file loaded and computed by the core's one pipeline; or null after reporting its problems. */
+record Loaded(Computed computed) {
+  Budget budget() {
+    return computed.budget();
+  }
+
+  Document document() {
+    return computed.document();
+  }
+
+  PrintedFigures printed() {
+    return computed.printed();
+  }
 
   static Loaded load(Path file, PrintWriter err) {
     LoadResult result = file == null ? BudgetFiles.loadBuiltIn() : BudgetFiles.load(file);
@@ -22,8 +32,7 @@ record Loaded(Budget budget, Document document, PrintedFigures printed) {
       return null;
     }
     Budget budget = ((LoadResult.Loaded) result).budget();
-    Document document = DocumentBuilder.build(Engine.compute(budget));
-    return new Loaded(budget, document, ControlledRounding.round(document));
+    return new Loaded(Pipeline.compute(budget));
   }
 
   static void report(LoadResult.Rejected rejected, PrintWriter err) {

@@ -73,7 +73,7 @@ final class PublishCommand implements Callable<Integer> {
       PublishBench.run(loaded.budget(), 10, 20270101L, rounds, stdout);
       return Main.OK;
     }
-    Publication publication = new Publication(loaded.budget(), loaded.document(), loaded.printed());
+    Publication publication = Publication.of(loaded.computed());
     boolean terminal = System.console() != null && err == spec.commandLine().getErr() && System.getenv("BEGROOT_PLAIN") == null;
     List<Path> written = Outputs.write(publication, chosen, dir, (done, total, what) -> progress(err, terminal, done, total, what));
     for (Path p : written) {

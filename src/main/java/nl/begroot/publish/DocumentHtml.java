@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Narratives;
 import nl.begroot.core.figures.Narratives.Place;
 import nl.begroot.core.figures.Table;
@@ -16,6 +17,8 @@ import nl.begroot.core.model.GlossaryEntry;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.Side;
+import nl.begroot.core.pipeline.ProgrammeChart;
 import nl.begroot.core.model.Unit;
 import nl.begroot.core.text.Dutch;
 
@@ -163,8 +166,8 @@ final class DocumentHtml {
   private void foreword() {
     int year = pub.budgetYear();
     chapter("voorwoord", "Voorwoord");
-    long newLasten = pub.cents("tabel-1/new.lasten/" + year);
-    long frameLasten = pub.cents("tabel-1/frame.lasten/" + year);
+    long newLasten = pub.cents(FigureIds.tabel1("new.lasten", year));
+    long frameLasten = pub.cents(FigureIds.tabel1("frame.lasten", year));
     p("Voor u ligt de " + budget.version().title() + " van de " + budget.organisation().name() + ". Zij zegt wat de vereniging in "
         + year + " en de jaren daarna wil doen, wat dat kost en wat de leden daaraan bijdragen. De leden krijgen haar vroeg, zodat zij "
         + "de uitkomst tijdig in hun eigen begroting kunnen opnemen.");
@@ -194,7 +197,7 @@ final class DocumentHtml {
 
   private String figureOf(Proposal p, int year) {
     Programme programme = budget.programmeOfUnit(p.unit()).orElseThrow();
-    return "programme-" + programme.id() + "/" + p.id() + "/" + year;
+    return FigureIds.programme(programme.id(), p.id(), year);
   }
 
   private void readersGuide() {
@@ -229,15 +232,15 @@ final class DocumentHtml {
     h2("financieel-beeld", "Financieel beeld", true);
     p("Tabel 1 toont het begrotingsvolume van de vereniging voor " + years.get(0) + " tot en met " + years.get(years.size() - 1)
         + ": het vertrekpunt (I), de begrotingsvoorstellen per programma (II) en het nieuwe kader (III).");
-    table("tabel-1", false);
+    table(FigureIds.TABEL_1, false);
     body.append("<ol class=\"note\">\n")
         .append("<li>").append(esc("Het vertrekpunt is het laatst vastgestelde kader (omvang in " + year + ": € "
-            + Html.millions(pub.cents("tabel-1/frame.lasten/" + year)) + " miljoen).")).append("</li>\n")
+            + Html.millions(pub.cents(FigureIds.tabel1("frame.lasten", year))) + " miljoen).")).append("</li>\n")
         .append("<li>").append(esc("De begrotingsvoorstellen staan per programma toegelicht; hun totaal staat onder II.")).append("</li>\n")
         .append("<li>").append(esc("Vertrekpunt plus voorstellen geeft het nieuwe kader: afgerond € "
-            + Html.millions(pub.cents("tabel-1/new.lasten/" + year)) + " miljoen in " + year + ".")).append("</li>\n");
+            + Html.millions(pub.cents(FigureIds.tabel1("new.lasten", year))) + " miljoen in " + year + ".")).append("</li>\n");
     for (int y : years) {
-      long saldo = pub.cents("tabel-1/frame.saldo/" + y);
+      long saldo = pub.cents(FigureIds.tabel1("frame.saldo", y));
       if (saldo != 0) {
         // the frame as entered does not balance: say so under the table instead of leaving a bare -1
         body.append("<li>").append(esc("Het kader sluit in " + y + " niet: lasten min baten is € " + Html.euros(saldo)
@@ -259,42 +262,44 @@ final class DocumentHtml {
     endChapter();
   }
 
-  /** Lasten and baten of the new frame per programme over the years, as charts with their tables. */
+  /**
+   * Lasten and baten of the new frame per programme over the years, as charts with their tables:
+   * the core's {@link ProgrammeChart} (the overhead view left out), the same data as the web's.
+   */
   private void programmeCharts() {
     List<Integer> years = budget.version().years();
-    List<Programme> shown = budget.programmes().stream().filter(p -> !p.overheadView()).toList();
     List<String> categories = years.stream().map(String::valueOf).toList();
-    for (String side : List.of("lasten", "baten")) {
+    for (Side sideOf : List.of(Side.LASTEN, Side.BATEN)) {
+      String side = sideOf == Side.LASTEN ? "lasten" : "baten";
+      ProgrammeChart data = pub.computed().programmeChart(sideOf);
       List<Charts.Series> series = new ArrayList<>();
       List<Table.Row> rows = new ArrayList<>();
       long max = Long.MIN_VALUE;
       String maxLabel = "";
-      for (Programme p : shown) {
-        long[] values = new long[years.size()];
+      for (ProgrammeChart.Series s : data.series()) {
+        long[] values = s.thousands();
         List<Table.Cell> cells = new ArrayList<>();
         for (int y = 0; y < years.size(); y++) {
-          String id = "programme-" + p.id() + "/new." + side + "/" + years.get(y);
-          values[y] = pub.thousands(id);
-          cells.add(Table.Cell.figure(id));
+          cells.add(s.figureIds().get(y) == null ? Table.Cell.EMPTY : Table.Cell.figure(s.figureIds().get(y)));
           if (values[y] > max) {
             max = values[y];
-            maxLabel = p.id() + ". " + p.title() + " (" + Dutch.whole(values[y]) + " in " + years.get(y) + ")";
+            maxLabel = s.label() + " (" + Dutch.whole(values[y]) + " in " + years.get(y) + ")";
           }
         }
-        series.add(new Charts.Series(p.id() + ". " + p.title(), values));
-        rows.add(new Table.Row(p.id(), p.id() + ". " + p.title(), Table.Style.LINE, cells));
+        series.add(new Charts.Series(s.label(), values));
+        rows.add(new Table.Row(s.programme().id(), s.label(), Table.Style.LINE, cells));
       }
       String title = ("lasten".equals(side) ? "Lasten" : "Baten") + " per programma, nieuw kader " + years.get(0) + "–"
           + years.get(years.size() - 1);
       String alt = "Staafdiagram: de " + side + " van het nieuwe kader per programma en per jaar, in duizenden euro’s. Het hoogste "
           + "bedrag heeft " + maxLabel + ". "
-          + (budget.programmes().stream().anyMatch(Programme::overheadView) ? "Bedrijfsvoering ontbreekt: die lasten zitten al in de andere programma’s. " : "")
+          + (data.overheadLeftOut() != null ? "Bedrijfsvoering ontbreekt: die lasten zitten al in de andere programma’s. " : "")
           + "De tabel hieronder geeft alle bedragen.";
       String chartId = "grafiek-" + side;
       chart(chartId, title, alt, Charts.groupedBars(chartId + "-svg", title, alt, categories, series));
       List<Table.Column> columns = years.stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
-      Table data = new Table("grafiek-" + side, title, 100_000, columns, rows);
-      body.append(Html.table(pub, data, false)).append('\n');
+      Table table = new Table("grafiek-" + side, title, 100_000, columns, rows);
+      body.append(Html.table(pub, table, false)).append('\n');
     }
   }
 
@@ -333,10 +338,10 @@ final class DocumentHtml {
     if (!moved.isEmpty()) {
       p("Deze ramingen gaan over naar de Raming kassiersfunctie: " + String.join(", ", moved) + ".");
     }
-    table("programme-" + programme.id(), false);
+    table(FigureIds.programmeTable(programme.id()), false);
     for (Proposal p : lines) {
       if (p.breakdown() != null) {
-        table("breakdown-" + p.id(), false);
+        table(FigureIds.breakdownTable(p.id()), false);
       }
     }
     List<Proposal> explained = lines.stream().filter(p -> p.explanation() != null && !p.explanation().isBlank()).toList();
@@ -372,7 +377,7 @@ final class DocumentHtml {
     chapter("bijlage-1", annex.title(), "chapter landscape");
     p("De tabel toont per lid de wijziging van zijn bijdrage in " + year + " ten opzichte van het kader, per kolom van de begroting. "
         + "Eerst het totaal per deel, dan het aandeel van Bedrijfsvoering, dan het te verdelen bedrag, en daarna het deel van elk lid.");
-    table("bijlage-1-" + year, true);
+    table(FigureIds.annexTable(year), true);
     for (Annex.Column c : annex.columns()) {
       if (c.keyId() != null && !c.keyId().equals(annex.keyId())) {
         String key = budget.key(c.keyId()).map(k -> k.title()).orElse(c.keyId());
@@ -380,7 +385,6 @@ final class DocumentHtml {
             .append("</p>\n");
       }
     }
-    String total = annex.columns().get(annex.columns().size() - 1).id();
     List<String> labels = new ArrayList<>();
     long[] values = new long[budget.members().size()];
     int i = 0;
@@ -388,7 +392,7 @@ final class DocumentHtml {
     long maxValue = Long.MIN_VALUE;
     for (Member m : budget.members()) {
       labels.add(m.name());
-      values[i] = pub.thousands("bijlage-1-" + year + "/" + m.id() + "/" + total);
+      values[i] = FigureIds.memberTotal(budget, year, m.id()).map(pub::thousands).orElse(0L);
       if (values[i] > maxValue) {
         maxValue = values[i];
         maxName = m.name();
@@ -397,14 +401,14 @@ final class DocumentHtml {
     }
     String title = "Wijziging bijdrage per lid in " + year;
     String alt = "Staafdiagram: de wijziging van de bijdrage van elk lid in " + year + " in duizenden euro’s (kolom "
-        + annex.columns().get(annex.columns().size() - 1).title() + " van de tabel hierboven). De grootste wijziging heeft "
+        + annex.totalColumn().map(Annex.Column::title).orElse("") + " van de tabel hierboven). De grootste wijziging heeft "
         + maxName + " met " + Dutch.whole(maxValue) + ".";
     chart("grafiek-bijdrage", title, alt, Charts.horizontalBars("grafiek-bijdrage-svg", title, alt, labels, values));
     List<Integer> other = budget.version().years().stream().filter(y -> y != year).toList();
     if (!other.isEmpty()) {
       h2("bijlage-1-overige-jaren", annex.title() + ": de andere jaren", true);
       for (int y : other) {
-        table("bijlage-1-" + y, true);
+        table(FigureIds.annexTable(y), true);
       }
     }
     endChapter();

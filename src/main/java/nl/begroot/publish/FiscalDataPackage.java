@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Figure;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Programme;
@@ -153,7 +154,7 @@ final class FiscalDataPackage {
       Programme p = budget.programmeOfUnit(line.unit()).orElseThrow();
       Unit unit = budget.unit(line.unit()).orElseThrow();
       for (int y = 0; y < years.size(); y++) {
-        Figure f = pub.figure("programme-" + p.id() + "/" + line.id() + "/" + years.get(y));
+        Figure f = pub.figure(FigureIds.programme(p.id(), line.id(), years.get(y)));
         if (f.display() == Figure.Display.BLANK) {
           continue;
         }

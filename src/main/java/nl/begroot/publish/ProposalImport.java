@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import nl.begroot.core.engine.AnnexLayout;
-import nl.begroot.core.engine.Engine;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Breakdown;
 import nl.begroot.core.model.Budget;
@@ -490,7 +490,7 @@ public final class ProposalImport {
     }
     if (problems.isEmpty()) {
       try {
-        Engine.compute(budget);
+        Pipeline.compute(budget);
       } catch (RuntimeException e) {
         problem(sheet, "", "the budget with these proposals cannot be computed: " + e.getMessage());
       }

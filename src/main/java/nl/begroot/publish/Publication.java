@@ -1,47 +1,60 @@
 package nl.begroot.publish;
 
 import java.util.Objects;
-import nl.begroot.core.engine.Engine;
 import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.figures.Figure;
 import nl.begroot.core.model.Budget;
-import nl.begroot.core.rounding.ControlledRounding;
+import nl.begroot.core.pipeline.Computed;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.core.rounding.PrintedFigures;
 
 /**
- * A budget ready to publish: the source data, the computed document and its printed figures. Every
- * publication (HTML, PDF, xlsx, open data, statements) reads the same three, so they all print the
- * same figures.
+ * A budget ready to publish: the budget as computed by the core's one pipeline (source data,
+ * document, printed figures and the views derived from them). Every publication (HTML, PDF, xlsx,
+ * open data, statements) reads the same computed budget, so they all print the same figures.
  */
-public record Publication(Budget budget, Document document, PrintedFigures printed) {
+public record Publication(Computed computed) {
   public Publication {
-    Objects.requireNonNull(budget);
-    Objects.requireNonNull(document);
-    Objects.requireNonNull(printed);
+    Objects.requireNonNull(computed);
   }
 
-  /** Computes, builds and rounds the document of a loaded budget (the core's three steps). */
+  /** The publication of a loaded budget, computed by the core's one pipeline. */
   public static Publication of(Budget budget) {
-    Document document = DocumentBuilder.build(Engine.compute(budget));
-    return new Publication(budget, document, ControlledRounding.round(document));
+    return of(Pipeline.compute(budget));
+  }
+
+  /** The publication of a budget already computed (a version's snapshot, a loaded file). */
+  public static Publication of(Computed computed) {
+    return new Publication(computed);
+  }
+
+  public Budget budget() {
+    return computed.budget();
+  }
+
+  public Document document() {
+    return computed.document();
+  }
+
+  public PrintedFigures printed() {
+    return computed.printed();
   }
 
   /** A figure's printed value in thousands (for figures of tables in thousands). */
   long thousands(String figureId) {
-    return printed.value(true, figureId).orElseThrow(() -> new IllegalArgumentException("not printed in thousands: " + figureId));
+    return printed().value(true, figureId).orElseThrow(() -> new IllegalArgumentException("not printed in thousands: " + figureId));
   }
 
   /** A figure's exact value in cents. */
   long cents(String figureId) {
-    return document.graph().get(figureId).cents();
+    return document().graph().get(figureId).cents();
   }
 
   Figure figure(String figureId) {
-    return document.graph().get(figureId);
+    return document().graph().get(figureId);
   }
 
   int budgetYear() {
-    return budget.version().budgetYear();
+    return budget().version().budgetYear();
   }
 }

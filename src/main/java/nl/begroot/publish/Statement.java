@@ -3,21 +3,18 @@ package nl.begroot.publish;
 import static nl.begroot.publish.Html.esc;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import nl.begroot.core.figures.Figure;
-import nl.begroot.core.figures.Origin;
+import java.util.Optional;
+import nl.begroot.core.explain.Explainer;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.Annex;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.DistributionKey;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.pipeline.MemberYears;
 import nl.begroot.core.text.Dutch;
 
 /**
@@ -42,27 +39,20 @@ final class Statement {
             + String.join(", ", budget.members().stream().map(Member::id).toList())));
   }
 
-  /** The member's change per annex column (rows) and year (columns), with the third-party money. */
+  /**
+   * The member's change per annex column (rows) and year (columns), with the third-party money:
+   * the core's {@link MemberYears}, laid out with the years across.
+   */
   static Table table(Publication pub, Member member) {
-    Budget budget = pub.budget();
-    Annex annex = budget.annex();
-    List<Table.Column> columns = budget.version().years().stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
+    MemberYears view = pub.computed().memberYears(member);
+    List<Table.Column> columns = view.years().stream().map(y -> new Table.Column(String.valueOf(y), String.valueOf(y))).toList();
     List<Table.Row> rows = new ArrayList<>();
-    for (Annex.Column c : annex.columns()) {
-      List<Table.Cell> cells = new ArrayList<>();
-      for (int y : budget.version().years()) {
-        cells.add(Table.Cell.figure("bijlage-1-" + y + "/" + member.id() + "/" + c.id()));
+    for (MemberYears.Column c : view.columns()) {
+      if (c.thirdParty()) {
+        rows.add(new Table.Row("section:derden", "Middelen van derden, via het lid", Table.Style.SECTION, emptyCells(columns.size())));
       }
-      rows.add(new Table.Row(c.id(), c.title(), c.isSum() ? Table.Style.TOTAL : Table.Style.LINE, cells));
-    }
-    if (annex.thirdPartyColumn() != null) {
-      var tp = annex.thirdPartyColumn();
-      rows.add(new Table.Row("section:derden", "Middelen van derden, via het lid", Table.Style.SECTION, emptyCells(columns.size())));
-      List<Table.Cell> cells = new ArrayList<>();
-      for (int y : budget.version().years()) {
-        cells.add(Table.Cell.figure("bijlage-1-" + y + "/" + member.id() + "/" + tp.id()));
-      }
-      rows.add(new Table.Row(tp.id(), tp.title(), Table.Style.LINE, cells));
+      List<Table.Cell> cells = c.figureIds().stream().map(id -> id == null ? Table.Cell.EMPTY : Table.Cell.figure(id)).toList();
+      rows.add(new Table.Row(c.id(), c.title(), c.sum() ? Table.Style.TOTAL : Table.Style.LINE, cells));
     }
     return new Table("bijdrage-" + member.id(), "Wijziging bijdrage " + member.name() + " per kolom en jaar", 100_000, columns, rows);
   }
@@ -79,56 +69,22 @@ final class Statement {
   record Part(Proposal proposal, String figureId, long proposalCents, long memberCents) {}
 
   /**
-   * The proposals behind a member's total change in a year, largest part first. A member's part of
-   * a proposal is the proposal's amount times the member's share of each column it reaches
-   * (member figure / amount split), computed in 34 significant digits and rounded half up to the
-   * cent; the parts explain the change, the printed figures stay the core's.
+   * The proposals behind a member's total change in a year, largest part first: the core's lineage
+   * walk ({@link Explainer#contributions}), the same the figure page explains. A member's part of a
+   * proposal is the proposal's amount times the member's share of each column it reaches, rounded
+   * half up to the cent; the parts explain the change, the printed figures stay the core's.
    */
   static List<Part> parts(Publication pub, Member member, int year) {
     Budget budget = pub.budget();
-    Annex annex = budget.annex();
-    String total = annex.columns().get(annex.columns().size() - 1).id();
-    Map<String, BigDecimal> byFigure = new LinkedHashMap<>();
-    walk(pub, "bijlage-1-" + year + "/" + member.id() + "/" + total, BigDecimal.ONE, byFigure, 0);
+    Optional<String> total = FigureIds.memberTotal(budget, year, member.id());
+    if (total.isEmpty()) {
+      return List.of();
+    }
     List<Part> parts = new ArrayList<>();
-    for (var e : byFigure.entrySet()) {
-      String[] id = e.getKey().split("/");
-      Proposal p = budget.proposal(id[1]).orElse(null);
-      if (p == null) {
-        continue;
-      }
-      long cents = pub.cents(e.getKey());
-      long memberCents = e.getValue().multiply(BigDecimal.valueOf(cents)).setScale(0, RoundingMode.HALF_UP).longValueExact();
-      if (memberCents != 0) {
-        parts.add(new Part(p, e.getKey(), cents, memberCents));
-      }
+    for (Explainer.Contribution c : pub.computed().explainer().contributions(pub.figure(total.get()))) {
+      parts.add(new Part(budget.proposal(c.proposalId()).orElseThrow(), c.lineFigureId(), c.lineCents(), c.cents()));
     }
-    parts.sort(Comparator.comparingLong((Part p) -> -Math.abs(p.memberCents())).thenComparing(p -> p.figureId()));
     return parts;
-  }
-
-  /** Walks a figure's definition down to the proposal lines, multiplying the shares on the way. */
-  private static void walk(Publication pub, String figureId, BigDecimal weight, Map<String, BigDecimal> out, int depth) {
-    Figure f = pub.figure(figureId);
-    String[] id = figureId.split("/");
-    if (id.length == 3 && id[0].startsWith("programme-") && pub.budget().proposal(id[1]).isPresent()) {
-      out.merge(figureId, weight, BigDecimal::add);
-      return;
-    }
-    if (depth > 40) {
-      return;
-    }
-    if (!f.isLeaf()) {
-      for (Figure.Term t : f.terms()) {
-        walk(pub, t.figureId(), t.sign() > 0 ? weight : weight.negate(), out, depth + 1);
-      }
-    } else if (f.origin() instanceof Origin.Share share) {
-      long of = pub.cents(share.of());
-      if (of != 0) {
-        BigDecimal ratio = BigDecimal.valueOf(f.cents()).divide(BigDecimal.valueOf(of), MathContext.DECIMAL128);
-        walk(pub, share.of(), weight.multiply(ratio, MathContext.DECIMAL128), out, depth + 1);
-      }
-    }
   }
 
   static String html(Publication pub, String memberId, boolean forPdf) {
@@ -146,8 +102,7 @@ final class Statement {
     Budget budget = pub.budget();
     int year = pub.budgetYear();
     Annex annex = budget.annex();
-    String total = annex.columns().get(annex.columns().size() - 1).id();
-    long change = pub.thousands("bijlage-1-" + year + "/" + member.id() + "/" + total);
+    long change = FigureIds.memberTotal(budget, year, member.id()).map(pub::thousands).orElse(0L);
     s.append("<main class=\"statement\">\n<h1>").append(esc(title(budget))).append("</h1>\n");
     s.append("<p><strong>").append(esc(member.name())).append("</strong> · ").append(esc(budget.version().title()))
         .append(" · bedragen x € 1.000</p>\n");
@@ -157,7 +112,7 @@ final class Statement {
     s.append(Html.table(pub, table(pub, member), false)).append('\n');
     s.append("<h2>Verdeelsleutel</h2>\n<p>").append(esc(keySentence(pub, member))).append("</p>\n");
     if (annex.thirdPartyColumn() != null) {
-      String tp = "bijlage-1-" + year + "/" + member.id() + "/" + annex.thirdPartyColumn().id();
+      String tp = FigureIds.annex(year, member.id(), annex.thirdPartyColumn().id());
       s.append("<p>").append(esc(annex.thirdPartyColumn().title() + ": " + member.name() + " ontvangt in " + year + " "
           + Dutch.whole(pub.thousands(tp)) + " (x € 1.000) die het aan de vereniging doorgeeft; dit bedrag staat los van de bijdrage."))
           .append("</p>\n");
@@ -185,7 +140,7 @@ final class Statement {
     int year = pub.budgetYear();
     Annex annex = budget.annex();
     StringBuilder text = new StringBuilder();
-    Table bijlage = pub.document().table("bijlage-1-" + year).orElseThrow();
+    Table bijlage = pub.document().table(FigureIds.annexTable(year)).orElseThrow();
     Table.Row row = bijlage.row(member.id());
     BigDecimal printedShare = row == null ? null : row.cells().get(0).percent();
     DistributionKey key = budget.key(annex.keyId()).orElseThrow();

@@ -2,13 +2,15 @@
  * Publishing: the budget document as one self-contained HTML file and as a tagged PDF (PDF/UA-1),
  * the Excel workbook (and reading proposals back from it), open data as a Fiscal Data Package, and
  * a one-page statement per member. Everything is generated from a {@link nl.begroot.publish.Publication}
- * (budget, computed document, printed figures), so every publication prints the core's figures.
+ * (the budget as the core's pipeline computed it: document, printed figures and the views derived
+ * from them), so every publication prints the core's figures.
  *
  * <p>Entry points, for the command line ({@code begroot publish}, {@code begroot import-proposals})
  * and the web application's download buttons:
  *
  * <ul>
- *   <li>{@link nl.begroot.publish.Publication#of(nl.begroot.core.model.Budget)}: compute, build and round once;
+ *   <li>{@link nl.begroot.publish.Publication#of(nl.begroot.core.model.Budget)}: the budget through
+ *       {@link nl.begroot.core.pipeline.Pipeline#compute}, computed once per budget state;
  *   <li>{@link nl.begroot.publish.Publisher}: {@code html}, {@code pdf}, {@code xlsx},
  *       {@code fiscalDataPackage} (a zip), {@code statementHtml} and {@code statementPdf} write to an
  *       {@code OutputStream}; {@code importProposals} reads a workbook's template sheet and returns

@@ -10,7 +10,8 @@ import nl.begroot.core.text.Dutch;
  * Charts as SVG text, one source for the web pages, the HTML document and the PDF. Values are printed figures (whole
  * thousands); pixel positions are computed in floating point, which is fine for drawing and never
  * touches an amount. Every chart carries a title and a description (its text alternative); the
- * document prints the chart's figures in a table next to it.
+ * document prints the chart's figures in a table next to it. Each bar carries its value
+ * ({@code data-value}, printed thousands), so that two drawings of the same data are the same text.
  */
 public final class Charts {
   static final String[] COLOURS = {"#01689b", "#e17000", "#39870c", "#a90061", "#6f5e00", "#42145f", "#007bc7", "#d52b1e"};
@@ -57,7 +58,7 @@ public final class Charts {
         double y1 = y(v, low, high, plotTop, plotBottom);
         svg.append("<rect x=\"").append(f(groupLeft + s * barWidth)).append("\" y=\"").append(f(Math.min(y0, y1)))
             .append("\" width=\"").append(f(barWidth - 1)).append("\" height=\"").append(f(Math.max(0.5, Math.abs(y1 - y0))))
-            .append("\" fill=\"").append(COLOURS[s % COLOURS.length]).append("\"/>");
+            .append("\" fill=\"").append(COLOURS[s % COLOURS.length]).append("\" data-value=\"").append(v).append("\"/>");
       }
       svg.append("<text x=\"").append(f(plotLeft + c * groupWidth + groupWidth / 2)).append("\" y=\"").append(plotBottom + 16)
           .append("\" text-anchor=\"middle\" font-size=\"11\" ").append(FONT).append(">").append(escape(categories.get(c))).append("</text>");
@@ -107,7 +108,7 @@ public final class Charts {
           .append(FONT).append(">").append(escape(shorten(labels.get(i), 20))).append("</text>");
       svg.append("<rect x=\"").append(f(Math.min(x0, x1))).append("\" y=\"").append(f(yTop)).append("\" width=\"")
           .append(f(Math.max(0.5, Math.abs(x1 - x0)))).append("\" height=\"").append(rowHeight - 6).append("\" fill=\"")
-          .append(values[i] < 0 ? COLOURS[1] : COLOURS[0]).append("\"/>");
+          .append(values[i] < 0 ? COLOURS[1] : COLOURS[0]).append("\" data-value=\"").append(values[i]).append("\"/>");
       double labelX = values[i] < 0 ? Math.min(x0, x1) - 4 : Math.max(x0, x1) + 4;
       svg.append("<text x=\"").append(f(labelX)).append("\" y=\"").append(f(yTop + 11)).append("\" text-anchor=\"")
           .append(values[i] < 0 ? "end" : "start").append("\" font-size=\"10\" ").append(FONT).append(">")

@@ -41,7 +41,7 @@ final class Downloads {
     if (bytes == null) { // made outside the map's lock: two first requests may both make it, once
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
       try {
-        writer.write(new Publication(s.budget(), s.document(), s.printed()), out);
+        writer.write(Publication.of(s.computed()), out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -40,6 +40,8 @@ public final class I18n {
     w("overview.chart.per", "per programma (x € 1.000)", "per programme (x € 1.000)");
     w("overview.chart.alt", "Staafdiagram van de lasten en baten per programma per jaar; de cijfers staan in de tabel eronder.",
         "Bar chart of expenditure and revenue per programme per year; the figures are in the table below it.");
+    w("overview.chart.overhead", "Programma {programme} staat niet in de grafiek: die lasten zitten al in de andere programma's.",
+        "Programme {programme} is not in the chart: its costs are already inside the other programmes.");
     w("year", "Jaar", "Year");
     w("balancing", "Sluitpost (bijdrage leden)", "Balancing item (members' contribution)");
     w("saldo", "Saldo nieuw kader", "Balance of the new frame");

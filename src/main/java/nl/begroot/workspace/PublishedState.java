@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.begroot.core.audit.SincePublication;
-import nl.begroot.core.engine.Engine;
 import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.model.Budget;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.format.LoadResult;
 import nl.begroot.store.Change;
 import nl.begroot.store.StoredProposal;
@@ -73,7 +72,7 @@ final class PublishedState {
     String base = firstBase != null && firstBase.before() != null ? firstBase.before() : version.baseYaml();
     try {
       if (BudgetCodec.read("versie " + version.slug() + " bij publicatie", base, bodies) instanceof LoadResult.Loaded loaded) {
-        Document then = DocumentBuilder.build(Engine.compute(loaded.budget()));
+        Document then = Pipeline.compute(loaded.budget()).document(); // the reader computed it: kept
         return new SincePublication(then, edits);
       }
     } catch (RuntimeException e) {

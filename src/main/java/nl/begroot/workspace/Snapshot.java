@@ -8,6 +8,7 @@ import nl.begroot.core.audit.SincePublication;
 import nl.begroot.core.explain.Explainer;
 import nl.begroot.core.figures.Document;
 import nl.begroot.core.model.Budget;
+import nl.begroot.core.pipeline.Computed;
 import nl.begroot.core.rounding.PrintedFigures;
 import nl.begroot.store.StoredProposal;
 import nl.begroot.store.StoredVersion;
@@ -20,26 +21,27 @@ import nl.begroot.store.StoredVersion;
 public final class Snapshot {
   private final StoredVersion version;
   private final List<StoredProposal> rows;
-  private final Budget budget;
-  private final Document document;
-  private final PrintedFigures printed;
+  private final Computed computed;
   private final java.util.function.Supplier<SincePublication> sincePublication;
   private volatile List<Finding> audit;
   private volatile java.util.Map<String, nl.begroot.core.model.Proposal> withdrawnProposals;
 
-  Snapshot(StoredVersion version, List<StoredProposal> rows, Budget budget, Document document, PrintedFigures printed) {
-    this(version, rows, budget, document, printed, () -> SincePublication.NONE);
+  Snapshot(StoredVersion version, List<StoredProposal> rows, Computed computed) {
+    this(version, rows, computed, () -> SincePublication.NONE);
   }
 
   /** With what happened since publication, read (from the change log) only when the audit is asked for. */
-  Snapshot(StoredVersion version, List<StoredProposal> rows, Budget budget, Document document, PrintedFigures printed,
+  Snapshot(StoredVersion version, List<StoredProposal> rows, Computed computed,
       java.util.function.Supplier<SincePublication> sincePublication) {
     this.sincePublication = sincePublication;
     this.version = version;
     this.rows = List.copyOf(rows);
-    this.budget = budget;
-    this.document = document;
-    this.printed = printed;
+    this.computed = computed;
+  }
+
+  /** The budget as computed by the core's one pipeline (shared with everyone who asks for this state). */
+  public Computed computed() {
+    return computed;
   }
 
   public StoredVersion version() {
@@ -63,22 +65,24 @@ public final class Snapshot {
    * withdrawn proposal is not part of the budget); empty when there is none.
    */
   public Optional<nl.begroot.core.model.Proposal> anyProposal(String proposalId) {
-    Optional<nl.begroot.core.model.Proposal> active = budget.proposal(proposalId);
+    Optional<nl.begroot.core.model.Proposal> active = budget().proposal(proposalId);
     if (active.isPresent() || row(proposalId).map(r -> !r.withdrawn()).orElse(true)) {
       return active;
     }
     return Optional.ofNullable(withdrawnProposals().get(proposalId));
   }
 
-  /** The withdrawn proposals, read once per snapshot (with the base and the active ones). */
+  /**
+   * The withdrawn proposals, read once per snapshot: each with the base and the active ones, in the
+   * stored order, so that right after a withdraw the budget read is the state before it, which the
+   * pipeline has already computed (reading a file checks its printed document, which computes).
+   */
   private java.util.Map<String, nl.begroot.core.model.Proposal> withdrawnProposals() {
     java.util.Map<String, nl.begroot.core.model.Proposal> w = withdrawnProposals;
     if (w == null) {
       java.util.Map<String, nl.begroot.core.model.Proposal> read = new java.util.HashMap<>();
-      List<String> active = rows.stream().filter(r -> !r.withdrawn()).map(StoredProposal::bodyYaml).toList();
       for (StoredProposal r : withdrawn()) { // each on its own: two withdrawn lines need not fit together
-        List<String> bodies = new java.util.ArrayList<>(active);
-        bodies.add(r.bodyYaml());
+        List<String> bodies = rows.stream().filter(x -> !x.withdrawn() || x == r).map(StoredProposal::bodyYaml).toList();
         if (BudgetCodec.read("versie " + version.slug(), version.baseYaml(), bodies) instanceof nl.begroot.format.LoadResult.Loaded loaded) {
           loaded.budget().proposal(r.proposalId()).ifPresent(p -> read.put(p.id(), p));
         }
@@ -94,19 +98,19 @@ public final class Snapshot {
   }
 
   public Budget budget() {
-    return budget;
+    return computed.budget();
   }
 
   public Document document() {
-    return document;
+    return computed.document();
   }
 
   public PrintedFigures printed() {
-    return printed;
+    return computed.printed();
   }
 
   public Explainer explainer() {
-    return new Explainer(document, printed);
+    return computed.explainer();
   }
 
   /**
@@ -116,7 +120,7 @@ public final class Snapshot {
   public List<Finding> audit() {
     List<Finding> a = audit;
     if (a == null) {
-      a = List.copyOf(Auditor.audit(document, printed, sincePublication.get()));
+      a = List.copyOf(Auditor.audit(document(), printed(), sincePublication.get()));
       audit = a;
     }
     return a;

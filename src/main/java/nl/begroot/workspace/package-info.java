@@ -2,6 +2,10 @@
  * The application's use cases over stored versions: read a version as a computed document (cached
  * per version and stamp), create, change and withdraw proposals, change a key, preview an edit's
  * effect, copy a version into a scenario, compare versions, import and export whole budgets. The
- * web pages and the JSON API both call this layer; it calls the core and the store.
+ * web pages and the JSON API both call this layer (and never the store); it calls the core (a
+ * version is computed by {@link nl.begroot.core.pipeline.Pipeline}, once per budget state) and the
+ * store. {@link nl.begroot.workspace.Workspace} is the entry point; the use cases live in
+ * {@link nl.begroot.workspace.ProposalEdits}, {@link nl.begroot.workspace.KeyEdits} and
+ * {@link nl.begroot.workspace.VersionEdits}.
  */
 package nl.begroot.workspace;

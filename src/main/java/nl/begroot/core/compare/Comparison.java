@@ -8,6 +8,7 @@ import java.util.Optional;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.figures.Document;
 import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Proposal;
@@ -19,7 +20,7 @@ import nl.begroot.core.model.Side;
  * @param years the years compared (the years of both versions, in order)
  * @param balancing the balancing item (the members' contribution that closes the budget) per year
  * @param tabel1 Tabel 1's rows that both versions have
- * @param members each member's total contribution change (Bijlage 1, "total" column) per year
+ * @param members each member's total contribution change (Bijlage 1, the annex's total column) per year
  * @param proposals every proposal of either version, with its amounts in both (0 when absent)
  */
 public record Comparison(
@@ -86,8 +87,8 @@ public record Comparison(
 
   private static List<Line> tabel1(Document a, Document b, List<Integer> years) {
     List<Line> lines = new ArrayList<>();
-    Optional<Table> ta = a.table("tabel-1");
-    Optional<Table> tb = b.table("tabel-1");
+    Optional<Table> ta = a.table(FigureIds.TABEL_1);
+    Optional<Table> tb = b.table(FigureIds.TABEL_1);
     if (ta.isEmpty() || tb.isEmpty()) {
       return lines;
     }
@@ -98,7 +99,7 @@ public record Comparison(
       long[] va = new long[years.size()];
       long[] vb = new long[years.size()];
       for (int i = 0; i < years.size(); i++) {
-        String id = "tabel-1/" + row.id() + "/" + years.get(i);
+        String id = FigureIds.tabel1(row.id(), years.get(i));
         va[i] = a.graph().find(id).map(Figure::cents).orElse(0L);
         vb[i] = b.graph().find(id).map(Figure::cents).orElse(0L);
       }
@@ -113,9 +114,9 @@ public record Comparison(
       long[] va = new long[years.size()];
       long[] vb = new long[years.size()];
       for (int i = 0; i < years.size(); i++) {
-        String id = "bijlage-1-" + years.get(i) + "/" + m.id() + "/total";
-        va[i] = a.graph().find(id).map(Figure::cents).orElse(0L);
-        vb[i] = b.graph().find(id).map(Figure::cents).orElse(0L);
+        // each version's own total column (the annex says which; two versions may name it differently)
+        va[i] = FigureIds.memberTotal(a.computation().budget(), years.get(i), m.id()).flatMap(a.graph()::find).map(Figure::cents).orElse(0L);
+        vb[i] = FigureIds.memberTotal(b.computation().budget(), years.get(i), m.id()).flatMap(b.graph()::find).map(Figure::cents).orElse(0L);
       }
       lines.add(new Line(m.id(), m.name(), va, vb));
     }

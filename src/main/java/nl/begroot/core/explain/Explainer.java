@@ -1,11 +1,18 @@
 package nl.begroot.core.explain;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import nl.begroot.core.figures.Document;
 import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Origin;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.Member;
@@ -65,9 +72,8 @@ public final class Explainer {
       String name = String.join(" ", java.util.Arrays.copyOf(words, words.length - 1));
       for (Member m : document.computation().budget().members()) {
         if (m.name().equalsIgnoreCase(name) || m.id().equalsIgnoreCase(name)) {
-          var annex = document.computation().budget().annex();
-          String total = annex.columns().get(annex.columns().size() - 1).id();
-          return document.graph().find("bijlage-1-" + words[words.length - 1] + "/" + m.id() + "/" + total);
+          return FigureIds.memberTotal(document.computation().budget(), Integer.parseInt(words[words.length - 1]), m.id())
+              .flatMap(document.graph()::find);
         }
       }
     }
@@ -100,6 +106,61 @@ public final class Explainer {
 
   public Explanation explain(Figure figure) {
     return explain(figure, 1, 0);
+  }
+
+  /**
+   * One proposal line's part in a figure: the line's figure and amount, and the weight with which
+   * it reaches the figure (the product of the shares on the way, each a division in 34 significant
+   * digits, {@link MathContext#DECIMAL128}).
+   */
+  public record Contribution(String lineFigureId, String proposalId, long lineCents, BigDecimal weight) {
+    /** The figure's part of the line in cents: weight times amount, rounded half up to the cent. */
+    public long cents() {
+      return weight.multiply(BigDecimal.valueOf(lineCents)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+  }
+
+  /**
+   * The proposal lines a figure comes from, largest part first (then by id), lines whose part
+   * rounds to 0 cents left out: the figure's {@link #explain explanation} walked down to the
+   * proposal lines, sums by their signs and shares by the ratio of the share to what was split.
+   * The parts add up to the figure up to the rounding of each part to the cent.
+   */
+  public List<Contribution> contributions(Figure figure) {
+    Map<String, BigDecimal> weights = new LinkedHashMap<>();
+    walk(explain(figure), BigDecimal.ONE, weights);
+    List<Contribution> result = new ArrayList<>();
+    for (Map.Entry<String, BigDecimal> e : weights.entrySet()) {
+      Contribution c = new Contribution(e.getKey(), e.getKey().split("/")[1], document.graph().get(e.getKey()).cents(), e.getValue());
+      if (c.cents() != 0) {
+        result.add(c);
+      }
+    }
+    result.sort(Comparator.comparingLong((Contribution c) -> -Math.abs(c.cents())).thenComparing(Contribution::lineFigureId));
+    return result;
+  }
+
+  private void walk(Explanation e, BigDecimal weight, Map<String, BigDecimal> out) {
+    Figure f = e.figure();
+    if (isProposalLine(f.id())) {
+      out.merge(f.id(), weight, BigDecimal::add);
+      return;
+    }
+    for (Explanation part : e.parts()) {
+      walk(part, part.sign() > 0 ? weight : weight.negate(), out);
+    }
+    if (e.basis() != null && f.origin() instanceof Origin.Share) {
+      long of = e.basis().figure().cents();
+      if (of != 0) {
+        BigDecimal ratio = BigDecimal.valueOf(f.cents()).divide(BigDecimal.valueOf(of), MathContext.DECIMAL128);
+        walk(e.basis(), weight.multiply(ratio, MathContext.DECIMAL128), out);
+      }
+    }
+  }
+
+  /** A proposal's line in its programme table ({@code programme-P/PROPOSAL/YEAR}). */
+  private boolean isProposalLine(String figureId) {
+    return FigureIds.proposalOfLine(figureId).flatMap(document.computation().budget()::proposal).isPresent();
   }
 
   private Explanation explain(Figure figure, int sign, int depth) {

@@ -13,6 +13,19 @@ public record Annex(String title, String keyId, List<Column> columns, ThirdParty
     columns = List.copyOf(columns);
   }
 
+  /**
+   * The column that holds a member's whole change: the last column when it totals other columns,
+   * or the only column. Empty when the annex has several columns and none of them totals them.
+   * The one answer to "which column is the total" (its id is the file's choice, not "total").
+   */
+  public java.util.Optional<Column> totalColumn() {
+    if (columns.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Column last = columns.get(columns.size() - 1);
+    return last.isSum() || columns.size() == 1 ? java.util.Optional.of(last) : java.util.Optional.empty();
+  }
+
   /** A column of the annex. */
   public record Column(
       String id,

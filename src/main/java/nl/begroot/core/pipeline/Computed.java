@@ -1,0 +1,80 @@
+package nl.begroot.core.pipeline;
+
+import java.util.Objects;
+import nl.begroot.core.engine.Computation;
+import nl.begroot.core.explain.Explainer;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Member;
+import nl.begroot.core.model.Side;
+import nl.begroot.core.rounding.ControlledRounding;
+import nl.begroot.core.rounding.PrintedFigures;
+
+/**
+ * One budget state computed for print: the budget, its exact computation, the document (every
+ * figure with its lineage, the tables) and, built on first use, the printed figures. Made only by
+ * {@link Pipeline#compute}; immutable and shared between threads. The views derived from it (the
+ * explainer, a member's figures per year, the chart data) are built here once, so that every
+ * caller shows the same thing.
+ */
+public final class Computed {
+  private final Budget budget;
+  private final Document document;
+  private volatile PrintedFigures printed;
+  private volatile Explainer explainer;
+  private final java.util.Map<String, MemberYears> memberYears = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<Side, ProgrammeChart> charts = new java.util.concurrent.ConcurrentHashMap<>();
+
+  Computed(Budget budget, Document document) {
+    this.budget = Objects.requireNonNull(budget);
+    this.document = Objects.requireNonNull(document);
+  }
+
+  public Budget budget() {
+    return budget;
+  }
+
+  public Computation computation() {
+    return document.computation();
+  }
+
+  public Document document() {
+    return document;
+  }
+
+  /** The printed figures (controlled rounding), rounded once on first use. */
+  public PrintedFigures printed() {
+    PrintedFigures p = printed;
+    if (p == null) {
+      synchronized (this) {
+        p = printed;
+        if (p == null) {
+          Pipeline.rounded();
+          p = ControlledRounding.round(document);
+          printed = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  /** The lineage of any figure of this document. */
+  public Explainer explainer() {
+    Explainer e = explainer;
+    if (e == null) {
+      e = new Explainer(document, printed());
+      explainer = e;
+    }
+    return e;
+  }
+
+  /** A member's figures of Bijlage 1 per column and year (built once per member). */
+  public MemberYears memberYears(Member member) {
+    return memberYears.computeIfAbsent(member.id(), id -> MemberYears.of(budget, document, member));
+  }
+
+  /** The chart data of the new frame's lasten or baten per programme, overhead view left out. */
+  public ProgrammeChart programmeChart(Side side) {
+    return charts.computeIfAbsent(side, s -> ProgrammeChart.of(budget, document, printed(), s));
+  }
+}

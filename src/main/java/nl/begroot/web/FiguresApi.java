@@ -1,0 +1,119 @@
+package nl.begroot.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.Table;
+import nl.begroot.core.model.Member;
+import nl.begroot.core.pipeline.MemberYears;
+import nl.begroot.render.JsonRenderer;
+import nl.begroot.store.Change;
+import nl.begroot.workspace.Snapshot;
+import nl.begroot.workspace.Workspace;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The API that reads a version's figures: tables, a figure's lineage, the audit, a member's figures, search and the change log. */
+final class FiguresApi extends Api {
+  FiguresApi(Workspace workspace) {
+    super(workspace);
+  }
+
+  private final ResponseCache tables = new ResponseCache(200);
+
+  void tables(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    jsonText(ctx, JsonRenderer.compute(s.document(), s.printed(), s.document().tables()));
+  }
+
+  /**
+   * One table, compact (format begroot-table/1): the version and the table exactly as in the
+   * compute output's {@code tables}, without the rest of the document.
+   */
+  void table(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    Table t = s.document().table(ctx.pathParam("table")).orElseThrow(() -> new Problems.Failure(404, "not-found", "No such table",
+        "There is no table '" + ctx.pathParam("table") + "' in this version.", List.of()));
+    byte[] body = tables.computeIfAbsent(ResponseCache.key(s.slug(), s.version().stamp(), "", t.id()), () -> {
+      JsonNode full = JSON.readTree(JsonRenderer.compute(s.document(), s.printed(), List.of(t)));
+      ObjectNode n = JSON.createObjectNode();
+      n.put("format", "begroot-table/1");
+      n.set("version", full.get("version"));
+      n.set("table", full.get("tables").get(0));
+      return JSON.writeValueAsString(n);
+    });
+    ctx.contentType("application/json; charset=utf-8");
+    ctx.result(body);
+  }
+
+  void explain(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    String id = Optional.ofNullable(ctx.queryParam("id")).orElse("");
+    var explainer = s.explainer();
+    Optional<Figure> f = id.isEmpty() || id.length() > 500 ? Optional.empty() : explainer.resolve(id);
+    if (f.isEmpty()) {
+      ObjectNode extra = JSON.createObjectNode();
+      ArrayNode sug = extra.putArray("suggestions");
+      if (id.length() <= 500) {
+        explainer.suggestions(id, 5).forEach(sug::add);
+      }
+      throw new Problems.Failure(404, "not-found", "No such figure", "There is no figure '" + Problems.shorten(id) + "'.", List.of(), extra);
+    }
+    jsonText(ctx, JsonRenderer.explanation(explainer.explain(f.get())));
+  }
+
+  void audit(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    jsonText(ctx, JsonRenderer.audit(s.audit()));
+  }
+
+  void member(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    Member m = s.budget().members().stream().filter(x -> x.id().equalsIgnoreCase(ctx.pathParam("member")) || x.name().equalsIgnoreCase(ctx.pathParam("member")))
+        .findFirst().orElseThrow(() -> new Problems.Failure(404, "not-found", "No such member", "There is no member '" + ctx.pathParam("member") + "'.", List.of()));
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", m.id());
+    n.put("name", m.name());
+    s.budget().key(s.budget().annex().keyId()).map(k -> k.sharesPercent().get(m.id())).ifPresent(p -> n.put("key_share_percent", p.toPlainString()));
+    ObjectNode years = n.putObject("years");
+    MemberYears view = s.computed().memberYears(m);
+    for (int y = 0; y < view.years().size(); y++) {
+      ObjectNode yn = years.putObject(String.valueOf(view.years().get(y)));
+      for (MemberYears.Column c : view.columns()) {
+        String fid = c.figureIds().get(y);
+        if (fid != null) {
+          yn.putObject(c.id()).put("figure", fid).put("cents", s.document().graph().get(fid).cents())
+              .put("printed", s.printed().value(true, fid).orElse(0));
+        }
+      }
+    }
+    json(ctx, n);
+  }
+
+  void search(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+    ArrayNode hits = JSON.createArrayNode();
+    for (Pages.Hit h : Search.find(s, new View(I18n.EN, s, List.of(), "", "", false), q)) {
+      hits.addObject().put("kind", h.kind()).put("title", h.title()).put("href", h.href()).put("text", h.text());
+    }
+    ObjectNode root = JSON.createObjectNode();
+    root.put("query", q);
+    root.set("hits", hits);
+    json(ctx, root);
+  }
+
+  void changes(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    ArrayNode list = JSON.createArrayNode();
+    for (Change c : workspace.changes(s, 500)) {
+      list.addObject().put("at", String.valueOf(c.at())).put("actor", c.actor()).put("action", c.action()).put("target", c.target())
+          .put("before", c.before()).put("after", c.after());
+    }
+    ObjectNode root = JSON.createObjectNode();
+    root.set("changes", list);
+    json(ctx, root);
+  }
+}
