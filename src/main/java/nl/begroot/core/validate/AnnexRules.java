@@ -5,44 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import nl.begroot.core.model.Annex;
-import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
 
 /** The rules of Bijlage 1: columns and what they gather, the third-party column, spread columns, and that every proposal falls in a column. */
-final class AnnexRules {
-  private final Checks c;
-  private final Budget budget;
-  private final Map<String, Integer> unitProgramme;
-  private final Map<String, Integer> programmeIndex;
-  private final Map<String, Integer> proposalIndex;
-  private final Set<Integer> duplicateProposals;
-
+final class AnnexRules extends Rules {
   AnnexRules(Checks c) {
-    this.c = c;
-    this.budget = c.budget;
-    this.unitProgramme = c.unitProgramme;
-    this.programmeIndex = c.programmeIndex;
-    this.proposalIndex = c.proposalIndex;
-    this.duplicateProposals = c.duplicateProposals;
-  }
-
-  private void add(ModelPath path, String message) {
-    c.add(path, message);
-  }
-
-  private boolean text(ModelPath path, String value, String what) {
-    return c.text(path, value, what);
-  }
-
-  private boolean id(ModelPath path, String value, String what) {
-    return c.id(path, value, what);
-  }
-
-  private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
-    return Checks.ids(items, id);
+    super(c);
   }
 
   // ---- annex ----------------------------------------------------------------------------------

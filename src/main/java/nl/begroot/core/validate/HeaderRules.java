@@ -5,34 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.DistributionKey;
 import nl.begroot.core.model.Member;
 
 /** The rules of the header and the plain lists: organisation, version and its years, products, members, categories, third parties, keys, glossary, printed tables. */
-final class HeaderRules {
-  private final Checks c;
-  private final Budget budget;
-  private final List<Violation> violations;
-  private final List<Integer> years;
-
+final class HeaderRules extends Rules {
   HeaderRules(Checks c) {
-    this.c = c;
-    this.budget = c.budget;
-    this.violations = c.violations;
-    this.years = c.years;
-  }
-
-  private void add(ModelPath path, String message) {
-    c.add(path, message);
-  }
-
-  private boolean text(ModelPath path, String value, String what) {
-    return c.text(path, value, what);
-  }
-
-  private boolean id(ModelPath path, String value, String what) {
-    return c.id(path, value, what);
+    super(c);
   }
 
   // ---- header -----------------------------------------------------------------------------------

@@ -4,45 +4,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import nl.begroot.core.model.Amounts;
-import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Unit;
 
 /** The rules of the programmes: ids, the one overhead view and its spread, frames, units. */
-final class ProgrammeRules {
-  private final Checks c;
-  private final Budget budget;
-  private final Map<String, Integer> unitProgramme;
-  private final Map<String, Integer> programmeIndex;
-
+final class ProgrammeRules extends Rules {
   ProgrammeRules(Checks c) {
-    this.c = c;
-    this.budget = c.budget;
-    this.unitProgramme = c.unitProgramme;
-    this.programmeIndex = c.programmeIndex;
-  }
-
-  private void add(ModelPath path, String message) {
-    c.add(path, message);
-  }
-
-  private boolean text(ModelPath path, String value, String what) {
-    return c.text(path, value, what);
-  }
-
-  private boolean id(ModelPath path, String value, String what) {
-    return c.id(path, value, what);
-  }
-
-  private void amounts(ModelPath at, Amounts a, String what, boolean allYears, boolean pmAllowed) {
-    c.amounts(at, a, what, allYears, pmAllowed);
-  }
-
-  private static boolean anyNonBlank(Amounts a) {
-    return Checks.anyNonBlank(a);
+    super(c);
   }
 
   // ---- programmes -------------------------------------------------------------------------------

@@ -2,59 +2,18 @@ package nl.begroot.core.validate;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Breakdown;
-import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Side;
 import nl.begroot.core.model.Transfer;
 import nl.begroot.core.money.Money;
 
 /** The rules of the lines: proposals and their breakdowns, transfers and their legs. */
-final class ProposalRules {
-  private final Checks c;
-  private final Budget budget;
-  private final List<Violation> violations;
-  private final List<Integer> years;
-  private final Map<String, Integer> unitProgramme;
-  private final Map<String, Integer> proposalIndex;
-  private final Set<Integer> duplicateProposals;
-
+final class ProposalRules extends Rules {
   ProposalRules(Checks c) {
-    this.c = c;
-    this.budget = c.budget;
-    this.violations = c.violations;
-    this.years = c.years;
-    this.unitProgramme = c.unitProgramme;
-    this.proposalIndex = c.proposalIndex;
-    this.duplicateProposals = c.duplicateProposals;
-  }
-
-  private void add(ModelPath path, String message) {
-    c.add(path, message);
-  }
-
-  private boolean text(ModelPath path, String value, String what) {
-    return c.text(path, value, what);
-  }
-
-  private boolean id(ModelPath path, String value, String what) {
-    return c.id(path, value, what);
-  }
-
-  private void amounts(ModelPath at, Amounts a, String what, boolean allYears, boolean pmAllowed) {
-    c.amounts(at, a, what, allYears, pmAllowed);
-  }
-
-  private static boolean anyNonBlank(Amounts a) {
-    return Checks.anyNonBlank(a);
-  }
-
-  private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
-    return Checks.ids(items, id);
+    super(c);
   }
 
   // ---- proposals --------------------------------------------------------------------------------
