@@ -61,8 +61,7 @@ final class ComputeCommand implements Callable<Integer> {
         for (Table t : tables) {
           out.println(TextRenderer.render(loaded.document(), loaded.printed(), t, exact));
         }
-        loaded.printed().notes().forEach(n -> out.println("Note: " + n));
-        loaded.printed().unproven().forEach(n -> out.println("Note: " + n));
+        loaded.printed().messages().forEach(n -> out.println("Note: " + n));
       }
     }
     return Main.OK;

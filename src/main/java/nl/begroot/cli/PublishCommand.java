@@ -79,7 +79,7 @@ final class PublishCommand implements Callable<Integer> {
     for (Path p : written) {
       stdout.println(p);
     }
-    loaded.printed().notes().forEach(n -> err.println("begroot publish: note: " + n));
+    loaded.printed().messages().forEach(n -> err.println("begroot publish: note: " + n));
     return Main.OK;
   }
 

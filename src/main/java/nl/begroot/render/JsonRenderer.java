@@ -95,8 +95,7 @@ public final class JsonRenderer {
     }
     root.set("figures", figures);
     ArrayNode notes = root.putArray("rounding_notes");
-    printed.notes().forEach(notes::add);
-    printed.unproven().forEach(notes::add);
+    printed.messages().forEach(notes::add);
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 

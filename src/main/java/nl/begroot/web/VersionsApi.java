@@ -63,8 +63,7 @@ final class VersionsApi extends Api {
       tables.addObject().put("id", t.id()).put("title", t.title());
     }
     ArrayNode notes = n.putArray("rounding_notes");
-    s.printed().notes().forEach(notes::add);
-    s.printed().unproven().forEach(notes::add);
+    s.printed().messages().forEach(notes::add);
     json(ctx, n);
   }
 

@@ -135,40 +135,6 @@ class RoundingQualityTest {
   }
 
   /**
-   * A lower bound of the cells that cannot be at their nearest thousand, from the inputs alone: in
-   * each Bijlage 1 column the members' cells are disjoint parts of one total, and each unit by which
-   * the sum of their nearest thousands misses every total the column may print needs one member
-   * cell rounded the other way.
-   */
-  static long forcedAwayFromNearest(TestBudgets.Computed computed) {
-    long forced = 0;
-    for (Table table : computed.document().tables()) {
-      if (!table.id().startsWith("bijlage-1-")) {
-        continue;
-      }
-      for (Table.Column column : table.columns()) {
-        String total = table.id() + "/totaal/" + column.id();
-        if (computed.document().graph().find(total).isEmpty()) {
-          continue;
-        }
-        var terms = computed.document().graph().get(total).terms();
-        if (terms.stream().anyMatch(t -> !computed.document().graph().get(t.figureId()).isLeaf())) {
-          continue; // a column that sums other columns
-        }
-        long sumOfNearest = 0;
-        for (var t : terms) {
-          sumOfNearest += nearest(computed.cents(t.figureId()));
-        }
-        long exact = computed.cents(total);
-        long floor = Math.floorDiv(exact, UNIT);
-        long ceil = -Math.floorDiv(-exact, UNIT);
-        forced += Math.min(Math.abs(sumOfNearest - floor), Math.abs(sumOfNearest - ceil));
-      }
-    }
-    return forced;
-  }
-
-  /**
    * The same exact amount in different figures (a member's share that is the same in two years, say)
    * prints the same unless a footing sum needs one of them the other way: a measurement for the
    * closing note, with a bound so that it cannot quietly grow.

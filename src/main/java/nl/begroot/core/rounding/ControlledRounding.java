@@ -138,10 +138,9 @@ public final class ControlledRounding {
     for (int i = 0; i < n; i++) {
       String leaf = leaves.get(i);
       long cents = graph.get(leaf).cents();
-      leafPrints[i] = printed.contains(leaf)
-          ? new Print[] {Print.of(cents, false, unit), Print.of(cents, true, unit)}
-          : new Print[] {Print.FREE, Print.FREE};
-      value[i] = leafPrints[i][1].nearest() ? 1 : 0;
+      Print up = Print.of(cents, true, unit);
+      leafPrints[i] = printed.contains(leaf) ? new Print[] {Print.of(cents, false, unit), up} : new Print[] {Print.FREE, Print.FREE};
+      value[i] = up.nearest() ? 1 : 0; // nearest, until a group's search says otherwise
     }
     Map<Integer, List<Constraint>> byGroup = new LinkedHashMap<>();
     for (Constraint c : constraints) {

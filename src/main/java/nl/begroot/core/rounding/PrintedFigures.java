@@ -20,6 +20,13 @@ public record PrintedFigures(Map<String, Long> thousands, Map<String, Long> euro
     unproven = List.copyOf(unproven);
   }
 
+  /** Everything a reader of the figures should be told about their rounding: the notes, then the unproven groups. */
+  public List<String> messages() {
+    List<String> all = new java.util.ArrayList<>(notes);
+    all.addAll(unproven);
+    return all;
+  }
+
   public OptionalLong value(boolean inThousands, String figureId) {
     Long v = (inThousands ? thousands : euros).get(figureId);
     return v == null ? OptionalLong.empty() : OptionalLong.of(v);
