@@ -7,22 +7,17 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Versions, proposals and the change log, in plain SQL. Every write runs in one transaction, names
- * its actor, raises the version's stamp and appends to the change log; a write that expects a
- * revision that is no longer current changes nothing and reports {@link Write#CONFLICT}.
+ * Versions, proposals and the change log, in plain SQL. Every write to a version runs in one
+ * transaction ({@link #write}) that locks the version's row, reads the rows it changes, and writes
+ * what the caller made of those rows: no write is based on a copy read earlier. Each write names its
+ * actor, raises the version's stamp and appends to the change log the row exactly as it was before
+ * and after.
  */
 public final class VersionStore {
   private final Jdbi jdbi;
 
   public VersionStore(Database database) {
     this.jdbi = database.jdbi();
-  }
-
-  /** The result of a conditional write. */
-  public enum Write {
-    DONE,
-    CONFLICT,
-    NOT_FOUND
   }
 
   public List<StoredVersion> versions() {
@@ -114,77 +109,139 @@ public final class VersionStore {
     });
   }
 
-  /** Adds a proposal at the end; false when the id is taken in this version. */
-  public boolean addProposal(long versionId, NewProposal p, String actor) {
+  /**
+   * What one write sees and does, inside its own transaction: the version's row (locked with {@code
+   * select ... for update}, so writes to one version run one after the other, on every server that
+   * shares the database) and its proposals' rows as they are now. Each change is applied to the row
+   * read here, checks that row's revision, raises the version's stamp and logs exactly that row
+   * before and after. Changing nothing writes nothing.
+   */
+  public interface Write {
+    /** The version's row as it is in this transaction. */
+    StoredVersion version();
+
+    /** The version's proposals (withdrawn ones included) as they are in this transaction, in order. */
+    List<StoredProposal> proposals();
+
+    /** One proposal's row as it is in this transaction. */
+    default Optional<StoredProposal> proposal(String proposalId) {
+      return proposals().stream().filter(r -> r.proposalId().equals(proposalId)).findFirst();
+    }
+
+    /** Adds a proposal at the end; false (nothing written) when the id is taken in this version. */
+    boolean add(NewProposal p, String action);
+
+    /** Replaces the proposal {@code current} (a row of {@link #proposals()}) by {@code p}. */
+    void replace(StoredProposal current, NewProposal p, String action);
+
+    /** Replaces the version's base (keys, rates, narratives: everything but the proposals). */
+    void replaceBase(String baseYaml, String action, String target);
+  }
+
+  /**
+   * Runs {@code work} on the version {@code slug} as it is now, in one transaction with the version
+   * locked: {@code work} reads the rows it changes here, decides, and writes through the {@link
+   * Write} it is given; what it returns is returned. An exception from {@code work} rolls back
+   * everything it wrote.
+   *
+   * @return the result of {@code work}, or empty when there is no such version
+   */
+  public <R> Optional<R> write(String slug, String actor, java.util.function.Function<Write, R> work) {
     try {
-      return addProposalOnce(versionId, p, actor);
+      return jdbi.inTransaction(h -> {
+        Optional<StoredVersion> version = h.createQuery("select * from budget_version where slug = :slug for update")
+            .bind("slug", slug).map((rs, ctx) -> version(rs)).findOne();
+        if (version.isEmpty()) {
+          return Optional.<R>empty();
+        }
+        InTransaction tx = new InTransaction(h, version.get(), proposals(h, version.get().id()), actor);
+        return Optional.ofNullable(work.apply(tx));
+      });
     } catch (RuntimeException e) {
       if (uniqueViolation(e)) {
-        return false; // another request added that id first
+        throw new Taken(e); // a proposal id added by another server between the read and the insert
       }
       throw e;
     }
   }
 
-  private boolean addProposalOnce(long versionId, NewProposal p, String actor) {
-    return jdbi.inTransaction(h -> {
-      if (h.createQuery("select count(*) from proposal where version_id = :v and proposal_id = :p")
-          .bind("v", versionId).bind("p", p.proposalId()).mapTo(Integer.class).one() > 0) {
+  /** Thrown by {@link #write} when an insert met a row another writer inserted first (its id is taken). */
+  public static final class Taken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Taken(Throwable cause) {
+      super("the id is taken", cause);
+    }
+  }
+
+  private static final class InTransaction implements Write {
+    private final Handle h;
+    private final StoredVersion version;
+    private final List<StoredProposal> proposals;
+    private final String actor;
+
+    InTransaction(Handle h, StoredVersion version, List<StoredProposal> proposals, String actor) {
+      this.h = h;
+      this.version = version;
+      this.proposals = List.copyOf(proposals);
+      this.actor = actor;
+    }
+
+    @Override
+    public StoredVersion version() {
+      return version;
+    }
+
+    @Override
+    public List<StoredProposal> proposals() {
+      return proposals;
+    }
+
+    @Override
+    public boolean add(NewProposal p, String action) {
+      if (proposal(p.proposalId()).isPresent()) {
         return false;
       }
       int position = h.createQuery("select coalesce(max(position), -1) + 1 from proposal where version_id = :v")
-          .bind("v", versionId).mapTo(Integer.class).one();
+          .bind("v", version.id()).mapTo(Integer.class).one();
       Instant now = Instant.now();
-      insertProposal(h, versionId, p, position, now, actor);
-      touch(h, versionId, now, actor);
-      log(h, versionId, now, actor, "proposal.create", p.proposalId(), null, p.bodyYaml());
+      insertProposal(h, version.id(), p, position, now, actor);
+      touch(h, version.id(), now, actor);
+      log(h, version.id(), now, actor, action, p.proposalId(), null, p.bodyYaml());
       return true;
-    });
-  }
+    }
 
-  /** Replaces a proposal's text (and withdrawn flag) when its revision is still {@code expectedRevision}. */
-  public Write updateProposal(long versionId, NewProposal p, int expectedRevision, String actor, String action) {
-    return jdbi.inTransaction(h -> {
-      Optional<StoredProposal> current = h.createQuery("select * from proposal where version_id = :v and proposal_id = :p")
-          .bind("v", versionId).bind("p", p.proposalId()).map((rs, ctx) -> proposal(rs)).findOne();
-      if (current.isEmpty()) {
-        return Write.NOT_FOUND;
+    @Override
+    public void replace(StoredProposal current, NewProposal p, String action) {
+      if (current.versionId() != version.id() || !current.proposalId().equals(p.proposalId())) {
+        throw new IllegalArgumentException("a write replaces a row of its own version with the same id");
       }
       Instant now = Instant.now();
       int rows = h.createUpdate("update proposal set unit_id = :unit, title = :title, body_yaml = :body,"
               + " withdrawn = :withdrawn, revision = revision + 1, updated_at = :now, updated_by = :actor"
               + " where version_id = :v and proposal_id = :p and revision = :rev")
           .bind("unit", p.unitId()).bind("title", p.title()).bind("body", p.bodyYaml()).bind("withdrawn", p.withdrawn())
-          .bind("now", now).bind("actor", actor).bind("v", versionId).bind("p", p.proposalId()).bind("rev", expectedRevision)
+          .bind("now", now).bind("actor", actor).bind("v", version.id()).bind("p", p.proposalId()).bind("rev", current.revision())
           .execute();
-      if (rows == 0) {
-        return Write.CONFLICT;
+      if (rows != 1) { // cannot happen while the version is locked; refuses rather than writes over
+        throw new IllegalStateException("proposal " + p.proposalId() + " changed under a locked version");
       }
-      touch(h, versionId, now, actor);
-      log(h, versionId, now, actor, action, p.proposalId(), current.get().bodyYaml(), p.bodyYaml());
-      return Write.DONE;
-    });
-  }
+      touch(h, version.id(), now, actor);
+      log(h, version.id(), now, actor, action, p.proposalId(), current.bodyYaml(), p.bodyYaml());
+    }
 
-  /** Replaces the version's base when its revision is still {@code expectedRevision}. */
-  public Write updateBase(long versionId, String baseYaml, int expectedRevision, String actor, String action, String target) {
-    return jdbi.inTransaction(h -> {
-      Optional<String> before = h.createQuery("select base_yaml from budget_version where id = :id")
-          .bind("id", versionId).mapTo(String.class).findOne();
-      if (before.isEmpty()) {
-        return Write.NOT_FOUND;
-      }
+    @Override
+    public void replaceBase(String baseYaml, String action, String target) {
       Instant now = Instant.now();
       int rows = h.createUpdate("update budget_version set base_yaml = :base, revision = revision + 1,"
               + " stamp = nextval('version_stamp'), updated_at = :now, updated_by = :actor where id = :id and revision = :rev")
-          .bind("base", baseYaml).bind("now", now).bind("actor", actor).bind("id", versionId).bind("rev", expectedRevision)
+          .bind("base", baseYaml).bind("now", now).bind("actor", actor).bind("id", version.id()).bind("rev", version.revision())
           .execute();
-      if (rows == 0) {
-        return Write.CONFLICT;
+      if (rows != 1) {
+        throw new IllegalStateException("version " + version.slug() + " changed while locked");
       }
-      log(h, versionId, now, actor, action, target, before.get(), baseYaml);
-      return Write.DONE;
-    });
+      log(h, version.id(), now, actor, action, target, version.baseYaml(), baseYaml);
+    }
   }
 
   /** Deletes a version with its proposals and log; false when other versions are based on it. */

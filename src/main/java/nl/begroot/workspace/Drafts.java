@@ -12,17 +12,23 @@ import nl.begroot.core.model.Nature;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Side;
 
-/** Turns what a user typed into model values, collecting every problem with its field. */
+/**
+ * Turns what a user typed into model values, collecting every problem of reading it with its field
+ * (text that is no amount, a word that is not a side, a year the budget does not have). The rules a
+ * budget must keep are not here but in the core's validator, which {@link EditCheck} asks about the
+ * edited budget: a missing title, an unknown unit, an amount too large, a duplicate id.
+ */
 final class Drafts {
-  /** The largest amount a proposal may carry in one year: a thousand billion euros. */
-  static final long MAX_EUROS = 1_000_000_000_000L;
   static final int MAX_TITLE = 300;
   static final int MAX_EXPLANATION = 20_000;
   private static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
   private Drafts() {}
 
-  /** The result of validating a draft: a proposal, or the problems. */
+  /**
+   * The result of reading a draft: the proposal as far as it could be read (null only for a computed
+   * line, which cannot be edited), and the problems of reading it.
+   */
   record Checked(Proposal proposal, List<FieldError> errors) {}
 
   /**
@@ -33,13 +39,10 @@ final class Drafts {
     List<FieldError> errors = new ArrayList<>();
     String id = existing != null ? existing.id() : trim(draft.id());
     if (existing == null) {
-      if (id == null || id.isEmpty()) {
-        errors.add(new FieldError("id", "Vul een code in, bijvoorbeeld 2.3-nieuw-voorstel.", "Enter an id, e.g. 2.3-new-proposal."));
-      } else if (!id.matches(ID_PATTERN)) {
+      // empty and duplicate ids are the core's to refuse; the form's ids are plainer than the file's
+      if (id != null && !id.isEmpty() && !id.matches(ID_PATTERN)) {
         errors.add(new FieldError("id", "Een code bestaat uit letters, cijfers, punten, streepjes en lage streepjes (hoogstens 100 tekens) en begint met een letter of cijfer.",
             "An id consists of letters, digits, dots, dashes and underscores (at most 100 characters) and starts with a letter or digit."));
-      } else if (budget.proposal(id).isPresent()) {
-        errors.add(new FieldError("id", "Er is al een voorstel met code " + id + ".", "There already is a proposal with id " + id + "."));
       }
     } else if (existing.rule() != Proposal.Rule.ENTERED) {
       errors.add(new FieldError("form", "Dit is een berekende regel; die verandert mee met de andere voorstellen en kan niet zelf worden bewerkt.",
@@ -47,17 +50,12 @@ final class Drafts {
       return new Checked(null, errors);
     }
     String unit = orDefault(trim(draft.unit()), existing == null ? null : existing.unit());
-    if (unit == null || unit.isEmpty()) {
-      errors.add(new FieldError("unit", "Kies een beleidsterrein.", "Choose a unit."));
-    } else if (budget.unit(unit).isEmpty()) {
-      errors.add(new FieldError("unit", "Beleidsterrein '" + unit + "' bestaat niet in deze begroting.", "Unit '" + unit + "' does not exist in this budget."));
-    }
     String title = orDefault(trim(draft.title()), existing == null ? null : existing.title());
-    if (title == null || title.isEmpty()) {
-      errors.add(new FieldError("title", "Vul een titel in.", "Enter a title."));
-    } else if (title.length() > MAX_TITLE) {
+    if (title != null && title.isEmpty()) {
+      title = null; // the core asks for a title
+    } else if (title != null && title.length() > MAX_TITLE) {
       errors.add(new FieldError("title", "De titel is te lang (hoogstens " + MAX_TITLE + " tekens).", "The title is too long (at most " + MAX_TITLE + " characters)."));
-    } else if (title.chars().anyMatch(c -> c < 0x20)) {
+    } else if (title != null && title.chars().anyMatch(c -> c < 0x20)) {
       errors.add(new FieldError("title", "De titel mag geen regeleinden of stuurtekens bevatten.", "The title may not contain line breaks or control characters."));
     }
     Side side = existing == null ? null : existing.side();
@@ -65,39 +63,30 @@ final class Drafts {
       switch (draft.side().trim().toLowerCase(Locale.ROOT)) {
         case "lasten" -> side = Side.LASTEN;
         case "baten" -> side = Side.BATEN;
-        default -> side = null;
+        default -> {
+          side = null; // a word that is neither: said here; no side at all is the core's to refuse
+          errors.add(new FieldError("side", "Kies lasten of baten.", "Choose lasten (expenditure) or baten (revenue)."));
+        }
       }
-    }
-    if (side == null) {
-      errors.add(new FieldError("side", "Kies lasten of baten.", "Choose lasten (expenditure) or baten (revenue)."));
     }
     Nature nature = existing == null ? null : existing.nature();
     if (draft.nature() != null) {
       switch (draft.nature().trim().toLowerCase(Locale.ROOT)) {
         case "recurring", "structureel" -> nature = Nature.RECURRING;
         case "one-off", "one_off", "incidenteel" -> nature = Nature.ONE_OFF; // one_off: the spelling before one-off was the only one, still read
-        default -> nature = null;
+        default -> {
+          nature = null;
+          errors.add(new FieldError("nature", "Kies structureel of incidenteel.", "Choose recurring or one-off."));
+        }
       }
-    }
-    if (nature == null) {
-      errors.add(new FieldError("nature", "Kies structureel of incidenteel.", "Choose recurring or one-off."));
     }
     String category = existing == null ? null : existing.category();
     if (draft.category() != null) {
       category = trim(draft.category()).isEmpty() ? null : trim(draft.category());
-      String c = category;
-      if (c != null && budget.categories().stream().noneMatch(k -> k.id().equals(c))) {
-        errors.add(new FieldError("category", "Categorie '" + c + "' bestaat niet.", "Category '" + c + "' does not exist."));
-      }
     }
     List<String> products = existing == null ? defaultProducts(budget) : existing.products();
     if (draft.products() != null) {
-      products = draft.products().stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-      for (String p : products) {
-        if (budget.products().stream().noneMatch(k -> k.id().equals(p))) {
-          errors.add(new FieldError("products", "Product '" + p + "' bestaat niet.", "Product '" + p + "' does not exist."));
-        }
-      }
+      products = draft.products().stream().filter(s -> s != null).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
     List<Integer> years = budget.version().years();
     Amounts amounts = existing == null ? Amounts.blank(years.size()) : existing.amounts();
@@ -115,8 +104,8 @@ final class Drafts {
         Optional<Amount> parsed = parseAmount(text);
         if (parsed.isEmpty()) {
           errors.add(new FieldError("amount." + years.get(y),
-              "'" + shorten(text) + "' is geen bedrag. Schrijf euro's, bijvoorbeeld 1.250.000 of -347.000,50, of pm; hoogstens 1.000.000.000.000.",
-              "'" + shorten(text) + "' is not an amount. Write euros, e.g. 1.250.000 or -347.000,50, or pm; at most 1.000.000.000.000."));
+              "'" + shorten(text) + "' is geen bedrag. Schrijf euro's, bijvoorbeeld 1.250.000 of -347.000,50, of pm.",
+              "'" + shorten(text) + "' is not an amount. Write euros, e.g. 1.250.000 or -347.000,50, or pm."));
         } else if (parsed.get().pm()) {
           b.pm(y);
         } else if (parsed.get().cents() != null) {
@@ -135,16 +124,18 @@ final class Drafts {
             "The explanation is too long (at most " + MAX_EXPLANATION + " characters)."));
       }
     }
-    if (!errors.isEmpty()) {
-      return new Checked(null, errors);
+    List<String> units;
+    if (unit == null || unit.isEmpty()) {
+      units = List.of(); // the core asks for a unit
+    } else {
+      units = new ArrayList<>(existing == null || existing.units().isEmpty() ? List.of(unit) : existing.units());
+      units.set(0, unit);
     }
-    List<String> units = new ArrayList<>(existing == null ? List.of(unit) : existing.units());
-    units.set(0, unit);
     Proposal p = existing == null
         ? new Proposal(id, units, title, side, nature, category, products, amounts, Proposal.Rule.ENTERED, false, List.of(), null, null, null, explanation)
         : new Proposal(id, units, title, side, nature, category, products, amounts, existing.rule(), existing.passThrough(),
             existing.passThroughItems(), existing.thirdParty(), existing.group(), existing.breakdown(), explanation);
-    return new Checked(p, List.of());
+    return new Checked(p, List.copyOf(errors));
   }
 
   private static List<String> defaultProducts(Budget budget) {
@@ -175,12 +166,9 @@ final class Drafts {
       return Optional.empty();
     }
     if (normal.replace("-", "").replace(".", "").length() > 16) {
-      return Optional.empty();
+      return Optional.empty(); // more digits than fit in cents: no amount (the core's upper bound is lower)
     }
     BigDecimal euros = new BigDecimal(normal);
-    if (euros.abs().compareTo(BigDecimal.valueOf(MAX_EUROS)) > 0) {
-      return Optional.empty();
-    }
     return Optional.of(new Amount(euros.movePointRight(2).longValueExact(), false));
   }
 
@@ -204,8 +192,7 @@ final class Drafts {
     if (!t.matches("\\d{1,3}(\\.\\d{1,10})?")) {
       return Optional.empty();
     }
-    BigDecimal v = new BigDecimal(t);
-    return v.compareTo(BigDecimal.valueOf(100)) > 0 ? Optional.empty() : Optional.of(v);
+    return Optional.of(new BigDecimal(t)); // from 0 to 100 is the core's rule
   }
 
   static String trim(String s) {

@@ -22,72 +22,65 @@ final class KeyEdits {
     this.store = workspace.store();
   }
 
-  /** Changes a distribution key's shares (percent per member, as typed) when the base is still at {@code expectedRevision}. */
+  /**
+   * Changes a distribution key's shares (percent per member, as typed) when the base is still at
+   * {@code expectedRevision}: in one transaction the version's row is read, its revision checked, the
+   * shares the user sent applied to the key as it is in that row, the budget validated and the base
+   * written.
+   */
   EditResult changeKey(String slug, String keyId, Map<String, String> sharesText, int expectedRevision, String actor) {
-    Optional<Snapshot> s = workspace.snapshot(slug);
-    if (s.isEmpty()) {
-      return new EditResult.NotFound("versie " + slug);
+    try {
+      return store.write(slug, Workspace.actor(actor), w -> change(w, keyId, sharesText, expectedRevision))
+          .orElseGet(() -> new EditResult.NotFound("versie " + slug));
+    } finally {
+      workspace.written(slug);
     }
-    Budget b = s.get().budget();
+  }
+
+  private EditResult change(VersionStore.Write w, String keyId, Map<String, String> sharesText, int expectedRevision) {
+    Budget b = workspace.state(w).budget();
     Optional<DistributionKey> key = b.key(keyId);
     if (key.isEmpty()) {
       return new EditResult.NotFound("verdeelsleutel " + keyId);
     }
     List<FieldError> errors = new ArrayList<>();
-    for (String member : sharesText.keySet()) {
-      if (b.member(member).isEmpty()) {
-        errors.add(new FieldError("share." + member, "Lid '" + Drafts.shorten(member) + "' bestaat niet.", "Member '" + Drafts.shorten(member) + "' does not exist."));
+    Map<String, BigDecimal> shares = new LinkedHashMap<>(key.get().sharesPercent());
+    for (Map.Entry<String, String> e : sharesText.entrySet()) {
+      String name = b.member(e.getKey()).map(Member::name).orElse("'" + Drafts.shorten(e.getKey()) + "'");
+      Optional<BigDecimal> v = Drafts.parseShare(e.getValue());
+      if (v.isEmpty()) {
+        errors.add(new FieldError("share." + e.getKey(), name + ": '" + Drafts.shorten(e.getValue()) + "' is geen percentage tussen 0 en 100 (bijvoorbeeld 10,66).",
+            name + ": '" + Drafts.shorten(e.getValue()) + "' is not a percentage between 0 and 100 (e.g. 10.66)."));
+      } else {
+        shares.put(e.getKey(), v.get()); // an unknown member too: the core says it is unknown
       }
     }
-    Map<String, BigDecimal> shares = new LinkedHashMap<>();
-    for (Member m : b.members()) {
-      String text = sharesText.get(m.id());
-      if (text == null) {
-        BigDecimal old = key.get().sharesPercent().get(m.id());
-        if (old != null) {
-          shares.put(m.id(), old);
-        }
-        continue;
-      }
-      Optional<BigDecimal> v = Drafts.parseShare(text);
-      if (v.isEmpty()) {
-        errors.add(new FieldError("share." + m.id(), m.name() + ": '" + Drafts.shorten(text) + "' is geen percentage tussen 0 en 100 (bijvoorbeeld 10,66).",
-            m.name() + ": '" + Drafts.shorten(text) + "' is not a percentage between 0 and 100 (e.g. 10.66)."));
-      } else {
-        shares.put(m.id(), v.get());
+    DistributionKey k = key.get();
+    DistributionKey changed = new DistributionKey(k.id(), k.title(), shares, k.roundedForPrint(), k.normalise(), k.note());
+    List<DistributionKey> keys = new ArrayList<>(b.keys());
+    int index = keys.indexOf(k);
+    keys.set(index, changed);
+    Budget candidate = b.withKeys(keys);
+    errors = EditCheck.key(candidate, index, errors);
+    if (errors.isEmpty() && k.roundedForPrint() && k.normalise()) {
+      // The core accepts any sum for a key whose shares were rounded for print (IPO's adds up to
+      // 100,02 %): an edit that misses 100 % by more than half a percent is a typing error, not rounding.
+      BigDecimal sum = shares.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (sum.subtract(BigDecimal.valueOf(100)).abs().compareTo(new BigDecimal("0.5")) > 0) {
+        String shown = nl.begroot.core.text.Dutch.percent(sum);
+        errors = List.of(new FieldError("shares", "De aandelen tellen op tot " + shown + ", niet tot 100%. Pas de aandelen aan zodat ze samen 100% zijn.",
+            "The shares add up to " + shown + ", not 100%. Adjust them so that together they make 100%."));
       }
     }
     if (!errors.isEmpty()) {
       return new EditResult.Invalid(errors);
     }
-    // A key is a split of 100 %: shares rounded for print may miss by a few hundredths (IPO's key
-    // adds up to 100,02 %), more than half a percent is a typing error, not rounding.
-    BigDecimal sum = shares.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    if (sum.subtract(BigDecimal.valueOf(100)).abs().compareTo(new BigDecimal("0.5")) > 0) {
-      String shown = nl.begroot.core.text.Dutch.percent(sum);
-      return new EditResult.Invalid(List.of(new FieldError("shares", "De aandelen tellen op tot " + shown + ", niet tot 100%. Pas de aandelen aan zodat ze samen 100% zijn.",
-          "The shares add up to " + shown + ", not 100%. Adjust them so that together they make 100%.")));
+    StoredVersion now = w.version();
+    if (now.revision() != expectedRevision) {
+      return new EditResult.Conflict(keyId, now.revision(), now.updatedBy(), keyText(b, keyId), keyText(candidate, keyId));
     }
-    DistributionKey k = key.get();
-    DistributionKey changed = new DistributionKey(k.id(), k.title(), shares, k.roundedForPrint(), k.normalise(), k.note());
-    List<DistributionKey> keys = new ArrayList<>(b.keys());
-    keys.set(keys.indexOf(k), changed);
-    Budget candidate = b.withKeys(keys);
-    List<FieldError> problems = Workspace.readBack(candidate);
-    if (!problems.isEmpty()) {
-      return new EditResult.Invalid(problems);
-    }
-    String base = BudgetCodec.split(candidate).base();
-    VersionStore.Write outcome = store.updateBase(s.get().version().id(), base, expectedRevision, Workspace.actor(actor), "key.change", keyId);
-    workspace.written(slug);
-    return switch (outcome) {
-      case DONE -> new EditResult.Saved(keyId);
-      case NOT_FOUND -> new EditResult.NotFound("versie " + slug);
-      case CONFLICT -> {
-        StoredVersion now = store.version(slug).orElseThrow();
-        yield new EditResult.Conflict(keyId, now.revision(), now.updatedBy(), keyText(workspace.snapshot(slug).orElseThrow().budget(), keyId), keyText(candidate, keyId));
-      }
-    };
+    w.replaceBase(BudgetCodec.split(candidate).base(), "key.change", keyId);
+    return new EditResult.Saved(keyId);
   }
 
   private static String keyText(Budget b, String keyId) {

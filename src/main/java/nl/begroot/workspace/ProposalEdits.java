@@ -22,13 +22,13 @@ final class ProposalEdits {
     this.store = workspace.store();
   }
 
-  /** Previews creating ({@code proposalId} null) or changing a proposal. */
+  /** Previews creating ({@code proposalId} null) or changing a proposal: a read, so the version as this workspace knows it. */
   Workspace.Preview preview(String slug, String proposalId, ProposalDraft draft) {
     Optional<Snapshot> s = workspace.snapshot(slug);
     if (s.isEmpty()) {
       return new Workspace.Preview.NotFound("versie " + slug);
     }
-    Candidate c = candidate(s.get(), proposalId, draft);
+    Candidate c = candidate(new Workspace.State(s.get().version(), s.get().rows(), s.get().budget()), proposalId, draft);
     if (c.notFound() != null) {
       return new Workspace.Preview.NotFound(c.notFound());
     }
@@ -41,12 +41,14 @@ final class ProposalEdits {
 
   private record Candidate(Proposal proposal, Budget budget, List<FieldError> errors, String notFound) {}
 
-  private Candidate candidate(Snapshot s, String proposalId, ProposalDraft draft) {
+  /** The budget with the draft applied to {@code state} (the version as it is), and the core's verdict on it. */
+  private Candidate candidate(Workspace.State state, String proposalId, ProposalDraft draft) {
+    Budget budget = state.budget();
     Proposal existing = null;
     if (proposalId != null) {
-      existing = s.budget().proposal(proposalId).orElse(null);
+      existing = budget.proposal(proposalId).orElse(null);
       if (existing == null) {
-        boolean withdrawn = s.row(proposalId).map(StoredProposal::withdrawn).orElse(false);
+        boolean withdrawn = state.row(proposalId).map(StoredProposal::withdrawn).orElse(false);
         if (withdrawn) {
           return new Candidate(null, null, List.of(new FieldError("form", "Dit voorstel is ingetrokken; zet het eerst terug.",
               "This proposal is withdrawn; reinstate it first.")), null);
@@ -54,116 +56,150 @@ final class ProposalEdits {
         return new Candidate(null, null, List.of(), "voorstel " + proposalId);
       }
     }
-    if (existing == null && draft.id() != null && s.row(Drafts.trim(draft.id())).map(StoredProposal::withdrawn).orElse(false)) {
+    if (existing == null && draft.id() != null && state.row(Drafts.trim(draft.id())).map(StoredProposal::withdrawn).orElse(false)) {
+      // a withdrawn proposal is not part of the budget, so the core cannot see its id; the store can
       return new Candidate(null, null, List.of(new FieldError("id", "Er is al een (ingetrokken) voorstel met code " + Drafts.trim(draft.id()) + ".",
           "There already is a (withdrawn) proposal with id " + Drafts.trim(draft.id()) + ".")), null);
     }
-    Drafts.Checked checked = Drafts.check(draft, existing, s.budget());
-    if (!checked.errors().isEmpty()) {
+    Drafts.Checked checked = Drafts.check(draft, existing, budget);
+    if (checked.proposal() == null) {
       return new Candidate(null, null, checked.errors(), null);
     }
-    List<Proposal> proposals = new ArrayList<>(s.budget().proposals());
+    List<Proposal> proposals = new ArrayList<>(budget.proposals());
+    int index;
     if (existing == null) {
+      index = proposals.size();
       proposals.add(checked.proposal());
     } else {
-      proposals.set(proposals.indexOf(existing), checked.proposal());
+      index = proposals.indexOf(existing);
+      proposals.set(index, checked.proposal());
     }
-    Budget candidate = s.budget().withProposals(proposals);
-    List<FieldError> problems = Workspace.readBack(candidate);
-    return new Candidate(checked.proposal(), candidate, problems, null);
+    Budget candidate = budget.withProposals(proposals);
+    return new Candidate(checked.proposal(), candidate, EditCheck.proposal(candidate, index, checked.errors()), null);
   }
 
-  /** Creates a proposal. */
+  /** Creates a proposal: read, checked and written in one transaction. */
   EditResult createProposal(String slug, ProposalDraft draft, String actor) {
-    Optional<Snapshot> s = workspace.snapshot(slug);
-    if (s.isEmpty()) {
-      return new EditResult.NotFound("versie " + slug);
+    String who = Workspace.actor(actor);
+    Optional<EditResult> r;
+    try {
+      r = store.write(slug, who, w -> {
+        Candidate c = candidate(workspace.state(w), null, draft);
+        if (!c.errors().isEmpty()) {
+          return new EditResult.Invalid(c.errors());
+        }
+        Proposal p = c.proposal();
+        if (!w.add(new NewProposal(p.id(), p.unit(), p.title(), BudgetCodec.proposal(c.budget(), p), false), "proposal.create")) {
+          return taken(p.id());
+        }
+        return new EditResult.Saved(p.id());
+      });
+    } catch (VersionStore.Taken e) {
+      r = Optional.of(taken(Drafts.trim(draft.id())));
+    } finally {
+      workspace.written(slug);
     }
-    Candidate c = candidate(s.get(), null, draft);
-    if (!c.errors().isEmpty()) {
-      return new EditResult.Invalid(c.errors());
-    }
-    Proposal p = c.proposal();
-    String body = BudgetCodec.proposal(c.budget(), p);
-    boolean added = store.addProposal(s.get().version().id(), new NewProposal(p.id(), p.unit(), p.title(), body, false), Workspace.actor(actor));
-    workspace.written(slug);
-    if (!added) {
-      return new EditResult.Invalid(List.of(new FieldError("id", "Er is intussen al een voorstel met code " + p.id() + ".",
-          "Meanwhile a proposal with id " + p.id() + " was created.")));
-    }
-    return new EditResult.Saved(p.id());
+    return r.orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }
 
-  /** Changes a proposal that was read at {@code expectedRevision}. */
+  private static EditResult taken(String id) {
+    return new EditResult.Invalid(List.of(new FieldError("id", "Er is intussen al een voorstel met code " + id + ".",
+        "Meanwhile a proposal with id " + id + " was created.")));
+  }
+
+  /**
+   * Changes a proposal that was read at {@code expectedRevision}: in one transaction the proposal's
+   * row is read, its revision checked, the fields the user sent applied to that row, the budget
+   * validated and the row written.
+   */
   EditResult changeProposal(String slug, String proposalId, int expectedRevision, ProposalDraft draft, String actor) {
-    Optional<Snapshot> s = workspace.snapshot(slug);
-    if (s.isEmpty()) {
-      return new EditResult.NotFound("versie " + slug);
+    String who = Workspace.actor(actor);
+    try {
+      return store.write(slug, who, w -> {
+        Optional<StoredProposal> row = w.proposal(proposalId);
+        if (row.isEmpty()) {
+          return (EditResult) new EditResult.NotFound("voorstel " + proposalId);
+        }
+        Candidate c = candidate(workspace.state(w), proposalId, draft);
+        if (c.notFound() != null) {
+          return new EditResult.NotFound(c.notFound());
+        }
+        if (!c.errors().isEmpty()) {
+          return new EditResult.Invalid(c.errors());
+        }
+        Proposal p = c.proposal();
+        NewProposal changed = new NewProposal(p.id(), p.unit(), p.title(), BudgetCodec.proposal(c.budget(), p), false);
+        if (row.get().revision() != expectedRevision) {
+          return conflict(row.get(), changed.bodyYaml());
+        }
+        w.replace(row.get(), changed, "proposal.change");
+        return new EditResult.Saved(p.id());
+      }).orElseGet(() -> new EditResult.NotFound("versie " + slug));
+    } finally {
+      workspace.written(slug);
     }
-    Candidate c = candidate(s.get(), proposalId, draft);
-    if (c.notFound() != null) {
-      return new EditResult.NotFound(c.notFound());
-    }
-    if (!c.errors().isEmpty()) {
-      return new EditResult.Invalid(c.errors());
-    }
-    Proposal p = c.proposal();
-    String body = BudgetCodec.proposal(c.budget(), p);
-    return write(s.get(), new NewProposal(p.id(), p.unit(), p.title(), body, false), expectedRevision, actor, "proposal.change");
   }
 
-  /** Withdraws a proposal (or reinstates it): it stays stored, but leaves the budget. */
+  private static EditResult conflict(StoredProposal now, String yours) {
+    return new EditResult.Conflict(now.proposalId(), now.revision(), now.updatedBy(),
+        now.bodyYaml() + (now.withdrawn() ? "(ingetrokken)\n" : ""), yours);
+  }
+
+  /** Withdraws a proposal (or reinstates it): it stays stored, but leaves the budget. One transaction, as a change. */
   EditResult setWithdrawn(String slug, String proposalId, int expectedRevision, boolean withdrawn, String actor) {
-    Optional<Snapshot> s = workspace.snapshot(slug);
-    if (s.isEmpty()) {
-      return new EditResult.NotFound("versie " + slug);
+    String who = Workspace.actor(actor);
+    try {
+      return store.write(slug, who, w -> withdraw(w, proposalId, expectedRevision, withdrawn))
+          .orElseGet(() -> new EditResult.NotFound("versie " + slug));
+    } finally {
+      workspace.written(slug);
     }
-    Optional<StoredProposal> row = s.get().row(proposalId);
+  }
+
+  private EditResult withdraw(VersionStore.Write w, String proposalId, int expectedRevision, boolean withdrawn) {
+    Optional<StoredProposal> row = w.proposal(proposalId);
     if (row.isEmpty()) {
       return new EditResult.NotFound("voorstel " + proposalId);
     }
-    if (row.get().withdrawn() == withdrawn) {
+    StoredProposal r = row.get();
+    NewProposal changed = new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), withdrawn);
+    if (r.revision() != expectedRevision) {
+      return r.withdrawn() == withdrawn ? new EditResult.Saved(proposalId) : conflict(r, r.bodyYaml() + (withdrawn ? "(ingetrokken)\n" : ""));
+    }
+    if (r.withdrawn() == withdrawn) {
       return new EditResult.Saved(proposalId);
     }
-    List<String> active = new ArrayList<>();
-    for (StoredProposal r : s.get().rows()) {
-      boolean activeAfter = r.proposalId().equals(proposalId) ? !withdrawn : !r.withdrawn();
-      if (activeAfter) {
-        active.add(r.bodyYaml());
-      }
-    }
+    Workspace.State state = workspace.state(w);
+    List<FieldError> errors;
     if (withdrawn) {
-      Proposal p = s.get().budget().proposal(proposalId).orElseThrow();
+      Proposal p = state.budget().proposal(proposalId).orElseThrow();
       if (p.rule() != Proposal.Rule.ENTERED) {
         return new EditResult.Invalid(List.of(new FieldError("form", "Een berekende regel kan niet worden ingetrokken.",
             "A computed line cannot be withdrawn.")));
       }
-    }
-    LoadResult check = BudgetCodec.read("versie " + slug, s.get().version().baseYaml(), active);
-    if (check instanceof LoadResult.Rejected r) {
-      List<FieldError> errors = new ArrayList<>();
-      for (Problem p : r.problems()) {
-        errors.add(new FieldError("form", (withdrawn ? "Intrekken kan niet: " : "Terugzetten kan niet: ") + p.message(),
-            (withdrawn ? "Cannot withdraw: " : "Cannot reinstate: ") + p.message()));
+      List<Proposal> without = new ArrayList<>(state.budget().proposals());
+      without.remove(p);
+      errors = EditCheck.budget(state.budget().withProposals(without), "Intrekken kan niet: ", "Cannot withdraw: ");
+    } else {
+      // the withdrawn line's model comes from its stored text, read with the others in their order
+      List<String> active = new ArrayList<>();
+      for (StoredProposal x : w.proposals()) {
+        if (x.proposalId().equals(proposalId) || !x.withdrawn()) {
+          active.add(x.bodyYaml());
+        }
       }
+      errors = new ArrayList<>();
+      LoadResult check = BudgetCodec.read("versie " + w.version().slug(), w.version().baseYaml(), active);
+      if (check instanceof LoadResult.Rejected rejected) {
+        for (Problem p : rejected.problems()) {
+          errors.add(new FieldError("form", "Terugzetten kan niet: " + p.message(), "Cannot reinstate: " + p.message()));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
       return new EditResult.Invalid(errors);
     }
-    StoredProposal r = row.get();
-    return write(s.get(), new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), withdrawn), expectedRevision, actor,
-        withdrawn ? "proposal.withdraw" : "proposal.reinstate");
-  }
-
-  private EditResult write(Snapshot s, NewProposal p, int expectedRevision, String actor, String action) {
-    VersionStore.Write outcome = store.updateProposal(s.version().id(), p, expectedRevision, Workspace.actor(actor), action);
-    workspace.written(s.slug());
-    return switch (outcome) {
-      case DONE -> new EditResult.Saved(p.proposalId());
-      case NOT_FOUND -> new EditResult.NotFound("voorstel " + p.proposalId());
-      case CONFLICT -> {
-        StoredProposal now = store.proposal(s.version().id(), p.proposalId()).orElseThrow();
-        yield new EditResult.Conflict(p.proposalId(), now.revision(), now.updatedBy(),
-            now.bodyYaml() + (now.withdrawn() ? "(ingetrokken)\n" : ""), p.bodyYaml());
-      }
-    };
+    w.replace(r, changed, withdrawn ? "proposal.withdraw" : "proposal.reinstate");
+    return new EditResult.Saved(proposalId);
   }
 }

@@ -25,7 +25,7 @@ final class VersionEdits {
 
   /** Copies a version into a new scenario; the original is untouched. */
   EditResult copy(String fromSlug, String name, String actor) {
-    Optional<Snapshot> s = workspace.snapshot(fromSlug);
+    Optional<Snapshot> s = workspace.current(fromSlug);
     if (s.isEmpty()) {
       return new EditResult.NotFound("versie " + fromSlug);
     }
@@ -93,7 +93,7 @@ final class VersionEdits {
     if (bad.isPresent()) {
       return new Workspace.ImportResult(null, List.of(), bad.get());
     }
-    Optional<Snapshot> s = workspace.snapshot(fromSlug);
+    Optional<Snapshot> s = workspace.current(fromSlug);
     if (s.isEmpty()) {
       return new Workspace.ImportResult(null, List.of(), new FieldError("from", "Versie '" + fromSlug + "' bestaat niet.", "Version '" + fromSlug + "' does not exist."));
     }

@@ -14,8 +14,6 @@ import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Unit;
 import nl.begroot.core.model.Version;
 import nl.begroot.core.pipeline.Pipeline;
-import nl.begroot.format.BudgetReader;
-import nl.begroot.format.BudgetWriter;
 import nl.begroot.format.LoadResult;
 import nl.begroot.format.Problem;
 import nl.begroot.store.Database;
@@ -61,12 +59,12 @@ public final class Workspace {
     this.versionEdits = new VersionEdits(this);
   }
 
-  /** Forgets what this workspace knows of a version's stamp, after a write. */
   /** Forgets a deleted version's snapshot. */
   void forget(String slug) {
     cache.remove(slug);
   }
 
+  /** Forgets what this workspace knows of a version's stamp, after a write (or an attempt). */
   void written(String slug) {
     writtenAt.put(slug, System.nanoTime());
     stampReadAt.remove(slug);
@@ -166,11 +164,15 @@ public final class Workspace {
     if (slug == null) {
       return Optional.empty();
     }
+    return snapshot(slug, true);
+  }
+
+  private Optional<Snapshot> snapshot(String slug, boolean trust) {
     Snapshot known = cache.get(slug);
     Long readAt = stampReadAt.get(slug);
     // trusted only when read after this workspace's last write to the version (a read that
     // overlapped a write may have seen the old stamp)
-    if (known != null && readAt != null && System.nanoTime() - readAt < STAMP_TRUST_NANOS
+    if (trust && known != null && readAt != null && System.nanoTime() - readAt < STAMP_TRUST_NANOS
         && readAt - writtenAt.getOrDefault(slug, readAt - 1) > 0) {
       return Optional.of(known);
     }
@@ -197,6 +199,41 @@ public final class Workspace {
       });
       return loaded;
     }
+  }
+
+  /**
+   * A version as one write sees it: the rows read inside the write's transaction ({@link
+   * VersionStore#write}) and the budget they make. The budget is read from those rows; the snapshot
+   * this workspace keeps is used instead only when its rows are exactly the rows read (same version
+   * row, same proposal rows with their revisions), so that reading the same text twice is skipped but
+   * no write is ever based on a copy older than its transaction.
+   */
+  record State(StoredVersion version, List<StoredProposal> rows, Budget budget) {
+    Optional<StoredProposal> row(String proposalId) {
+      return rows.stream().filter(r -> r.proposalId().equals(proposalId)).findFirst();
+    }
+  }
+
+  State state(VersionStore.Write w) {
+    Snapshot known = cache.get(w.version().slug());
+    if (known != null && known.version().equals(w.version()) && known.rows().equals(w.proposals())) {
+      return new State(w.version(), w.proposals(), known.budget());
+    }
+    List<String> active = w.proposals().stream().filter(r -> !r.withdrawn()).map(StoredProposal::bodyYaml).toList();
+    LoadResult result = BudgetCodec.read("versie " + w.version().slug(), w.version().baseYaml(), active);
+    if (result instanceof LoadResult.Rejected r) {
+      throw new StoreException("the stored version '" + w.version().slug() + "' does not read: " + r.problems().get(0), null);
+    }
+    return new State(w.version(), w.proposals(), ((LoadResult.Loaded) result).budget());
+  }
+
+  /**
+   * The version as it is now in the database (its stamp read now, not trusted from an earlier read):
+   * for what is made from a version (a copy, an import of proposals), which must not be older than
+   * the request.
+   */
+  Optional<Snapshot> current(String slug) {
+    return slug == null ? Optional.empty() : snapshot(slug, false);
   }
 
   private Optional<Snapshot> load(String slug) {
@@ -254,19 +291,6 @@ public final class Workspace {
   /** Previews creating ({@code proposalId} null) or changing a proposal. */
   public Preview preview(String slug, String proposalId, ProposalDraft draft) {
     return proposalEdits.preview(slug, proposalId, draft);
-  }
-
-  /** Writes and reads a candidate budget: the core's reader is the last word on validity. */
-  static List<FieldError> readBack(Budget candidate) {
-    LoadResult result = BudgetReader.read("voorstel", BudgetWriter.write(candidate));
-    if (result instanceof LoadResult.Rejected r) {
-      List<FieldError> errors = new ArrayList<>();
-      for (Problem p : r.problems()) {
-        errors.add(new FieldError("form", "De begroting klopt dan niet meer: " + p.message(), "The budget would no longer be valid: " + p.message()));
-      }
-      return errors;
-    }
-    return List.of();
   }
 
   /** The budget under another version id and title (a scenario, a version read from a workbook). */

@@ -17,7 +17,7 @@ class DraftsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"1,000", "1,000,000", "1.50", "1.5", "1,2,3", "€ 1.000.000,123", "-", "0x10", "12a", "1.0000",
-      "1.000.000.000.000,01", "99999999999999999999"})
+      "99999999999999999999"})
   void ambiguousOrWrongAmountsAreRefused(String typed) {
     assertThat(Drafts.parseAmount(typed)).isEmpty();
   }

@@ -56,6 +56,16 @@ public final class ModelPath {
     return parent == null;
   }
 
+  /** The last step's name (a field, or the key of a free mapping), or null for a list item and the root. */
+  public String name() {
+    return name;
+  }
+
+  /** The last step's list index, or -1 for a named step and the root. */
+  public int position() {
+    return parent == null ? -1 : index;
+  }
+
   /** Whether this path is {@code other} or lies inside it. */
   public boolean startsWith(ModelPath other) {
     ModelPath p = this;

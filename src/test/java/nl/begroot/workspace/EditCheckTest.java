@@ -1,0 +1,116 @@
+package nl.begroot.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.begroot.core.model.Budget;
+import nl.begroot.format.BudgetFiles;
+import nl.begroot.format.LoadResult;
+import nl.begroot.store.Database;
+import nl.begroot.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Edits are validated by the core on the edited model, and each of the core's findings comes back at
+ * the form field the user typed, in Dutch and English. The rules here are the core's
+ * (BudgetValidator: an amount at most 1.000.000.000.000 euros, references to units, categories,
+ * products and members that exist, a share from 0 to 100; Narratives: a reference names a figure),
+ * not the form's: the form only reads text.
+ */
+class EditCheckTest {
+  static final Budget IPO = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
+  static final String V = Workspace.CONCEPT;
+  Database database;
+  Workspace workspace;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(TestDatabases.freshH2());
+    workspace = new Workspace(database);
+    workspace.seedIfEmpty(IPO, "seed");
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private int revision(String id) {
+    return workspace.snapshot(V).orElseThrow().row(id).orElseThrow().revision();
+  }
+
+  private static ProposalDraft amount(int year, String text) {
+    return new ProposalDraft(null, null, null, null, null, null, null, Map.of(year, text), null);
+  }
+
+  private static List<FieldError> errors(EditResult r) {
+    assertThat(r).isInstanceOf(EditResult.Invalid.class);
+    return ((EditResult.Invalid) r).errors();
+  }
+
+  @Test
+  void theCoresUpperBoundOfAnAmountIsReportedAtTheYearTyped() {
+    // 1.000.000.000.000 euros is the most the core accepts (BudgetValidator.MAX_CENTS): one cent more is refused
+    List<FieldError> e = errors(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), amount(2028, "1.000.000.000.000,01"), "t"));
+    assertThat(e).extracting(FieldError::field).containsExactly("amount.2028");
+    assertThat(e.get(0).nl()).contains("2028").contains("1.000.000.000.000");
+    assertThat(e.get(0).en()).contains("2028").contains("larger than Begroot accepts");
+    assertThat(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), amount(2028, "1.000.000.000.000"), "t"))
+        .isInstanceOf(EditResult.Saved.class);
+  }
+
+  @Test
+  void unknownReferencesAndAMissingTitleAreTheCoresToRefuseAtTheirFields() {
+    Map<Integer, String> amounts = new LinkedHashMap<>();
+    amounts.put(2027, "100.000");
+    ProposalDraft draft = new ProposalDraft("x-1", "9.9", " ", "lasten", "one-off", "geen-categorie", List.of("geen-product"), amounts, null);
+    List<FieldError> e = errors(workspace.createProposal(V, draft, "t"));
+    assertThat(e).extracting(FieldError::field).containsExactlyInAnyOrder("unit", "title", "category", "products");
+    assertThat(e).extracting(FieldError::nl).contains("Beleidsterrein '9.9' bestaat niet in deze begroting.", "Vul een titel in.",
+        "Categorie 'geen-categorie' bestaat niet.", "Product 'geen-product' bestaat niet.");
+    assertThat(e).extracting(FieldError::en).contains("Unit '9.9' does not exist in this budget.", "Enter a title.");
+  }
+
+  @Test
+  void aDuplicateIdAndAMissingSideAreReportedAtTheirFields() {
+    ProposalDraft duplicate = new ProposalDraft("2.7-soc", "2.7", "Dubbel", "lasten", "one-off", null, null, Map.of(), null);
+    List<FieldError> e = errors(workspace.createProposal(V, duplicate, "t"));
+    assertThat(e).extracting(FieldError::field).containsExactly("id");
+    assertThat(e.get(0).nl()).isEqualTo("Er is al een voorstel met code 2.7-soc.");
+    ProposalDraft sideless = new ProposalDraft("x-2", "2.7", "Zonder kant", null, "one-off", null, null, Map.of(), null);
+    e = errors(workspace.createProposal(V, sideless, "t"));
+    assertThat(e).extracting(FieldError::field).containsExactly("side");
+    assertThat(e.get(0).nl()).isEqualTo("Kies lasten of baten.");
+  }
+
+  @Test
+  void aReferenceInTheExplanationToNoFigureIsReportedAtTheExplanation() {
+    ProposalDraft draft = new ProposalDraft(null, null, null, null, null, null, null, null, "Kost {{bedrag: bestaat-niet/2027}} per jaar.");
+    List<FieldError> e = errors(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), draft, "t"));
+    assertThat(e).extracting(FieldError::field).containsExactly("explanation");
+    assertThat(e.get(0).en()).contains("bestaat-niet");
+  }
+
+  @Test
+  void withdrawingALineANarrativeQuotesIsRefusedByTheCoresNarrativeCheck() {
+    // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}}: without 2.7-soc that figure is gone
+    List<FieldError> e = errors(workspace.setWithdrawn(V, "2.7-soc", revision("2.7-soc"), true, "t"));
+    assertThat(e).extracting(FieldError::field).containsOnly("form");
+    assertThat(e.get(0).nl()).startsWith("Intrekken kan niet: ").contains("2.7-soc");
+  }
+
+  @Test
+  void keySharesAreCheckedByTheCoreAtTheMemberTyped() {
+    int rev = workspace.snapshot(V).orElseThrow().version().revision();
+    List<FieldError> e = errors(workspace.changeKey(V, "ipo", Map.of("XX", "1"), rev, "t"));
+    assertThat(e).extracting(FieldError::field).containsExactly("share.XX");
+    assertThat(e.get(0).nl()).isEqualTo("Lid 'XX' bestaat niet.");
+    e = errors(workspace.changeKey(V, "ipo", Map.of("GE", "150"), rev, "t"));
+    assertThat(e).extracting(FieldError::field).contains("share.GE");
+    assertThat(e).filteredOn(x -> x.field().equals("share.GE")).extracting(FieldError::nl).allMatch(m -> m.contains("tussen 0 en 100"));
+  }
+}
