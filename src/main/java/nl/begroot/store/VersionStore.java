@@ -147,6 +147,30 @@ public final class VersionStore {
    * @return the result of {@code work}, or empty when there is no such version
    */
   public <R> Optional<R> write(String slug, String actor, java.util.function.Function<Write, R> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return writeOnce(slug, actor, work);
+      } catch (RuntimeException e) {
+        if (attempt >= 5 || !lockTimeout(e)) {
+          throw e;
+        }
+        // waited too long for the version's lock (another server's write): nothing was written; again
+      }
+    }
+  }
+
+  /** True when {@code e} is a lock wait that timed out or a deadlock (H2 HYT00; PostgreSQL 55P03, 40P01, 40001). */
+  static boolean lockTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && java.util.Set.of("HYT00", "55P03", "40P01", "40001").contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private <R> Optional<R> writeOnce(String slug, String actor, java.util.function.Function<Write, R> work) {
     try {
       return jdbi.inTransaction(h -> {
         Optional<StoredVersion> version = h.createQuery("select * from budget_version where slug = :slug for update")

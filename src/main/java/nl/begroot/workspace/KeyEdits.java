@@ -29,12 +29,8 @@ final class KeyEdits {
    * written.
    */
   EditResult changeKey(String slug, String keyId, Map<String, String> sharesText, int expectedRevision, String actor) {
-    try {
-      return store.write(slug, Workspace.actor(actor), w -> change(w, keyId, sharesText, expectedRevision))
-          .orElseGet(() -> new EditResult.NotFound("versie " + slug));
-    } finally {
-      workspace.written(slug);
-    }
+    return workspace.write(slug, actor, w -> change(w, keyId, sharesText, expectedRevision))
+        .orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }
 
   private EditResult change(VersionStore.Write w, String keyId, Map<String, String> sharesText, int expectedRevision) {

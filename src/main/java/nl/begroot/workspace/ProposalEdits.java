@@ -80,10 +80,9 @@ final class ProposalEdits {
 
   /** Creates a proposal: read, checked and written in one transaction. */
   EditResult createProposal(String slug, ProposalDraft draft, String actor) {
-    String who = Workspace.actor(actor);
     Optional<EditResult> r;
     try {
-      r = store.write(slug, who, w -> {
+      r = workspace.write(slug, actor, w -> {
         Candidate c = candidate(workspace.state(w), null, draft);
         if (!c.errors().isEmpty()) {
           return new EditResult.Invalid(c.errors());
@@ -96,8 +95,6 @@ final class ProposalEdits {
       });
     } catch (VersionStore.Taken e) {
       r = Optional.of(taken(Drafts.trim(draft.id())));
-    } finally {
-      workspace.written(slug);
     }
     return r.orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }
@@ -113,31 +110,26 @@ final class ProposalEdits {
    * validated and the row written.
    */
   EditResult changeProposal(String slug, String proposalId, int expectedRevision, ProposalDraft draft, String actor) {
-    String who = Workspace.actor(actor);
-    try {
-      return store.write(slug, who, w -> {
-        Optional<StoredProposal> row = w.proposal(proposalId);
-        if (row.isEmpty()) {
-          return (EditResult) new EditResult.NotFound("voorstel " + proposalId);
-        }
-        Candidate c = candidate(workspace.state(w), proposalId, draft);
-        if (c.notFound() != null) {
-          return new EditResult.NotFound(c.notFound());
-        }
-        if (!c.errors().isEmpty()) {
-          return new EditResult.Invalid(c.errors());
-        }
-        Proposal p = c.proposal();
-        NewProposal changed = new NewProposal(p.id(), p.unit(), p.title(), BudgetCodec.proposal(c.budget(), p), false);
-        if (row.get().revision() != expectedRevision) {
-          return conflict(row.get(), changed.bodyYaml());
-        }
-        w.replace(row.get(), changed, "proposal.change");
-        return new EditResult.Saved(p.id());
-      }).orElseGet(() -> new EditResult.NotFound("versie " + slug));
-    } finally {
-      workspace.written(slug);
-    }
+    return workspace.write(slug, actor, w -> {
+      Optional<StoredProposal> row = w.proposal(proposalId);
+      if (row.isEmpty()) {
+        return (EditResult) new EditResult.NotFound("voorstel " + proposalId);
+      }
+      Candidate c = candidate(workspace.state(w), proposalId, draft);
+      if (c.notFound() != null) {
+        return new EditResult.NotFound(c.notFound());
+      }
+      if (!c.errors().isEmpty()) {
+        return new EditResult.Invalid(c.errors());
+      }
+      Proposal p = c.proposal();
+      NewProposal changed = new NewProposal(p.id(), p.unit(), p.title(), BudgetCodec.proposal(c.budget(), p), false);
+      if (row.get().revision() != expectedRevision) {
+        return conflict(row.get(), changed.bodyYaml());
+      }
+      w.replace(row.get(), changed, "proposal.change");
+      return new EditResult.Saved(p.id());
+    }).orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }
 
   private static EditResult conflict(StoredProposal now, String yours) {
@@ -147,13 +139,8 @@ final class ProposalEdits {
 
   /** Withdraws a proposal (or reinstates it): it stays stored, but leaves the budget. One transaction, as a change. */
   EditResult setWithdrawn(String slug, String proposalId, int expectedRevision, boolean withdrawn, String actor) {
-    String who = Workspace.actor(actor);
-    try {
-      return store.write(slug, who, w -> withdraw(w, proposalId, expectedRevision, withdrawn))
-          .orElseGet(() -> new EditResult.NotFound("versie " + slug));
-    } finally {
-      workspace.written(slug);
-    }
+    return workspace.write(slug, actor, w -> withdraw(w, proposalId, expectedRevision, withdrawn))
+        .orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }
 
   private EditResult withdraw(VersionStore.Write w, String proposalId, int expectedRevision, boolean withdrawn) {

@@ -48,6 +48,7 @@ public final class Workspace {
   private final Map<String, Long> stampReadAt = new ConcurrentHashMap<>();
   private final Map<String, Long> writtenAt = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final Map<String, Object> writeLocks = new ConcurrentHashMap<>();
   private final ProposalEdits proposalEdits;
   private final KeyEdits keyEdits;
   private final VersionEdits versionEdits;
@@ -225,6 +226,23 @@ public final class Workspace {
       throw new StoreException("the stored version '" + w.version().slug() + "' does not read: " + r.problems().get(0), null);
     }
     return new State(w.version(), w.proposals(), ((LoadResult.Loaded) result).budget());
+  }
+
+  /**
+   * Runs one write on a version ({@link VersionStore#write}: its rows read, checked and changed in one
+   * transaction with the version locked). Writes through this workspace to one version wait for each
+   * other here, so that at most one of them at a time waits for the database's lock (which another
+   * server may hold); afterwards this workspace forgets the version's stamp, so its next read sees
+   * the write.
+   */
+  <R> Optional<R> write(String slug, String actor, java.util.function.Function<VersionStore.Write, R> work) {
+    try {
+      synchronized (writeLocks.computeIfAbsent(slug, k -> new Object())) {
+        return store.write(slug, actor(actor), work);
+      }
+    } finally {
+      written(slug);
+    }
   }
 
   /**

@@ -114,6 +114,30 @@ public final class TestDatabases {
     return new DatabaseUrl(jdbc, main.user(), main.password());
   }
 
+  /**
+   * A PostgreSQL database of its own, {@code name}, on the same server as {@link #freshPostgres()},
+   * dropped and created empty: for a test that must not share {@code begroot_test}, whose schema
+   * other test classes empty before each of their tests.
+   */
+  public static DatabaseUrl freshPostgresDatabase(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("not a plain database name: " + name);
+    }
+    DatabaseUrl main = postgresOrFail();
+    try (var c = DriverManager.getConnection(main.jdbcUrl(), main.user(), main.password() == null ? "" : main.password());
+        var s = c.createStatement()) {
+      s.execute("drop database if exists " + name + " with (force)");
+      s.execute("create database " + name);
+    } catch (SQLException e) {
+      Assertions.fail("cannot create the database " + name + " on PostgreSQL at " + main.display() + ": " + e.getMessage());
+    }
+    String jdbc = main.jdbcUrl();
+    int q = jdbc.indexOf('?');
+    String query = q < 0 ? "" : jdbc.substring(q);
+    String path = q < 0 ? jdbc : jdbc.substring(0, q);
+    return new DatabaseUrl(path.substring(0, path.lastIndexOf('/') + 1) + name + query, main.user(), main.password());
+  }
+
   private static void recreateSchema(DatabaseUrl url, String schema) {
     try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password() == null ? "" : url.password());
         var s = c.createStatement()) {
