@@ -6,6 +6,8 @@
  * version is computed by {@link nl.begroot.core.pipeline.Pipeline}, once per budget state) and the
  * store. {@link nl.begroot.workspace.Workspace} is the entry point; the use cases live in
  * {@link nl.begroot.workspace.ProposalEdits}, {@link nl.begroot.workspace.KeyEdits} and
- * {@link nl.begroot.workspace.VersionEdits}.
+ * {@link nl.begroot.workspace.VersionEdits}. Every edit reads the rows it changes in its own
+ * transaction of the store and applies the user's fields to them (the cache serves reads only), and
+ * is validated by the core on the edited model ({@link nl.begroot.workspace.EditCheck}).
  */
 package nl.begroot.workspace;
