@@ -76,14 +76,28 @@ final class HttpLimits {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       int status = response.getStatus() <= 0 ? 500 : response.getStatus();
-      return write(response, callback, status);
+      return write(request, response, callback, status);
     }
 
-    private static boolean write(Response response, Callback callback, int status) {
-      byte[] text = (status + " " + explain(status) + "\n").getBytes(StandardCharsets.UTF_8);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+    /** A problem document (RFC 9457) under /api/, plain text elsewhere. */
+    private static boolean write(Request request, Response response, Callback callback, int status) {
+      String path = request == null ? "" : request.getHttpURI().getPath();
+      boolean api = path != null && path.startsWith("/api/");
+      String body;
+      if (api) {
+        var n = Api.JSON.createObjectNode();
+        n.put("type", Problems.TYPE_BASE + "http-" + status);
+        n.put("title", status == 413 ? "Request too large" : "Request refused");
+        n.put("status", status);
+        n.put("detail", explain(status));
+        n.put("instance", Problems.shorten(path));
+        body = Api.JSON.writeValueAsString(n);
+      } else {
+        body = status + " " + explain(status) + "\n";
+      }
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, api ? "application/problem+json; charset=utf-8" : "text/plain; charset=utf-8");
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-      response.write(true, ByteBuffer.wrap(text), callback);
+      response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
       return true;
     }
 
@@ -96,7 +110,7 @@ final class HttpLimits {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback)
         throws IOException {
-      write(response, callback, code);
+      write(request, response, callback, code);
     }
   }
 }

@@ -56,10 +56,11 @@ final class VersionPages extends Pages {
     }
     String text;
     try (var in = file.content()) {
-      byte[] bytes = in.readNBytes(Api.MAX_IMPORT_BYTES + 1);
-      if (bytes.length > Api.MAX_IMPORT_BYTES) {
+      byte[] bytes = in.readNBytes((int) nl.begroot.format.BudgetFiles.MAX_BYTES + 1);
+      if (bytes.length > nl.begroot.format.BudgetFiles.MAX_BYTES) {
         ctx.status(413);
-        render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("file", "Het bestand is groter dan 16 MB.", "The file is larger than 16 MB.")),
+        render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("file", "Het bestand is groter dan 4 MB (de grens).",
+            "The file is larger than 4 MB (the limit).")),
             List.of(), "", name == null ? "" : name));
         return;
       }
@@ -89,7 +90,7 @@ final class VersionPages extends Pages {
       ctx.redirect("/v/" + View.enc(r.slug()), io.javalin.http.HttpStatus.SEE_OTHER);
       return;
     }
-    ctx.status(422);
+    ctx.status(r.status());
     List<FieldError> errors = new ArrayList<>(r.errors());
     r.problems().forEach(p -> errors.add(new FieldError("xlsx", p, p)));
     render(ctx, "versions.jte", v, new VersionsData(errors, List.of(), "", ""));
