@@ -108,9 +108,16 @@ final class Downloads {
     }
     Workspace.ImportResult result = workspace.importProposals(s.slug(), name, ((ProposalImport.Imported) r).proposals(), Pages.actor(ctx));
     return new Result(result.slug(), result.error() == null ? List.of() : List.of(result.error()),
-        result.problems().stream().map(Object::toString).toList(), 422);
+        result.problems().stream().map(Object::toString).toList(), 422, result.warnings());
   }
 
-  /** The outcome of a workbook import: the new version, or what is wrong and the status to answer it with. */
-  record Result(String slug, List<FieldError> errors, List<String> problems, int status) {}
+  /**
+   * The outcome of a workbook import: the new version (with the reader's warnings, if any), or what
+   * is wrong and the status to answer it with.
+   */
+  record Result(String slug, List<FieldError> errors, List<String> problems, int status, List<nl.begroot.format.Problem> warnings) {
+    Result(String slug, List<FieldError> errors, List<String> problems, int status) {
+      this(slug, errors, problems, status, List.of());
+    }
+  }
 }

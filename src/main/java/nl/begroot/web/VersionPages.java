@@ -75,6 +75,14 @@ final class VersionPages extends Pages {
       return;
     }
     Workspace.ImportResult r = workspace.importFile(name, file.filename(), text, actor(ctx));
+    if (r.slug() != null && !r.warnings().isEmpty()) {
+      // imported, but the reader has something worth a look: show it here, with the way to the new version
+      ctx.status(201);
+      ctx.header("Location", "/v/" + View.enc(r.slug()));
+      render(ctx, "versions.jte", view(ctx, null, I18n.of(lang(ctx)).t("versions.title")),
+          new VersionsData(List.of(), List.of(), "", "", r.slug(), r.warnings()));
+      return;
+    }
     if (r.slug() != null) {
       ctx.redirect("/v/" + View.enc(r.slug()), io.javalin.http.HttpStatus.SEE_OTHER);
       return;
@@ -86,6 +94,12 @@ final class VersionPages extends Pages {
   void importWorkbook(Context ctx, Downloads downloads) {
     View v = view(ctx, null, I18n.of(lang(ctx)).t("versions.title"));
     Downloads.Result r = downloads.importWorkbook(ctx);
+    if (r.slug() != null && !r.warnings().isEmpty()) {
+      ctx.status(201);
+      ctx.header("Location", "/v/" + View.enc(r.slug()));
+      render(ctx, "versions.jte", v, new VersionsData(List.of(), List.of(), "", "", r.slug(), r.warnings()));
+      return;
+    }
     if (r.slug() != null) {
       ctx.redirect("/v/" + View.enc(r.slug()), io.javalin.http.HttpStatus.SEE_OTHER);
       return;

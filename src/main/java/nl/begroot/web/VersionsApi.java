@@ -116,7 +116,12 @@ final class VersionsApi extends Api {
     }
     ctx.status(201);
     ctx.header("Location", "/api/versions/" + View.enc(r.slug()));
-    json(ctx, version(workspace.version(r.slug()).orElseThrow()));
+    ObjectNode created = version(workspace.version(r.slug()).orElseThrow());
+    ArrayNode warnings = created.putArray("warnings");
+    for (nl.begroot.format.Problem p : r.warnings()) {
+      warnings.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column()).put("message", p.message());
+    }
+    json(ctx, created);
   }
 
   void export(Context ctx) {

@@ -234,6 +234,11 @@ class UploadLimitsTest {
   }
 
   static HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+    return multipart(server, path, fields, fileField, fileName, content);
+  }
+
+  static HttpResponse<String> multipart(TestServer server, String path, Map<String, String> fields, String fileField, String fileName,
+      byte[] content) {
     String boundary = "begroot" + System.nanoTime();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
