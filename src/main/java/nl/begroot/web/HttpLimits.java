@@ -48,6 +48,9 @@ final class HttpLimits {
       server.insertHandler(new MinimumDataRateHandler(WebServer.MIN_REQUEST_BYTES_PER_SECOND, 0));
       server.setErrorHandler(new PlainErrors());
     });
+    // what the servlet context refuses before Javalin sees it (an address that is not valid UTF-8, an
+    // ambiguous path) goes through the same plain answer; the servlet error page would fail on it
+    config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new PlainErrors()));
   }
 
   /** A short explanation per status for what Jetty refuses before Begroot sees the request. */

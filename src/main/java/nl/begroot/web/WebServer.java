@@ -44,7 +44,11 @@ public final class WebServer {
     KeysApi keysApi = new KeysApi(workspace);
     Downloads downloads = new Downloads(workspace);
     this.app = Javalin.create(config -> {
-      config.events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath()));
+      config.events.handlerAdded(h -> {
+        if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(h.getHttpMethod().name())) {
+          routes.add(h.getHttpMethod().name() + " " + h.getPath());
+        }
+      });
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.http.generateEtags = false;
       HttpLimits.apply(config);
@@ -164,11 +168,12 @@ public final class WebServer {
     });
   }
 
-  /** Whether {@code e} comes from reading the request itself (I/O, HTTP framing, multipart syntax). */
+  /** Whether {@code e} comes from reading the request itself (I/O, HTTP framing, multipart syntax, an unknown charset). */
   static boolean unreadable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.io.IOException || t instanceof org.eclipse.jetty.http.HttpException
-          || t instanceof jakarta.servlet.ServletException || t instanceof java.util.concurrent.TimeoutException) {
+          || t instanceof jakarta.servlet.ServletException || t instanceof java.util.concurrent.TimeoutException
+          || t instanceof java.nio.charset.IllegalCharsetNameException || t instanceof java.nio.charset.UnsupportedCharsetException) {
         return true;
       }
     }
