@@ -19,7 +19,7 @@ public final class BudgetFiles {
    * validated and computed within a 512 MB heap (BadFilesTest measures it in a child JVM); a budget
    * of ten thousand proposals takes about 1.2 MB. See docs/format.md.
    */
-  static final long MAX_BYTES = 4L * 1024 * 1024;
+  public static final long MAX_BYTES = 4L * 1024 * 1024;
 
   private BudgetFiles() {}
 

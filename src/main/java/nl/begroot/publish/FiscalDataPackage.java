@@ -174,9 +174,6 @@ final class FiscalDataPackage {
   }
 
   private static String field(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
+    return nl.begroot.render.CsvText.field(s);
   }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +50,18 @@ public final class ProposalImport {
     }
   }
 
-  /** Nothing was imported; every problem found, in sheet and row order. */
-  public record Refused(List<CellProblem> problems) implements Result {
+  /**
+   * Nothing was imported; every problem found, in sheet and row order. {@code tooLarge}: the
+   * workbook exceeds one of the limits (its one problem names it), which a web server answers with
+   * 413 rather than 422.
+   */
+  public record Refused(List<CellProblem> problems, boolean tooLarge) implements Result {
     public Refused {
       problems = List.copyOf(problems);
+    }
+
+    public Refused(List<CellProblem> problems) {
+      this(problems, false);
     }
   }
 
@@ -72,9 +83,36 @@ public final class ProposalImport {
     this.years = into.version().years();
   }
 
-  /** Reads the proposals of a workbook for the budget {@code into} (its other sections stay as they are). */
+  /**
+   * Reads the proposals of a workbook for the budget {@code into} (its other sections stay as they
+   * are), within the limits of {@link WorkbookLimits}: the file, its unpacked parts, rows and cells.
+   * Nothing in the workbook can make this read more than those limits.
+   */
   public static Result read(InputStream xlsx, Budget into) {
-    return new ProposalImport(into).readAll(xlsx);
+    Path file = null;
+    try {
+      byte[] bytes = xlsx.readNBytes(WorkbookLimits.MAX_FILE_BYTES + 1);
+      if (bytes.length > WorkbookLimits.MAX_FILE_BYTES) {
+        return WorkbookLimits.tooLarge("", "the workbook is larger than " + WorkbookLimits.MAX_FILE_BYTES / 1024 / 1024 + " MB (the limit)");
+      }
+      file = Files.createTempFile("begroot-import-", ".xlsx");
+      Files.write(file, bytes);
+      Optional<Refused> refused = WorkbookLimits.check(file);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+      return new ProposalImport(into).readAll(file);
+    } catch (IOException e) {
+      return WorkbookLimits.unreadable();
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          file.toFile().deleteOnExit();
+        }
+      }
+    }
   }
 
   /** The budget with its proposals replaced by {@code proposals}. */
@@ -86,20 +124,23 @@ public final class ProposalImport {
     problems.add(new CellProblem(sheet, cell, message));
   }
 
-  private Result readAll(InputStream xlsx) {
+  private Result readAll(Path xlsx) {
     List<Row> proposalRows;
     List<Row> componentRows;
-    try (ReadableWorkbook wb = new ReadableWorkbook(xlsx)) {
+    try (ReadableWorkbook wb = new ReadableWorkbook(xlsx.toFile())) {
       Optional<Sheet> sheet = wb.findSheet(WorkbookExport.PROPOSALS);
       if (sheet.isEmpty()) {
         return new Refused(List.of(new CellProblem(WorkbookExport.PROPOSALS, "", "the workbook has no sheet '" + WorkbookExport.PROPOSALS
             + "' (export a workbook with begroot publish --format xlsx and fill in its template)")));
       }
-      proposalRows = rows(sheet.get());
+      proposalRows = rows(WorkbookExport.PROPOSALS, sheet.get());
       Optional<Sheet> components = wb.findSheet(WorkbookExport.COMPONENTS);
-      componentRows = components.isPresent() ? rows(components.get()) : List.of();
+      componentRows = components.isPresent() ? rows(WorkbookExport.COMPONENTS, components.get()) : List.of();
+    } catch (WorkbookLimits.Exceeded e) {
+      return e.refused();
     } catch (IOException | RuntimeException e) {
-      return new Refused(List.of(new CellProblem("", "", "not a readable .xlsx workbook: " + e.getMessage())));
+      // the parser's own message names its classes and internals; the reader gets what to do instead
+      return WorkbookLimits.unreadable();
     }
     List<Proposal> proposals = proposals(proposalRows);
     Map<String, Breakdown> breakdowns = components(componentRows, proposals);
@@ -118,10 +159,33 @@ public final class ProposalImport {
     return new Imported(result);
   }
 
-  private static List<Row> rows(Sheet sheet) throws IOException {
+  /**
+   * The sheet's rows, read one at a time: the first row (the header) and every row that is not
+   * blank, at most {@link WorkbookLimits#MAX_ROWS} of them and at most
+   * {@link WorkbookLimits#MAX_COLUMNS} cells a row; a sheet over either limit stops the read there.
+   */
+  private static List<Row> rows(String name, Sheet sheet) throws IOException {
+    List<Row> result = new ArrayList<>();
     try (Stream<Row> rows = sheet.openStream()) {
-      return rows.toList();
+      Iterator<Row> it = rows.iterator();
+      boolean first = true;
+      while (it.hasNext()) {
+        Row row = it.next();
+        if (row.getCellCount() > WorkbookLimits.MAX_COLUMNS) {
+          throw new WorkbookLimits.Exceeded(name, "row " + row.getRowNum() + " has more than " + WorkbookLimits.MAX_COLUMNS
+              + " cells (the limit); the template has " + WorkbookLimits.MAX_COLUMNS + " columns at most");
+        }
+        if (first || !blankRow(row)) {
+          if (result.size() > WorkbookLimits.MAX_ROWS) {
+            throw new WorkbookLimits.Exceeded(name, "the sheet has more than " + WorkbookLimits.MAX_ROWS
+                + " filled rows (the limit); the read stopped at row " + row.getRowNum());
+          }
+          result.add(row);
+        }
+        first = false;
+      }
     }
+    return result;
   }
 
   /** Maps the header row's names to column indexes; reports missing and unknown columns. */

@@ -39,9 +39,6 @@ public final class CsvRenderer {
   }
 
   static String field(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
+    return CsvText.field(s);
   }
 }

@@ -29,8 +29,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link ProposalsApi}, {@link KeysApi}.
  */
 abstract class Api {
-  static final int MAX_IMPORT_BYTES = 16 * 1024 * 1024;
-  static final ObjectMapper JSON = JsonMapper.builder().build();
+  /** The largest JSON request body (a proposal with a long explanation is a few KB). */
+  static final int MAX_JSON_BYTES = 1024 * 1024;
+  /** Arrays and objects in a JSON request nested at most this deep (a proposal needs 2). */
+  static final int MAX_JSON_DEPTH = 32;
+  static final ObjectMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+      .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+      .build()).build();
   final Workspace workspace;
 
   Api(Workspace workspace) {
@@ -63,6 +68,10 @@ abstract class Api {
     }
     String text;
     byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > MAX_JSON_BYTES) {
+      throw new Problems.Failure(413, "too-large", "Request too large",
+          "A JSON body is at most " + MAX_JSON_BYTES / 1024 / 1024 + " MB (the limit); this one has " + bytes.length + " bytes.", List.of());
+    }
     text = utf8(bytes);
     if (text == null) {
       throw new Problems.Failure(400, "bad-body", "The body is not UTF-8 text", "Send JSON in UTF-8.", List.of());
@@ -73,6 +82,9 @@ abstract class Api {
     JsonNode node;
     try {
       node = JSON.readTree(text);
+    } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+      throw new Problems.Failure(400, "bad-json", "The body is nested too deep", "Arrays and objects may be nested at most "
+          + MAX_JSON_DEPTH + " deep (the limit); this body is nested more than " + MAX_JSON_DEPTH + " deep.", List.of());
     } catch (tools.jackson.core.JacksonException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       throw new Problems.Failure(400, "bad-json", "The body is not valid JSON", "The JSON does not parse" + where + ".", List.of());

@@ -86,14 +86,15 @@ final class Downloads {
     String name = ctx.formParam("name");
     var file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
-      return new Result(null, List.of(new FieldError("xlsx", "Kies een werkmap (.xlsx).", "Choose a workbook (.xlsx).")), List.of());
+      return new Result(null, List.of(new FieldError("xlsx", "Kies een werkmap (.xlsx).", "Choose a workbook (.xlsx).")), List.of(), 422);
     }
-    if (file.size() > Api.MAX_IMPORT_BYTES) {
-      return new Result(null, List.of(new FieldError("xlsx", "De werkmap is groter dan 16 MB.", "The workbook is larger than 16 MB.")), List.of());
+    if (file.size() > nl.begroot.publish.WorkbookLimits.MAX_FILE_BYTES) {
+      return new Result(null, List.of(new FieldError("xlsx", "De werkmap is groter dan 16 MB (de grens).",
+          "The workbook is larger than 16 MB (the limit).")), List.of(), 413);
     }
     Snapshot s = workspace.snapshot(from == null ? "" : from).orElse(null);
     if (s == null) {
-      return new Result(null, List.of(new FieldError("from", "Kies een bestaande versie.", "Choose an existing version.")), List.of());
+      return new Result(null, List.of(new FieldError("from", "Kies een bestaande versie.", "Choose an existing version.")), List.of(), 422);
     }
     ProposalImport.Result r;
     try (var in = file.content()) {
@@ -102,13 +103,21 @@ final class Downloads {
       throw new UncheckedIOException(e);
     }
     if (r instanceof ProposalImport.Refused refused) {
-      return new Result(null, List.of(), refused.problems().stream().map(ProposalImport.CellProblem::toString).toList());
+      return new Result(null, List.of(), refused.problems().stream().map(ProposalImport.CellProblem::toString).toList(),
+          refused.tooLarge() ? 413 : 422);
     }
     Workspace.ImportResult result = workspace.importProposals(s.slug(), name, ((ProposalImport.Imported) r).proposals(), Pages.actor(ctx));
     return new Result(result.slug(), result.error() == null ? List.of() : List.of(result.error()),
-        result.problems().stream().map(Object::toString).toList());
+        result.problems().stream().map(Object::toString).toList(), 422, result.warnings());
   }
 
-  /** The outcome of a workbook import: the new version, or what is wrong. */
-  record Result(String slug, List<FieldError> errors, List<String> problems) {}
+  /**
+   * The outcome of a workbook import: the new version (with the reader's warnings, if any), or what
+   * is wrong and the status to answer it with.
+   */
+  record Result(String slug, List<FieldError> errors, List<String> problems, int status, List<nl.begroot.format.Problem> warnings) {
+    Result(String slug, List<FieldError> errors, List<String> problems, int status) {
+      this(slug, errors, problems, status, List.of());
+    }
+  }
 }

@@ -120,6 +120,9 @@ public final class I18n {
     w("versions.import", "Begroting inlezen", "Import a budget");
     w("versions.import.file", "Begrotingsbestand (YAML, formaat begroot/1)", "Budget file (YAML, format begroot/1)");
     w("versions.import.name", "Naam van de nieuwe versie", "Name of the new version");
+    w("versions.imported", "Het bestand is ingelezen als versie", "The file was imported as version");
+    w("versions.imported.warnings", "Waarschuwingen van de lezer (het bestand is wel ingelezen; kijk ze na):",
+        "The reader's warnings (the file was imported; have a look at them):");
     w("versions.export", "Downloaden (YAML)", "Download (YAML)");
     w("versions.delete", "Verwijderen", "Delete");
     w("versions.kind", "Soort", "Kind");

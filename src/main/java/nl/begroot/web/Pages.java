@@ -96,7 +96,16 @@ public abstract class Pages {
   public record Hit(String kind, String title, String href, String text) {}
 
   /** The versions page. */
-  public record VersionsData(List<FieldError> errors, List<nl.begroot.format.Problem> problems, String copyName, String importName) {}
+  /**
+   * The versions page: the errors of a refused copy or import, or, after an import that came with
+   * the reader's warnings, the new version ({@code imported}, its slug) and those warnings.
+   */
+  public record VersionsData(List<FieldError> errors, List<nl.begroot.format.Problem> problems, String copyName, String importName,
+      String imported, List<nl.begroot.format.Problem> warnings) {
+    public VersionsData(List<FieldError> errors, List<nl.begroot.format.Problem> problems, String copyName, String importName) {
+      this(errors, problems, copyName, importName, null, List.of());
+    }
+  }
 
   /** The comparison page. */
   public record CompareData(String a, String b, Comparison comparison, String html) {}

@@ -56,10 +56,11 @@ final class VersionPages extends Pages {
     }
     String text;
     try (var in = file.content()) {
-      byte[] bytes = in.readNBytes(Api.MAX_IMPORT_BYTES + 1);
-      if (bytes.length > Api.MAX_IMPORT_BYTES) {
+      byte[] bytes = in.readNBytes((int) nl.begroot.format.BudgetFiles.MAX_BYTES + 1);
+      if (bytes.length > nl.begroot.format.BudgetFiles.MAX_BYTES) {
         ctx.status(413);
-        render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("file", "Het bestand is groter dan 16 MB.", "The file is larger than 16 MB.")),
+        render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("file", "Het bestand is groter dan 4 MB (de grens).",
+            "The file is larger than 4 MB (the limit).")),
             List.of(), "", name == null ? "" : name));
         return;
       }
@@ -74,6 +75,14 @@ final class VersionPages extends Pages {
       return;
     }
     Workspace.ImportResult r = workspace.importFile(name, file.filename(), text, actor(ctx));
+    if (r.slug() != null && !r.warnings().isEmpty()) {
+      // imported, but the reader has something worth a look: show it here, with the way to the new version
+      ctx.status(201);
+      ctx.header("Location", "/v/" + View.enc(r.slug()));
+      render(ctx, "versions.jte", view(ctx, null, I18n.of(lang(ctx)).t("versions.title")),
+          new VersionsData(List.of(), List.of(), "", "", r.slug(), r.warnings()));
+      return;
+    }
     if (r.slug() != null) {
       ctx.redirect("/v/" + View.enc(r.slug()), io.javalin.http.HttpStatus.SEE_OTHER);
       return;
@@ -85,11 +94,17 @@ final class VersionPages extends Pages {
   void importWorkbook(Context ctx, Downloads downloads) {
     View v = view(ctx, null, I18n.of(lang(ctx)).t("versions.title"));
     Downloads.Result r = downloads.importWorkbook(ctx);
+    if (r.slug() != null && !r.warnings().isEmpty()) {
+      ctx.status(201);
+      ctx.header("Location", "/v/" + View.enc(r.slug()));
+      render(ctx, "versions.jte", v, new VersionsData(List.of(), List.of(), "", "", r.slug(), r.warnings()));
+      return;
+    }
     if (r.slug() != null) {
       ctx.redirect("/v/" + View.enc(r.slug()), io.javalin.http.HttpStatus.SEE_OTHER);
       return;
     }
-    ctx.status(422);
+    ctx.status(r.status());
     List<FieldError> errors = new ArrayList<>(r.errors());
     r.problems().forEach(p -> errors.add(new FieldError("xlsx", p, p)));
     render(ctx, "versions.jte", v, new VersionsData(errors, List.of(), "", ""));

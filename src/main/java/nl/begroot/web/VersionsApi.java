@@ -6,6 +6,7 @@ import java.util.List;
 import nl.begroot.core.compare.Comparison;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.figures.Table;
+import nl.begroot.format.BudgetFiles;
 import nl.begroot.store.StoredVersion;
 import nl.begroot.workspace.EditResult;
 import nl.begroot.workspace.FieldError;
@@ -92,6 +93,10 @@ final class VersionsApi extends Api {
   void importFile(Context ctx) {
     String name = ctx.queryParam("name");
     byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > BudgetFiles.MAX_BYTES) {
+      throw new Problems.Failure(413, "too-large", "Request too large", "A budget file is at most " + BudgetFiles.MAX_BYTES / 1024 / 1024
+          + " MB (the limit); this one has " + bytes.length + " bytes. Nothing was imported.", List.of());
+    }
     String text = utf8(bytes);
     if (text == null) {
       throw new Problems.Failure(400, "bad-body", "The body is not UTF-8 text", "Send the budget file (YAML) as UTF-8.", List.of());
@@ -111,7 +116,12 @@ final class VersionsApi extends Api {
     }
     ctx.status(201);
     ctx.header("Location", "/api/versions/" + View.enc(r.slug()));
-    json(ctx, version(workspace.version(r.slug()).orElseThrow()));
+    ObjectNode created = version(workspace.version(r.slug()).orElseThrow());
+    ArrayNode warnings = created.putArray("warnings");
+    for (nl.begroot.format.Problem p : r.warnings()) {
+      warnings.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column()).put("message", p.message());
+    }
+    json(ctx, created);
   }
 
   void export(Context ctx) {

@@ -20,8 +20,15 @@ public final class WebServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   /** Requests larger than this are refused with 413 before they are read. */
   public static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+  /** Request threads at most (Jetty's pool); a request waiting for its body holds none (see below). */
+  public static final int MAX_THREADS = 64;
+  /** A request body must arrive at least this fast (bytes per second, measured from its first byte). */
+  public static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+  /** A connection that sends nothing for this long is closed (milliseconds). */
+  public static final long IDLE_TIMEOUT_MILLIS = 15_000;
 
   private final Javalin app;
+  private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public WebServer(Workspace workspace) {
     Templates templates = new Templates();
@@ -37,10 +44,14 @@ public final class WebServer {
     KeysApi keysApi = new KeysApi(workspace);
     Downloads downloads = new Downloads(workspace);
     this.app = Javalin.create(config -> {
+      config.events.handlerAdded(h -> {
+        if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(h.getHttpMethod().name())) {
+          routes.add(h.getHttpMethod().name() + " " + h.getPath());
+        }
+      });
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.http.generateEtags = false;
-      // long addresses (a long search) reach Begroot's own pages instead of Jetty's bare 414
-      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
+      HttpLimits.apply(config);
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(sf -> {
         sf.hostedPath = "/vendor";
@@ -139,6 +150,12 @@ public final class WebServer {
         }
       });
       r.exception(Exception.class, (e, ctx) -> {
+        if (unreadable(e)) {
+          // the client's request could not be read (cut off, bad framing, a broken multipart body): its fault, no stack
+          LOG.info("unreadable request on {} {}: {}", ctx.method(), Problems.shorten(ctx.path()), e.getClass().getSimpleName());
+          httpError(ctx, templates, 400, HttpLimits.explain(400));
+          return;
+        }
         LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
         httpError(ctx, templates, 500, "Internal error");
       });
@@ -149,6 +166,18 @@ public final class WebServer {
       });
       r.error(405, ctx -> httpError(ctx, templates, 405, "Method not allowed"));
     });
+  }
+
+  /** Whether {@code e} comes from reading the request itself (I/O, HTTP framing, multipart syntax, an unknown charset). */
+  static boolean unreadable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.IOException || t instanceof org.eclipse.jetty.http.HttpException
+          || t instanceof jakarta.servlet.ServletException || t instanceof java.util.concurrent.TimeoutException
+          || t instanceof java.nio.charset.IllegalCharsetNameException || t instanceof java.nio.charset.UnsupportedCharsetException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isApi(Context ctx) {
@@ -199,6 +228,11 @@ public final class WebServer {
 
   public int port() {
     return app.port();
+  }
+
+  /** Every route as "METHOD /path/{param}", in the order they were added (the fuzz test walks them all). */
+  public List<String> routes() {
+    return List.copyOf(routes);
   }
 
   public void stop() {

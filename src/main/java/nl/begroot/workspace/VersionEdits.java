@@ -75,13 +75,14 @@ final class VersionEdits {
       return new Workspace.ImportResult(null, r.problems(), null);
     }
     Budget budget = ((LoadResult.Loaded) result).budget();
+    List<nl.begroot.format.Problem> warnings = ((LoadResult.Loaded) result).warnings();
     String slug = Workspace.slug(name);
     Optional<StoredVersion> created = workspace.create(slug, name.strip(), "import", null, budget, Workspace.actor(actor), "version.import");
     if (created.isEmpty()) {
       return new Workspace.ImportResult(null, List.of(), new FieldError("name", "Er is al een versie met de naam '" + slug + "'.",
           "There already is a version named '" + slug + "'."));
     }
-    return new Workspace.ImportResult(slug, List.of(), null);
+    return new Workspace.ImportResult(slug, List.of(), null, warnings);
   }
 
   /**
@@ -108,7 +109,7 @@ final class VersionEdits {
       return new Workspace.ImportResult(null, List.of(), new FieldError("name", "Er is al een versie met de naam '" + Workspace.slug(name) + "'.",
           "There already is a version named '" + Workspace.slug(name) + "'."));
     }
-    return new Workspace.ImportResult(created.get().slug(), List.of(), null);
+    return new Workspace.ImportResult(created.get().slug(), List.of(), null, ((LoadResult.Loaded) check).warnings());
   }
 
   /** The version as a budget file (the core's format); withdrawn proposals are not part of it. */

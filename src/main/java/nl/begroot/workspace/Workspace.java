@@ -351,8 +351,20 @@ public final class Workspace {
     return versionEdits.delete(slug);
   }
 
-  /** The outcome of an import: the new version's slug, or every problem with its place. */
-  public record ImportResult(String slug, List<Problem> problems, FieldError error) {}
+  /**
+   * The outcome of an import: the new version's slug, or every problem with its place; an imported
+   * file may come with the reader's warnings (things worth a look that did not stop it).
+   */
+  public record ImportResult(String slug, List<Problem> problems, FieldError error, List<Problem> warnings) {
+    public ImportResult {
+      problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
+    }
+
+    public ImportResult(String slug, List<Problem> problems, FieldError error) {
+      this(slug, problems, error, List.of());
+    }
+  }
 
   /** Imports a whole budget file as a new version; a file with any problem changes nothing. */
   public ImportResult importFile(String name, String fileName, String text, String actor) {

@@ -1,0 +1,119 @@
+package nl.begroot.web;
+
+import io.javalin.config.JavalinConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * What keeps slow or malformed clients from starving the server (decision in docs/DECISIONS.md):
+ * <ul>
+ *   <li>a bounded pool of {@link WebServer#MAX_THREADS} request threads;</li>
+ *   <li>a request's body is read before it gets a thread ({@link EagerContentHandler}, without
+ *       blocking), so a client that sends its body a byte at a time holds a connection, not a thread;</li>
+ *   <li>a body must arrive at {@link WebServer#MIN_REQUEST_BYTES_PER_SECOND} at least
+ *       ({@link MinimumDataRateHandler}), and a connection idle for {@link WebServer#IDLE_TIMEOUT_MILLIS}
+ *       is closed;</li>
+ *   <li>bodies over {@link WebServer#MAX_REQUEST_BYTES} are refused with 413 while they arrive;</li>
+ *   <li>what Jetty refuses itself (bad framing: a malformed chunked body, a bad Content-Length, a
+ *       slow body) is answered with its 4xx status and a short plain text that names no class and
+ *       shows no stack.</li>
+ * </ul>
+ */
+final class HttpLimits {
+  private HttpLimits() {}
+
+  static void apply(JavalinConfig config) {
+    // the queue is Jetty's default (unbounded): Jetty warns that a bounded one can drop its own selector tasks
+    QueuedThreadPool pool = new QueuedThreadPool(WebServer.MAX_THREADS, 4, 60_000);
+    pool.setName("begroot-http");
+    config.jetty.threadPool = pool;
+    config.jetty.modifyHttpConfiguration(http -> {
+      // long addresses (a long search) reach Begroot's own pages instead of Jetty's bare 414
+      http.setRequestHeaderSize(64 * 1024);
+      http.setIdleTimeout(WebServer.IDLE_TIMEOUT_MILLIS);
+    });
+    config.jetty.modifyServer(server -> {
+      // outermost first: the data rate is measured on what the eager loader reads
+      server.insertHandler(new EagerContentHandler(
+          new EagerContentHandler.RetainedContentLoaderFactory(WebServer.MAX_REQUEST_BYTES, 64, true)));
+      server.insertHandler(new MinimumDataRateHandler(WebServer.MIN_REQUEST_BYTES_PER_SECOND, 0));
+      server.setErrorHandler(new PlainErrors());
+    });
+    // what the servlet context refuses before Javalin sees it (an address that is not valid UTF-8, an
+    // ambiguous path) goes through the same plain answer; the servlet error page would fail on it
+    config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new PlainErrors()));
+  }
+
+  /** A short explanation per status for what Jetty refuses before Begroot sees the request. */
+  static String explain(int status) {
+    return switch (status) {
+      case 400 -> "The request is malformed (its HTTP framing: headers, Content-Length or chunked body). Nothing was saved.";
+      case 408 -> "The request arrived too slowly (at least " + WebServer.MIN_REQUEST_BYTES_PER_SECOND
+          + " bytes per second, nothing for " + WebServer.IDLE_TIMEOUT_MILLIS / 1000 + " s at most). Nothing was saved.";
+      case 413 -> "The request is larger than " + WebServer.MAX_REQUEST_BYTES / 1024 / 1024 + " MB. Nothing was saved.";
+      case 414 -> "The address is too long.";
+      case 431 -> "The request's headers are too large (64 KB at most).";
+      case 501 -> "This request method or transfer coding is not supported.";
+      case 503 -> "The server is busy; try again in a moment.";
+      default -> status >= 500 ? "Something went wrong on our side. Nothing was saved." : "The request was refused.";
+    };
+  }
+
+  /** Jetty's own error answers as plain text without stack, class name or echoed input. */
+  static final class PlainErrors extends ErrorHandler {
+    PlainErrors() {
+      setShowStacks(false);
+      setShowCauses(false);
+      setShowMessageInTitle(false);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      int status = response.getStatus() <= 0 ? 500 : response.getStatus();
+      return write(request, response, callback, status);
+    }
+
+    /** A problem document (RFC 9457) under /api/, plain text elsewhere. */
+    private static boolean write(Request request, Response response, Callback callback, int status) {
+      String path = request == null ? "" : request.getHttpURI().getPath();
+      boolean api = path != null && path.startsWith("/api/");
+      String body;
+      if (api) {
+        var n = Api.JSON.createObjectNode();
+        n.put("type", Problems.TYPE_BASE + "http-" + status);
+        n.put("title", status == 413 ? "Request too large" : "Request refused");
+        n.put("status", status);
+        n.put("detail", explain(status));
+        n.put("instance", Problems.shorten(path));
+        body = Api.JSON.writeValueAsString(n);
+      } else {
+        body = status + " " + explain(status) + "\n";
+      }
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, api ? "application/problem+json; charset=utf-8" : "text/plain; charset=utf-8");
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+      return true;
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+      fields.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+      return ByteBuffer.wrap((status + " " + explain(status) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback)
+        throws IOException {
+      write(request, response, callback, code);
+    }
+  }
+}
