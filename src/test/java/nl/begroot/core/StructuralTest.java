@@ -31,7 +31,7 @@ class StructuralTest {
     Proposal balancing = budget.proposals().stream().filter(p -> p.rule() == Proposal.Rule.BALANCING).findFirst().orElseThrow();
     for (int y = 0; y < budget.version().years().size(); y++) {
       int year = budget.version().years().get(y);
-      String s = DocumentBuilder.STRUCTURAL;
+      String s = nl.begroot.core.figures.FigureIds.STRUCTURAL;
       long recurringLasten = printed(c, s + "/recurring.lasten/" + year);
       long oneOffLasten = printed(c, s + "/one-off.lasten/" + year);
       long recurringBaten = printed(c, s + "/recurring.baten/" + year);

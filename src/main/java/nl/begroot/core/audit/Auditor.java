@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.DocumentBuilder;
+import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Figure;
 import nl.begroot.core.figures.FigureLabels;
 import nl.begroot.core.figures.Origin;
@@ -105,13 +105,13 @@ public final class Auditor {
 
   private void frameBalance() {
     for (int year : document.computation().years()) {
-      Figure saldo = document.graph().get(DocumentBuilder.TABEL_1 + "/frame.saldo/" + year);
+      Figure saldo = document.graph().get(FigureIds.TABEL_1 + "/frame.saldo/" + year);
       if (saldo.cents() != 0) {
-        Figure l = document.graph().get(DocumentBuilder.TABEL_1 + "/frame.lasten/" + year);
-        Figure b = document.graph().get(DocumentBuilder.TABEL_1 + "/frame.baten/" + year);
+        Figure l = document.graph().get(FigureIds.TABEL_1 + "/frame.lasten/" + year);
+        Figure b = document.graph().get(FigureIds.TABEL_1 + "/frame.baten/" + year);
         boolean typedFromPrint = printed != null && printed.amountsRoundedToEuros() > 0;
-        add(DocumentBuilder.TABEL_1, "frame.saldo", String.valueOf(year), saldo.id(),
-            label(DocumentBuilder.TABEL_1, "frame.saldo", String.valueOf(year)), "0", Dutch.euros(saldo.cents()),
+        add(FigureIds.TABEL_1, "frame.saldo", String.valueOf(year), saldo.id(),
+            label(FigureIds.TABEL_1, "frame.saldo", String.valueOf(year)), "0", Dutch.euros(saldo.cents()),
             Finding.Check.FRAME_BALANCE, Finding.Kind.INCONSISTENCY,
             "the frame does not balance in " + year + ": lasten " + Dutch.euros(l.cents()) + " minus baten " + Dutch.euros(b.cents())
             + " is " + Dutch.euros(saldo.cents()) + " euros" + (typedFromPrint ? " (its amounts were entered from figures rounded to "

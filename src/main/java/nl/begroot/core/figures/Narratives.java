@@ -155,7 +155,7 @@ public final class Narratives {
         String[] t = r.target().split("/", -1);
         String year = t.length == 1 ? t[0]
             : t.length == 2 && t[0].equals(proposal.id()) ? t[1]
-            : t.length == 3 && t[0].startsWith("programme-") && t[1].equals(proposal.id()) ? t[2] : null;
+            : t.length == 3 && FigureIds.isProgrammeTable(t[0]) && t[1].equals(proposal.id()) ? t[2] : null;
         int index = year == null || proposal.amounts() == null ? -1 : budget.version().years().indexOf(parseYear(year));
         if (index >= 0 && index < proposal.amounts().size()) {
           long cents = proposal.amounts().cents(index);
@@ -209,7 +209,7 @@ public final class Narratives {
   private Optional<String> lineId(String proposalId, String column) {
     return budget.proposal(proposalId)
         .flatMap(p -> budget.programmeOfUnit(p.unit()))
-        .map(pr -> DocumentBuilder.programmeTableId(pr.id()) + "/" + proposalId + "/" + column);
+        .map(pr -> FigureIds.programmeTable(pr.id()) + "/" + proposalId + "/" + column);
   }
 
   /** Validates every narrative of the budget against the document's figures. */
@@ -313,7 +313,7 @@ public final class Narratives {
     Set<Long> result = new HashSet<>();
     scope(place).forEach(p -> result.addAll(index().byLine.getOrDefault(p.id(), Set.of())));
     if (place.kind() == Place.Kind.PROGRAMME_INTRO) {
-      result.addAll(index().byTable.getOrDefault(DocumentBuilder.programmeTableId(place.id()), Set.of()));
+      result.addAll(index().byTable.getOrDefault(FigureIds.programmeTable(place.id()), Set.of()));
     }
     return result;
   }
@@ -339,13 +339,13 @@ public final class Narratives {
         String[] parts = f.id().split("/", -1);
         String table = parts[0];
         String row = parts.length > 1 ? parts[1] : "";
-        String line = table.startsWith("programme-") || table.startsWith("transfer-") ? row
-            : table.startsWith("breakdown-") ? table.substring("breakdown-".length()) : null;
+        String line = FigureIds.isProgrammeTable(table) || FigureIds.isTransferTable(table) ? row
+            : FigureIds.proposalOfBreakdown(table).orElse(null);
         long amount = Math.abs(f.cents());
         if (line != null) {
           byLine.computeIfAbsent(line, k -> new HashSet<>()).add(amount);
         }
-        if (table.startsWith("programme-")) {
+        if (FigureIds.isProgrammeTable(table)) {
           byTable.computeIfAbsent(table, k -> new HashSet<>()).add(amount);
         }
       }

@@ -1,0 +1,58 @@
+package nl.begroot.core.figures;
+
+import static nl.begroot.core.figures.FigureIds.of;
+import static nl.begroot.core.figures.FigureSheet.minus;
+import static nl.begroot.core.figures.FigureSheet.plus;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.begroot.core.figures.Figure.Term;
+import nl.begroot.core.figures.Table.Row;
+import nl.begroot.core.figures.Table.Style;
+import nl.begroot.core.model.Programme;
+import nl.begroot.core.model.Proposal;
+
+/** The items moved to the pass-through budget (Raming kassiersfunctie), their total and the members' contribution that pays them. */
+final class PassThroughTable {
+  private final FigureSheet s;
+
+  PassThroughTable(FigureSheet sheet) {
+    this.s = sheet;
+  }
+
+  void build() {
+    String t = FigureIds.PASS_THROUGH;
+    List<Row> rows = new ArrayList<>();
+    rows.add(s.section("Overgebracht naar de Raming kassiersfunctie"));
+    List<Proposal> moved = s.budget.proposals().stream().filter(Proposal::passThrough).toList();
+    for (int y = 0; y < s.years.size(); y++) {
+      int year = s.years.get(y);
+      List<Term> all = new ArrayList<>();
+      for (Proposal p : moved) {
+        s.sum(of(t, p.id(), year), p.title(), List.of(new Term(-p.saldoSign(), s.lineId(p, year))), "the amount the line removes from the association budget");
+        all.add(plus(of(t, p.id(), year)));
+      }
+      s.sum(of(t, "total", year), "Totaal naar de Raming kassiersfunctie", all, "sum of the moved items");
+      long engineTotal = 0;
+      for (int p = 0; p < s.budget.programmes().size(); p++) {
+        engineTotal += s.c.passThrough(p, y);
+      }
+      s.check(of(t, "total", year), engineTotal);
+      s.budget.proposals().stream().filter(p -> p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION).findFirst().ifPresent(p -> {
+        s.sum(of(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", List.of(minus(s.lineId(p, year))), "the members pay the moved items through the pass-through budget");
+        s.graph.requireEqual(of(t, "contribution", year), of(t, "total", year));
+      });
+    }
+    for (Proposal p : moved) {
+      Programme programme = s.programme(p);
+      String label = s.lineLabel(p, programme) + (p.passThroughItems().isEmpty() ? "" : " (" + String.join(", ", p.passThroughItems()) + ")");
+      rows.add(s.yearRow(t, p.id(), label, Style.LINE));
+    }
+    rows.add(s.yearRow(t, "total", "Totaal naar de Raming kassiersfunctie", Style.TOTAL));
+    if (s.graph.find(of(t, "contribution", s.years.get(0))).isPresent()) {
+      rows.add(s.yearRow(t, "contribution", "Bijdrage leden via de kassiersfunctie", Style.TOTAL));
+    }
+    s.tables.add(new Table(t, "Raming kassiersfunctie: overgebrachte ramingen", 100_000, s.yearColumns(), rows));
+  }
+
+}
