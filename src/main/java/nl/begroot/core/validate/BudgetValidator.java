@@ -1,7 +1,11 @@
 package nl.begroot.core.validate;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.money.Money;
@@ -20,6 +24,11 @@ import nl.begroot.core.money.Money;
  *
  * <p>The rules live in rooms by part of the budget ({@link HeaderRules}, {@link ProgrammeRules},
  * {@link ProposalRules}, {@link AnnexRules}) sharing what one check has found ({@link Checks}).
+ *
+ * <p>A verdict is remembered: the last few budget instances found valid are kept (weakly, by
+ * identity), so that {@link #requireValid}, the engine's precondition, does not check again a budget
+ * its reader has just validated. The model is immutable, so an instance found valid stays valid.
+ * {@link #validations()} counts the validations that really ran, for tests.
  */
 public final class BudgetValidator {
   /** Largest amount accepted in one cell: a thousand billion euros, in cents. */
@@ -30,10 +39,25 @@ public final class BudgetValidator {
    */
   public static final long MAX_YEAR_TOTAL_CENTS = Long.MAX_VALUE / 8;
 
+  /** How many budget instances found valid are remembered (the versions and the edit in progress). */
+  static final int REMEMBERED = 16;
+
+  private static final Deque<WeakReference<Budget>> VALID = new ArrayDeque<>();
+  private static final AtomicLong VALIDATIONS = new AtomicLong();
+
   private BudgetValidator() {}
 
-  /** Every rule the budget breaks; empty when it is valid. */
+  /** Every rule the budget breaks; empty when it is valid. Always checks (and counts). */
   public static List<Violation> validate(Budget budget) {
+    VALIDATIONS.incrementAndGet();
+    List<Violation> found = check(budget);
+    if (found.isEmpty()) {
+      remember(budget);
+    }
+    return found;
+  }
+
+  private static List<Violation> check(Budget budget) {
     Checks c = new Checks(budget);
     HeaderRules header = new HeaderRules(c);
     header.header();
@@ -59,11 +83,46 @@ public final class BudgetValidator {
     return List.copyOf(c.violations);
   }
 
-  /** Throws {@link InvalidBudgetException} listing what is wrong, unless the budget is valid. */
+  /**
+   * Throws {@link InvalidBudgetException} listing what is wrong, unless the budget is valid. A budget
+   * instance that {@link #validate} has recently found valid is not checked again.
+   */
   public static void requireValid(Budget budget) {
+    if (knownValid(budget)) {
+      return;
+    }
     List<Violation> found = validate(budget);
     if (!found.isEmpty()) {
       throw new InvalidBudgetException(found);
+    }
+  }
+
+  /** How many times a budget has really been validated in this process (a remembered verdict is not counted). */
+  public static long validations() {
+    return VALIDATIONS.get();
+  }
+
+  private static void remember(Budget budget) {
+    synchronized (VALID) {
+      if (knownValid(budget)) {
+        return;
+      }
+      VALID.addFirst(new WeakReference<>(budget));
+      while (VALID.size() > REMEMBERED) {
+        VALID.removeLast();
+      }
+    }
+  }
+
+  private static boolean knownValid(Budget budget) {
+    synchronized (VALID) {
+      VALID.removeIf(r -> r.get() == null);
+      for (WeakReference<Budget> r : VALID) {
+        if (r.get() == budget) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }
