@@ -46,7 +46,7 @@ final class ExplainCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     var explanation = explainer.explain(found.get());
-    spec.commandLine().getOut().print(format.equals("json") ? JsonRenderer.explanation(explanation) : ExplanationText.render(explanation));
+    spec.commandLine().getOut().print(format.equals("json") ? JsonRenderer.explanation(explanation) : ExplanationText.render(explanation, loaded.computed().labels()));
     return Main.OK;
   }
 }

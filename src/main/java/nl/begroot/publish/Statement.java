@@ -20,7 +20,8 @@ import nl.begroot.core.text.Dutch;
 /**
  * A member's one-page statement: its contribution change per annex column and year, the
  * third-party money, the key share used, and the proposals behind the largest part of the change,
- * each with the figure id that {@code begroot explain} traces further.
+ * each named in the document's words ({@code FigureLabels}) with its figure id as a small technical note
+ * that {@code begroot explain} and the figure page take.
  */
 final class Statement {
   private Statement() {}
@@ -126,11 +127,12 @@ final class Statement {
             + Html.euros(Math.abs(part.memberCents())) + " voor " + member.name() + " (deel van " + (part.proposalCents() >= 0 ? "" : "−") + "€ "
             + Html.euros(Math.abs(part.proposalCents()))
             + " " + (p.side() == nl.begroot.core.model.Side.BATEN ? "baten" : "lasten") + ")."))
-            .append(" <span class=\"trace\">").append(esc("Herkomst: " + part.figureId())).append("</span></li>\n");
+            .append(" <span class=\"trace\">").append(esc("Herkomst: " + pub.computed().labels().figure(part.figureId())))
+            .append(" <span class=\"tech\">(technisch: ").append(esc(part.figureId())).append(")</span></span></li>\n");
       }
       s.append("</ul>\n<p class=\"note\">").append(esc("Het deel per voorstel is het bedrag van het voorstel maal het aandeel van "
           + member.name() + " in elke kolom waar het in valt, afgerond op de euro; samen geven de delen de wijziging in de tabel, "
-          + "op afronding na. De herkomst (een code per bedrag) is in Begroot tot op de cent te volgen, op de pagina van het bedrag.")).append("</p>\n");
+          + "op afronding na. De herkomst is in Begroot tot op de cent te volgen, op de pagina van het bedrag (de technische code zoekt het op).")).append("</p>\n");
     }
     s.append("</main>\n");
   }

@@ -110,6 +110,9 @@ public final class I18n {
     w("explain.basis", "Verdeeld bedrag", "Amount that was split");
     w("explain.notfound", "Geen bedrag met deze code", "No figure with this id");
     w("explain.close", "Sluiten", "Close");
+    w("explain.technical", "Technisch", "Technical");
+    w("explain.id", "Code van het bedrag", "Figure id");
+    w("explain.ruleLabel", "Naam in de rekenkern", "Name in the computation");
     w("audit.title", "Rekenkundige controle", "Arithmetic audit");
     w("audit.none", "Geen bevindingen: elk gedrukt bedrag klopt.", "No findings: every printed figure is right.");
     w("audit.noprinted", "Deze versie heeft geen gepubliceerd document; gecontroleerd is de eigen rekenkunde.", "This version has no published document; its own arithmetic was checked.");

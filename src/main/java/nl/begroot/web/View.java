@@ -120,6 +120,11 @@ public final class View {
     return "/taal/" + otherLang() + "?terug=" + enc(path);
   }
 
+  /** A figure's name for people, in the document's words; its id goes only in the technical details. */
+  public String label(String figureId) {
+    return snapshot.labels().figure(figureId);
+  }
+
   public String figureHref(String figureId) {
     return v("/figuur?id=" + enc(figureId));
   }

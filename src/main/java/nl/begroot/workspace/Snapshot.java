@@ -113,6 +113,11 @@ public final class Snapshot {
     return computed.explainer();
   }
 
+  /** The names of the figures in the document's words ("Tabel 1, Nieuw kader, Totaal lasten 2027"). */
+  public nl.begroot.core.figures.FigureLabels labels() {
+    return computed.labels();
+  }
+
   /**
    * The audit of this version against its own arithmetic and its printed document, if any; what was
    * edited since that document was printed comes from the change log.

@@ -98,6 +98,15 @@ class CliTest {
     assertThat(r.out()).contains("programme-2/2.7-soc/2028").contains("as entered");
     Run byName = run("explain", "bijlage-1-2027/Gelderland/total");
     assertThat(byName.out()).contains("10.67 / 100.02").contains("programme-5/5-hrm/2027");
+    // people read the document's words (from the budget's titles), the id follows in brackets
+    var budget = ((nl.begroot.format.LoadResult.Loaded) nl.begroot.format.BudgetFiles.loadBuiltIn()).budget();
+    assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("Tabel 1, Totaal wijziging lasten 2028 [tabel-1/change.lasten/2028] = ");
+    for (var pr : budget.programmes()) {
+      assertThat(r.out()).contains("+ " + pr.id() + ". " + pr.title() + ", Totaal wijziging lasten 2028 [programme-" + pr.id() + "/change.lasten/2028]");
+    }
+    var soc = budget.proposals().stream().filter(p -> p.id().equals("2.7-soc")).findFirst().orElseThrow();
+    var programme2 = budget.programmes().stream().filter(pr -> pr.id().equals("2")).findFirst().orElseThrow();
+    assertThat(r.out()).contains("+ " + programme2.id() + ". " + programme2.title() + ", " + soc.unit() + ". " + soc.title() + " 2028 [programme-2/2.7-soc/2028]");
     Run unknown = run("explain", "tabel-1/nothing/2027");
     assertThat(unknown.code()).isEqualTo(Main.BAD_INPUT);
     assertThat(unknown.err()).contains("no figure");

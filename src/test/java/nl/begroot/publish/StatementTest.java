@@ -34,7 +34,16 @@ class StatementTest {
           totals.append(' ').append(Dutch.whole(pub.thousands("bijlage-1-" + y + "/" + m.id() + "/total")));
         }
         assertThat(text).contains(totals);
-        assertThat(text).contains("Herkomst: programme-");
+        // the origin of the largest change in the document's words, from the budget's titles; the id as a technical note
+        Statement.Part first = Statement.parts(pub, m, pub.budgetYear()).get(0);
+        nl.begroot.core.model.Proposal p = first.proposal();
+        nl.begroot.core.model.Programme pr = pub.budget().programmes().stream()
+            .filter(x -> x.units().stream().anyMatch(u -> u.id().equals(p.unit()))).findFirst().orElseThrow();
+        String units = p.units().stream().map(u -> u + ".").collect(java.util.stream.Collectors.joining(" & "));
+        String words = pr.id() + ". " + pr.title() + ", " + (pr.overheadView() ? "" : units + " ") + p.title();
+        assertThat(text).as(m.name()).contains("Herkomst: " + words + " " + pub.budgetYear() + " (technisch: ");
+        // the PDF's text breaks the id where the line breaks: compare without spaces
+        assertThat(text.replace(" ", "")).as(m.name()).contains("(technisch:" + first.figureId().replace(" ", "") + ")");
       }
     }
   }

@@ -54,6 +54,42 @@ class PagesTest extends ServerSession {
     assertThat(en).containsPattern("Summary: error: 0, inconsistency in the document: \\d+").contains("Tabel 1, Kader, Totaal lasten 2027");
   }
 
+  /**
+   * The figure page names the figure and each of its parts as the document does, from the titles in
+   * the budget file (programme, unit, proposal, year); the id is only in the technical details.
+   */
+  @Test
+  void theFigurePageNamesFiguresInTheDocumentsWordsAndKeepsIdsTechnical() {
+    nl.begroot.core.model.Proposal p = IPO.proposals().stream()
+        .filter(x -> x.rule() == nl.begroot.core.model.Proposal.Rule.ENTERED && x.units().size() == 1 && !x.id().startsWith("2.7"))
+        .filter(x -> !programmeOf(x).overheadView()).findFirst().orElseThrow();
+    nl.begroot.core.model.Programme pr = programmeOf(p);
+    int year = IPO.version().years().get(1);
+    String id = "programme-" + pr.id() + "/" + p.id() + "/" + year;
+    String html = server.get(V + "/figuur?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)).body();
+    String words = pr.id() + ". " + pr.title() + ", " + p.unit() + ". " + p.title() + " " + year;
+    assertThat(html).contains("id=\"figuur-kop\">" + esc(words) + "</h2>");
+    int details = html.indexOf("<details class=\"begroot-technical\">");
+    assertThat(details).isPositive();
+    assertThat(html.substring(0, details)).doesNotContain("<code>" + id).doesNotContain(">" + id + "<");
+    assertThat(html.substring(details)).contains("<code>" + id + "</code>");
+
+    String total = "tabel-1/change.lasten/" + year;
+    String t = server.get(V + "/figuur?id=" + URLEncoder.encode(total, StandardCharsets.UTF_8)).body();
+    assertThat(t).contains("id=\"figuur-kop\">Tabel 1, Totaal wijziging lasten " + year + "</h2>");
+    for (nl.begroot.core.model.Programme each : IPO.programmes()) {
+      assertThat(t).contains(">" + esc(each.id() + ". " + each.title() + ", Totaal wijziging lasten " + year) + "</a></th>");
+    }
+  }
+
+  private static nl.begroot.core.model.Programme programmeOf(nl.begroot.core.model.Proposal p) {
+    return IPO.programmes().stream().filter(pr -> pr.units().stream().anyMatch(u -> u.id().equals(p.unit()))).findFirst().orElseThrow();
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;").replace("'", "&#39;");
+  }
+
   @Test
   void tabel1OnTheOverviewShowsTheDocumentsTitleAndEveryYear() {
     String html = server.get(V).body();

@@ -22,6 +22,7 @@ public final class Computed {
   private final Document document;
   private volatile PrintedFigures printed;
   private volatile Explainer explainer;
+  private volatile nl.begroot.core.figures.FigureLabels labels;
   private final java.util.Map<String, MemberYears> memberYears = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<Side, ProgrammeChart> charts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -66,6 +67,16 @@ public final class Computed {
       explainer = e;
     }
     return e;
+  }
+
+  /** The names of this document's figures in its own words, for people (built once). */
+  public nl.begroot.core.figures.FigureLabels labels() {
+    nl.begroot.core.figures.FigureLabels l = labels;
+    if (l == null) {
+      l = nl.begroot.core.figures.FigureLabels.of(document);
+      labels = l;
+    }
+    return l;
   }
 
   /** A member's figures of Bijlage 1 per column and year (built once per member). */
