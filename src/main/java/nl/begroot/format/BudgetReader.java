@@ -49,7 +49,7 @@ public final class BudgetReader {
 
     Map<String, Node> top = yaml.mapping(root, ModelPath.ROOT, "the budget file",
         keys("format", "organisation", "version", "products", "members", "keys", "categories", "third_parties",
-            "programmes", "proposals", "transfers", "annex", "glossary", "printed"),
+            "programmes", "proposals", "transfers", "annex", "glossary", "printed", "withdrawn"),
         keys("format", "organisation", "version", "members", "keys", "programmes", "proposals", "annex"));
     if (top.containsKey("format")) {
       String format = yaml.text(top.get("format"), ModelPath.of("format"), "format");
@@ -71,7 +71,8 @@ public final class BudgetReader {
         lines.transfers(top.get("transfers")),
         annex,
         header.glossary(top.get("glossary")),
-        annexes.printed(top.get("printed")));
+        annexes.printed(top.get("printed")),
+        yaml.texts(top.get("withdrawn"), ModelPath.of("withdrawn"), "a withdrawn proposal's id"));
     for (Violation v : BudgetValidator.validate(budget)) {
       Problem p = places.problem(v);
       if (p != null) {

@@ -121,6 +121,12 @@ public final class BudgetWriter {
       }
     }
     printed(b.printed());
+    if (!b.withdrawn().isEmpty()) {
+      line(0, "withdrawn:");
+      for (String id : b.withdrawn()) {
+        text(2, "-", id);
+      }
+    }
   }
 
   private void organisation(Organisation o) {

@@ -110,6 +110,10 @@ public final class I18n {
     w("explain.basis", "Verdeeld bedrag", "Amount that was split");
     w("explain.notfound", "Geen bedrag met deze code", "No figure with this id");
     w("explain.close", "Sluiten", "Close");
+    w("withdraw.quoted", "Intrekken laat een bedrag uit dit voorstel vervallen in", "Withdrawing makes an amount of this proposal lapse in");
+    w("withdraw.lapsed", "Een bedrag uit dit voorstel is vervallen in", "An amount of this proposal has lapsed in");
+    w("withdraw.shows", "daar staat", "it reads");
+    w("withdraw.back", "terugzetten brengt het bedrag terug", "reinstating brings the amount back");
     w("explain.technical", "Technisch", "Technical");
     w("explain.id", "Code van het bedrag", "Figure id");
     w("explain.ruleLabel", "Naam in de rekenkern", "Name in the computation");

@@ -31,6 +31,9 @@ final class ProposalsApi extends Api {
     p.products().forEach(products::add);
     n.put("rule", p.rule().name().toLowerCase(java.util.Locale.ROOT));
     n.put("explanation", p.explanation());
+    // the texts that quote this proposal's figures: withdrawing it makes their amounts lapse
+    ArrayNode quotedBy = n.putArray("quoted_by");
+    nl.begroot.core.figures.Narratives.quoting(s.budget(), p.id()).forEach(place -> quotedBy.add(place.path()));
     ObjectNode amounts = n.putObject("amounts");
     List<Integer> years = s.budget().version().years();
     int index = s.budget().proposals().indexOf(p);

@@ -152,7 +152,7 @@ public final class View {
     if (text == null || text.isBlank() || snapshot == null) {
       return new java.util.ArrayList<>();
     }
-    return paragraphs(Narratives.of(snapshot.document()).spans(place, text));
+    return paragraphs(Narratives.of(snapshot.document()).inEnglish("en".equals(lang())).spans(place, text));
   }
 
   private static List<List<Narratives.Span>> paragraphs(List<Narratives.Span> spans) {
@@ -187,10 +187,31 @@ public final class View {
     return paragraphs(Narratives.Place.intro(p), p.intro());
   }
 
+  /**
+   * The texts of this version that quote a proposal's figures (its own explanation aside), in words of
+   * the page's language: what withdrawing it makes lapse, or what shows it as lapsed.
+   */
+  public List<String> quotedBy(String proposalId) {
+    if (snapshot == null) {
+      return List.of();
+    }
+    boolean en = "en".equals(lang());
+    return Narratives.quoting(snapshot.budget(), proposalId).stream().map(p -> switch (p.kind()) {
+      case PROGRAMME_INTRO -> (en ? "the introduction of programme " : "de inleiding van programma ") + p.id();
+      case UNIT_NARRATIVE -> (en ? "the text of unit " : "de tekst bij ") + p.id();
+      case PROPOSAL_EXPLANATION -> (en ? "the explanation of proposal " : "de toelichting bij voorstel ") + p.id();
+    }).toList();
+  }
+
+  /** The marker a quoted amount of a withdrawn proposal shows, in the page's language. */
+  public String lapsed(String proposalId) {
+    return Narratives.lapsed(proposalId, "en".equals(lang()));
+  }
+
   /** A proposal's explanation; for a withdrawn proposal its own amounts fill the references to its line. */
   public List<List<Narratives.Span>> explanation(nl.begroot.core.model.Proposal p) {
     if (snapshot != null && p.explanation() != null && snapshot.budget().proposal(p.id()).isEmpty()) {
-      return paragraphs(Narratives.of(snapshot.document()).spansOfAbsent(p));
+      return paragraphs(Narratives.of(snapshot.document()).inEnglish("en".equals(lang())).spansOfAbsent(p));
     }
     return paragraphs(Narratives.Place.explanation(p), p.explanation());
   }

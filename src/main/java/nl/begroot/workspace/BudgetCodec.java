@@ -99,4 +99,63 @@ final class BudgetCodec {
   static LoadResult read(String name, String base, List<String> proposals) {
     return BudgetReader.read(name, join(base, proposals));
   }
+
+  /**
+   * The same, with the ids of the version's withdrawn proposals: they join those the base already
+   * lists (a file imported with a {@code withdrawn:} list keeps it), so that a narrative that quotes
+   * one shows its amount as lapsed instead of failing to read.
+   */
+  static LoadResult read(String name, String base, List<String> proposals, List<String> withdrawn) {
+    if (withdrawn.isEmpty()) {
+      return read(name, base, proposals);
+    }
+    return BudgetReader.read(name, join(withWithdrawn(base, withdrawn), proposals));
+  }
+
+  /** The base with its top-level {@code withdrawn:} list (block or flow style) replaced by that list and these ids. */
+  static String withWithdrawn(String base, List<String> ids) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    StringBuilder rest = new StringBuilder();
+    boolean inList = false;
+    for (String line : base.split("\n", -1)) {
+      boolean topLevel = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.charAt(0) != '-' && line.charAt(0) != '#';
+      if (topLevel) {
+        inList = line.startsWith("withdrawn:");
+        if (inList) {
+          String flow = line.substring("withdrawn:".length()).strip();
+          if (flow.startsWith("[") && flow.endsWith("]")) {
+            for (String id : flow.substring(1, flow.length() - 1).split(",")) {
+              if (!id.isBlank()) {
+                all.add(unquote(id.strip()));
+              }
+            }
+          }
+          continue;
+        }
+      }
+      if (inList) {
+        String item = line.strip();
+        if (item.startsWith("- ")) {
+          all.add(unquote(item.substring(2).strip()));
+        }
+        continue;
+      }
+      rest.append(line).append('\n');
+    }
+    String text = rest.toString();
+    text = text.endsWith("\n\n") ? text.substring(0, text.length() - 1) : text;
+    all.addAll(ids);
+    StringBuilder list = new StringBuilder("withdrawn:\n");
+    for (String id : all) {
+      list.append("  - \"").append(id.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+    }
+    return text + list;
+  }
+
+  private static String unquote(String s) {
+    if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+      return s.substring(1, s.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    return s;
+  }
 }

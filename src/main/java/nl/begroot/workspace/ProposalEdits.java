@@ -166,17 +166,30 @@ final class ProposalEdits {
       }
       List<Proposal> without = new ArrayList<>(state.budget().proposals());
       without.remove(p);
-      errors = EditCheck.budget(state.budget().withProposals(without), "Intrekken kan niet: ", "Cannot withdraw: ");
+      // the ids withdrawn after this one, in the order the version is read in (decision 79: a quote of it lapses)
+      List<String> ids = new ArrayList<>(state.budget().withdrawn());
+      List<String> rowsAfter = new ArrayList<>();
+      for (StoredProposal x : w.proposals()) {
+        if (x.withdrawn() || x.proposalId().equals(proposalId)) {
+          rowsAfter.add(x.proposalId());
+        }
+      }
+      ids.removeAll(rowsAfter);
+      ids.addAll(rowsAfter);
+      errors = EditCheck.budget(state.budget().withProposals(without).withWithdrawn(ids), "Intrekken kan niet: ", "Cannot withdraw: ");
     } else {
       // the withdrawn line's model comes from its stored text, read with the others in their order
       List<String> active = new ArrayList<>();
+      List<String> others = new ArrayList<>();
       for (StoredProposal x : w.proposals()) {
         if (x.proposalId().equals(proposalId) || !x.withdrawn()) {
           active.add(x.bodyYaml());
+        } else {
+          others.add(x.proposalId());
         }
       }
       errors = new ArrayList<>();
-      LoadResult check = BudgetCodec.read("versie " + w.version().slug(), w.version().baseYaml(), active);
+      LoadResult check = BudgetCodec.read("versie " + w.version().slug(), w.version().baseYaml(), active, others);
       if (check instanceof LoadResult.Rejected rejected) {
         for (Problem p : rejected.problems()) {
           errors.add(new FieldError("form", "Terugzetten kan niet: " + p.message(), "Cannot reinstate: " + p.message()));

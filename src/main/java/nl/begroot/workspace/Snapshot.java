@@ -83,7 +83,8 @@ public final class Snapshot {
       java.util.Map<String, nl.begroot.core.model.Proposal> read = new java.util.HashMap<>();
       for (StoredProposal r : withdrawn()) { // each on its own: two withdrawn lines need not fit together
         List<String> bodies = rows.stream().filter(x -> !x.withdrawn() || x == r).map(StoredProposal::bodyYaml).toList();
-        if (BudgetCodec.read("versie " + version.slug(), version.baseYaml(), bodies) instanceof nl.begroot.format.LoadResult.Loaded loaded) {
+        List<String> others = rows.stream().filter(x -> x.withdrawn() && x != r).map(StoredProposal::proposalId).toList();
+        if (BudgetCodec.read("versie " + version.slug(), version.baseYaml(), bodies, others) instanceof nl.begroot.format.LoadResult.Loaded loaded) {
           loaded.budget().proposal(r.proposalId()).ifPresent(p -> read.put(p.id(), p));
         }
       }

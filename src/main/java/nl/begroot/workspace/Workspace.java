@@ -265,7 +265,8 @@ public final class Workspace {
         continue; // written to while we read: read again
       }
       List<String> active = rows.stream().filter(r -> !r.withdrawn()).map(StoredProposal::bodyYaml).toList();
-      LoadResult result = BudgetCodec.read("versie " + slug, v.get().baseYaml(), active);
+      List<String> withdrawn = rows.stream().filter(StoredProposal::withdrawn).map(StoredProposal::proposalId).toList();
+      LoadResult result = BudgetCodec.read("versie " + slug, v.get().baseYaml(), active, withdrawn);
       if (result instanceof LoadResult.Rejected r) {
         throw new StoreException("the stored version '" + slug + "' does not read: " + r.problems().get(0), null);
       }

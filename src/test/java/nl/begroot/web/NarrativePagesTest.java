@@ -55,7 +55,7 @@ class NarrativePagesTest extends ServerSession {
   }
 
   @Test
-  void aWithdrawnProposalsPageShowsItsOwnAmountsAndWithdrawingAQuotedOneIsRefusedWithTheReason() {
+  void aWithdrawnProposalsPageShowsItsOwnAmounts() {
     // 2.3-monitor-gebiedsgericht is entered as 300000 in 2026 and 75000 from 2027; its explanation quotes both
     String id = "2.3-monitor-gebiedsgericht";
     Map<String, String> form = new LinkedHashMap<>();
@@ -64,11 +64,39 @@ class NarrativePagesTest extends ServerSession {
     assertThat(PagesTest.post(V + "/voorstel/" + id + "/intrekken", form).statusCode()).isEqualTo(303);
     String page = server.get(V + "/voorstel/" + id).body();
     assertThat(page).contains("Geraamd is € 300.000 in 2026 en daarna € 75.000 per jaar.").doesNotContain("{{");
-    // 2.1-capaciteit-water is quoted by unit 2.1's narrative: refused, and the page says why
+  }
+
+  /**
+   * Withdrawing a proposal that another text quotes is allowed: the page warns before, the quoted
+   * amount then lapses with a marker in the page (Dutch and English) and in the published document,
+   * and reinstating brings the amount back. Unit 2.1's narrative quotes {{bedrag: 2.1-capaciteit-water/2027}},
+   * whose amount comes from the file.
+   */
+  @Test
+  void withdrawingAQuotedProposalMakesTheQuoteLapseUntilItIsReinstated() {
     String quoted = "2.1-capaciteit-water";
+    String lapsedNl = "[bedrag vervallen: voorstel " + quoted + " ingetrokken]";
+    String euros = nl.begroot.core.text.NarrativeText.euros(IPO.proposal(quoted).orElseThrow().amounts().cents(IPO.version().yearIndex(2027)));
+    String amount = "<a class=\"utrecht-link begroot-figure\" href=\"" + V + "/figuur?id=programme-2%2F" + quoted + "%2F2027\">" + euros + "</a>";
+    assertThat(server.get(V + "/programma/2").body()).contains("structureel " + amount + " per jaar");
+    String before = server.get(V + "/voorstel/" + quoted).body();
+    assertThat(before).contains("Intrekken laat een bedrag uit dit voorstel vervallen in: de tekst bij 2.1;").contains(lapsedNl);
+
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("revision", revision(before));
+    form.put("author", "Anna");
+    assertThat(PagesTest.post(V + "/voorstel/" + quoted + "/intrekken", form).statusCode()).isEqualTo(303);
+    assertThat(server.get(V + "/programma/2").body()).contains("structureel " + lapsedNl + " per jaar").doesNotContain("{{");
+    assertThat(server.get(V + "/voorstel/" + quoted).body()).contains("Een bedrag uit dit voorstel is vervallen in: de tekst bij 2.1;");
+    String en = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + V + "/programma/2"))
+        .header("Cookie", "lang=en").GET().build()).body();
+    assertThat(en).contains("[amount lapsed: proposal " + quoted + " withdrawn]");
+    // the published document (HTML, the same text the PDF prints)
+    assertThat(server.get(V + "/download/begroting.html").body()).contains("structureel " + lapsedNl + " per jaar").doesNotContain("{{");
+
     form.put("revision", revision(server.get(V + "/voorstel/" + quoted).body()));
-    var refused = PagesTest.post(V + "/voorstel/" + quoted + "/intrekken", form);
-    assertThat(refused.statusCode()).isEqualTo(422);
-    assertThat(refused.body()).contains("Intrekken kan niet").contains("the narrative of unit '2.1'");
+    assertThat(PagesTest.post(V + "/voorstel/" + quoted + "/terugzetten", form).statusCode()).isEqualTo(303);
+    assertThat(server.get(V + "/programma/2").body()).contains("structureel " + amount + " per jaar").doesNotContain(lapsedNl);
+    assertThat(server.get(V + "/download/begroting.html").body()).contains("structureel " + euros + " per jaar").doesNotContain(lapsedNl);
   }
 }

@@ -21,13 +21,14 @@ import nl.begroot.core.text.NarrativeText.Reference;
  * one place that turns a narrative into what a reader sees; the web pages, the HTML and PDF
  * document and the search all go through {@link #spans} or {@link #render}. {@link #check} is the
  * core's validation of the narratives against the document's figures: malformed and unknown
- * references are problems; a literal euro amount that no figure of the text's unit has is a
- * warning. An instance is cheap and meant for one use (one page, one document, one check); it
+ * references are problems; a reference to a withdrawn proposal's figure and a literal euro amount
+ * that no figure of the text's unit has are warnings. An instance is cheap and meant for one use (one page, one document, one check); it
  * keeps an index it makes on first need and is not shared between threads.
  */
 public final class Narratives {
   private final Document document;
   private final Budget budget;
+  private boolean english;
 
   private Narratives(Document document) {
     this.document = document;
@@ -36,6 +37,59 @@ public final class Narratives {
 
   public static Narratives of(Document document) {
     return new Narratives(document);
+  }
+
+  /** The same, with the marker of a lapsed amount in English (for the English pages); Dutch by default. */
+  public Narratives inEnglish(boolean inEnglish) {
+    this.english = inEnglish;
+    return this;
+  }
+
+  /**
+   * What a reference to a withdrawn proposal's figure shows instead of the amount, in every output:
+   * "[bedrag vervallen: voorstel 2.7-soc ingetrokken]". Reinstating the proposal brings the amount back.
+   */
+  public static String lapsed(String proposalId, boolean english) {
+    return english ? "[amount lapsed: proposal " + proposalId + " withdrawn]"
+        : "[bedrag vervallen: voorstel " + proposalId + " ingetrokken]";
+  }
+
+  /**
+   * The withdrawn proposal whose figure a reference names, when the figure is gone because of it: the
+   * target's proposal ({@code PROPOSAL/YEAR}, a line id {@code programme-P/PROPOSAL/YEAR}, a
+   * breakdown's figure) is one the budget lists as withdrawn.
+   */
+  Optional<String> withdrawnProposal(String target) {
+    if (budget.withdrawn().isEmpty()) {
+      return Optional.empty();
+    }
+    String[] t = target.split("/", -1);
+    Optional<String> proposal = t.length == 2 ? Optional.of(t[0])
+        : t.length >= 3 ? FigureIds.proposalOfLine(target).or(() -> FigureIds.proposalOfBreakdown(t[0])) : Optional.empty();
+    return proposal.filter(budget::isWithdrawn);
+  }
+
+  /**
+   * The texts of a budget that quote a proposal's figures (its line or its breakdown), other than the
+   * proposal's own explanation: what withdrawing it makes lapse. Needs no computed document.
+   */
+  public static List<Place> quoting(Budget budget, String proposalId) {
+    List<Place> result = new ArrayList<>();
+    for (Text t : texts(budget)) {
+      if (t.place().kind() == Place.Kind.PROPOSAL_EXPLANATION && t.place().id().equals(proposalId)) {
+        continue;
+      }
+      for (Reference r : NarrativeText.parse(t.text()).references()) {
+        String[] parts = r.target().split("/", -1);
+        Optional<String> p = parts.length == 2 ? Optional.of(parts[0])
+            : parts.length >= 3 ? FigureIds.proposalOfLine(r.target()).or(() -> FigureIds.proposalOfBreakdown(parts[0])) : Optional.empty();
+        if (p.isPresent() && p.get().equals(proposalId)) {
+          result.add(t.place());
+          break;
+        }
+      }
+    }
+    return result;
   }
 
   /** Where a narrative text is in the budget: a programme's intro, a unit's narrative or a proposal's explanation. */
@@ -117,8 +171,9 @@ public final class Narratives {
 
   /**
    * The text in pieces: literal text, and each reference as its figure's amount with the figure's
-   * id (so a page can link it to the figure's explanation). A reference that names no figure (only
-   * possible for a text the reader has not checked, such as a withdrawn proposal's) stays as written.
+   * id (so a page can link it to the figure's explanation). A reference to a figure of a withdrawn
+   * proposal shows {@link #lapsed}; any other reference that names no figure (only possible for a
+   * text the reader has not checked) stays as written.
    */
   public List<Span> spans(Place place, String text) {
     List<Span> result = new ArrayList<>();
@@ -129,11 +184,20 @@ public final class Narratives {
       if (part instanceof Literal l) {
         result.add(new Span(l.text(), null));
       } else if (part instanceof Reference r) {
-        Optional<Figure> f = figure(place, r.target());
-        result.add(f.isPresent() ? new Span(amount(f.get(), r.negated()), f.get().id()) : new Span(r.written(text), null));
+        result.add(reference(place, r, text));
       }
     }
     return result;
+  }
+
+  /** A reference as shown: its figure's amount, the marker of a withdrawn proposal, or (unchecked text) as written. */
+  private Span reference(Place place, Reference r, String text) {
+    Optional<Figure> f = figure(place, r.target());
+    if (f.isPresent()) {
+      return new Span(amount(f.get(), r.negated()), f.get().id());
+    }
+    Optional<String> withdrawn = withdrawnProposal(r.target());
+    return new Span(withdrawn.isPresent() ? lapsed(withdrawn.get(), english) : r.written(text), null);
   }
 
   /**
@@ -161,8 +225,7 @@ public final class Narratives {
           long cents = proposal.amounts().cents(index);
           result.add(new Span(proposal.amounts().isPm(index) ? "pm" : NarrativeText.euros(r.negated() ? -cents : cents), null));
         } else {
-          Optional<Figure> f = figure(place, r.target());
-          result.add(f.isPresent() ? new Span(amount(f.get(), r.negated()), f.get().id()) : new Span(r.written(text), null));
+          result.add(reference(place, r, text));
         }
       }
     }
@@ -230,7 +293,12 @@ public final class Narratives {
     }
     for (Reference r : parsed.references()) {
       Optional<String> id = figureId(place, r.target());
-      if (id.isEmpty()) {
+      Optional<String> withdrawn = withdrawnProposal(r.target());
+      if (withdrawn.isPresent() && (id.isEmpty() || document.graph().find(id.get()).isEmpty())) {
+        findings.add(new Finding(place, r.start(), true, "'" + r.written(text) + "' quotes proposal '" + withdrawn.get()
+            + "', which is withdrawn: the text shows " + lapsed(withdrawn.get(), false)
+            + " until the proposal is reinstated or the text no longer quotes it"));
+      } else if (id.isEmpty()) {
         findings.add(new Finding(place, r.start(), false, "'" + r.written(text) + "' names no figure: "
             + (r.target().contains("/") ? "there is no proposal '" + r.target().substring(0, r.target().indexOf('/')) + "'"
                 : "a year alone is only understood in a proposal's explanation; write a figure id such as programme-2/2.7-soc/2027")));

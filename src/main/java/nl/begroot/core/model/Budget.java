@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * The source data of one budget version: the frame, the proposals, the keys and the narrative.
  * Everything the document prints is computed from this (see {@code nl.begroot.core.engine}).
+ * {@code withdrawn} names the proposals withdrawn from this version: they are not in it and count
+ * nowhere, but a narrative that quotes one shows that its amount lapsed rather than failing.
  */
 public record Budget(
     Organisation organisation,
@@ -20,9 +22,11 @@ public record Budget(
     List<Transfer> transfers,
     Annex annex,
     List<GlossaryEntry> glossary,
-    PrintedDocument printed) {
+    PrintedDocument printed,
+    List<String> withdrawn) {
 
   public Budget {
+    withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
     products = List.copyOf(products);
     members = List.copyOf(members);
     keys = List.copyOf(keys);
@@ -32,6 +36,25 @@ public record Budget(
     proposals = List.copyOf(proposals);
     transfers = List.copyOf(transfers);
     glossary = List.copyOf(glossary);
+  }
+
+  /** A budget without withdrawn proposals. */
+  public Budget(Organisation organisation, Version version, List<Product> products, List<Member> members, List<DistributionKey> keys,
+      List<Category> categories, List<ThirdParty> thirdParties, List<Programme> programmes, List<Proposal> proposals,
+      List<Transfer> transfers, Annex annex, List<GlossaryEntry> glossary, PrintedDocument printed) {
+    this(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals, transfers, annex, glossary,
+        printed, List.of());
+  }
+
+  /** Whether the proposal with this id was withdrawn from this version. */
+  public boolean isWithdrawn(String proposalId) {
+    return withdrawn.contains(proposalId);
+  }
+
+  /** The budget with another list of withdrawn proposal ids. */
+  public Budget withWithdrawn(List<String> newWithdrawn) {
+    return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
+        transfers, annex, glossary, printed, newWithdrawn);
   }
 
   public Optional<Programme> programme(String id) {
@@ -68,32 +91,32 @@ public record Budget(
 
   public Budget withVersion(Version newVersion) {
     return new Budget(organisation, newVersion, products, members, keys, categories, thirdParties, programmes, proposals,
-        transfers, annex, glossary, printed);
+        transfers, annex, glossary, printed, withdrawn);
   }
 
   public Budget withProgrammes(List<Programme> newProgrammes) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, newProgrammes, proposals,
-        transfers, annex, glossary, printed);
+        transfers, annex, glossary, printed, withdrawn);
   }
 
   public Budget withProposals(List<Proposal> newProposals) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, newProposals,
-        transfers, annex, glossary, printed);
+        transfers, annex, glossary, printed, withdrawn);
   }
 
   public Budget withTransfers(List<Transfer> newTransfers) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
-        newTransfers, annex, glossary, printed);
+        newTransfers, annex, glossary, printed, withdrawn);
   }
 
   public Budget withKeys(List<DistributionKey> newKeys) {
     return new Budget(organisation, version, products, members, newKeys, categories, thirdParties, programmes, proposals,
-        transfers, annex, glossary, printed);
+        transfers, annex, glossary, printed, withdrawn);
   }
 
   /** The budget with another printed document, or none ({@code null}). */
   public Budget withPrinted(PrintedDocument newPrinted) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
-        transfers, annex, glossary, newPrinted);
+        transfers, annex, glossary, newPrinted, withdrawn);
   }
 }

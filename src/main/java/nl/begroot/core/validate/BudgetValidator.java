@@ -71,6 +71,18 @@ public final class BudgetValidator {
     lines.proposals();
     lines.transfers();
     new AnnexRules(c).annex();
+    if (!budget.withdrawn().isEmpty()) {
+      Set<String> active = new java.util.HashSet<>();
+      budget.proposals().forEach(p -> active.add(p.id()));
+      for (int i = 0; i < budget.withdrawn().size(); i++) {
+        String id = budget.withdrawn().get(i);
+        if (id == null || id.isBlank()) {
+          c.add(ModelPath.of("withdrawn").index(i), "a withdrawn proposal's id must be a non-empty text");
+        } else if (active.contains(id)) {
+          c.add(ModelPath.of("withdrawn").index(i), "proposal '" + id + "' is listed as withdrawn but is also in the proposals");
+        }
+      }
+    }
     header.glossary();
     header.printed();
     for (int y = 0; c.absoluteTotals != null && y < c.absoluteTotals.length; y++) {
