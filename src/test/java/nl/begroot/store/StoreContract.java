@@ -271,15 +271,22 @@ abstract class StoreContract {
   }
 
   @Test
-  void aProposalThatAnotherTextQuotesCannotBeWithdrawnAndTheMessageNamesTheText() {
-    // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}}: without 2.7-soc that reference would name no figure
+  void aProposalThatAnotherTextQuotesCanBeWithdrawnAndTheQuoteLapsesUntilItIsReinstated() {
+    // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}} (decision 79: the withdrawal is allowed, the quote lapses)
     Snapshot s = concept();
     int rev = s.row("2.7-soc").orElseThrow().revision();
-    EditResult r = workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", rev, true, "Anna");
-    assertThat(r).isInstanceOf(EditResult.Invalid.class);
-    assertThat(((EditResult.Invalid) r).errors()).anyMatch(e -> e.message("nl").contains("Intrekken kan niet")
-        && e.message("nl").contains("the narrative of unit '2.7'") && e.message("nl").contains("{{bedrag: 2.7-soc/2027}}"));
+    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", rev, true, "Anna")).isInstanceOf(EditResult.Saved.class);
+    Snapshot after = concept();
+    assertThat(after.budget().proposal("2.7-soc")).isEmpty();
+    assertThat(after.budget().withdrawn()).contains("2.7-soc");
+    var unit = after.budget().unit("2.7").orElseThrow();
+    var narratives = nl.begroot.core.figures.Narratives.of(after.document());
+    assertThat(narratives.render(nl.begroot.core.figures.Narratives.Place.narrative(unit), unit.narrative()))
+        .contains("[bedrag vervallen: voorstel 2.7-soc ingetrokken]");
+    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", after.row("2.7-soc").orElseThrow().revision(), false, "Anna"))
+        .isInstanceOf(EditResult.Saved.class);
     assertThat(concept().budget().proposal("2.7-soc")).isPresent();
+    assertThat(concept().budget().withdrawn()).doesNotContain("2.7-soc");
   }
 
   @Test
