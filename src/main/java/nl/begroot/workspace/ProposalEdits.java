@@ -166,7 +166,7 @@ final class ProposalEdits {
       }
       List<Proposal> without = new ArrayList<>(state.budget().proposals());
       without.remove(p);
-      // the ids withdrawn after this one, in the order the version is read in (decision 79: a quote of it lapses)
+      // the ids withdrawn after this one, in the order the version is read in (decision 89: a quote of it lapses)
       List<String> ids = new ArrayList<>(state.budget().withdrawn());
       List<String> rowsAfter = new ArrayList<>();
       for (StoredProposal x : w.proposals()) {

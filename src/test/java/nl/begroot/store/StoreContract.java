@@ -272,7 +272,7 @@ abstract class StoreContract {
 
   @Test
   void aProposalThatAnotherTextQuotesCanBeWithdrawnAndTheQuoteLapsesUntilItIsReinstated() {
-    // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}} (decision 79: the withdrawal is allowed, the quote lapses)
+    // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}} (decision 89: the withdrawal is allowed, the quote lapses)
     Snapshot s = concept();
     int rev = s.row("2.7-soc").orElseThrow().revision();
     assertThat(workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", rev, true, "Anna")).isInstanceOf(EditResult.Saved.class);
