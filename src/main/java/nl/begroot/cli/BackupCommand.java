@@ -55,7 +55,13 @@ final class BackupCommand implements Callable<Integer> {
           + " proposals, " + s.rows().get("change_log") + " change log entries (" + Backup.FORMAT + ", " + s.createdAt() + ")");
       return Main.OK;
     } catch (StoreException e) {
-      err.println("begroot backup: " + e.getMessage());
+      String m = e.getMessage();
+      if (!url.isPostgres() && m.contains("already in use")) {
+        m = "the embedded database in " + database.data + " is open in another process (a running 'begroot serve'?); "
+            + "the embedded database is one process's file: stop the server for the backup, or run on PostgreSQL "
+            + "(docs/backup.md). " + m;
+      }
+      err.println("begroot backup: " + m);
       return Main.BAD_INPUT;
     } catch (IOException e) {
       err.println("begroot backup: cannot write " + out + ": " + Database.rootMessage(e));
