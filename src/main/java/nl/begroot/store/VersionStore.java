@@ -50,14 +50,27 @@ public final class VersionStore {
         .bind("v", versionId).bind("p", proposalId).map((rs, ctx) -> proposal(rs)).findOne());
   }
 
+  /** The newest {@code limit} entries of a version's change log, newest first. */
   public List<Change> changes(long versionId, int limit) {
+    return changes(versionId, null, limit);
+  }
+
+  /**
+   * One page of a version's change log, newest first: at most {@code limit} entries with an id
+   * below {@code beforeId} (all when null). The next page starts before the last entry's id.
+   */
+  public List<Change> changes(long versionId, Long beforeId, int limit) {
     return jdbi.withHandle(h -> h.createQuery(
-            "select * from change_log where version_id = :v order by id desc limit :n")
-        .bind("v", versionId).bind("n", limit)
-        .map((rs, ctx) -> new Change(rs.getLong("id"), rs.getLong("version_id"), instant(rs, "at"),
-            rs.getString("actor"), rs.getString("action"), rs.getString("target"),
-            rs.getString("before_yaml"), rs.getString("after_yaml")))
+            "select * from change_log where version_id = :v and id < :before order by id desc limit :n")
+        .bind("v", versionId).bind("before", beforeId == null ? Long.MAX_VALUE : beforeId).bind("n", limit)
+        .map((rs, ctx) -> change(rs))
         .list());
+  }
+
+  static Change change(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Change(rs.getLong("id"), rs.getLong("version_id"), rs.getString("version_slug"), rs.getString("version_name"),
+        instant(rs, "at"), rs.getString("actor"), rs.getString("action"), rs.getString("target"),
+        rs.getString("before_yaml"), rs.getString("after_yaml"));
   }
 
   /**
@@ -268,13 +281,21 @@ public final class VersionStore {
     }
   }
 
-  /** Deletes a version with its proposals and log; false when other versions are based on it. */
-  public boolean delete(long versionId) {
+  /**
+   * Deletes a version with its proposals; false when other versions are based on it (or it is
+   * gone). Its change log stays, and the deletion is its last entry.
+   */
+  public boolean delete(long versionId, String actor) {
     return jdbi.inTransaction(h -> {
       if (h.createQuery("select count(*) from budget_version where based_on = :id").bind("id", versionId).mapTo(Integer.class).one() > 0) {
         return false;
       }
-      h.createUpdate("delete from change_log where version_id = :id").bind("id", versionId).execute();
+      Optional<String> slug = h.createQuery("select slug from budget_version where id = :id").bind("id", versionId)
+          .mapTo(String.class).findOne();
+      if (slug.isEmpty()) {
+        return false;
+      }
+      log(h, versionId, Instant.now(), actor, "version.delete", slug.get(), null, null);
       h.createUpdate("delete from proposal where version_id = :id").bind("id", versionId).execute();
       return h.createUpdate("delete from budget_version where id = :id").bind("id", versionId).execute() == 1;
     });
@@ -299,8 +320,8 @@ public final class VersionStore {
   }
 
   private static void log(Handle h, long versionId, Instant at, String actor, String action, String target, String before, String after) {
-    h.createUpdate("insert into change_log (version_id, at, actor, action, target, before_yaml, after_yaml)"
-            + " values (:v, :at, :actor, :action, :target, :before, :after)")
+    h.createUpdate("insert into change_log (version_id, version_slug, version_name, at, actor, action, target, before_yaml, after_yaml)"
+            + " select id, slug, name, :at, :actor, :action, :target, :before, :after from budget_version where id = :v")
         .bind("v", versionId).bind("at", at).bind("actor", actor).bind("action", action).bind("target", target)
         .bind("before", before).bind("after", after).execute();
   }

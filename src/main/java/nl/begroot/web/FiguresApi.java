@@ -105,15 +105,31 @@ final class FiguresApi extends Api {
     json(ctx, root);
   }
 
+  /** The largest page of the change log the API gives, and the page when none is asked. */
+  static final int CHANGES_MAX = 500;
+  static final int CHANGES_DEFAULT = 100;
+
+  /**
+   * One page of the change log, newest first: {@code limit} entries (default 100, at most 500)
+   * older than the entry {@code before}; {@code next} is the address of the next page (null on the last).
+   */
   void changes(Context ctx) {
     Snapshot s = snapshot(ctx);
+    Long before = ChangePages.cursor(ctx.queryParam("before"), "before");
+    int limit = ChangePages.limit(ctx.queryParam("limit"), CHANGES_DEFAULT, CHANGES_MAX);
+    List<Change> page = workspace.changes(s, before, limit + 1);
     ArrayNode list = JSON.createArrayNode();
-    for (Change c : workspace.changes(s, 500)) {
-      list.addObject().put("at", String.valueOf(c.at())).put("actor", c.actor()).put("action", c.action()).put("target", c.target())
-          .put("before", c.before()).put("after", c.after());
+    for (Change c : page.subList(0, Math.min(limit, page.size()))) {
+      list.addObject().put("id", c.id()).put("at", String.valueOf(c.at())).put("actor", c.actor()).put("action", c.action())
+          .put("target", c.target()).put("before", c.before()).put("after", c.after());
     }
     ObjectNode root = JSON.createObjectNode();
     root.set("changes", list);
+    if (page.size() > limit) {
+      root.put("next", "/api/versions/" + View.enc(s.slug()) + "/changes?before=" + page.get(limit - 1).id() + "&limit=" + limit);
+    } else {
+      root.putNull("next");
+    }
     json(ctx, root);
   }
 }

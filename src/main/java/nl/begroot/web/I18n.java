@@ -157,6 +157,9 @@ public final class I18n {
     w("changes.at", "Wanneer", "When");
     w("changes.who", "Wie", "Who");
     w("changes.what", "Wat", "What");
+    w("changes.pages", "Bladeren door de wijzigingen", "Pages of the change log");
+    w("changes.newest", "Nieuwste wijzigingen", "Newest changes");
+    w("changes.older", "Oudere wijzigingen", "Older changes");
     w("error.notfound", "Niet gevonden", "Not found");
     w("error.title", "Er ging iets mis", "Something went wrong");
     w("error.back", "Terug naar het overzicht", "Back to the overview");
@@ -170,6 +173,7 @@ public final class I18n {
     w("action.key.change", "verdeelsleutel gewijzigd", "distribution key changed");
     w("action.version.seed", "versie aangemaakt bij de eerste start", "version created on first start");
     w("action.version.copy", "versie gekopieerd", "version copied");
+    w("action.version.delete", "versie verwijderd", "version deleted");
     w("action.version.import", "versie ingelezen uit een bestand", "version imported from a file");
     w("action.version.import-proposals", "versie ingelezen uit een Excel-werkmap", "version imported from an Excel workbook");
     w("audit.count", "bevindingen", "findings");

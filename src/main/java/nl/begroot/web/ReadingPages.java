@@ -198,8 +198,11 @@ final class ReadingPages extends Pages {
   void changes(Context ctx) {
     Snapshot s = snapshot(ctx);
     View v = view(ctx, s, I18n.of(lang(ctx)).t("changes.title"));
-    List<Change> changes = workspace.changes(s, 200);
-    render(ctx, "changes.jte", v, changes);
+    Long before = ChangePages.cursor(ctx.queryParam("voor"), "voor");
+    List<Change> page = workspace.changes(s, before, ChangePages.PAGE + 1);
+    List<Change> shown = page.subList(0, Math.min(ChangePages.PAGE, page.size()));
+    String older = page.size() > ChangePages.PAGE ? "?voor=" + shown.get(shown.size() - 1).id() : null;
+    render(ctx, "changes.jte", v, new ChangePages(shown, before != null, older));
   }
 
   void search(Context ctx) {

@@ -112,7 +112,7 @@ final class VersionPages extends Pages {
 
   void deleteVersion(Context ctx) {
     String slug = ctx.pathParam("version");
-    EditResult r = workspace.delete(slug);
+    EditResult r = workspace.delete(slug, actor(ctx));
     View v = view(ctx, null, I18n.of(lang(ctx)).t("versions.title"));
     if (r instanceof EditResult.Invalid inv) {
       ctx.status(422);

@@ -86,7 +86,7 @@ final class VersionsApi extends Api {
   }
 
   void delete(Context ctx) {
-    EditResult r = workspace.delete(ctx.pathParam("version"));
+    EditResult r = workspace.delete(ctx.pathParam("version"), actor(ctx, null));
     edited(ctx, r, 204, () -> { });
   }
 

@@ -46,7 +46,7 @@ final class VersionEdits {
   }
 
   /** Deletes a scenario (the shipped versions and versions others are based on stay). */
-  EditResult delete(String slug) {
+  EditResult delete(String slug, String actor) {
     Optional<StoredVersion> v = store.version(slug);
     if (v.isEmpty()) {
       return new EditResult.NotFound("versie " + slug);
@@ -55,7 +55,7 @@ final class VersionEdits {
       return new EditResult.Invalid(List.of(new FieldError("form", "Alleen scenario's en ingelezen versies kunnen worden verwijderd.",
           "Only scenarios and imported versions can be deleted.")));
     }
-    if (!store.delete(v.get().id())) {
+    if (!store.delete(v.get().id(), Workspace.actor(actor))) {
       return new EditResult.Invalid(List.of(new FieldError("form", "Andere versies zijn op deze versie gebaseerd; verwijder die eerst.",
           "Other versions are based on this version; delete those first.")));
     }

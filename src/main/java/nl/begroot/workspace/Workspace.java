@@ -160,6 +160,14 @@ public final class Workspace {
     return store.changes(s.version().id(), max);
   }
 
+  /**
+   * One page of a version's change log, newest first: at most {@code max} entries older than the
+   * entry {@code beforeId} (from the newest when null); the next page is before the last one's id.
+   */
+  public List<nl.begroot.store.Change> changes(Snapshot s, Long beforeId, int max) {
+    return store.changes(s.version().id(), beforeId, max);
+  }
+
   /** The version as it is now, computed; empty when there is no such version. */
   public Optional<Snapshot> snapshot(String slug) {
     if (slug == null) {
@@ -347,9 +355,17 @@ public final class Workspace {
     return versionEdits.copy(fromSlug, name, actor);
   }
 
-  /** Deletes a scenario (the shipped versions and versions others are based on stay). */
+  /**
+   * Deletes a scenario (the shipped versions and versions others are based on stay); its change log
+   * stays, with the deletion by {@code actor} as its last entry.
+   */
+  public EditResult delete(String slug, String actor) {
+    return versionEdits.delete(slug, actor);
+  }
+
+  /** Deletes a scenario, by an unnamed actor. */
   public EditResult delete(String slug) {
-    return versionEdits.delete(slug);
+    return delete(slug, null);
   }
 
   /**

@@ -362,6 +362,60 @@ abstract class StoreContract {
   }
 
   @Test
+  void deletingAScenarioKeepsItsLogWithItsNameAndLogsTheDeletion() {
+    assertThat(workspace.copy(Workspace.CONCEPT, "Scenario: weg ermee", "Anna")).isInstanceOf(EditResult.Saved.class);
+    Snapshot sc = workspace.snapshot("scenario-weg-ermee").orElseThrow();
+    long id = sc.version().id();
+    String p = "2.3-monitor-gebiedsgericht";
+    assertThat(workspace.setWithdrawn(sc.slug(), p, sc.row(p).orElseThrow().revision(), true, "Bert")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.delete(sc.slug(), "Carla")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.version(sc.slug())).isEmpty();
+    List<Change> log = workspace.store().changes(id, 10);
+    assertThat(log).extracting(c -> c.actor() + " " + c.action() + " " + c.target())
+        .containsExactly("Carla version.delete scenario-weg-ermee", "Bert proposal.withdraw " + p, "Anna version.copy scenario-weg-ermee");
+    assertThat(log).allSatisfy(c -> {
+      assertThat(c.versionSlug()).isEqualTo("scenario-weg-ermee");
+      assertThat(c.versionName()).isEqualTo("Scenario: weg ermee");
+    });
+    // a new version under the same name starts its own log; the old entries stay with the old id
+    assertThat(workspace.copy(Workspace.CONCEPT, "Scenario: weg ermee", "Dirk")).isInstanceOf(EditResult.Saved.class);
+    Snapshot again = workspace.snapshot("scenario-weg-ermee").orElseThrow();
+    assertThat(again.version().id()).isNotEqualTo(id);
+    assertThat(workspace.changes(again, 10)).extracting(Change::actor).containsExactly("Dirk");
+    assertThat(workspace.store().changes(id, 10)).hasSize(3);
+  }
+
+  @Test
+  void theLogPagesThroughEveryEntryNewestFirst() {
+    String p = "2.3-monitor-gebiedsgericht";
+    for (int i = 0; i < 12; i++) {
+      Snapshot s = concept();
+      assertThat(workspace.setWithdrawn(Workspace.CONCEPT, p, s.row(p).orElseThrow().revision(), i % 2 == 0, "Anna"))
+          .isInstanceOf(EditResult.Saved.class);
+    }
+    Snapshot s = concept();
+    List<Change> all = workspace.changes(s, 1000);
+    assertThat(all).hasSize(13); // the seed and twelve edits
+    List<Change> paged = new ArrayList<>();
+    Long before = null;
+    int pages = 0;
+    while (true) {
+      List<Change> page = workspace.changes(s, before, 5);
+      pages++;
+      paged.addAll(page);
+      if (page.size() < 5) {
+        break;
+      }
+      before = page.get(page.size() - 1).id();
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(paged).isEqualTo(all);
+    assertThat(paged.get(0).action()).as("newest first: the twelfth edit reinstated").isEqualTo("proposal.reinstate");
+    assertThat(paged.get(12).action()).isEqualTo("version.seed");
+    assertThat(paged).extracting(Change::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
+  @Test
   void aBadFileImportsNothing() {
     int versions = workspace.versions().size();
     String good = workspace.export(Workspace.CONCEPT).orElseThrow();

@@ -1,0 +1,129 @@
+package nl.begroot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Member;
+import nl.begroot.format.BudgetFiles;
+import nl.begroot.format.LoadResult;
+import nl.begroot.workspace.EditResult;
+import nl.begroot.workspace.ProposalDraft;
+import nl.begroot.workspace.Snapshot;
+import nl.begroot.workspace.Workspace;
+
+/** A database with something of everything in it, and the comparison of two databases after a backup and restore. */
+final class BackupFixture {
+  static final Budget IPO = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
+
+  private BackupFixture() {}
+
+  /**
+   * Seeds the IPO budget and makes: a scenario with a changed, a withdrawn and a new proposal and a
+   * changed key; an imported version; a scenario that is deleted again (its log stays).
+   */
+  static void fill(Workspace w) {
+    w.seedIfEmpty(IPO, "seed");
+    ok(w.copy(Workspace.CONCEPT, "Scenario A", "Anna"));
+    Snapshot a = w.snapshot("scenario-a").orElseThrow();
+    ok(w.changeProposal(a.slug(), "2.7-soc", a.row("2.7-soc").orElseThrow().revision(),
+        new ProposalDraft(null, null, null, null, null, null, null, Map.of(2027, "681.000"), null), "Anna"));
+    a = w.snapshot("scenario-a").orElseThrow();
+    ok(w.setWithdrawn(a.slug(), "2.3-monitor-gebiedsgericht", a.row("2.3-monitor-gebiedsgericht").orElseThrow().revision(), true, "Bert"));
+    a = w.snapshot("scenario-a").orElseThrow();
+    String keyId = a.budget().annex().keyId();
+    var key = a.budget().key(keyId).orElseThrow();
+    List<Member> members = a.budget().members();
+    Map<String, String> shares = new LinkedHashMap<>();
+    shares.put(members.get(0).id(), key.sharesPercent().get(members.get(0).id()).add(BigDecimal.ONE).toPlainString());
+    shares.put(members.get(1).id(), key.sharesPercent().get(members.get(1).id()).subtract(BigDecimal.ONE).toPlainString());
+    ok(w.changeKey(a.slug(), keyId, shares, a.version().revision(), "Carla"));
+    ok(w.copy(Workspace.CONCEPT, "Weg ermee", "Dirk"));
+    ok(w.delete("weg-ermee", "Dirk"));
+    Workspace.ImportResult imported = w.importFile("Ingelezen", "x.yaml", w.export(Workspace.CONCEPT).orElseThrow(), "Eva");
+    assertThat(imported.slug()).isEqualTo("ingelezen");
+  }
+
+  static void ok(EditResult r) {
+    assertThat(r).isInstanceOf(EditResult.Saved.class);
+  }
+
+  static Path backup(Database db, Path dir) throws IOException {
+    Path file = dir.resolve("backup-" + System.nanoTime() + ".zip");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Backup.write(db, out);
+    }
+    return file;
+  }
+
+  /** Every row of a table, in a fixed order, as text: what "identical" means for rows. */
+  static List<String> rows(Database db, String table, String order) {
+    return db.jdbi().withHandle(h -> h.createQuery("select * from " + table + " order by " + order).map((rs, ctx) -> {
+      StringBuilder sb = new StringBuilder();
+      var md = rs.getMetaData();
+      java.util.TreeMap<String, String> cols = new java.util.TreeMap<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        Object v = rs.getObject(i);
+        String text;
+        if (v instanceof java.sql.Timestamp || v instanceof java.time.OffsetDateTime || v instanceof java.time.temporal.Temporal) {
+          text = rs.getTimestamp(i).toInstant().toString();
+        } else {
+          text = v == null ? "null" : String.valueOf(v);
+        }
+        cols.put(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), text);
+      }
+      cols.forEach((k, v) -> sb.append(k).append('=').append(v).append('\u0001'));
+      return sb.toString();
+    }).list());
+  }
+
+  /** The whole change log, oldest first, through the store's own reading. */
+  static List<Change> log(Database db) {
+    return db.jdbi().withHandle(h -> h.createQuery("select * from change_log order by id").map((rs, ctx) -> VersionStore.change(rs)).list());
+  }
+
+  /**
+   * The restored database holds the same rows (every column), versions with the same exports and
+   * audits, and the same change log as the original; new ids and stamps continue after the restored ones.
+   */
+  static void assertSame(Database original, Database restored) {
+    assertThat(rows(restored, "budget_version", "id")).isEqualTo(rows(original, "budget_version", "id"));
+    assertThat(rows(restored, "proposal", "version_id, proposal_id")).isEqualTo(rows(original, "proposal", "version_id, proposal_id"));
+    assertThat(rows(restored, "change_log", "id")).isEqualTo(rows(original, "change_log", "id"));
+    assertThat(log(restored)).isEqualTo(log(original));
+    Workspace a = new Workspace(original);
+    Workspace b = new Workspace(restored);
+    assertThat(b.versions()).isEqualTo(a.versions());
+    for (var v : a.versions()) {
+      assertThat(b.export(v.slug())).as("export of %s", v.slug()).isEqualTo(a.export(v.slug()));
+      Snapshot sa = a.snapshot(v.slug()).orElseThrow();
+      Snapshot sb = b.snapshot(v.slug()).orElseThrow();
+      assertThat(sb.rows()).isEqualTo(sa.rows());
+      assertThat(sb.audit()).as("audit of %s", v.slug()).isEqualTo(sa.audit());
+    }
+  }
+
+  /** After a restore, a new version, stamp and log entry come after every restored one (also those of deleted versions). */
+  static void assertContinues(Database restored) {
+    long maxVersionId = restored.jdbi().withHandle(h -> h.createQuery(
+        "select max(m) from (select max(id) as m from budget_version union all select max(version_id) as m from change_log) x")
+        .mapTo(Long.class).one());
+    long maxStamp = restored.jdbi().withHandle(h -> h.createQuery("select max(stamp) from budget_version").mapTo(Long.class).one());
+    long maxChange = restored.jdbi().withHandle(h -> h.createQuery("select max(id) from change_log").mapTo(Long.class).one());
+    Workspace w = new Workspace(restored);
+    ok(w.copy(Workspace.CONCEPT, "Na het terugzetten", "Fien"));
+    StoredVersion v = w.version("na-het-terugzetten").orElseThrow();
+    assertThat(v.id()).isGreaterThan(maxVersionId);
+    assertThat(v.stamp()).isGreaterThan(maxStamp);
+    List<Change> log = w.store().changes(v.id(), 5);
+    assertThat(log).hasSize(1);
+    assertThat(log.get(0).id()).isGreaterThan(maxChange);
+  }
+}
