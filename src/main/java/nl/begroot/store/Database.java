@@ -23,6 +23,9 @@ public final class Database implements AutoCloseable {
    * @throws StoreException with a message for the user when the database cannot be reached
    */
   public static Database open(DatabaseUrl url) {
+    if (url.jdbcUrl().startsWith("jdbc:h2:")) {
+      DurableFiles.register();
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url.jdbcUrl());
     if (url.user() != null) {
