@@ -10,7 +10,7 @@ import org.h2.store.fs.FilePathWrapper;
  * opened with {@code O_DSYNC} (Java's {@code StandardOpenOption.DSYNC}, H2's mode {@code "rwd"}), so
  * a write returns only once the disk has it. With {@code WRITE_DELAY=0} H2 writes each commit's
  * chunk before the commit returns (see {@link DatabaseUrl#h2File}); together a commit returns only
- * once it is on disk, as PostgreSQL's commit does with its write-ahead log. Decision 76 in
+ * once it is on disk, as PostgreSQL's commit does with its write-ahead log. Decision 86 in
  * docs/DECISIONS.md has the evidence and the cost.
  */
 public final class DurableFiles extends FilePathWrapper {
