@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import nl.begroot.workspace.Workspace;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -53,14 +52,11 @@ class KillNineTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   /**
-   * Skipped unless {@code -Dbegroot.kill.embedded=true}: H2 2.5.252 loses acknowledged commits when
-   * killed, also with the settings of decision 86 (measured there), so this test fails until the
-   * embedded default is an engine that keeps them. {@code -Dbegroot.kill.h2=old} runs it on the
-   * settings before decision 86 (H2's default write delay of 500 ms).
+   * The embedded default, {@code --data DIR}, with the settings of decision 86. {@code
+   * -Dbegroot.kill.h2=old} runs it on the settings before (H2's default write delay of 500 ms and
+   * reused file space), which lose acknowledged writes.
    */
   @Test
-  @EnabledIfSystemProperty(named = "begroot.kill.embedded", matches = "true",
-      disabledReason = "H2 2.5.252 loses acknowledged commits on kill -9 even with WRITE_DELAY=0 (decision 86); run with -Dbegroot.kill.embedded=true")
   void embeddedDefault(@TempDir Path data) throws Exception {
     if ("old".equals(System.getProperty("begroot.kill.h2"))) {
       run("h2-old-settings", List.of("serve", "--port", "0", "--db",
