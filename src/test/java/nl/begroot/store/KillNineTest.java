@@ -87,12 +87,17 @@ class KillNineTest {
     List<Op> acknowledged = new ArrayList<>();
     Op inFlight = null;
     ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+    List<Child> children = new ArrayList<>(); // each is killed at the end, also when the test fails
     Child next = Child.start(serveArgs);
+    children.add(next);
     try {
       for (int cycle = 0; cycle <= cycles; cycle++) {
         Child current = next;
         String base = current.go();
         next = cycle < cycles ? Child.start(serveArgs) : null; // warms up while this one works
+        if (next != null) {
+          children.add(next);
+        }
         State now = read(base, auditBefore, problems, cycle);
         if (expected != null) {
           check(cycle, expected, acknowledged, inFlight, now, base, tally, problems);
@@ -133,9 +138,7 @@ class KillNineTest {
       }
     } finally {
       killer.shutdownNow();
-      if (next != null) {
-        next.process.destroyForcibly();
-      }
+      children.forEach(c -> c.process.destroyForcibly());
     }
     String line = "KillNineTest " + engine + ": " + cycles + " kill -9 cycles, " + tally.acknowledged
         + " writes acknowledged, " + tally.lost + " lost; writes in flight at the kill: " + tally.inFlightPresent
