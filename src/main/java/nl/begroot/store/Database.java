@@ -1,8 +1,12 @@
 package nl.begroot.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.jdbi.v3.core.Jdbi;
 
 /** An open, migrated database: a connection pool and JDBI on it. */
@@ -23,6 +27,9 @@ public final class Database implements AutoCloseable {
    * @throws StoreException with a message for the user when the database cannot be reached
    */
   public static Database open(DatabaseUrl url) {
+    if (url.jdbcUrl().startsWith("jdbc:h2:")) {
+      DurableFiles.register();
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url.jdbcUrl());
     if (url.user() != null) {
@@ -41,6 +48,14 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StoreException("cannot open the database " + url.display() + ": " + rootMessage(e), e);
     }
+    if (url.jdbcUrl().startsWith("jdbc:h2:" + DurableFiles.SCHEME + ":")) {
+      try {
+        appendOnly(dataSource);
+      } catch (SQLException | RuntimeException e) {
+        dataSource.close();
+        throw new StoreException("cannot open the database " + url.display() + ": " + rootMessage(e), e);
+      }
+    }
     try {
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
@@ -48,6 +63,23 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot prepare the database " + url.display() + ": " + rootMessage(e), e);
     }
     return new Database(url, dataSource);
+  }
+
+  /**
+   * Makes the embedded H2 database write every commit at the end of its file (decision 94). H2
+   * 2.5.252 writes a commit that goes into reused space in the middle of the file without making it
+   * findable after a crash: its store header then names the chunk before it (it is written before
+   * {@code lastChunk} is updated, {@code RandomAccessStore.writeChunk}), whose predicted successor
+   * is elsewhere, so recovery stops there and silently drops the commits after it. At the end of
+   * the file the newest chunk is found by scanning back from the end. The price is a file that
+   * grows by every commit until H2 compacts it on a clean shutdown. The database stays open while
+   * Begroot runs ({@code DB_CLOSE_DELAY=-1}), so the setting, which H2 does not keep, holds.
+   */
+  private static void appendOnly(HikariDataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+      session.getDatabase().getStore().getMvStore().setReuseSpace(false);
+    }
   }
 
   /** The innermost cause's message: what a user can act on (a refused connection, a locked file). */
@@ -69,6 +101,13 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (url.jdbcUrl().startsWith("jdbc:h2:" + DurableFiles.SCHEME + ":")) {
+      try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+        s.execute("shutdown"); // DB_CLOSE_DELAY=-1 keeps it open otherwise; a clean shutdown compacts the file
+      } catch (SQLException e) {
+        // already closed: nothing to compact
+      }
+    }
     dataSource.close();
   }
 }

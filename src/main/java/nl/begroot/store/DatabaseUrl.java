@@ -12,8 +12,19 @@ import java.nio.file.Path;
 public record DatabaseUrl(String jdbcUrl, String user, String password) {
   private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+  /**
+   * Durability of the embedded database (decision 94 in docs/DECISIONS.md): {@code WRITE_DELAY=0}
+   * makes H2 write a commit's changes to the file before the commit returns (H2's default, 500 ms,
+   * leaves them to a background thread, so a killed process loses commits it had acknowledged), and
+   * the {@code durable:} file system ({@link DurableFiles}) makes that write reach the disk;
+   * {@code DB_CLOSE_DELAY=-1} keeps the database open (and {@link Database}'s append-only setting
+   * with it) until {@link Database#close()} shuts it down.
+   */
+  static final String H2_DURABILITY = ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1";
+
   public static DatabaseUrl h2File(Path directory) {
-    return new DatabaseUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("begroot") + H2_OPTIONS, "sa", "");
+    return new DatabaseUrl("jdbc:h2:" + DurableFiles.SCHEME + ":" + directory.toAbsolutePath().resolve("begroot") + H2_OPTIONS + H2_DURABILITY,
+        "sa", "");
   }
 
   /** A private in-memory H2 database, gone when the last connection closes (for tests). */

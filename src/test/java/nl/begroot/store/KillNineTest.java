@@ -1,0 +1,474 @@
+package nl.begroot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import nl.begroot.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Nothing acknowledged is lost when the server is killed (issue 10, durability): {@value #CYCLES}
+ * (or {@code -Dbegroot.kill.cycles}) times, a real server ({@code begroot serve} in a child JVM,
+ * {@link KillNineServer}) takes mixed writes over HTTP (proposal edits, new proposals, withdraw and
+ * reinstate, key changes, copies of a version, deleting a copy) from one writer here, which records
+ * each 2xx answer, and is killed with SIGKILL at a random moment (up to 1 s after its first answer). The next server reopens the
+ * database, and the test checks through its API: the state is exactly the acknowledged writes, plus
+ * at most the one write that was in flight, whole (its change and its log entry) or not at all;
+ * every acknowledged write has its log entry; every version loads and its audit is the same as at
+ * the start (the writes are chosen so that they change no figure: new proposals are zero, a key
+ * change rewrites "6.80" as "6.8").
+ */
+class KillNineTest {
+  static final int CYCLES = 50;
+  private static final String CONCEPT = Workspace.CONCEPT;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  /**
+   * The embedded default, {@code --data DIR}, with the settings of decision 94. {@code
+   * -Dbegroot.kill.h2=old} runs it on the settings before (H2's default write delay of 500 ms and
+   * reused file space), which lose acknowledged writes.
+   */
+  @Test
+  void embeddedDefault(@TempDir Path data) throws Exception {
+    if ("old".equals(System.getProperty("begroot.kill.h2"))) {
+      run("h2-old-settings", List.of("serve", "--port", "0", "--db",
+          "jdbc:h2:file:" + data.resolve("begroot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+    } else {
+      run("h2", List.of("serve", "--port", "0", "--data", data.toString()));
+    }
+  }
+
+  @Test
+  @ExtendWith(TestDatabases.Available.class)
+  void postgres() throws Exception {
+    DatabaseUrl url = TestDatabases.freshPostgresDatabase("begroot_kill_" + ProcessHandle.current().pid());
+    String setting = url.jdbcUrl().substring("jdbc:".length()).replaceFirst("://",
+        "://" + (url.user() == null ? "" : url.user() + (url.password() == null ? "" : ":" + url.password()) + "@"));
+    run("postgresql", List.of("serve", "--port", "0", "--db", setting));
+  }
+
+  // ---- one run: start, write, kill, reopen, check ----
+
+  private void run(String engine, List<String> serveArgs) throws Exception {
+    int cycles = Integer.getInteger("begroot.kill.cycles", CYCLES);
+    Random random = new Random(Long.getLong("begroot.kill.seed", 20261201L));
+    Tally tally = new Tally();
+    Map<String, String> auditBefore = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
+    State expected = null;
+    List<Op> acknowledged = new ArrayList<>();
+    Op inFlight = null;
+    ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+    List<Child> children = new ArrayList<>(); // each is killed at the end, also when the test fails
+    Child next = Child.start(serveArgs);
+    children.add(next);
+    try {
+      for (int cycle = 0; cycle <= cycles; cycle++) {
+        Child current = next;
+        String base = current.go();
+        next = cycle < cycles ? Child.start(serveArgs) : null; // warms up while this one works
+        if (next != null) {
+          children.add(next);
+        }
+        State now = read(base, auditBefore, problems, cycle);
+        if (expected != null) {
+          check(cycle, expected, acknowledged, inFlight, now, base, tally, problems);
+        }
+        if (cycle == cycles) {
+          current.process.destroyForcibly().waitFor();
+          break;
+        }
+        expected = now;
+        acknowledged = new ArrayList<>();
+        inFlight = null;
+        // write until the kill, which comes at a random moment up to 1 s after the first answer
+        // (so that every cycle has acknowledged writes to lose, however slow the machine)
+        var fallback = killer.schedule(() -> current.process.destroyForcibly(), 120, TimeUnit.SECONDS);
+        java.util.concurrent.ScheduledFuture<?> kill = null;
+        Writer writer = new Writer(base, engine + "-c" + cycle, random, expected.copy());
+        while (true) {
+          Op op = writer.next();
+          try {
+            op.acknowledge(writer.send(op));
+            acknowledged.add(op);
+            writer.model = op.applyTo(writer.model);
+            if (kill == null) {
+              kill = killer.schedule(() -> current.process.destroyForcibly(), random.nextInt(1000), TimeUnit.MILLISECONDS);
+            }
+          } catch (IOException e) {
+            inFlight = op; // the server died under this write: it may be there (whole) or not at all
+            break;
+          }
+        }
+        fallback.cancel(false);
+        if (kill != null) {
+          kill.get();
+        }
+        current.process.waitFor();
+        tally.acknowledged += acknowledged.size();
+        expected = writer.model;
+      }
+    } finally {
+      killer.shutdownNow();
+      children.forEach(c -> c.process.destroyForcibly());
+    }
+    String line = "KillNineTest " + engine + ": " + cycles + " kill -9 cycles, " + tally.acknowledged
+        + " writes acknowledged, " + tally.lost + " lost; writes in flight at the kill: " + tally.inFlightPresent
+        + " present whole, " + tally.inFlightAbsent + " absent";
+    System.out.println(line);
+    assertThat(problems).as(line).isEmpty();
+    assertThat(tally.acknowledged).as("the writer got writes through").isGreaterThan(cycles / 2);
+  }
+
+  // ---- the state that the API shows, reduced to what the writes change ----
+
+  /** Versions by name; the concept's proposals (id: title|withdrawn|revision); the key's shares and the concept's revision. */
+  static final class State {
+    final TreeSet<String> versions;
+    final TreeMap<String, String> proposals;
+    String key;
+
+    State(TreeSet<String> versions, TreeMap<String, String> proposals, String key) {
+      this.versions = versions;
+      this.proposals = proposals;
+      this.key = key;
+    }
+
+    State copy() {
+      return new State(new TreeSet<>(versions), new TreeMap<>(proposals), key);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof State s && versions.equals(s.versions) && proposals.equals(s.proposals) && key.equals(s.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(versions, proposals, key);
+    }
+
+    String diff(State o) {
+      List<String> d = new ArrayList<>();
+      if (!versions.equals(o.versions)) {
+        d.add("versions " + versions + " / " + o.versions);
+      }
+      TreeSet<String> ids = new TreeSet<>(proposals.keySet());
+      ids.addAll(o.proposals.keySet());
+      for (String id : ids) {
+        if (!Objects.equals(proposals.get(id), o.proposals.get(id))) {
+          d.add("proposal " + id + ": " + proposals.get(id) + " / " + o.proposals.get(id));
+        }
+      }
+      if (!key.equals(o.key)) {
+        d.add("key " + key + " / " + o.key);
+      }
+      return String.join("; ", d);
+    }
+  }
+
+  private State read(String base, Map<String, String> auditBefore, List<String> problems, int cycle) throws Exception {
+    TreeSet<String> names = new TreeSet<>();
+    for (JsonNode v : get(base + "/api/versions").get("versions")) {
+      names.add(v.get("name").asString());
+      String slug = v.get("id").asString();
+      copySlugs.put(v.get("name").asString(), slug); // also for a copy that was in flight and is there
+      // every version loads, and audits as it did before (its figures never change here)
+      get(base + "/api/versions/" + slug);
+      JsonNode audit = get(base + "/api/versions/" + slug + "/audit");
+      String summary = audit.get("count").asString() + " " + audit.get("summary").toString();
+      String kind = v.get("kind").asString();
+      String before = auditBefore.putIfAbsent(kind, summary);
+      if (before != null && !before.equals(summary)) {
+        problems.add("cycle " + cycle + ": version " + slug + " audits as " + summary + ", before the kill as " + before);
+      }
+    }
+    TreeMap<String, String> proposals = new TreeMap<>();
+    for (JsonNode p : get(base + "/api/versions/" + CONCEPT + "/proposals").get("proposals")) {
+      proposals.put(p.get("id").asString(), p.get("title").asString() + "|" + p.get("withdrawn").asBoolean() + "|" + p.get("revision").asInt());
+    }
+    JsonNode key = get(base + "/api/versions/" + CONCEPT + "/keys/ipo");
+    return new State(names, proposals, key.get("shares_percent").toString() + " rev " + key.get("revision").asInt());
+  }
+
+  private void check(int cycle, State expected, List<Op> acknowledged, Op inFlight, State now, String base, Tally tally,
+      List<String> problems) throws Exception {
+    Map<String, Integer> logged = new LinkedHashMap<>();
+    for (JsonNode c : get(base + "/api/versions/" + CONCEPT + "/changes").get("changes")) {
+      logged.merge(c.get("actor").asString(), 1, Integer::sum);
+    }
+    boolean inFlightLogged = inFlight != null && logged.containsKey(inFlight.id);
+    State withInFlight = inFlight == null ? expected : inFlight.applyTo(expected.copy());
+    String where = "cycle " + cycle + " (" + base + "): ";
+    if (now.equals(expected) && !now.equals(withInFlight)) {
+      tally.inFlightAbsent++;
+      if (inFlightLogged && inFlight.logsInConcept()) {
+        problems.add(where + "the unacknowledged write " + inFlight + " is absent but its log entry is there (half-present)");
+      }
+    } else if (now.equals(withInFlight) && inFlight != null) {
+      tally.inFlightPresent++;
+      if (!inFlightLogged && inFlight.logsInConcept()) {
+        problems.add(where + "the unacknowledged write " + inFlight + " is there without its log entry (half-present)");
+      }
+    } else if (!now.equals(expected)) {
+      problems.add(where + "the reopened state is not the acknowledged writes (+ the one in flight, " + inFlight + "): "
+          + "expected / found: " + expected.diff(now));
+    }
+    for (int i = 0; i < acknowledged.size(); i++) {
+      Op op = acknowledged.get(i);
+      boolean superseded = acknowledged.subList(i + 1, acknowledged.size()).stream().anyMatch(later -> op.versionName != null
+          && op.versionName.equals(later.versionName)) || (inFlight != null && op.versionName != null && op.versionName.equals(inFlight.versionName));
+      boolean lost = op.logsInConcept() ? logged.getOrDefault(op.id, 0) != 1 : !superseded && !op.visibleIn(now);
+      if (lost) {
+        tally.lost++;
+        problems.add(where + "acknowledged write " + op + " is lost (log entries: " + logged.getOrDefault(op.id, 0) + ")");
+      }
+    }
+  }
+
+  // ---- the writer ----
+
+  static final class Tally {
+    int acknowledged;
+    int lost;
+    int inFlightPresent;
+    int inFlightAbsent;
+  }
+
+  /** One write: what it sends, and what it does to the state when it is there. */
+  static final class Op {
+    final String id;
+    final String kind;
+    final String method;
+    final String path;
+    final String body;
+    final BiConsumer<State, JsonNode> effect;
+    String versionName;
+    JsonNode answer;
+
+    Op(String id, String kind, String method, String path, String body, BiConsumer<State, JsonNode> effect) {
+      this.id = id;
+      this.kind = kind;
+      this.method = method;
+      this.path = path;
+      this.body = body;
+      this.effect = effect;
+    }
+
+    void acknowledge(JsonNode answer) {
+      this.answer = answer;
+    }
+
+    /** The state with this write in it (with the server's answer, or as predicted when there is none). */
+    State applyTo(State s) {
+      effect.accept(s, answer);
+      return s;
+    }
+
+    boolean logsInConcept() {
+      return !kind.equals("copy") && !kind.equals("delete");
+    }
+
+    /** For writes without a log entry in the concept: whether the reopened state shows them. */
+    boolean visibleIn(State s) {
+      State mine = applyTo(s.copy());
+      return mine.versions.equals(s.versions);
+    }
+
+    @Override
+    public String toString() {
+      return kind + " " + id + " (" + method + " " + path + ")";
+    }
+  }
+
+  final class Writer {
+    final String base;
+    final String prefix;
+    final Random random;
+    State model;
+    int n;
+
+    Writer(String base, String prefix, Random random, State model) {
+      this.base = base;
+      this.prefix = prefix;
+      this.random = random;
+      this.model = model;
+    }
+
+    Op next() {
+      String id = prefix + "-o" + n++;
+      List<String> own = model.proposals.keySet().stream().filter(p -> p.startsWith("1.1-kill-")).toList();
+      String copy = model.versions.stream().filter(v -> v.startsWith("Kopie ")).findFirst().orElse(null);
+      int choice = own.isEmpty() ? 0 : random.nextInt(10);
+      if (choice <= 1) {
+        String pid = "1.1-kill-" + id.toLowerCase(java.util.Locale.ROOT);
+        return new Op(id, "new", "POST", "/api/versions/" + CONCEPT + "/proposals", proposal(pid, "Nieuw " + id, null),
+            (s, a) -> s.proposals.put(pid, "Nieuw " + id + "|false|" + (a == null ? 1 : a.get("revision").asInt())));
+      }
+      String pid = own.get(random.nextInt(own.size()));
+      String[] now = model.proposals.get(pid).split("\\|");
+      int rev = Integer.parseInt(now[2]);
+      if (choice <= 4 && !Boolean.parseBoolean(now[1])) { // a withdrawn proposal is reinstated before it is edited
+        String title = "Gewijzigd " + id;
+        return new Op(id, "edit", "PUT", "/api/versions/" + CONCEPT + "/proposals/" + pid, proposal(pid, title, rev),
+            (s, a) -> s.proposals.put(pid, title + "|" + now[1] + "|" + (a == null ? rev + 1 : a.get("revision").asInt())));
+      }
+      if (choice <= 6) {
+        boolean withdraw = !Boolean.parseBoolean(now[1]);
+        return new Op(id, withdraw ? "withdraw" : "reinstate", "POST",
+            "/api/versions/" + CONCEPT + "/proposals/" + pid + (withdraw ? "/withdraw" : "/reinstate"), "{\"revision\": " + rev + "}",
+            (s, a) -> s.proposals.put(pid, now[0] + "|" + withdraw + "|" + (a == null ? rev + 1 : a.get("revision").asInt())));
+      }
+      if (choice == 7) {
+        // the same shares, written with or without the trailing zero: a real change of the base, no figure moves
+        boolean shortForm = model.key.contains("\"6.80\"");
+        String gr = shortForm ? "6.8" : "6.80";
+        String fl = shortForm ? "5.3" : "5.30";
+        int keyRev = Integer.parseInt(model.key.substring(model.key.lastIndexOf(' ') + 1));
+        String shares = "{\"GR\":\"" + gr + "\",\"FR\":\"9.49\",\"DR\":\"8.12\",\"OV\":\"9.43\",\"FL\":\"" + fl + "\",\"GE\":\"10.67\","
+            + "\"UT\":\"7.78\",\"NH\":\"8.17\",\"ZH\":\"9.16\",\"ZE\":\"5.96\",\"NB\":\"10.89\",\"LI\":\"8.25\"}";
+        return new Op(id, "key", "PUT", "/api/versions/" + CONCEPT + "/keys/ipo", "{\"revision\": " + keyRev + ", \"shares_percent\": " + shares + "}",
+            (s, a) -> s.key = shares + " rev " + (a == null ? keyRev + 1 : a.get("revision").asInt()));
+      }
+      if (copy == null) {
+        String name = "Kopie " + id;
+        Op op = new Op(id, "copy", "POST", "/api/versions", "{\"from\": \"" + CONCEPT + "\", \"name\": \"" + name + "\"}",
+            (s, a) -> s.versions.add(name));
+        op.versionName = name;
+        return op;
+      }
+      String slug = copySlugs.get(copy);
+      Op op = new Op(id, "delete", "DELETE", "/api/versions/" + slug, null, (s, a) -> s.versions.remove(copy));
+      op.versionName = copy;
+      return op;
+    }
+
+    JsonNode send(Op op) throws IOException {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + op.path)).timeout(Duration.ofSeconds(60))
+          .header("X-Begroot-User", op.id).header("Content-Type", "application/json");
+      b.method(op.method, op.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(op.body));
+      HttpResponse<String> r;
+      try {
+        r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+      if (r.statusCode() / 100 != 2) {
+        throw new AssertionError(op + " was answered " + r.statusCode() + ": " + r.body());
+      }
+      JsonNode answer = r.body().isBlank() ? null : JSON.readTree(r.body());
+      if (op.kind.equals("copy")) {
+        copySlugs.put(answer.get("name").asString(), answer.get("id").asString());
+      }
+      return answer;
+    }
+
+    private String proposal(String pid, String title, Integer rev) {
+      return "{\"id\": \"" + pid + "\", \"unit\": \"1.1\", \"title\": \"" + title + "\", \"side\": \"lasten\", \"nature\": \"recurring\","
+          + " \"category\": \"ambition\", \"products\": [\"CB27\"], \"amounts\": {\"2026\": 0, \"2027\": 0, \"2028\": 0, \"2029\": 0,"
+          + " \"2030\": 0}, \"explanation\": \"Geschreven door " + title + "\"" + (rev == null ? "" : ", \"revision\": " + rev) + "}";
+    }
+  }
+
+  private final Map<String, String> copySlugs = new LinkedHashMap<>();
+
+  private JsonNode get(String url) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("GET " + url + ": " + r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  // ---- the child JVM ----
+
+  record Child(Process process, BufferedReader out) {
+    static Child start(List<String> serveArgs) throws IOException {
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          KillNineServer.class.getName()));
+      command.addAll(serveArgs);
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+    }
+
+    /** Waits for the warm-up, lets the real server open the database, returns its address. */
+    String go() throws Exception {
+      StringBuilder seen = new StringBuilder();
+      CompletableFuture<String> address = CompletableFuture.supplyAsync(() -> {
+        try {
+          for (String line; (line = out.readLine()) != null; ) {
+            seen.append(line).append('\n');
+            if (line.equals("warm")) {
+              OutputStream in = process.getOutputStream();
+              in.write("go\n".getBytes(StandardCharsets.UTF_8));
+              in.flush();
+            }
+            int at = line.indexOf("http://localhost:");
+            if (at >= 0) {
+              drain();
+              return "http://127.0.0.1:" + line.substring(at + 17, line.indexOf('/', at + 17));
+            }
+          }
+        } catch (IOException e) {
+          seen.append(e);
+        }
+        return null;
+      });
+      String base;
+      try {
+        base = address.get(120, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        base = null;
+      }
+      if (base == null) {
+        process.destroyForcibly();
+        throw new AssertionError("the server did not start:\n" + seen);
+      }
+      return base;
+    }
+
+    /** Keeps reading the server's output so that it never blocks on a full pipe. */
+    private void drain() {
+      Thread t = new Thread(() -> {
+        try {
+          while (out.readLine() != null) {
+            // the output is not checked
+          }
+        } catch (IOException e) {
+          // the process is gone
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+}
