@@ -74,6 +74,19 @@ final class BudgetCodec {
     return n;
   }
 
+  /**
+   * The base to store for {@code budget} in a version whose proposals are {@code rows}: its
+   * {@code withdrawn:} list keeps only ids that have no row (listed by an imported file), since a
+   * withdrawn row says so itself and a base that also listed it could not be read once the row is
+   * reinstated.
+   */
+  static String base(Budget budget, List<nl.begroot.store.StoredProposal> rows) {
+    java.util.Set<String> stored = new java.util.HashSet<>();
+    rows.forEach(r -> stored.add(r.proposalId()));
+    List<String> unstored = budget.withdrawn().stream().filter(id -> !stored.contains(id)).toList();
+    return split(budget.withWithdrawn(unstored)).base();
+  }
+
   /** The text of one proposal as the writer writes it in a file. */
   static String proposal(Budget budget, Proposal proposal) {
     Budget one = budget.withProposals(List.of(proposal)).withTransfers(List.of()).withPrinted(null);
@@ -110,6 +123,18 @@ final class BudgetCodec {
       return read(name, base, proposals);
     }
     return BudgetReader.read(name, join(withWithdrawn(base, withdrawn), proposals));
+  }
+
+  /**
+   * A stored version's budget from its rows, in their stored order: the base, the active proposals'
+   * texts, and the ids of the withdrawn ones (so that a narrative quoting one reads as lapsed). The
+   * one place that turns rows into a budget: a snapshot and a write's state read the same way.
+   */
+  static LoadResult readRows(String name, String base, List<nl.begroot.store.StoredProposal> rows) {
+    List<String> active = rows.stream().filter(r -> !r.withdrawn()).map(nl.begroot.store.StoredProposal::bodyYaml).toList();
+    List<String> withdrawn = rows.stream().filter(nl.begroot.store.StoredProposal::withdrawn)
+        .map(nl.begroot.store.StoredProposal::proposalId).toList();
+    return read(name, base, active, withdrawn);
   }
 
   /** The base with its top-level {@code withdrawn:} list (block or flow style) replaced by that list and these ids. */

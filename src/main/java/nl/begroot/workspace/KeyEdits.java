@@ -75,7 +75,7 @@ final class KeyEdits {
     if (now.revision() != expectedRevision) {
       return new EditResult.Conflict(keyId, now.revision(), now.updatedBy(), keyText(b, keyId), keyText(candidate, keyId));
     }
-    w.replaceBase(BudgetCodec.split(candidate).base(), "key.change", keyId);
+    w.replaceBase(BudgetCodec.base(candidate, w.proposals()), "key.change", keyId);
     return new EditResult.Saved(keyId);
   }
 

@@ -59,19 +59,22 @@ final class PublishedState {
       }
     }
     List<String> bodies = new ArrayList<>();
+    List<String> withdrawnIds = new ArrayList<>();
     for (StoredProposal r : rows) {
       Change c = first.get(r.proposalId());
       if (c != null && c.action().equals("proposal.create")) {
         continue; // added since publication
       }
       boolean withdrawn = withdrawnThen.getOrDefault(r.proposalId(), r.withdrawn());
-      if (!withdrawn) {
+      if (withdrawn) {
+        withdrawnIds.add(r.proposalId()); // a narrative quoting it then read as lapsed then
+      } else {
         bodies.add(c != null && c.before() != null ? c.before() : r.bodyYaml());
       }
     }
     String base = firstBase != null && firstBase.before() != null ? firstBase.before() : version.baseYaml();
     try {
-      if (BudgetCodec.read("versie " + version.slug() + " bij publicatie", base, bodies) instanceof LoadResult.Loaded loaded) {
+      if (BudgetCodec.read("versie " + version.slug() + " bij publicatie", base, bodies, withdrawnIds) instanceof LoadResult.Loaded loaded) {
         Document then = Pipeline.compute(loaded.budget()).document(); // the reader computed it: kept
         return new SincePublication(then, edits);
       }

@@ -37,7 +37,7 @@ final class VersionEdits {
     List<NewProposal> proposals = s.get().rows().stream()
         .map(r -> new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), r.withdrawn())).toList();
     // the copy carries its own name, so that what it prints or exports is never taken for the original
-    String base = BudgetCodec.split(Workspace.renamed(s.get().budget(), slug, name.strip())).base();
+    String base = BudgetCodec.base(Workspace.renamed(s.get().budget(), slug, name.strip()), s.get().rows());
     Optional<StoredVersion> created = store.create(slug, name.strip(), "scenario", s.get().version().id(),
         base, proposals, Workspace.actor(actor), "version.copy");
     return created.<EditResult>map(v -> new EditResult.Saved(v.slug()))

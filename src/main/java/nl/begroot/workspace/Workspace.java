@@ -228,8 +228,7 @@ public final class Workspace {
     if (known != null && known.version().equals(w.version()) && known.rows().equals(w.proposals())) {
       return new State(w.version(), w.proposals(), known.budget());
     }
-    List<String> active = w.proposals().stream().filter(r -> !r.withdrawn()).map(StoredProposal::bodyYaml).toList();
-    LoadResult result = BudgetCodec.read("versie " + w.version().slug(), w.version().baseYaml(), active);
+    LoadResult result = BudgetCodec.readRows("versie " + w.version().slug(), w.version().baseYaml(), w.proposals());
     if (result instanceof LoadResult.Rejected r) {
       throw new StoreException("the stored version '" + w.version().slug() + "' does not read: " + r.problems().get(0), null);
     }
@@ -272,9 +271,7 @@ public final class Workspace {
       if (!store.stamp(slug).equals(Optional.of(v.get().stamp()))) {
         continue; // written to while we read: read again
       }
-      List<String> active = rows.stream().filter(r -> !r.withdrawn()).map(StoredProposal::bodyYaml).toList();
-      List<String> withdrawn = rows.stream().filter(StoredProposal::withdrawn).map(StoredProposal::proposalId).toList();
-      LoadResult result = BudgetCodec.read("versie " + slug, v.get().baseYaml(), active, withdrawn);
+      LoadResult result = BudgetCodec.readRows("versie " + slug, v.get().baseYaml(), rows);
       if (result instanceof LoadResult.Rejected r) {
         throw new StoreException("the stored version '" + slug + "' does not read: " + r.problems().get(0), null);
       }

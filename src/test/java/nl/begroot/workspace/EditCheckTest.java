@@ -96,11 +96,21 @@ class EditCheckTest {
   }
 
   @Test
-  void withdrawingALineANarrativeQuotesIsRefusedByTheCoresNarrativeCheck() {
-    // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}}: without 2.7-soc that figure is gone
-    List<FieldError> e = errors(workspace.setWithdrawn(V, "2.7-soc", revision("2.7-soc"), true, "t"));
-    assertThat(e).extracting(FieldError::field).containsOnly("form");
-    assertThat(e.get(0).nl()).startsWith("Intrekken kan niet: ").contains("2.7-soc");
+  void aLineANarrativeQuotesIsWithdrawnAndReinstatedAlsoInACopyMadeMeanwhile() {
+    // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}}: the withdrawal is allowed, the quote lapses (decision 89)
+    assertThat(workspace.setWithdrawn(V, "2.7-soc", revision("2.7-soc"), true, "t")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.snapshot(V).orElseThrow().budget().withdrawn()).containsExactly("2.7-soc");
+    // a copy made while it is withdrawn stores it as a withdrawn row, not also in its base's list,
+    // so that reinstating it there reads (a base that listed it too could not be read afterwards)
+    String copy = ((EditResult.Saved) workspace.copy(V, "met 2.7 ingetrokken", "t")).id();
+    Snapshot c = workspace.snapshot(copy).orElseThrow();
+    assertThat(c.budget().withdrawn()).containsExactly("2.7-soc");
+    assertThat(c.version().baseYaml()).doesNotContainPattern("(?m)^withdrawn:");
+    int rev = c.row("2.7-soc").orElseThrow().revision();
+    assertThat(workspace.setWithdrawn(copy, "2.7-soc", rev, false, "t")).isInstanceOf(EditResult.Saved.class);
+    Snapshot back = workspace.snapshot(copy).orElseThrow();
+    assertThat(back.budget().withdrawn()).isEmpty();
+    assertThat(back.budget().proposal("2.7-soc")).isPresent();
   }
 
   @Test
