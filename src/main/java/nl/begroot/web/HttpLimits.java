@@ -4,7 +4,10 @@ import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
@@ -42,7 +45,9 @@ final class HttpLimits {
       http.setIdleTimeout(WebServer.IDLE_TIMEOUT_MILLIS);
     });
     config.jetty.modifyServer(server -> {
-      // outermost first: the data rate is measured on what the eager loader reads
+      // each insert goes outermost: the data rate is measured on what the eager loader reads, and the
+      // request is completed only after the servlet layer behind the loader has returned
+      server.insertHandler(new HandledBeforeCompleted());
       server.insertHandler(new EagerContentHandler(
           new EagerContentHandler.RetainedContentLoaderFactory(WebServer.MAX_REQUEST_BYTES, 64, true)));
       server.insertHandler(new MinimumDataRateHandler(WebServer.MIN_REQUEST_BYTES_PER_SECOND, 0));
@@ -51,6 +56,100 @@ final class HttpLimits {
     // what the servlet context refuses before Javalin sees it (an address that is not valid UTF-8, an
     // ambiguous path) goes through the same plain answer; the servlet error page would fail on it
     config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new PlainErrors()));
+  }
+
+  /**
+   * Holds a request's completion until the handlers behind it have returned. Jetty does this itself
+   * for a request handled on the thread that parsed it, but the {@link EagerContentHandler} hands a
+   * request whose body arrived late to a pool thread after the outer handle has returned; a
+   * completion there ran at once, and Jetty's servlet layer (ee10) recycled its per-connection
+   * state (ServletChannel) while that layer was still returning from the same request. On an error
+   * answer (a cut-off multipart upload answered 400) it then failed with a NullPointerException and
+   * "channel already completed", logged with their stacks ({@code LateBodyErrorTest}).
+   */
+  static final class HandledBeforeCompleted extends Handler.Wrapper {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      Gate gate = new Gate(callback);
+      try {
+        return super.handle(request, response, gate);
+      } finally {
+        forgetFailedMultipart(request);
+        gate.release();
+      }
+    }
+
+    /**
+     * Jetty cleans up a request's multipart parts when it completes the request and, if parsing them
+     * failed (a cut-off upload, answered 400 by Begroot), rethrows that failure there, outside any
+     * handler, leaving the request uncompleted. A failed parse has no parts to clean up.
+     */
+    static void forgetFailedMultipart(Request request) {
+      String name = MultiPartFormData.class.getName();
+      if (request.getAttribute(name) instanceof CompletableFuture<?> parts && parts.isCompletedExceptionally()) {
+        request.removeAttribute(name);
+      }
+    }
+  }
+
+  /** A callback whose completion waits for {@link #release()}; after it, completions pass straight through. */
+  static final class Gate implements Callback {
+    private final Callback callback;
+    private boolean released;
+    private boolean completed;
+    private Throwable failure;
+
+    Gate(Callback callback) {
+      this.callback = callback;
+    }
+
+    @Override
+    public void succeeded() {
+      if (!hold(null)) {
+        callback.succeeded();
+      }
+    }
+
+    @Override
+    public void failed(Throwable x) {
+      if (!hold(x)) {
+        callback.failed(x);
+      }
+    }
+
+    private synchronized boolean hold(Throwable x) {
+      if (released || completed) {
+        return released ? false : true; // a second completion while held is dropped, as Jetty's callbacks do
+      }
+      completed = true;
+      failure = x;
+      return true;
+    }
+
+    void release() {
+      boolean complete;
+      Throwable x;
+      synchronized (this) {
+        if (released) {
+          return;
+        }
+        released = true;
+        complete = completed;
+        x = failure;
+      }
+      if (complete) {
+        if (x == null) {
+          callback.succeeded();
+        } else {
+          callback.failed(x);
+        }
+      }
+    }
+
+    @Override
+    public InvocationType getInvocationType() {
+      return callback.getInvocationType();
+    }
   }
 
   /** A short explanation per status for what Jetty refuses before Begroot sees the request. */
