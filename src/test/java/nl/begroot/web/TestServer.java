@@ -29,9 +29,18 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(DatabaseUrl url) {
+    this(url, ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget());
+  }
+
+  /** A server seeded with {@code seed} instead of the built-in budget (a small generated one is quicker to serve). */
+  public TestServer(nl.begroot.core.model.Budget seed) {
+    this(DatabaseUrl.h2Memory("web-test-" + COUNTER.incrementAndGet()), seed);
+  }
+
+  public TestServer(DatabaseUrl url, nl.begroot.core.model.Budget seed) {
     database = Database.open(url);
     workspace = new Workspace(database);
-    workspace.seedIfEmpty(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), "test");
+    workspace.seedIfEmpty(seed, "test");
     server = new WebServer(workspace).start("127.0.0.1", 0);
   }
 
