@@ -65,7 +65,7 @@ final class HttpLimits {
    * completion there ran at once, and Jetty's servlet layer (ee10) recycled its per-connection
    * state (ServletChannel) while that layer was still returning from the same request. On an error
    * answer (a cut-off multipart upload answered 400) it then failed with a NullPointerException and
-   * "channel already completed", logged with their stacks ({@code LateBodyErrorTest}).
+   * "channel already completed", logged with their stacks ({@code JettyErrorPathsTest}).
    */
   static final class HandledBeforeCompleted extends Handler.Wrapper {
     @Override
@@ -178,6 +178,11 @@ final class HttpLimits {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       int status = response.getStatus() <= 0 ? 500 : response.getStatus();
+      if (status == 505) {
+        // a request line without HTTP/1.x: Jetty's parser says 505; to Begroot it is malformed (4xx)
+        status = 400;
+        response.setStatus(400);
+      }
       return write(request, response, callback, status);
     }
 

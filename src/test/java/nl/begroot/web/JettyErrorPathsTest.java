@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * it: the NullPointerException), and drops the failed multipart parse that Jetty would rethrow while
  * completing (without that: an EOFException stack and an uncompleted request).
  */
-class LateBodyErrorTest {
+class JettyErrorPathsTest {
   static TestServer server;
   static ListAppender<ILoggingEvent> log;
 
@@ -78,5 +78,15 @@ class LateBodyErrorTest {
       log.list.clear();
     }
     assertEquals(List.of(), problems);
+  }
+
+  /** Jetty's parser refuses a request line without HTTP/1.x with 505; Begroot answers it 400, a client error (decision 81). */
+  @Test
+  void aRequestLineWithoutHttp1IsA400() {
+    FuzzTest.server = server;
+    for (String line : List.of("GET /api/health HTTP/9.9\r\nHost: h\r\n\r\n", "GET /api/health\r\nHost: h\r\n\r\n")) {
+      FuzzTest.Outcome o = FuzzTest.raw(line, line);
+      assertEquals(400, o.status(), line + " -> " + o.body());
+    }
   }
 }
