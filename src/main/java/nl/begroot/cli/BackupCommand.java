@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import nl.begroot.store.Backup;
@@ -28,13 +29,11 @@ final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    DatabaseUrl url;
-    try {
-      url = database.url();
-    } catch (IllegalArgumentException e) {
-      err.println("begroot backup: " + e.getMessage());
+    Optional<DatabaseUrl> setting = database.url("backup", err);
+    if (setting.isEmpty()) {
       return Main.BAD_INPUT;
     }
+    DatabaseUrl url = setting.get();
     Path target = out.toAbsolutePath();
     if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
       err.println("begroot backup: cannot write " + out + ": " + (Files.isDirectory(target) ? "it is a directory" : "its directory does not exist"));

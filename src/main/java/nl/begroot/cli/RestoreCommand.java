@@ -2,6 +2,7 @@ package nl.begroot.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.begroot.store.Backup;
 import nl.begroot.store.Database;
@@ -24,13 +25,11 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    DatabaseUrl url;
-    try {
-      url = database.url();
-    } catch (IllegalArgumentException e) {
-      err.println("begroot restore: " + e.getMessage());
+    Optional<DatabaseUrl> setting = database.url("restore", err);
+    if (setting.isEmpty()) {
       return Main.BAD_INPUT;
     }
+    DatabaseUrl url = setting.get();
     if (!java.nio.file.Files.isRegularFile(file)) {
       err.println("begroot restore: " + file + " does not exist or is not a file");
       return Main.BAD_INPUT;

@@ -1,7 +1,7 @@
 package nl.begroot.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import nl.begroot.format.BudgetFiles;
@@ -26,12 +26,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all)")
   String host;
 
-  @Option(names = "--db", description = "postgresql://user:password@host:port/database, h2:DIRECTORY or a jdbc: URL "
-      + "(default: $BEGROOT_DB, else H2 in --data)")
-  String db;
-
-  @Option(names = "--data", defaultValue = "data", description = "directory for the embedded database (default: ${DEFAULT-VALUE})")
-  Path data;
+  @CommandLine.Mixin DatabaseOption database = new DatabaseOption();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -41,22 +36,19 @@ final class ServeCommand implements Callable<Integer> {
       err.println("begroot serve: --port must be between 0 and 65535, not " + port);
       return Main.BAD_INPUT;
     }
-    String setting = db != null ? db : System.getenv("BEGROOT_DB");
-    DatabaseUrl url;
-    try {
-      url = setting == null || setting.isBlank() ? DatabaseUrl.h2File(data) : DatabaseUrl.parse(setting);
-    } catch (IllegalArgumentException e) {
-      err.println("begroot serve: " + e.getMessage());
+    Optional<DatabaseUrl> setting = database.url("serve", err);
+    if (setting.isEmpty()) {
       return Main.BAD_INPUT;
     }
-    Database database;
+    DatabaseUrl url = setting.get();
+    Database db;
     try {
-      database = Database.open(url);
+      db = Database.open(url);
     } catch (StoreException e) {
       err.println("begroot serve: " + e.getMessage());
       return Main.BAD_INPUT;
     }
-    Workspace workspace = new Workspace(database);
+    Workspace workspace = new Workspace(db);
     LoadResult builtIn = BudgetFiles.loadBuiltIn();
     workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), "begroot");
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
@@ -64,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = new WebServer(workspace).start(host, port);
     } catch (RuntimeException e) {
-      database.close();
+      db.close();
       err.println("begroot serve: cannot listen on " + host + ":" + port + " (" + Database.rootMessage(e) + "); is another program using it? Try --port.");
       return Main.BAD_INPUT;
     }
@@ -74,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();
-      database.close();
+      db.close();
       stopped.countDown();
     }));
     stopped.await();

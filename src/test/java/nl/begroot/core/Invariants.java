@@ -12,7 +12,7 @@ import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
 
 /** Checks every printed table of a computed document, independently of how it was rounded. */
-final class Invariants {
+public final class Invariants {
   private Invariants() {}
 
   /**
@@ -21,8 +21,15 @@ final class Invariants {
    * value. Problems are added to {@code problems}.
    */
   static void checkFooting(TestBudgets.Computed c, List<String> problems) {
-    var graph = c.document().graph();
-    for (Table table : c.document().tables()) {
+    checkFooting(c.document(), c.printed(), problems);
+  }
+
+  /** The same for any computed document and its printed figures (a workspace's snapshot, too). */
+  public static void checkFooting(nl.begroot.core.figures.Document document, nl.begroot.core.rounding.PrintedFigures printedFigures,
+      List<String> problems) {
+    var graph = document.graph();
+    var c = new TestBudgets.Computed(document, printedFigures);
+    for (Table table : document.tables()) {
       long unit = table.centsPerUnit();
       for (Table.Row row : table.rows()) {
         for (Table.Cell cell : row.cells()) {

@@ -12,8 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.begroot.core.figures.Figure;
-import nl.begroot.core.figures.Table;
+import nl.begroot.core.Invariants;
 import nl.begroot.core.generate.BudgetGenerator;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.DistributionKey;
@@ -478,39 +477,12 @@ class WorkspaceSimulationTest {
       }
     }
 
-    /** Every printed figure within 1 of its exact value, every printed total the sum of its printed parts. */
+    /** Every printed figure within 1 of its exact value, every printed total the sum of its printed parts (the core tests' invariants). */
     static void foots(Snapshot s) {
-      var graph = s.document().graph();
-      var printed = s.printed();
-      for (Table table : s.document().tables()) {
-        long unit = table.centsPerUnit();
-        for (Table.Row row : table.rows()) {
-          for (Table.Cell cell : row.cells()) {
-            if (cell.figureId() == null) {
-              continue;
-            }
-            Figure f = graph.get(cell.figureId());
-            long shown = printed.value(table.inThousands(), f.id()).orElseThrow();
-            if (shown != Math.floorDiv(f.cents(), unit) && shown != -Math.floorDiv(-f.cents(), unit)) {
-              throw new AssertionError(f.id() + ": printed " + shown + " is not within 1 of " + f.cents() + " cents");
-            }
-            for (List<Figure.Term> terms : graph.decompositions(f.id())) {
-              long sum = 0;
-              boolean all = true;
-              for (Figure.Term t : terms) {
-                var part = printed.value(table.inThousands(), t.figureId());
-                if (part.isEmpty()) {
-                  all = false;
-                  break;
-                }
-                sum += t.sign() * part.getAsLong();
-              }
-              if (all && sum != shown) {
-                throw new AssertionError(f.id() + ": printed " + shown + " but its printed parts add up to " + sum);
-              }
-            }
-          }
-        }
+      List<String> problems = new ArrayList<>();
+      Invariants.checkFooting(s.document(), s.printed(), problems);
+      if (!problems.isEmpty()) {
+        throw new AssertionError(s.version().slug() + ": " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
       }
     }
   }
