@@ -12,6 +12,17 @@ import nl.begroot.format.LoadResult;
 
 /** Budgets written in the file format inside tests, and the pipeline to compute them. */
 public final class TestBudgets {
+  /**
+   * A person with every role of the cycle's writers (controller and budget holder of every unit),
+   * named {@code name}, for tests of the workspace and the store; null is the anonymous visitor. Tests
+   * of who may do what make their own actors.
+   */
+  public static nl.begroot.core.access.Actor actor(String name) {
+    return name == null ? nl.begroot.core.access.Actor.ANONYMOUS
+        : nl.begroot.core.access.Actor.person(name, name, java.util.Set.of(nl.begroot.core.access.Role.CONTROLLER,
+            nl.begroot.core.access.Role.BUDGETHOUDER), java.util.Set.of(), null, true);
+  }
+
   private TestBudgets() {}
 
   /**

@@ -40,7 +40,7 @@ public final class WebBench {
     String slug = Workspace.CONCEPT;
     try (Database db = Database.open(DatabaseUrl.h2Memory("webbench-" + System.nanoTime()))) {
       Workspace workspace = new Workspace(db);
-      workspace.seedIfEmpty(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), "bench");
+      workspace.seedIfEmpty(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.core.access.Actor.system("bench"));
       WebServer server = new WebServer(workspace).start("127.0.0.1", 0);
       try {
         int port = server.port();

@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Workspace workspace = new Workspace(db);
     LoadResult builtIn = BudgetFiles.loadBuiltIn();
-    workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), "begroot");
+    workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), nl.begroot.core.access.Actor.system("begroot"));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
     WebServer server;
     try {

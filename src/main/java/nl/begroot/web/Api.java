@@ -1,5 +1,6 @@
 package nl.begroot.web;
 
+import nl.begroot.core.access.Actor;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -129,13 +130,18 @@ abstract class Api {
     return n.asInt();
   }
 
-  static String actor(Context ctx, ObjectNode body) {
+  /** Who asks through the API: the signed-in actor, or until sign-in exists the name the client gives. */
+  static Actor actor(Context ctx, ObjectNode body) {
+    Actor signedIn = ctx.attribute(Pages.ACTOR);
+    if (signedIn != null) {
+      return signedIn;
+    }
     String header = ctx.header("X-Begroot-User");
     if (header != null) {
-      return header;
+      return Pages.named(header);
     }
     JsonNode a = body == null ? null : body.get("author");
-    return a != null && a.isString() ? a.asString() : null;
+    return Pages.named(a != null && a.isString() ? a.asString() : null);
   }
 
   static void invalid(List<FieldError> errors) {

@@ -97,7 +97,7 @@ final class EditingPages extends Pages {
       render(ctx, "proposalForm.jte", v, new FormData(id == null, id, revision, values, draft.amounts(), products, errors, html, null, s.budget()));
       return;
     }
-    String actor = actor(ctx);
+    nl.begroot.core.access.Actor actor = actor(ctx);
     EditResult result = id == null ? workspace.createProposal(s.slug(), draft, actor)
         : workspace.changeProposal(s.slug(), id, revision, draft, actor);
     if (result instanceof EditResult.Saved saved) {

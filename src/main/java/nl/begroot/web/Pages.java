@@ -1,5 +1,6 @@
 package nl.begroot.web;
 
+import nl.begroot.core.access.Actor;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,17 +179,30 @@ public abstract class Pages {
     };
   }
 
+  /** The request attribute that holds the signed-in {@link Actor} (set by sign-in before the route runs). */
+  static final String ACTOR = "begroot.actor";
+
   /**
-   * Who makes a change: the name typed in the form, remembered in a cookie for the next change
-   * (until sign-in exists); "onbekend" in the store when neither is there.
+   * Who asks: the signed-in actor of this request; until sign-in exists, a person without roles named
+   * by the name typed in the form (remembered in a cookie for the next change), or the anonymous visitor.
    */
-  static String actor(Context ctx) {
+  static Actor actor(Context ctx) {
+    Actor signedIn = ctx.attribute(ACTOR);
+    if (signedIn != null) {
+      return signedIn;
+    }
     String typed = ctx.formParam("author");
     if (typed != null && !typed.isBlank()) {
       ctx.cookie("author", View.enc(typed.strip()), 60 * 60 * 24 * 365);
-      return typed;
+      return named(typed);
     }
-    return rememberedAuthor(ctx);
+    return named(rememberedAuthor(ctx));
+  }
+
+  /** Until sign-in exists: a person without roles under the name they typed. */
+  static Actor named(String name) {
+    return name == null || name.isBlank() ? Actor.ANONYMOUS
+        : Actor.person(name.strip(), name.strip(), java.util.Set.of(), java.util.Set.of(), null, false);
   }
 
   static String rememberedAuthor(Context ctx) {

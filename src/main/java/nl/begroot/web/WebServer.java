@@ -27,6 +27,9 @@ public final class WebServer {
   /** A connection that sends nothing for this long is closed (milliseconds). */
   public static final long IDLE_TIMEOUT_MILLIS = 15_000;
 
+  /** The cookie that carries a session's token. */
+  public static final String SESSION_COOKIE = "begroot_sessie";
+
   private final Javalin app;
   private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -68,6 +71,13 @@ public final class WebServer {
       var r = config.routes;
       // Until sign-in exists: a write must come from a page of this server (or a client that sends
       // no Origin, like curl); a form on another site cannot post here.
+      // who asks: the person a live session cookie signs in (the anonymous visitor otherwise)
+      r.before(ctx -> {
+        String token = ctx.cookie(SESSION_COOKIE);
+        if (token != null) {
+          workspace.people().session(token).ifPresent(actor -> ctx.attribute(Pages.ACTOR, actor));
+        }
+      });
       r.before(ctx -> {
         String method = ctx.method().name();
         String origin = ctx.header("Origin");

@@ -1,5 +1,6 @@
 package nl.begroot.workspace;
 
+import nl.begroot.core.access.Actor;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ final class KeyEdits {
    * shares the user sent applied to the key as it is in that row, the budget validated and the base
    * written.
    */
-  EditResult changeKey(String slug, String keyId, Map<String, String> sharesText, int expectedRevision, String actor) {
+  EditResult changeKey(String slug, String keyId, Map<String, String> sharesText, int expectedRevision, Actor actor) {
     return workspace.write(slug, actor, w -> change(w, keyId, sharesText, expectedRevision))
         .orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }

@@ -1,5 +1,6 @@
 package nl.begroot.workspace;
 
+import nl.begroot.core.access.Actor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +80,7 @@ final class ProposalEdits {
   }
 
   /** Creates a proposal: read, checked and written in one transaction. */
-  EditResult createProposal(String slug, ProposalDraft draft, String actor) {
+  EditResult createProposal(String slug, ProposalDraft draft, Actor actor) {
     Optional<EditResult> r;
     try {
       r = workspace.write(slug, actor, w -> {
@@ -109,7 +110,7 @@ final class ProposalEdits {
    * row is read, its revision checked, the fields the user sent applied to that row, the budget
    * validated and the row written.
    */
-  EditResult changeProposal(String slug, String proposalId, int expectedRevision, ProposalDraft draft, String actor) {
+  EditResult changeProposal(String slug, String proposalId, int expectedRevision, ProposalDraft draft, Actor actor) {
     return workspace.write(slug, actor, w -> {
       Optional<StoredProposal> row = w.proposal(proposalId);
       if (row.isEmpty()) {
@@ -138,7 +139,7 @@ final class ProposalEdits {
   }
 
   /** Withdraws a proposal (or reinstates it): it stays stored, but leaves the budget. One transaction, as a change. */
-  EditResult setWithdrawn(String slug, String proposalId, int expectedRevision, boolean withdrawn, String actor) {
+  EditResult setWithdrawn(String slug, String proposalId, int expectedRevision, boolean withdrawn, Actor actor) {
     return workspace.write(slug, actor, w -> withdraw(w, proposalId, expectedRevision, withdrawn))
         .orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }

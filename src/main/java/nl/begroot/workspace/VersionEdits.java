@@ -1,5 +1,6 @@
 package nl.begroot.workspace;
 
+import nl.begroot.core.access.Actor;
 import java.util.List;
 import java.util.Optional;
 import nl.begroot.core.compare.Comparison;
@@ -24,7 +25,7 @@ final class VersionEdits {
   }
 
   /** Copies a version into a new scenario; the original is untouched. */
-  EditResult copy(String fromSlug, String name, String actor) {
+  EditResult copy(String fromSlug, String name, Actor actor) {
     Optional<Snapshot> s = workspace.current(fromSlug);
     if (s.isEmpty()) {
       return new EditResult.NotFound("versie " + fromSlug);
@@ -46,7 +47,7 @@ final class VersionEdits {
   }
 
   /** Deletes a scenario (the shipped versions and versions others are based on stay). */
-  EditResult delete(String slug, String actor) {
+  EditResult delete(String slug, Actor actor) {
     Optional<StoredVersion> v = store.version(slug);
     if (v.isEmpty()) {
       return new EditResult.NotFound("versie " + slug);
@@ -65,7 +66,7 @@ final class VersionEdits {
   }
 
   /** Imports a whole budget file as a new version; a file with any problem changes nothing. */
-  Workspace.ImportResult importFile(String name, String fileName, String text, String actor) {
+  Workspace.ImportResult importFile(String name, String fileName, String text, Actor actor) {
     Optional<FieldError> bad = Workspace.checkName(name);
     if (bad.isPresent()) {
       return new Workspace.ImportResult(null, List.of(), bad.get());
@@ -89,7 +90,7 @@ final class VersionEdits {
    * Makes a new version from {@code fromSlug}'s base with {@code proposals} (e.g. read from an
    * Excel template) instead of its own; refused with every problem when the result is not valid.
    */
-  Workspace.ImportResult importProposals(String fromSlug, String name, List<Proposal> proposals, String actor) {
+  Workspace.ImportResult importProposals(String fromSlug, String name, List<Proposal> proposals, Actor actor) {
     Optional<FieldError> bad = Workspace.checkName(name);
     if (bad.isPresent()) {
       return new Workspace.ImportResult(null, List.of(), bad.get());

@@ -1,5 +1,6 @@
 package nl.begroot.workspace;
 
+import nl.begroot.core.access.Actor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +53,11 @@ public final class Workspace {
   private final ProposalEdits proposalEdits;
   private final KeyEdits keyEdits;
   private final VersionEdits versionEdits;
+  private final People people;
 
   public Workspace(Database database) {
     this.store = new VersionStore(database);
+    this.people = new People(new nl.begroot.store.AccountStore(database));
     this.proposalEdits = new ProposalEdits(this);
     this.keyEdits = new KeyEdits(this);
     this.versionEdits = new VersionEdits(this);
@@ -75,14 +78,19 @@ public final class Workspace {
     return store;
   }
 
+  /** People and their sessions. */
+  public People people() {
+    return people;
+  }
+
   /** On an empty database: stores the built-in budget as the frame and the concept. */
-  public void seedIfEmpty(Budget builtIn, String actor) {
+  public void seedIfEmpty(Budget builtIn, Actor actor) {
     if (!store.isEmpty()) {
       return;
     }
     Budget frame = frameOf(builtIn);
-    StoredVersion f = create(FRAME, frame.version().title(), "frame", null, frame, actor, "version.seed").orElseThrow();
-    create(CONCEPT, builtIn.version().title(), "concept", f.id(), builtIn, actor, "version.seed");
+    StoredVersion f = create(FRAME, frame.version().title(), "frame", null, frame, actor(actor), "version.seed").orElseThrow();
+    create(CONCEPT, builtIn.version().title(), "concept", f.id(), builtIn, actor(actor), "version.seed");
   }
 
   /**
@@ -242,7 +250,7 @@ public final class Workspace {
    * server may hold); afterwards this workspace forgets the version's stamp, so its next read sees
    * the write.
    */
-  <R> Optional<R> write(String slug, String actor, java.util.function.Function<VersionStore.Write, R> work) {
+  <R> Optional<R> write(String slug, Actor actor, java.util.function.Function<VersionStore.Write, R> work) {
     try {
       synchronized (writeLocks.computeIfAbsent(slug, k -> new Object())) {
         return store.write(slug, actor(actor), work);
@@ -324,31 +332,31 @@ public final class Workspace {
   }
 
   /** Creates a proposal. */
-  public EditResult createProposal(String slug, ProposalDraft draft, String actor) {
+  public EditResult createProposal(String slug, ProposalDraft draft, Actor actor) {
     return proposalEdits.createProposal(slug, draft, actor);
   }
 
   /** Changes a proposal that was read at {@code expectedRevision}. */
-  public EditResult changeProposal(String slug, String proposalId, int expectedRevision, ProposalDraft draft, String actor) {
+  public EditResult changeProposal(String slug, String proposalId, int expectedRevision, ProposalDraft draft, Actor actor) {
     return proposalEdits.changeProposal(slug, proposalId, expectedRevision, draft, actor);
   }
 
   /** Withdraws a proposal (or reinstates it): it stays stored, but leaves the budget. */
-  public EditResult setWithdrawn(String slug, String proposalId, int expectedRevision, boolean withdrawn, String actor) {
+  public EditResult setWithdrawn(String slug, String proposalId, int expectedRevision, boolean withdrawn, Actor actor) {
     return proposalEdits.setWithdrawn(slug, proposalId, expectedRevision, withdrawn, actor);
   }
 
   // ---------------------------------------------------------------- keys
 
   /** Changes a distribution key's shares (percent per member, as typed) when the base is still at {@code expectedRevision}. */
-  public EditResult changeKey(String slug, String keyId, Map<String, String> sharesText, int expectedRevision, String actor) {
+  public EditResult changeKey(String slug, String keyId, Map<String, String> sharesText, int expectedRevision, Actor actor) {
     return keyEdits.changeKey(slug, keyId, sharesText, expectedRevision, actor);
   }
 
   // ---------------------------------------------------------------- versions
 
   /** Copies a version into a new scenario; the original is untouched. */
-  public EditResult copy(String fromSlug, String name, String actor) {
+  public EditResult copy(String fromSlug, String name, Actor actor) {
     return versionEdits.copy(fromSlug, name, actor);
   }
 
@@ -356,14 +364,10 @@ public final class Workspace {
    * Deletes a scenario (the shipped versions and versions others are based on stay); its change log
    * stays, with the deletion by {@code actor} as its last entry.
    */
-  public EditResult delete(String slug, String actor) {
+  public EditResult delete(String slug, Actor actor) {
     return versionEdits.delete(slug, actor);
   }
 
-  /** Deletes a scenario, by an unnamed actor. */
-  public EditResult delete(String slug) {
-    return delete(slug, null);
-  }
 
   /**
    * The outcome of an import: the new version's slug, or every problem with its place; an imported
@@ -381,7 +385,7 @@ public final class Workspace {
   }
 
   /** Imports a whole budget file as a new version; a file with any problem changes nothing. */
-  public ImportResult importFile(String name, String fileName, String text, String actor) {
+  public ImportResult importFile(String name, String fileName, String text, Actor actor) {
     return versionEdits.importFile(name, fileName, text, actor);
   }
 
@@ -389,7 +393,7 @@ public final class Workspace {
    * Makes a new version from {@code fromSlug}'s base with {@code proposals} (e.g. read from an
    * Excel template) instead of its own; refused with every problem when the result is not valid.
    */
-  public ImportResult importProposals(String fromSlug, String name, List<Proposal> proposals, String actor) {
+  public ImportResult importProposals(String fromSlug, String name, List<Proposal> proposals, Actor actor) {
     return versionEdits.importProposals(fromSlug, name, proposals, actor);
   }
 
@@ -424,12 +428,12 @@ public final class Workspace {
     return s.length() > 60 ? s.substring(0, 60).replaceAll("-+$", "") : s;
   }
 
-  /** Who made a change; until sign-in exists, what the user says (or "onbekend"). */
-  static String actor(String actor) {
-    if (actor == null || actor.isBlank()) {
+  /** Who made a change, as the change log records it: the actor's account id (at most 100 characters, no control characters). */
+  static String actor(Actor actor) {
+    if (actor == null) {
       return "onbekend";
     }
-    String a = actor.strip().replaceAll("\\p{Cntrl}", "");
+    String a = actor.id().strip().replaceAll("\\p{Cntrl}", "");
     return a.length() > 100 ? a.substring(0, 100) : a;
   }
 

@@ -30,13 +30,13 @@ final class BackupFixture {
    * changed key; an imported version; a scenario that is deleted again (its log stays).
    */
   static void fill(Workspace w) {
-    w.seedIfEmpty(IPO, "seed");
-    ok(w.copy(Workspace.CONCEPT, "Scenario A", "Anna"));
+    w.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
+    ok(w.copy(Workspace.CONCEPT, "Scenario A", nl.begroot.TestBudgets.actor("Anna")));
     Snapshot a = w.snapshot("scenario-a").orElseThrow();
     ok(w.changeProposal(a.slug(), "2.7-soc", a.row("2.7-soc").orElseThrow().revision(),
-        new ProposalDraft(null, null, null, null, null, null, null, Map.of(2027, "681.000"), null), "Anna"));
+        new ProposalDraft(null, null, null, null, null, null, null, Map.of(2027, "681.000"), null), nl.begroot.TestBudgets.actor("Anna")));
     a = w.snapshot("scenario-a").orElseThrow();
-    ok(w.setWithdrawn(a.slug(), "2.3-monitor-gebiedsgericht", a.row("2.3-monitor-gebiedsgericht").orElseThrow().revision(), true, "Bert"));
+    ok(w.setWithdrawn(a.slug(), "2.3-monitor-gebiedsgericht", a.row("2.3-monitor-gebiedsgericht").orElseThrow().revision(), true, nl.begroot.TestBudgets.actor("Bert")));
     a = w.snapshot("scenario-a").orElseThrow();
     String keyId = a.budget().annex().keyId();
     var key = a.budget().key(keyId).orElseThrow();
@@ -44,10 +44,10 @@ final class BackupFixture {
     Map<String, String> shares = new LinkedHashMap<>();
     shares.put(members.get(0).id(), key.sharesPercent().get(members.get(0).id()).add(BigDecimal.ONE).toPlainString());
     shares.put(members.get(1).id(), key.sharesPercent().get(members.get(1).id()).subtract(BigDecimal.ONE).toPlainString());
-    ok(w.changeKey(a.slug(), keyId, shares, a.version().revision(), "Carla"));
-    ok(w.copy(Workspace.CONCEPT, "Weg ermee", "Dirk"));
-    ok(w.delete("weg-ermee", "Dirk"));
-    Workspace.ImportResult imported = w.importFile("Ingelezen", "x.yaml", w.export(Workspace.CONCEPT).orElseThrow(), "Eva");
+    ok(w.changeKey(a.slug(), keyId, shares, a.version().revision(), nl.begroot.TestBudgets.actor("Carla")));
+    ok(w.copy(Workspace.CONCEPT, "Weg ermee", nl.begroot.TestBudgets.actor("Dirk")));
+    ok(w.delete("weg-ermee", nl.begroot.TestBudgets.actor("Dirk")));
+    Workspace.ImportResult imported = w.importFile("Ingelezen", "x.yaml", w.export(Workspace.CONCEPT).orElseThrow(), nl.begroot.TestBudgets.actor("Eva"));
     assertThat(imported.slug()).isEqualTo("ingelezen");
   }
 
@@ -118,7 +118,7 @@ final class BackupFixture {
     long maxStamp = restored.jdbi().withHandle(h -> h.createQuery("select max(stamp) from budget_version").mapTo(Long.class).one());
     long maxChange = restored.jdbi().withHandle(h -> h.createQuery("select max(id) from change_log").mapTo(Long.class).one());
     Workspace w = new Workspace(restored);
-    ok(w.copy(Workspace.CONCEPT, "Na het terugzetten", "Fien"));
+    ok(w.copy(Workspace.CONCEPT, "Na het terugzetten", nl.begroot.TestBudgets.actor("Fien")));
     StoredVersion v = w.version("na-het-terugzetten").orElseThrow();
     assertThat(v.id()).isGreaterThan(maxVersionId);
     assertThat(v.stamp()).isGreaterThan(maxStamp);

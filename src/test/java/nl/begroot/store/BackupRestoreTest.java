@@ -73,7 +73,7 @@ class BackupRestoreTest {
   void aNonEmptyDatabaseIsRefusedAndKeepsWhatItHas() throws IOException {
     Path file = BackupFixture.backup(original, dir);
     Database other = open(TestDatabases.freshH2());
-    new Workspace(other).seedIfEmpty(BackupFixture.IPO, "seed");
+    new Workspace(other).seedIfEmpty(BackupFixture.IPO, nl.begroot.TestBudgets.actor("seed"));
     List<String> before = BackupFixture.rows(other, "change_log", "id");
     assertThatThrownBy(() -> Backup.restore(other, file)).isInstanceOf(Backup.RestoreException.class)
         .hasMessageContaining("is not empty (2 versions, 2 change log entries)");
@@ -204,7 +204,7 @@ class BackupRestoreTest {
         while (!stop.get()) {
           i++;
           if (thread == 3 && i % 3 == 0) {
-            if (w.copy("scenario-a", "Kopie " + thread + "-" + i, "w" + thread) instanceof EditResult.Saved) {
+            if (w.copy("scenario-a", "Kopie " + thread + "-" + i, nl.begroot.TestBudgets.actor("w" + thread)) instanceof EditResult.Saved) {
               writes.incrementAndGet();
             }
             continue;
@@ -212,7 +212,7 @@ class BackupRestoreTest {
           String id = toggled.get((thread + i) % toggled.size());
           Snapshot s = w.snapshot("scenario-a").orElseThrow();
           var row = s.row(id).orElseThrow();
-          if (w.setWithdrawn("scenario-a", id, row.revision(), !row.withdrawn(), "w" + thread) instanceof EditResult.Saved) {
+          if (w.setWithdrawn("scenario-a", id, row.revision(), !row.withdrawn(), nl.begroot.TestBudgets.actor("w" + thread)) instanceof EditResult.Saved) {
             writes.incrementAndGet();
           }
         }

@@ -23,7 +23,7 @@ public final class KillNineServer {
   public static void main(String[] args) throws Exception {
     try (Database warm = Database.open(DatabaseUrl.h2Memory("kill-nine-warm-up"))) {
       Workspace workspace = new Workspace(warm);
-      workspace.seedIfEmpty(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), "warm-up");
+      workspace.seedIfEmpty(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.TestBudgets.actor("warm-up"));
       workspace.snapshot(Workspace.CONCEPT);
       WebServer server = new WebServer(workspace).start("127.0.0.1", 0);
       server.stop();

@@ -54,7 +54,7 @@ class StaleCacheTest {
     Database db = Database.open(url);
     try {
       Workspace a = new Workspace(da);
-      a.seedIfEmpty(IPO, "seed");
+      a.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
       Workspace b = new Workspace(db);
       int y2027 = IPO.version().yearIndex(2027);
       int y2028 = IPO.version().yearIndex(2028);
@@ -69,10 +69,10 @@ class StaleCacheTest {
         Thread.sleep(260); // ... and, once its trust in that read has run out,
         long aRead = System.nanoTime();
         a.snapshot(V).orElseThrow(); // reads the stamp again (quick): A's cache is trusted from here
-        assertThat(b.changeProposal(V, P, rev, amount(2027, vb), "Bram")).isInstanceOf(EditResult.Saved.class);
+        assertThat(b.changeProposal(V, P, rev, amount(2027, vb), nl.begroot.TestBudgets.actor("Bram"))).isInstanceOf(EditResult.Saved.class);
         int fresh = b.store().proposal(b.version(V).orElseThrow().id(), P).orElseThrow().revision();
         long took = System.nanoTime() - aRead;
-        EditResult r = a.changeProposal(V, P, fresh, amount(2028, va), "Anna");
+        EditResult r = a.changeProposal(V, P, fresh, amount(2028, va), nl.begroot.TestBudgets.actor("Anna"));
         assertThat(r).isInstanceOf(EditResult.Saved.class);
         var now = new Workspace(da).snapshot(V).orElseThrow().budget().proposal(P).orElseThrow().amounts();
         assertThat(now.cents(y2028)).as("Anna's 2028").isEqualTo(Long.parseLong(va) * 100);

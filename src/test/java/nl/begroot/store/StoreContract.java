@@ -46,7 +46,7 @@ abstract class StoreContract {
   void open() {
     database = Database.open(freshDatabase());
     workspace = new Workspace(database);
-    workspace.seedIfEmpty(IPO, "seed");
+    workspace.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
   }
 
   @AfterEach
@@ -69,7 +69,7 @@ abstract class StoreContract {
   @Test
   void seedingStoresTheFrameAndTheConceptOnce() {
     assertThat(workspace.versions()).extracting(StoredVersion::slug).containsExactly(Workspace.FRAME, Workspace.CONCEPT);
-    workspace.seedIfEmpty(IPO, "again");
+    workspace.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("again"));
     assertThat(workspace.versions()).hasSize(2);
     Snapshot c = concept();
     assertThat(c.budget()).isEqualTo(IPO);
@@ -90,12 +90,12 @@ abstract class StoreContract {
     assertThat(first).isEqualTo(BudgetWriter.write(IPO));
     try (Database other = Database.open(secondFreshDatabase())) {
       Workspace empty = new Workspace(other);
-      Workspace.ImportResult r = empty.importFile("Ingelezen 2027", "export.yaml", first, "tester");
+      Workspace.ImportResult r = empty.importFile("Ingelezen 2027", "export.yaml", first, nl.begroot.TestBudgets.actor("tester"));
       assertThat(r.problems()).isEmpty();
       assertThat(empty.export(r.slug()).orElseThrow()).isEqualTo(first);
     }
     // and into this database (H2 or PostgreSQL) as a second version
-    Workspace.ImportResult here = workspace.importFile("Kopie via bestand", "export.yaml", first, "tester");
+    Workspace.ImportResult here = workspace.importFile("Kopie via bestand", "export.yaml", first, nl.begroot.TestBudgets.actor("tester"));
     assertThat(workspace.export(here.slug()).orElseThrow()).isEqualTo(first);
   }
 
@@ -103,7 +103,7 @@ abstract class StoreContract {
   void aNewProposalIsStoredComputedAndLogged() {
     Snapshot before = concept();
     int year = before.budget().version().budgetYear();
-    EditResult r = workspace.createProposal(Workspace.CONCEPT, newDraft("2.3-test", "2.3", Map.of(year, "1.000.000")), "Anna");
+    EditResult r = workspace.createProposal(Workspace.CONCEPT, newDraft("2.3-test", "2.3", Map.of(year, "1.000.000")), nl.begroot.TestBudgets.actor("Anna"));
     assertThat(r).isEqualTo(new EditResult.Saved("2.3-test"));
     Snapshot after = concept();
     Proposal p = after.budget().proposal("2.3-test").orElseThrow();
@@ -128,7 +128,7 @@ abstract class StoreContract {
     Map<Integer, String> amounts = new LinkedHashMap<>();
     amounts.put(2027, "twaalf");
     amounts.put(2028, "1.000.000.000.000.001");
-    EditResult r = workspace.createProposal(Workspace.CONCEPT, new ProposalDraft("x", "9.9", "", "sideways", "recurring", null, null, amounts, null), "Anna");
+    EditResult r = workspace.createProposal(Workspace.CONCEPT, new ProposalDraft("x", "9.9", "", "sideways", "recurring", null, null, amounts, null), nl.begroot.TestBudgets.actor("Anna"));
     assertThat(r).isInstanceOf(EditResult.Invalid.class);
     assertThat(((EditResult.Invalid) r).errors()).extracting(e -> e.field())
         .contains("unit", "title", "side", "amount.2027", "amount.2028");
@@ -144,16 +144,16 @@ abstract class StoreContract {
     String id = "2.7-soc";
     int revision = s.row(id).orElseThrow().revision();
     int y2027 = s.budget().version().yearIndex(2027);
-    EditResult first = workspace.changeProposal(Workspace.CONCEPT, id, revision, draftAmount(2027, "111.000"), "Anna");
+    EditResult first = workspace.changeProposal(Workspace.CONCEPT, id, revision, draftAmount(2027, "111.000"), nl.begroot.TestBudgets.actor("Anna"));
     assertThat(first).isInstanceOf(EditResult.Saved.class);
-    EditResult second = workspace.changeProposal(Workspace.CONCEPT, id, revision, draftAmount(2027, "222.000"), "Bram");
+    EditResult second = workspace.changeProposal(Workspace.CONCEPT, id, revision, draftAmount(2027, "222.000"), nl.begroot.TestBudgets.actor("Bram"));
     assertThat(second).isInstanceOf(EditResult.Conflict.class);
     EditResult.Conflict c = (EditResult.Conflict) second;
     assertThat(c.by()).isEqualTo("Anna");
     assertThat(c.theirs()).contains("111000");
     assertThat(c.yours()).contains("222000");
     assertThat(concept().budget().proposal(id).orElseThrow().amounts().cents(y2027)).isEqualTo(11_100_000L);
-    EditResult third = workspace.changeProposal(Workspace.CONCEPT, id, c.currentRevision(), draftAmount(2027, "222.000"), "Bram");
+    EditResult third = workspace.changeProposal(Workspace.CONCEPT, id, c.currentRevision(), draftAmount(2027, "222.000"), nl.begroot.TestBudgets.actor("Bram"));
     assertThat(third).isInstanceOf(EditResult.Saved.class);
     assertThat(concept().budget().proposal(id).orElseThrow().amounts().cents(y2027)).isEqualTo(22_200_000L);
   }
@@ -171,7 +171,7 @@ abstract class StoreContract {
     assertThat(kindsBefore.changedSincePublication()).isZero();
     String id = "2.7-soc";
     java.time.Instant start = java.time.Instant.now().minusSeconds(1);
-    assertThat(workspace.changeProposal(Workspace.CONCEPT, id, before.row(id).orElseThrow().revision(), draftAmount(2027, "681.000"), "Anna"))
+    assertThat(workspace.changeProposal(Workspace.CONCEPT, id, before.row(id).orElseThrow().revision(), draftAmount(2027, "681.000"), nl.begroot.TestBudgets.actor("Anna")))
         .isInstanceOf(EditResult.Saved.class);
     List<Finding> after = concept().audit();
     assertThat(after).anySatisfy(f -> {
@@ -196,7 +196,7 @@ abstract class StoreContract {
     assertThat(kindsAfter.inconsistencies()).isEqualTo(kindsBefore.inconsistencies());
     assertThat(kindsAfter.changedSincePublication()).isPositive();
     // a scenario copied from the edited concept prints the same document: the edit made before the copy counts
-    EditResult copied = workspace.copy(Workspace.CONCEPT, "Kopie na wijziging", "Bram");
+    EditResult copied = workspace.copy(Workspace.CONCEPT, "Kopie na wijziging", nl.begroot.TestBudgets.actor("Bram"));
     assertThat(copied).isInstanceOf(EditResult.Saved.class);
     List<Finding> copy = workspace.snapshot(((EditResult.Saved) copied).id()).orElseThrow().audit();
     assertThat(copy).anySatisfy(f -> {
@@ -225,7 +225,7 @@ abstract class StoreContract {
       String who = "user" + i;
       Callable<EditResult> task = () -> {
         go.await();
-        return workspace.changeProposal(Workspace.CONCEPT, id, revision, draftAmount(2027, amount), who);
+        return workspace.changeProposal(Workspace.CONCEPT, id, revision, draftAmount(2027, amount), nl.begroot.TestBudgets.actor(who));
       };
       results.add(pool.submit(task));
     }
@@ -252,7 +252,7 @@ abstract class StoreContract {
     String id = "2.3-monitor-gebiedsgericht"; // 75.000 in 2027; only its own explanation quotes it
     Proposal p = s.budget().proposal(id).orElseThrow();
     int rev = s.row(id).orElseThrow().revision();
-    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, id, rev, true, "Anna")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, id, rev, true, nl.begroot.TestBudgets.actor("Anna"))).isInstanceOf(EditResult.Saved.class);
     Snapshot w = concept();
     assertThat(w.budget().proposal(id)).isEmpty();
     assertThat(w.anyProposal(id)).contains(p);
@@ -266,7 +266,7 @@ abstract class StoreContract {
       assertThat(f.edits()).extracting(e -> e.actor() + " " + e.action()).containsExactly("Anna proposal.withdraw");
     });
     assertThat(w.audit()).noneSatisfy(f -> assertThat(f.kind()).isEqualTo(Finding.Kind.ERROR));
-    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, id, rev + 1, false, "Anna")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, id, rev + 1, false, nl.begroot.TestBudgets.actor("Anna"))).isInstanceOf(EditResult.Saved.class);
     assertThat(concept().budget()).isEqualTo(IPO);
   }
 
@@ -275,7 +275,7 @@ abstract class StoreContract {
     // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}} (decision 89: the withdrawal is allowed, the quote lapses)
     Snapshot s = concept();
     int rev = s.row("2.7-soc").orElseThrow().revision();
-    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", rev, true, "Anna")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", rev, true, nl.begroot.TestBudgets.actor("Anna"))).isInstanceOf(EditResult.Saved.class);
     Snapshot after = concept();
     assertThat(after.budget().proposal("2.7-soc")).isEmpty();
     assertThat(after.budget().withdrawn()).contains("2.7-soc");
@@ -283,7 +283,7 @@ abstract class StoreContract {
     var narratives = nl.begroot.core.figures.Narratives.of(after.document());
     assertThat(narratives.render(nl.begroot.core.figures.Narratives.Place.narrative(unit), unit.narrative()))
         .contains("[bedrag vervallen: voorstel 2.7-soc ingetrokken]");
-    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", after.row("2.7-soc").orElseThrow().revision(), false, "Anna"))
+    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", after.row("2.7-soc").orElseThrow().revision(), false, nl.begroot.TestBudgets.actor("Anna")))
         .isInstanceOf(EditResult.Saved.class);
     assertThat(concept().budget().proposal("2.7-soc")).isPresent();
     assertThat(concept().budget().withdrawn()).doesNotContain("2.7-soc");
@@ -294,8 +294,8 @@ abstract class StoreContract {
     Snapshot s = concept();
     Proposal computed = s.budget().proposals().stream().filter(p -> p.rule() != Proposal.Rule.ENTERED).findFirst().orElseThrow();
     int rev = s.row(computed.id()).orElseThrow().revision();
-    assertThat(workspace.changeProposal(Workspace.CONCEPT, computed.id(), rev, draftAmount(2027, "1"), "Anna")).isInstanceOf(EditResult.Invalid.class);
-    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, computed.id(), rev, true, "Anna")).isInstanceOf(EditResult.Invalid.class);
+    assertThat(workspace.changeProposal(Workspace.CONCEPT, computed.id(), rev, draftAmount(2027, "1"), nl.begroot.TestBudgets.actor("Anna"))).isInstanceOf(EditResult.Invalid.class);
+    assertThat(workspace.setWithdrawn(Workspace.CONCEPT, computed.id(), rev, true, nl.begroot.TestBudgets.actor("Anna"))).isInstanceOf(EditResult.Invalid.class);
     assertThat(concept().version().stamp()).isEqualTo(s.version().stamp());
   }
 
@@ -310,7 +310,7 @@ abstract class StoreContract {
     Map<String, String> shares = new LinkedHashMap<>();
     shares.put(a.id(), key.sharesPercent().get(a.id()).add(java.math.BigDecimal.ONE).toPlainString());
     shares.put(b.id(), key.sharesPercent().get(b.id()).subtract(java.math.BigDecimal.ONE).toPlainString());
-    EditResult r = workspace.changeKey(Workspace.CONCEPT, keyId, shares, s.version().revision(), "Anna");
+    EditResult r = workspace.changeKey(Workspace.CONCEPT, keyId, shares, s.version().revision(), nl.begroot.TestBudgets.actor("Anna"));
     assertThat(r).isInstanceOf(EditResult.Saved.class);
     Snapshot after = concept();
     String year = String.valueOf(after.budget().version().budgetYear());
@@ -325,26 +325,26 @@ abstract class StoreContract {
     }
     assertThat(totalAfter).isEqualTo(totalBefore);
     // the old revision is stale now
-    EditResult stale = workspace.changeKey(Workspace.CONCEPT, keyId, shares, s.version().revision(), "Bram");
+    EditResult stale = workspace.changeKey(Workspace.CONCEPT, keyId, shares, s.version().revision(), nl.begroot.TestBudgets.actor("Bram"));
     assertThat(stale).isInstanceOf(EditResult.Conflict.class);
     // a share typed as 0 leaves the key at about 90 %: refused, not silently normalised
-    EditResult gap = workspace.changeKey(Workspace.CONCEPT, keyId, Map.of(a.id(), "0"), after.version().revision(), "Bram");
+    EditResult gap = workspace.changeKey(Workspace.CONCEPT, keyId, Map.of(a.id(), "0"), after.version().revision(), nl.begroot.TestBudgets.actor("Bram"));
     assertThat(gap).isInstanceOf(EditResult.Invalid.class);
     assertThat(((EditResult.Invalid) gap).errors().get(0).nl()).contains("niet tot 100%");
-    assertThat(workspace.changeKey(Workspace.CONCEPT, keyId, Map.of(a.id(), "abc"), after.version().revision(), "Bram"))
+    assertThat(workspace.changeKey(Workspace.CONCEPT, keyId, Map.of(a.id(), "abc"), after.version().revision(), nl.begroot.TestBudgets.actor("Bram")))
         .isInstanceOf(EditResult.Invalid.class);
   }
 
   @Test
   void aScenarioIsACopyThatChangesOnItsOwn() {
-    EditResult r = workspace.copy(Workspace.CONCEPT, "Scenario: minder wolven", "Anna");
+    EditResult r = workspace.copy(Workspace.CONCEPT, "Scenario: minder wolven", nl.begroot.TestBudgets.actor("Anna"));
     assertThat(r).isEqualTo(new EditResult.Saved("scenario-minder-wolven"));
     Snapshot sc = workspace.snapshot("scenario-minder-wolven").orElseThrow();
     assertThat(sc.budget().version().title()).as("a scenario carries its own name").isEqualTo("Scenario: minder wolven");
     assertThat(sc.budget().version().id()).isEqualTo("scenario-minder-wolven");
     assertThat(sc.budget().proposals()).isEqualTo(IPO.proposals());
     assertThat(sc.budget().keys()).isEqualTo(IPO.keys());
-    assertThat(workspace.changeProposal(sc.slug(), "2.7-soc", sc.row("2.7-soc").orElseThrow().revision(), draftAmount(2027, "0"), "Anna"))
+    assertThat(workspace.changeProposal(sc.slug(), "2.7-soc", sc.row("2.7-soc").orElseThrow().revision(), draftAmount(2027, "0"), nl.begroot.TestBudgets.actor("Anna")))
         .isInstanceOf(EditResult.Saved.class);
     assertThat(concept().budget()).isEqualTo(IPO);
     var comparison = workspace.compare(Workspace.CONCEPT, "scenario-minder-wolven").orElseThrow();
@@ -355,20 +355,20 @@ abstract class StoreContract {
     for (int y = 0; y < comparison.years().size(); y++) {
       assertThat(comparison.balancing().delta(y)).as("balancing item follows the changed line").isEqualTo(sign * soc.amounts().delta(y));
     }
-    assertThat(workspace.copy(Workspace.CONCEPT, "Scenario: minder wolven", "Anna")).isInstanceOf(EditResult.Invalid.class);
-    assertThat(workspace.delete(Workspace.CONCEPT)).isInstanceOf(EditResult.Invalid.class);
-    assertThat(workspace.delete("scenario-minder-wolven")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.copy(Workspace.CONCEPT, "Scenario: minder wolven", nl.begroot.TestBudgets.actor("Anna"))).isInstanceOf(EditResult.Invalid.class);
+    assertThat(workspace.delete(Workspace.CONCEPT, nl.begroot.TestBudgets.actor(null))).isInstanceOf(EditResult.Invalid.class);
+    assertThat(workspace.delete("scenario-minder-wolven", nl.begroot.TestBudgets.actor(null))).isInstanceOf(EditResult.Saved.class);
     assertThat(workspace.snapshot("scenario-minder-wolven")).isEmpty();
   }
 
   @Test
   void deletingAScenarioKeepsItsLogWithItsNameAndLogsTheDeletion() {
-    assertThat(workspace.copy(Workspace.CONCEPT, "Scenario: weg ermee", "Anna")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.copy(Workspace.CONCEPT, "Scenario: weg ermee", nl.begroot.TestBudgets.actor("Anna"))).isInstanceOf(EditResult.Saved.class);
     Snapshot sc = workspace.snapshot("scenario-weg-ermee").orElseThrow();
     long id = sc.version().id();
     String p = "2.3-monitor-gebiedsgericht";
-    assertThat(workspace.setWithdrawn(sc.slug(), p, sc.row(p).orElseThrow().revision(), true, "Bert")).isInstanceOf(EditResult.Saved.class);
-    assertThat(workspace.delete(sc.slug(), "Carla")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.setWithdrawn(sc.slug(), p, sc.row(p).orElseThrow().revision(), true, nl.begroot.TestBudgets.actor("Bert"))).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.delete(sc.slug(), nl.begroot.TestBudgets.actor("Carla"))).isInstanceOf(EditResult.Saved.class);
     assertThat(workspace.version(sc.slug())).isEmpty();
     List<Change> log = workspace.store().changes(id, 10);
     assertThat(log).extracting(c -> c.actor() + " " + c.action() + " " + c.target())
@@ -378,7 +378,7 @@ abstract class StoreContract {
       assertThat(c.versionName()).isEqualTo("Scenario: weg ermee");
     });
     // a new version under the same name starts its own log; the old entries stay with the old id
-    assertThat(workspace.copy(Workspace.CONCEPT, "Scenario: weg ermee", "Dirk")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.copy(Workspace.CONCEPT, "Scenario: weg ermee", nl.begroot.TestBudgets.actor("Dirk"))).isInstanceOf(EditResult.Saved.class);
     Snapshot again = workspace.snapshot("scenario-weg-ermee").orElseThrow();
     assertThat(again.version().id()).isNotEqualTo(id);
     assertThat(workspace.changes(again, 10)).extracting(Change::actor).containsExactly("Dirk");
@@ -390,7 +390,7 @@ abstract class StoreContract {
     String p = "2.3-monitor-gebiedsgericht";
     for (int i = 0; i < 12; i++) {
       Snapshot s = concept();
-      assertThat(workspace.setWithdrawn(Workspace.CONCEPT, p, s.row(p).orElseThrow().revision(), i % 2 == 0, "Anna"))
+      assertThat(workspace.setWithdrawn(Workspace.CONCEPT, p, s.row(p).orElseThrow().revision(), i % 2 == 0, nl.begroot.TestBudgets.actor("Anna")))
           .isInstanceOf(EditResult.Saved.class);
     }
     Snapshot s = concept();
@@ -420,7 +420,7 @@ abstract class StoreContract {
     int versions = workspace.versions().size();
     String good = workspace.export(Workspace.CONCEPT).orElseThrow();
     String bad = good.replaceFirst("amounts: \\{", "amounts: {2999: 1, ");
-    Workspace.ImportResult r = workspace.importFile("Kapot", "kapot.yaml", bad, "Anna");
+    Workspace.ImportResult r = workspace.importFile("Kapot", "kapot.yaml", bad, nl.begroot.TestBudgets.actor("Anna"));
     assertThat(r.slug()).isNull();
     assertThat(r.problems()).isNotEmpty();
     assertThat(r.problems().get(0).line()).isPositive();
@@ -436,7 +436,7 @@ abstract class StoreContract {
     for (int i = 0; i < threads; i++) {
       results.add(pool.submit(() -> {
         go.await();
-        return workspace.copy(Workspace.CONCEPT, "Tegelijk", "user");
+        return workspace.copy(Workspace.CONCEPT, "Tegelijk", nl.begroot.TestBudgets.actor("user"));
       }));
     }
     go.countDown();

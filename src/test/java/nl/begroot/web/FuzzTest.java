@@ -90,7 +90,7 @@ class FuzzTest {
     workbook = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/v/" + Workspace.CONCEPT + "/download/begroting.xlsx")).build(),
         HttpResponse.BodyHandlers.ofByteArray()).body();
     yaml = server.get("/v/" + Workspace.CONCEPT + "/export").body();
-    server.workspace.copy(Workspace.CONCEPT, "Fuzz", "fuzz"); // a scenario, so that deleting and editing one is fuzzed too
+    server.workspace.copy(Workspace.CONCEPT, "Fuzz", nl.begroot.TestBudgets.actor("fuzz")); // a scenario, so that deleting and editing one is fuzzed too
     versions = new String[] {Workspace.CONCEPT, Workspace.FRAME, "fuzz", "nope", ""};
     List<String> ids = budget.proposals().stream().map(p -> p.id()).filter(id -> !id.contains("balancing")).limit(3).toList();
     proposals = java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of("nope", ids.get(0).toUpperCase())).toArray(String[]::new);

@@ -282,7 +282,7 @@ class PagesTest extends ServerSession {
   @Test
   void aCachedPageShowsTheNewFiguresRightAfterAnEdit() {
     String slug = "cache-proef";
-    server.workspace.copy(Workspace.CONCEPT, "Cache proef", "test");
+    server.workspace.copy(Workspace.CONCEPT, "Cache proef", nl.begroot.TestBudgets.actor("test"));
     String path = "/v/" + slug;
     String before = server.get(path).body();
     assertThat(server.get(path).body()).isEqualTo(before); // served again, unchanged

@@ -40,8 +40,18 @@ public final class TestServer implements AutoCloseable {
   public TestServer(DatabaseUrl url, nl.begroot.core.model.Budget seed) {
     database = Database.open(url);
     workspace = new Workspace(database);
-    workspace.seedIfEmpty(seed, "test");
+    workspace.seedIfEmpty(seed, nl.begroot.TestBudgets.actor("test"));
     server = new WebServer(workspace).start("127.0.0.1", 0);
+  }
+
+  /**
+   * Signs {@code actor} in for real: makes their account (when it is not there yet) and starts a
+   * session through the store, as sign-in does; the value for a {@code Cookie} header.
+   */
+  public String signIn(nl.begroot.core.access.Actor actor) {
+    var accounts = workspace.people().accounts();
+    accounts.create(new nl.begroot.store.AccountStore.Account(actor.id(), actor.name(), actor.roles(), actor.units(), actor.member(), false), "test");
+    return WebServer.SESSION_COOKIE + "=" + accounts.startSession(actor.id(), actor.secondFactor()).orElseThrow();
   }
 
   public String base() {

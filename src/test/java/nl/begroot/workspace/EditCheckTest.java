@@ -31,7 +31,7 @@ class EditCheckTest {
   void open() {
     database = Database.open(TestDatabases.freshH2());
     workspace = new Workspace(database);
-    workspace.seedIfEmpty(IPO, "seed");
+    workspace.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
   }
 
   @AfterEach
@@ -55,11 +55,11 @@ class EditCheckTest {
   @Test
   void theCoresUpperBoundOfAnAmountIsReportedAtTheYearTyped() {
     // 1.000.000.000.000 euros is the most the core accepts (BudgetValidator.MAX_CENTS): one cent more is refused
-    List<FieldError> e = errors(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), amount(2028, "1.000.000.000.000,01"), "t"));
+    List<FieldError> e = errors(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), amount(2028, "1.000.000.000.000,01"), nl.begroot.TestBudgets.actor("t")));
     assertThat(e).extracting(FieldError::field).containsExactly("amount.2028");
     assertThat(e.get(0).nl()).contains("2028").contains("1.000.000.000.000");
     assertThat(e.get(0).en()).contains("2028").contains("larger than Begroot accepts");
-    assertThat(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), amount(2028, "1.000.000.000.000"), "t"))
+    assertThat(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), amount(2028, "1.000.000.000.000"), nl.begroot.TestBudgets.actor("t")))
         .isInstanceOf(EditResult.Saved.class);
   }
 
@@ -68,7 +68,7 @@ class EditCheckTest {
     Map<Integer, String> amounts = new LinkedHashMap<>();
     amounts.put(2027, "100.000");
     ProposalDraft draft = new ProposalDraft("x-1", "9.9", " ", "lasten", "one-off", "geen-categorie", List.of("geen-product"), amounts, null);
-    List<FieldError> e = errors(workspace.createProposal(V, draft, "t"));
+    List<FieldError> e = errors(workspace.createProposal(V, draft, nl.begroot.TestBudgets.actor("t")));
     assertThat(e).extracting(FieldError::field).containsExactlyInAnyOrder("unit", "title", "category", "products");
     assertThat(e).extracting(FieldError::nl).contains("Beleidsterrein '9.9' bestaat niet in deze begroting.", "Vul een titel in.",
         "Categorie 'geen-categorie' bestaat niet.", "Product 'geen-product' bestaat niet.");
@@ -78,11 +78,11 @@ class EditCheckTest {
   @Test
   void aDuplicateIdAndAMissingSideAreReportedAtTheirFields() {
     ProposalDraft duplicate = new ProposalDraft("2.7-soc", "2.7", "Dubbel", "lasten", "one-off", null, null, Map.of(), null);
-    List<FieldError> e = errors(workspace.createProposal(V, duplicate, "t"));
+    List<FieldError> e = errors(workspace.createProposal(V, duplicate, nl.begroot.TestBudgets.actor("t")));
     assertThat(e).extracting(FieldError::field).containsExactly("id");
     assertThat(e.get(0).nl()).isEqualTo("Er is al een voorstel met code 2.7-soc.");
     ProposalDraft sideless = new ProposalDraft("x-2", "2.7", "Zonder kant", null, "one-off", null, null, Map.of(), null);
-    e = errors(workspace.createProposal(V, sideless, "t"));
+    e = errors(workspace.createProposal(V, sideless, nl.begroot.TestBudgets.actor("t")));
     assertThat(e).extracting(FieldError::field).containsExactly("side");
     assertThat(e.get(0).nl()).isEqualTo("Kies lasten of baten.");
   }
@@ -90,7 +90,7 @@ class EditCheckTest {
   @Test
   void aReferenceInTheExplanationToNoFigureIsReportedAtTheExplanation() {
     ProposalDraft draft = new ProposalDraft(null, null, null, null, null, null, null, null, "Kost {{bedrag: bestaat-niet/2027}} per jaar.");
-    List<FieldError> e = errors(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), draft, "t"));
+    List<FieldError> e = errors(workspace.changeProposal(V, "2.7-soc", revision("2.7-soc"), draft, nl.begroot.TestBudgets.actor("t")));
     assertThat(e).extracting(FieldError::field).containsExactly("explanation");
     assertThat(e.get(0).en()).contains("bestaat-niet");
   }
@@ -98,16 +98,16 @@ class EditCheckTest {
   @Test
   void aLineANarrativeQuotesIsWithdrawnAndReinstatedAlsoInACopyMadeMeanwhile() {
     // unit 2.7's narrative quotes {{bedrag: 2.7-soc/2027}}: the withdrawal is allowed, the quote lapses (decision 89)
-    assertThat(workspace.setWithdrawn(V, "2.7-soc", revision("2.7-soc"), true, "t")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.setWithdrawn(V, "2.7-soc", revision("2.7-soc"), true, nl.begroot.TestBudgets.actor("t"))).isInstanceOf(EditResult.Saved.class);
     assertThat(workspace.snapshot(V).orElseThrow().budget().withdrawn()).containsExactly("2.7-soc");
     // a copy made while it is withdrawn stores it as a withdrawn row, not also in its base's list,
     // so that reinstating it there reads (a base that listed it too could not be read afterwards)
-    String copy = ((EditResult.Saved) workspace.copy(V, "met 2.7 ingetrokken", "t")).id();
+    String copy = ((EditResult.Saved) workspace.copy(V, "met 2.7 ingetrokken", nl.begroot.TestBudgets.actor("t"))).id();
     Snapshot c = workspace.snapshot(copy).orElseThrow();
     assertThat(c.budget().withdrawn()).containsExactly("2.7-soc");
     assertThat(c.version().baseYaml()).doesNotContainPattern("(?m)^withdrawn:");
     int rev = c.row("2.7-soc").orElseThrow().revision();
-    assertThat(workspace.setWithdrawn(copy, "2.7-soc", rev, false, "t")).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.setWithdrawn(copy, "2.7-soc", rev, false, nl.begroot.TestBudgets.actor("t"))).isInstanceOf(EditResult.Saved.class);
     Snapshot back = workspace.snapshot(copy).orElseThrow();
     assertThat(back.budget().withdrawn()).isEmpty();
     assertThat(back.budget().proposal("2.7-soc")).isPresent();
@@ -116,10 +116,10 @@ class EditCheckTest {
   @Test
   void keySharesAreCheckedByTheCoreAtTheMemberTyped() {
     int rev = workspace.snapshot(V).orElseThrow().version().revision();
-    List<FieldError> e = errors(workspace.changeKey(V, "ipo", Map.of("XX", "1"), rev, "t"));
+    List<FieldError> e = errors(workspace.changeKey(V, "ipo", Map.of("XX", "1"), rev, nl.begroot.TestBudgets.actor("t")));
     assertThat(e).extracting(FieldError::field).containsExactly("share.XX");
     assertThat(e.get(0).nl()).isEqualTo("Lid 'XX' bestaat niet.");
-    e = errors(workspace.changeKey(V, "ipo", Map.of("GE", "150"), rev, "t"));
+    e = errors(workspace.changeKey(V, "ipo", Map.of("GE", "150"), rev, nl.begroot.TestBudgets.actor("t")));
     assertThat(e).extracting(FieldError::field).contains("share.GE");
     assertThat(e).filteredOn(x -> x.field().equals("share.GE")).extracting(FieldError::nl).allMatch(m -> m.contains("tussen 0 en 100"));
   }

@@ -31,7 +31,7 @@ class OneComputationTest {
   void open() {
     database = Database.open(TestDatabases.freshH2());
     workspace = new Workspace(database);
-    workspace.seedIfEmpty(IPO, "seed");
+    workspace.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
     page(); // the version as it is, computed once before each test
   }
 
@@ -78,7 +78,7 @@ class OneComputationTest {
   void aSaveAndThePageAfterItComputeOnce() {
     Snapshot s = page();
     Count before = Count.now();
-    var saved = workspace.changeProposal(Workspace.CONCEPT, "2.7-soc", s.row("2.7-soc").orElseThrow().revision(), changed(s), "test");
+    var saved = workspace.changeProposal(Workspace.CONCEPT, "2.7-soc", s.row("2.7-soc").orElseThrow().revision(), changed(s), nl.begroot.TestBudgets.actor("test"));
     assertThat(saved).isInstanceOf(EditResult.Saved.class);
     Snapshot after = page();
     page();
@@ -95,7 +95,7 @@ class OneComputationTest {
     assertThat(preview).isInstanceOf(Workspace.Preview.Impact.class);
     ((Workspace.Preview.Impact) preview).after().printed();
     assertThat(Count.now().since(before)).isEqualTo(new Count(1, 1));
-    workspace.changeProposal(Workspace.CONCEPT, "2.7-soc", s.row("2.7-soc").orElseThrow().revision(), draft, "test");
+    workspace.changeProposal(Workspace.CONCEPT, "2.7-soc", s.row("2.7-soc").orElseThrow().revision(), draft, nl.begroot.TestBudgets.actor("test"));
     page();
     assertThat(Count.now().since(before)).as("the saved state is the previewed one").isEqualTo(new Count(1, 1));
   }
@@ -104,12 +104,12 @@ class OneComputationTest {
   void aWithdrawAndThePageAfterItComputeOnce() {
     // first a unique state, so that withdrawing from it is a state no other test computed
     Snapshot s = page();
-    workspace.changeProposal(Workspace.CONCEPT, "2.7-soc", s.row("2.7-soc").orElseThrow().revision(), changed(s), "test");
+    workspace.changeProposal(Workspace.CONCEPT, "2.7-soc", s.row("2.7-soc").orElseThrow().revision(), changed(s), nl.begroot.TestBudgets.actor("test"));
     s = page();
     String id = s.budget().proposals().stream().filter(p -> p.rule() == Proposal.Rule.ENTERED && !p.id().equals("2.7-soc"))
         .reduce((a, b) -> b).orElseThrow().id();
     Count before = Count.now();
-    var done = workspace.setWithdrawn(Workspace.CONCEPT, id, s.row(id).orElseThrow().revision(), true, "test");
+    var done = workspace.setWithdrawn(Workspace.CONCEPT, id, s.row(id).orElseThrow().revision(), true, nl.begroot.TestBudgets.actor("test"));
     assertThat(done).isInstanceOf(EditResult.Saved.class);
     page();
     assertThat(page().budget().proposal(id)).isEmpty();

@@ -248,7 +248,7 @@ class WorkspaceSimulationTest {
       String name = name("import");
       doing = "import " + name;
       Budget b = BudgetGenerator.generate(budgetSeed, SIZE);
-      Workspace.ImportResult r = w.importFile(name, "sim.yaml", BudgetWriter.write(b), actor);
+      Workspace.ImportResult r = w.importFile(name, "sim.yaml", BudgetWriter.write(b), nl.begroot.TestBudgets.actor(actor));
       if (r.slug() == null) {
         throw new AssertionError("import refused: " + r.problems() + " " + r.error());
       }
@@ -294,7 +294,7 @@ class WorkspaceSimulationTest {
         cents[0] = euros * 100;
       }
       doing = "edit " + id + " in " + v.slug + " to " + amounts;
-      EditResult r = w.changeProposal(v.slug, id, revision(v, id), new ProposalDraft(null, null, null, null, null, null, null, amounts, null), actor);
+      EditResult r = w.changeProposal(v.slug, id, revision(v, id), new ProposalDraft(null, null, null, null, null, null, null, amounts, null), nl.begroot.TestBudgets.actor(actor));
       expectSaved(r);
       p.cents = cents;
       v.logEntries++;
@@ -307,7 +307,7 @@ class WorkspaceSimulationTest {
       P p = v.proposals.get(id);
       boolean withdraw = !p.withdrawn;
       doing = (withdraw ? "withdraw " : "reinstate ") + id + " in " + v.slug;
-      EditResult r = w.setWithdrawn(v.slug, id, revision(v, id), withdraw, actor);
+      EditResult r = w.setWithdrawn(v.slug, id, revision(v, id), withdraw, nl.begroot.TestBudgets.actor(actor));
       if (withdraw && r instanceof EditResult.Invalid inv && inv.errors().get(0).en().startsWith("Cannot withdraw")) {
         // a text quotes it (the generator's narratives may): refused, and nothing changed
         check(v, null, null);
@@ -333,7 +333,7 @@ class WorkspaceSimulationTest {
       }
       doing = "create " + id + " in " + v.slug;
       EditResult r = w.createProposal(v.slug, new ProposalDraft(id, t.unit(), "Voorstel " + id, side.name().toLowerCase(Locale.ROOT),
-          t.nature().code(), t.category(), t.products(), amounts, null), actor);
+          t.nature().code(), t.category(), t.products(), amounts, null), nl.begroot.TestBudgets.actor(actor));
       expectSaved(r);
       v.proposals.put(id, new P(cents, side, false, true));
       v.logEntries++;
@@ -358,7 +358,7 @@ class WorkspaceSimulationTest {
       typed.put(from, a.toPlainString().replace('.', ','));
       typed.put(to, b.toPlainString().replace('.', ','));
       doing = "key " + keyId + " in " + v.slug + ": " + typed;
-      EditResult r = w.changeKey(v.slug, keyId, typed, w.version(v.slug).orElseThrow().revision(), actor);
+      EditResult r = w.changeKey(v.slug, keyId, typed, w.version(v.slug).orElseThrow().revision(), nl.begroot.TestBudgets.actor(actor));
       expectSaved(r);
       shares.put(from, a);
       shares.put(to, b);
@@ -369,7 +369,7 @@ class WorkspaceSimulationTest {
     void copy(V v) {
       String name = name("scenario");
       doing = "copy " + v.slug + " as " + name;
-      EditResult r = w.copy(v.slug, name, actor);
+      EditResult r = w.copy(v.slug, name, nl.begroot.TestBudgets.actor(actor));
       expectSaved(r);
       V copy = v.copy(((EditResult.Saved) r).id());
       versions.add(copy);
@@ -380,7 +380,7 @@ class WorkspaceSimulationTest {
       doing = "delete " + v.slug;
       long id = w.version(v.slug).orElseThrow().id();
       boolean hasCopies = versions.stream().anyMatch(o -> v.slug.equals(o.basedOn));
-      EditResult r = w.delete(v.slug, actor);
+      EditResult r = w.delete(v.slug, nl.begroot.TestBudgets.actor(actor));
       if (hasCopies) {
         if (!(r instanceof EditResult.Invalid)) {
           throw new AssertionError("a version others are based on was deleted: " + r);
