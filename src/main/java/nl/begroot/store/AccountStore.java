@@ -137,6 +137,15 @@ public final class AccountStore {
     }
   }
 
+  /**
+   * The CSRF token of the session whose cookie carries {@code token}: derived from it (so nothing more
+   * is stored and it ends with the session), sent back by every form as {@code _csrf} and by every
+   * script as the header {@code X-CSRF-Token}.
+   */
+  public static String csrfToken(String token) {
+    return hash("csrf:" + token);
+  }
+
   private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
     Set<Role> roles = new LinkedHashSet<>();
     for (String code : split(rs.getString("roles"))) {

@@ -44,14 +44,34 @@ public final class TestServer implements AutoCloseable {
     server = new WebServer(workspace).start("127.0.0.1", 0);
   }
 
+  /** A signed-in session for tests: the value of its {@code Cookie} header and its CSRF token. */
+  public record SignedIn(String cookie, String csrf) {
+    /** A request with this session's cookie and CSRF header. */
+    public HttpRequest.Builder request(String url) {
+      return HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).header("X-CSRF-Token", csrf);
+    }
+  }
+
   /**
    * Signs {@code actor} in for real: makes their account (when it is not there yet) and starts a
-   * session through the store, as sign-in does; the value for a {@code Cookie} header.
+   * session through the store, as sign-in does.
    */
-  public String signIn(nl.begroot.core.access.Actor actor) {
+  public SignedIn signIn(nl.begroot.core.access.Actor actor) {
     var accounts = workspace.people().accounts();
     accounts.create(new nl.begroot.store.AccountStore.Account(actor.id(), actor.name(), actor.roles(), actor.units(), actor.member(), false), "test");
-    return WebServer.SESSION_COOKIE + "=" + accounts.startSession(actor.id(), actor.secondFactor()).orElseThrow();
+    String token = accounts.startSession(actor.id(), actor.secondFactor()).orElseThrow();
+    return new SignedIn(WebServer.SESSION_COOKIE + "=" + token, nl.begroot.store.AccountStore.csrfToken(token));
+  }
+
+  /** A JSON request as {@code who}. */
+  public HttpResponse<String> json(SignedIn who, String method, String path, String body) {
+    return send(who.request(base() + path).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  /** A GET as {@code who}. */
+  public HttpResponse<String> get(SignedIn who, String path) {
+    return send(who.request(base() + path).GET().build());
   }
 
   public String base() {
