@@ -48,6 +48,11 @@
     var title = xhr.responseText.match(/<title>([^<]*)<\/title>/);
     if (title) document.title = title[1].replace(/&amp;/g, '&');
   });
+  // Every htmx request carries the session's CSRF token (from the page's meta tag) as X-CSRF-Token.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta && event.detail && event.detail.headers) event.detail.headers['X-CSRF-Token'] = meta.getAttribute('content');
+  });
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') close();
   });

@@ -28,6 +28,18 @@ final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DatabaseOption database = new DatabaseOption();
 
+  @Option(names = "--trusted-proxy", split = ",", description = "address of a reverse proxy whose X-Forwarded-For and"
+      + " X-Forwarded-Proto are believed (repeat or comma-separate; default: $BEGROOT_TRUSTED_PROXY, else none)")
+  java.util.List<String> trustedProxies;
+
+  private java.util.List<String> proxies() {
+    if (trustedProxies != null && !trustedProxies.isEmpty()) {
+      return trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+    String env = System.getenv("BEGROOT_TRUSTED_PROXY");
+    return env == null ? java.util.List.of() : java.util.Arrays.stream(env.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -52,9 +64,10 @@ final class ServeCommand implements Callable<Integer> {
     LoadResult builtIn = BudgetFiles.loadBuiltIn();
     workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), nl.begroot.core.access.Actor.system("begroot"));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
+    Optional<String> firstAdmin = workspace.people().firstStart();
     WebServer server;
     try {
-      server = new WebServer(workspace).start(host, port);
+      server = new WebServer(workspace, new nl.begroot.web.Clients(java.util.Set.copyOf(proxies()))).start(host, port);
     } catch (RuntimeException e) {
       db.close();
       err.println("begroot serve: cannot listen on " + host + ":" + port + " (" + Database.rootMessage(e) + "); is another program using it? Try --port.");
@@ -62,6 +75,18 @@ final class ServeCommand implements Callable<Integer> {
     }
     String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
     out.println("Begroot draait op http://" + shown + ":" + server.port() + "/  (database: " + url.display() + "; stoppen met Ctrl+C)");
+    if (firstAdmin.isPresent()) {
+      // printed this once: the database keeps only its hash
+      out.println();
+      out.println("Eerste start: de beheerder is aangemaakt. Meld u aan op http://" + shown + ":" + server.port() + "/aanmelden als '"
+          + nl.begroot.workspace.People.FIRST_ADMIN + "' met dit eenmalige wachtwoord (het wordt niet nog eens getoond):");
+      out.println("    " + firstAdmin.get());
+      out.println("Daarna kiest u een eigen wachtwoord en stelt u de tweede factor (TOTP) in. Kwijt? 'begroot users reset "
+          + nl.begroot.workspace.People.FIRST_ADMIN + "' (met de server gestopt).");
+      out.println("First start: the administrator was created; sign in as '" + nl.begroot.workspace.People.FIRST_ADMIN
+          + "' with the one-time password above (shown this once).");
+      out.println();
+    }
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -88,9 +88,7 @@ public final class AccountStore {
 
   /** Starts a session for an enabled account: the token for its cookie. */
   public Optional<String> startSession(String accountId, boolean secondFactor) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = newToken();
     Instant now = Instant.now();
     int n = jdbi.withHandle(h -> h.createUpdate("insert into web_session (token_hash, account_id, second_factor, created_at, last_seen)"
             + " select :hash, id, :second, :now, :now from account where id = :id and disabled = false")
@@ -144,6 +142,162 @@ public final class AccountStore {
    */
   public static String csrfToken(String token) {
     return hash("csrf:" + token);
+  }
+
+  // ------------------------------------------------------------------ sign-in with a password (V5)
+
+  /** What signing in with a password needs of an account: its hash, and its second factor. */
+  public record Credentials(String passwordHash, boolean passwordOnce, String totpSecret, String totpPending) {}
+
+  /** The credentials of an account, if it exists. */
+  public Optional<Credentials> credentials(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select password_hash, password_once, totp_secret, totp_pending from account where id = :id")
+        .bind("id", id).map((rs, ctx) -> new Credentials(rs.getString("password_hash"), rs.getBoolean("password_once"),
+            rs.getString("totp_secret"), rs.getString("totp_pending"))).findOne());
+  }
+
+  /**
+   * Sets an account's password hash; {@code once} makes it a one-time password that must be replaced
+   * at the next sign-in. Ends the account's sessions when {@code endSessions}. False when there is no such account.
+   */
+  public boolean setPassword(String id, String hash, boolean once, boolean endSessions) {
+    return jdbi.inTransaction(h -> {
+      int n = h.createUpdate("update account set password_hash = :hash, password_once = :once where id = :id")
+          .bind("hash", hash).bind("once", once).bind("id", id).execute();
+      if (endSessions) {
+        h.createUpdate("delete from web_session where account_id = :id").bind("id", id).execute();
+        h.createUpdate("delete from sign_in_pending where account_id = :id").bind("id", id).execute();
+      }
+      return n == 1;
+    });
+  }
+
+  /** Keeps a TOTP secret being enrolled (not yet confirmed by a code). */
+  public void setTotpPending(String id, String secret) {
+    jdbi.useHandle(h -> h.createUpdate("update account set totp_pending = :s where id = :id").bind("s", secret).bind("id", id).execute());
+  }
+
+  /**
+   * Confirms the pending TOTP secret with the time step of the code that proved it: from now on the
+   * account signs in with it, and that step cannot be used again. False when nothing was pending.
+   */
+  public boolean confirmTotp(String id, String secret, long step) {
+    return jdbi.withHandle(h -> h.createUpdate("update account set totp_secret = totp_pending, totp_pending = null, totp_last_step = :step"
+            + " where id = :id and totp_pending = :s").bind("step", step).bind("id", id).bind("s", secret).execute()) == 1;
+  }
+
+  /** Removes the account's second factor (a reset); it enrols anew at its next sign-in. */
+  public void clearTotp(String id) {
+    jdbi.useHandle(h -> h.createUpdate("update account set totp_secret = null, totp_pending = null, totp_last_step = null where id = :id")
+        .bind("id", id).execute());
+  }
+
+  /**
+   * Uses a TOTP time step: true when it is later than every step used before (one statement, so two
+   * servers cannot both accept the same code); false for a replayed or older code.
+   */
+  public boolean useTotpStep(String id, long step) {
+    return jdbi.withHandle(h -> h.createUpdate("update account set totp_last_step = :step"
+            + " where id = :id and totp_secret is not null and (totp_last_step is null or totp_last_step < :step)")
+        .bind("step", step).bind("id", id).execute()) == 1;
+  }
+
+  /** Starts a sign-in half done (password right, a new password or code to come): the token for its cookie. */
+  public String startPending(String accountId) {
+    String token = newToken();
+    jdbi.useHandle(h -> h.createUpdate("insert into sign_in_pending (token_hash, account_id, created_at) values (:hash, :id, :now)")
+        .bind("hash", hash(token)).bind("id", accountId).bind("now", Instant.now()).execute());
+    return token;
+  }
+
+  /** The account of a half-done sign-in younger than {@code life} (an older one is removed). */
+  public Optional<String> pending(String token, Duration life) {
+    if (token == null || token.isEmpty() || token.length() > 100) {
+      return Optional.empty();
+    }
+    String hash = hash(token);
+    return jdbi.withHandle(h -> {
+      var row = h.createQuery("select account_id, created_at from sign_in_pending where token_hash = :hash").bind("hash", hash)
+          .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()}).findOne();
+      if (row.isEmpty()) {
+        return Optional.<String>empty();
+      }
+      if (Instant.now().isAfter(((Instant) row.get()[1]).plus(life))) {
+        h.createUpdate("delete from sign_in_pending where token_hash = :hash").bind("hash", hash).execute();
+        return Optional.<String>empty();
+      }
+      return Optional.of((String) row.get()[0]);
+    });
+  }
+
+  /** Ends a half-done sign-in. */
+  public void endPending(String token) {
+    if (token != null && token.length() <= 100) {
+      jdbi.useHandle(h -> h.createUpdate("delete from sign_in_pending where token_hash = :hash").bind("hash", hash(token)).execute());
+    }
+  }
+
+  /** Failed sign-ins of a subject ("account:anna", "address:10.0.0.1"): how many, the last when. */
+  public record Failures(int count, Instant last) {
+    public static final Failures NONE = new Failures(0, Instant.EPOCH);
+  }
+
+  public Failures failures(String subject) {
+    return jdbi.withHandle(h -> h.createQuery("select failures, last_failure from sign_in_failure where subject = :s").bind("s", subject)
+        .map((rs, ctx) -> new Failures(rs.getInt(1), rs.getTimestamp(2).toInstant())).findOne()).orElse(Failures.NONE);
+  }
+
+  /**
+   * Counts a failed sign-in of a subject at {@code now}; a count whose last failure is older than
+   * {@code forget} starts again at one. Returns the new count.
+   */
+  public int recordFailure(String subject, Instant now, Duration forget) {
+    // each statement on its own (autocommit): on PostgreSQL a failed insert would spoil a transaction
+    return jdbi.withHandle(h -> {
+      java.util.function.IntSupplier update = () -> h.createUpdate("update sign_in_failure set failures = case when last_failure < :old"
+              + " then 1 else failures + 1 end, last_failure = :now where subject = :s")
+          .bind("old", now.minus(forget)).bind("now", now).bind("s", subject).execute();
+      if (update.getAsInt() == 0) {
+        try {
+          h.createUpdate("insert into sign_in_failure (subject, failures, last_failure) values (:s, 1, :now)")
+              .bind("s", subject).bind("now", now).execute();
+        } catch (RuntimeException e) {
+          if (!VersionStore.uniqueViolation(e)) {
+            throw e;
+          }
+          update.getAsInt(); // another server counted the first one at the same moment
+        }
+      }
+      return h.createQuery("select failures from sign_in_failure where subject = :s").bind("s", subject).mapTo(Integer.class).one();
+    });
+  }
+
+  /** Forgets a subject's failed sign-ins (after a good one). */
+  public void clearFailures(String subject) {
+    jdbi.useHandle(h -> h.createUpdate("delete from sign_in_failure where subject = :s").bind("s", subject).execute());
+  }
+
+  /** Whether any account exists (the first start creates the administrator when none does). */
+  public boolean anyAccount() {
+    return jdbi.withHandle(h -> h.createQuery("select count(*) from account").mapTo(Long.class).one()) > 0;
+  }
+
+  /** Changes an account's name, roles, units and member (not its id, password or second factor). */
+  public boolean update(Account account) {
+    return jdbi.withHandle(h -> h.createUpdate("update account set name = :name, roles = :roles, units = :units, member = :member where id = :id")
+        .bind("id", account.id()).bind("name", account.name()).bind("roles", codes(account.roles()))
+        .bind("units", String.join(",", account.units())).bind("member", account.member()).execute()) == 1;
+  }
+
+  /** Whether the account has a confirmed second factor. */
+  public boolean hasTotp(String id) {
+    return credentials(id).map(c -> c.totpSecret() != null).orElse(false);
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {

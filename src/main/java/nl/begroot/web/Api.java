@@ -130,18 +130,9 @@ abstract class Api {
     return n.asInt();
   }
 
-  /** Who asks through the API: the signed-in actor, or until sign-in exists the name the client gives. */
+  /** Who asks through the API: the person the session cookie signs in, or the anonymous visitor. */
   static Actor actor(Context ctx, ObjectNode body) {
-    Actor signedIn = ctx.attribute(Pages.ACTOR);
-    if (signedIn != null) {
-      return signedIn;
-    }
-    String header = ctx.header("X-Begroot-User");
-    if (header != null) {
-      return Pages.named(header);
-    }
-    JsonNode a = body == null ? null : body.get("author");
-    return Pages.named(a != null && a.isString() ? a.asString() : null);
+    return Pages.actor(ctx);
   }
 
   static void invalid(List<FieldError> errors) {
@@ -156,7 +147,7 @@ abstract class Api {
   static ProposalDraft draft(ObjectNode body, List<FieldError> errors) {
     for (Iterator<String> it = body.propertyNames().iterator(); it.hasNext(); ) {
       String f = it.next();
-      if (!List.of("id", "unit", "title", "side", "nature", "category", "products", "amounts", "explanation", "revision", "author").contains(f)) {
+      if (!List.of("id", "unit", "title", "side", "nature", "category", "products", "amounts", "explanation", "revision").contains(f)) {
         errors.add(new FieldError(f, "onbekend veld " + f, "unknown field " + f));
       }
     }

@@ -78,7 +78,7 @@ final class EditingPages extends Pages {
     int revision = parseInt(ctx.formParam("revision"));
     String action = ctx.formParam("action");
     Map<String, String> values = new LinkedHashMap<>();
-    for (String f : List.of("id", "unit", "title", "side", "nature", "category", "explanation", "author")) {
+    for (String f : List.of("id", "unit", "title", "side", "nature", "category", "explanation")) {
       values.put(f, Optional.ofNullable(ctx.formParam(f)).orElse(""));
     }
     if (id != null) {

@@ -71,7 +71,6 @@ public final class I18n {
     w("field.amounts.hint", "In euro's, bijvoorbeeld 1.250.000 of -347.000; pm voor pro memorie; leeg voor geen bedrag.",
         "In euros, e.g. 1.250.000 or -347.000; pm for pro memoria; empty for no amount.");
     w("field.explanation", "Toelichting", "Explanation");
-    w("field.author", "Uw naam (wordt bij de wijziging vastgelegd)", "Your name (recorded with the change)");
     w("side.lasten", "Lasten", "Expenditure (lasten)");
     w("side.baten", "Baten", "Revenue (baten)");
     w("nature.recurring", "Structureel", "Recurring");
@@ -161,6 +160,52 @@ public final class I18n {
     w("changes.newest", "Nieuwste wijzigingen", "Newest changes");
     w("changes.older", "Oudere wijzigingen", "Older changes");
     w("error.notfound", "Niet gevonden", "Not found");
+    w("signin.title", "Aanmelden", "Sign in");
+    w("signin.link", "Aanmelden", "Sign in");
+    w("signin.out", "Afmelden", "Sign out");
+    w("signin.as", "Aangemeld als", "Signed in as");
+    w("signin.login", "Gebruikersnaam", "User name");
+    w("signin.password", "Wachtwoord", "Password");
+    w("signin.submit", "Aanmelden", "Sign in");
+    w("signin.continue", "Verder", "Continue");
+    w("signin.help", "Nog geen account, of wachtwoord vergeten? Vraag het de beheerder van Begroot in uw organisatie.",
+        "No account yet, or forgot your password? Ask your organisation's Begroot administrator.");
+    w("signin.wrong", "Onbekende gebruikersnaam of verkeerd wachtwoord.", "Unknown user name or wrong password.");
+    w("signin.throttled", "Te veel mislukte pogingen. Probeer het over {seconds} seconden opnieuw.",
+        "Too many failed attempts. Try again in {seconds} seconds.");
+    w("signin.expired", "Het aanmelden duurde te lang of is afgebroken; begin opnieuw.", "Signing in took too long or was interrupted; please start again.");
+    w("signin.newpassword.intro", "U meldde zich aan met een eenmalig wachtwoord. Kies nu uw eigen wachtwoord: minstens 12 tekens, geen veelgebruikt wachtwoord.",
+        "You signed in with a one-time password. Choose your own password now: at least 12 characters, not a common password.");
+    w("signin.newpassword", "Nieuw wachtwoord", "New password");
+    w("signin.repeat", "Nieuw wachtwoord nogmaals", "New password again");
+    w("signin.code.intro", "Vul de code van zes cijfers in uit uw authenticator-app.", "Enter the six-digit code from your authenticator app.");
+    w("signin.code", "Code", "Code");
+    w("signin.enrol.intro", "Uw rol vraagt een tweede factor. Voeg Begroot toe aan een authenticator-app (TOTP) met de geheime sleutel of de otpauth-link hieronder, en vul daarna de code in die de app toont.",
+        "Your role needs a second factor. Add Begroot to an authenticator app (TOTP) with the secret key or the otpauth link below, then enter the code the app shows.");
+    w("signin.enrol.secret", "Geheime sleutel", "Secret key");
+    w("signin.enrol.uri", "otpauth-link", "otpauth link");
+    w("csrf.title", "Verzoek geweigerd", "Request refused");
+    w("csrf.detail", "Dit formulier is verlopen of kwam niet van deze pagina (het CSRF-token ontbreekt of klopt niet). Laad de pagina opnieuw en probeer het nog eens.",
+        "This form has expired or did not come from this page (the CSRF token is missing or wrong). Reload the page and try again.");
+    w("users.title", "Gebruikers", "Users");
+    w("users.name", "Naam", "Name");
+    w("users.roles", "Rollen", "Roles");
+    w("users.units", "Eenheden (budgethouder)", "Units (budget holder)");
+    w("users.member", "Lid (provinciecode)", "Member (province code)");
+    w("users.status", "Status", "Status");
+    w("users.actions", "Acties", "Actions");
+    w("users.enabled", "actief", "active");
+    w("users.disabled", "uitgeschakeld", "disabled");
+    w("users.enable", "Inschakelen", "Enable");
+    w("users.disable", "Uitschakelen", "Disable");
+    w("users.resetbutton", "Nieuw eenmalig wachtwoord", "New one-time password");
+    w("users.cleartotp", "ook de tweede factor opnieuw", "second factor anew too");
+    w("users.add", "Gebruiker toevoegen", "Add a user");
+    w("users.added", "Gebruiker {id} is toegevoegd.", "User {id} was added.");
+    w("users.reset", "Gebruiker {id} heeft een nieuw eenmalig wachtwoord; de sessies van {id} zijn beëindigd.",
+        "User {id} has a new one-time password; the sessions of {id} were ended.");
+    w("users.once", "Eenmalig wachtwoord (wordt maar één keer getoond; geef het veilig door):", "One-time password (shown this once; pass it on safely):");
+    w("users.notself", "U kunt uw eigen account niet uitschakelen.", "You cannot disable your own account.");
     w("error.title", "Er ging iets mis", "Something went wrong");
     w("error.back", "Terug naar het overzicht", "Back to the overview");
     w("download", "Downloaden", "Download");

@@ -124,9 +124,8 @@ public abstract class Pages {
 
   View view(Context ctx, Snapshot s, String title) {
     String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    String typed = ctx.formParam("author");
     return new View(I18n.of(lang(ctx)), s, workspace::versions, title, path, "1".equals(ctx.queryParam("exact")))
-        .author(typed != null && !typed.isBlank() ? typed : rememberedAuthor(ctx));
+        .user(actor(ctx), csrf(ctx));
   }
 
   Snapshot snapshot(Context ctx) {
@@ -157,15 +156,16 @@ public abstract class Pages {
   }
 
   private static String cacheKey(Context ctx, Snapshot s) {
-    return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : ""));
+    return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : "")
+        + "|" + csrf(ctx));
   }
 
   private static final String CACHEABLE = "begroot.cacheable";
 
   /**
    * A version's read-only page, served from the response cache when it was rendered at this stamp
-   * (and kept there when it is rendered now). Pages that carry something of one user (a form with
-   * the remembered name) are not wrapped.
+   * (and kept there when it is rendered now). The key holds the session's CSRF token: a signed-in
+   * person's pages (their name, their forms' token) are cached for them alone.
    */
   io.javalin.http.Handler cachedPage(io.javalin.http.Handler page) {
     return ctx -> {
@@ -179,35 +179,21 @@ public abstract class Pages {
     };
   }
 
-  /** The request attribute that holds the signed-in {@link Actor} (set by sign-in before the route runs). */
+  /** The request attribute that holds the signed-in {@link Actor} (set from the session cookie before the route runs). */
   static final String ACTOR = "begroot.actor";
+  /** The request attribute that holds the CSRF token of the request's session cookie (absent without one). */
+  static final String CSRF = "begroot.csrf";
 
-  /**
-   * Who asks: the signed-in actor of this request; until sign-in exists, a person without roles named
-   * by the name typed in the form (remembered in a cookie for the next change), or the anonymous visitor.
-   */
+  /** Who asks: the person this request's session signs in, or the anonymous visitor. */
   static Actor actor(Context ctx) {
     Actor signedIn = ctx.attribute(ACTOR);
-    if (signedIn != null) {
-      return signedIn;
-    }
-    String typed = ctx.formParam("author");
-    if (typed != null && !typed.isBlank()) {
-      ctx.cookie("author", View.enc(typed.strip()), 60 * 60 * 24 * 365);
-      return named(typed);
-    }
-    return named(rememberedAuthor(ctx));
+    return signedIn != null ? signedIn : Actor.ANONYMOUS;
   }
 
-  /** Until sign-in exists: a person without roles under the name they typed. */
-  static Actor named(String name) {
-    return name == null || name.isBlank() ? Actor.ANONYMOUS
-        : Actor.person(name.strip(), name.strip(), java.util.Set.of(), java.util.Set.of(), null, false);
-  }
-
-  static String rememberedAuthor(Context ctx) {
-    String c = ctx.cookie("author");
-    return c == null || c.isBlank() ? null : java.net.URLDecoder.decode(c, java.nio.charset.StandardCharsets.UTF_8);
+  /** The CSRF token forms on this request's pages send back ("" without a session cookie). */
+  static String csrf(Context ctx) {
+    String c = ctx.attribute(CSRF);
+    return c == null ? "" : c;
   }
 
   /**

@@ -23,7 +23,8 @@ public final class View {
   private final String path;
   private final boolean exact;
   private String message;
-  private String author = "";
+  private nl.begroot.core.access.Actor user = nl.begroot.core.access.Actor.ANONYMOUS;
+  private String csrf = "";
 
   View(I18n i18n, Snapshot snapshot, List<StoredVersion> versions, String title, String path, boolean exact) {
     this(i18n, snapshot, () -> versions, title, path, exact);
@@ -38,14 +39,24 @@ public final class View {
     this.exact = exact;
   }
 
-  View author(String name) {
-    this.author = name == null ? "" : name;
+  View user(nl.begroot.core.access.Actor user, String csrf) {
+    this.user = user == null ? nl.begroot.core.access.Actor.ANONYMOUS : user;
+    this.csrf = csrf == null ? "" : csrf;
     return this;
   }
 
-  /** The name to prefill in "Uw naam" fields: what was typed, or remembered from the last change. */
-  public String author() {
-    return author;
+  /** Who reads the page: the signed-in person, or the anonymous visitor. */
+  public nl.begroot.core.access.Actor user() {
+    return user;
+  }
+
+  public boolean signedIn() {
+    return !user.anonymous();
+  }
+
+  /** The CSRF token every form sends back as {@code _csrf} (empty without a session cookie). */
+  public String csrf() {
+    return csrf;
   }
 
   View message(String text) {

@@ -34,6 +34,11 @@ public final class WebServer {
   private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public WebServer(Workspace workspace) {
+    this(workspace, Clients.DIRECT);
+  }
+
+  /** A server behind the reverse proxies {@code clients} trusts for the client's address and HTTPS. */
+  public WebServer(Workspace workspace, Clients clients) {
     Templates templates = new Templates();
     Pages.Shared shared = new Pages.Shared(workspace, templates);
     ReadingPages reading = new ReadingPages(shared);
@@ -46,6 +51,8 @@ public final class WebServer {
     ProposalsApi proposalsApi = new ProposalsApi(workspace);
     KeysApi keysApi = new KeysApi(workspace);
     Downloads downloads = new Downloads(workspace);
+    SignInPages signIn = new SignInPages(shared, clients);
+    UsersPage users = new UsersPage(shared);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
         if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(h.getHttpMethod().name())) {
@@ -69,15 +76,37 @@ public final class WebServer {
       });
       config.staticFiles.enableWebjars();
       var r = config.routes;
-      // Until sign-in exists: a write must come from a page of this server (or a client that sends
-      // no Origin, like curl); a form on another site cannot post here.
-      // who asks: the person a live session cookie signs in (the anonymous visitor otherwise)
+      // who asks: the person a live session cookie signs in (the anonymous visitor otherwise); a cookie
+      // of a session that is over is removed
       r.before(ctx -> {
         String token = ctx.cookie(SESSION_COOKIE);
-        if (token != null) {
-          workspace.people().session(token).ifPresent(actor -> ctx.attribute(Pages.ACTOR, actor));
+        if (token != null && !token.isEmpty()) {
+          ctx.attribute(Pages.CSRF, nl.begroot.store.AccountStore.csrfToken(token));
+          var actor = workspace.people().session(token);
+          if (actor.isPresent()) {
+            ctx.attribute(Pages.ACTOR, actor.get());
+          } else {
+            clients.cookie(ctx, SESSION_COOKIE, "", "/", 0);
+          }
         }
       });
+      // CSRF: a write that carries a session cookie must carry that session's token (header X-CSRF-Token,
+      // or form field _csrf); a write without the cookie is anonymous
+      r.before(ctx -> {
+        String expected = ctx.attribute(Pages.CSRF);
+        if (expected != null && !safe(ctx.method().name())) {
+          String sent = ctx.header("X-CSRF-Token");
+          if (sent == null && formBody(ctx)) {
+            sent = ctx.formParam("_csrf");
+          }
+          if (sent == null || !java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              sent.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            throw csrfRefused(ctx);
+          }
+        }
+      });
+      // second line: a write must come from a page of this server (or a client that sends no Origin,
+      // like curl); a form on another site cannot post here
       r.before(ctx -> {
         String method = ctx.method().name();
         String origin = ctx.header("Origin");
@@ -93,6 +122,15 @@ public final class WebServer {
       // pages
       r.get("/", reading::home);
       r.get("/taal/{lang}", reading::language);
+      r.get("/aanmelden", signIn::form);
+      r.post("/aanmelden", signIn::submit);
+      r.get("/aanmelden/stap", signIn::step);
+      r.post("/aanmelden/wachtwoord", signIn::newPassword);
+      r.post("/aanmelden/code", signIn::code);
+      r.post("/afmelden", signIn::signOut);
+      r.get("/beheer/gebruikers", users::page);
+      r.post("/beheer/gebruikers", users::add);
+      r.post("/beheer/gebruikers/{account}/{action}", users::change);
       r.get("/versies", versions::versions);
       r.post("/versies", versions::copyVersion);
       r.post("/versies/inlezen", versions::importVersion);
@@ -151,6 +189,13 @@ public final class WebServer {
       r.put("/api/versions/{version}/keys/{key}", keysApi::changeKey);
       // errors
       r.exception(Problems.Failure.class, (e, ctx) -> Problems.write(ctx, e));
+      r.exception(Refused.class, (e, ctx) -> {
+        if (isApi(ctx)) {
+          Problems.write(ctx, e.status, e.type, e.title, e.getMessage(), List.of(), null);
+        } else {
+          page(ctx, templates, e.status, e.titleText, e.detailText);
+        }
+      });
       r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
       r.exception(HttpResponseException.class, (e, ctx) -> {
         if (e.getStatus() == 404) {
@@ -176,6 +221,47 @@ public final class WebServer {
       });
       r.error(405, ctx -> httpError(ctx, templates, 405, "Method not allowed"));
     });
+  }
+
+  /** A request refused before its route: a problem document for the API, a page otherwise. */
+  static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String type;
+    final String title;
+    final String titleText;
+    final String detailText;
+
+    Refused(int status, String type, String title, String detail, String titleText, String detailText) {
+      super(detail, null, false, false);
+      this.status = status;
+      this.type = type;
+      this.title = title;
+      this.titleText = titleText;
+      this.detailText = detailText;
+    }
+  }
+
+  /** 403 for a write without its session's CSRF token: says what is missing and what to do. */
+  static Refused csrfRefused(Context ctx) {
+    I18n t = I18n.of(Pages.lang(ctx));
+    return new Refused(403, "csrf", "CSRF token missing or wrong",
+        "A write with a session cookie must carry the session's CSRF token in the X-CSRF-Token header (or the form field _csrf).",
+        t.t("csrf.title"), t.t("csrf.detail"));
+  }
+
+  private static boolean safe(String method) {
+    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+  }
+
+  /** Whether the body is a form (URL-encoded or multipart), whose _csrf field may be read. */
+  private static boolean formBody(Context ctx) {
+    String type = ctx.contentType();
+    if (type == null) {
+      return false;
+    }
+    String t = type.toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data");
   }
 
   /** Whether {@code e} comes from reading the request itself (I/O, HTTP framing, multipart syntax, an unknown charset). */
@@ -220,7 +306,7 @@ public final class WebServer {
   private static void page(Context ctx, Templates templates, int status, String title, String detail) {
     Map<String, Object> params = new LinkedHashMap<>();
     I18n t = I18n.of(Pages.lang(ctx));
-    params.put("v", new View(t, null, List.of(), title, ctx.path(), false));
+    params.put("v", new View(t, null, List.of(), title, ctx.path(), false).user(Pages.actor(ctx), Pages.csrf(ctx)));
     params.put("d", detail);
     try {
       ctx.status(status);
