@@ -20,6 +20,46 @@ import nl.begroot.workspace.Workspace;
 public final class KillNineServer {
   private KillNineServer() {}
 
+  /** How many writers (ops) of one cycle are signed in. */
+  static final int SESSIONS = 1000;
+
+  /** The session token of writer {@code id}: the test derives the same one (its cookie and CSRF token). */
+  static String token(String id) {
+    return "kill-nine-session-" + id;
+  }
+
+  /**
+   * Signs in the writers {@code prefix-o0} to {@code prefix-o999} of the next cycle on the real database
+   * (each write is made by its own person, so the change log says which write it is): the accounts and
+   * their sessions in one transaction, with tokens the test derives ({@link #token}).
+   */
+  static void signIn(String[] args, String prefix) {
+    DatabaseUrl url = null;
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--data")) {
+        url = DatabaseUrl.h2File(java.nio.file.Path.of(args[i + 1]));
+      } else if (args[i].equals("--db")) {
+        url = DatabaseUrl.parse(args[i + 1]);
+      }
+    }
+    try (Database db = Database.open(url)) {
+      java.time.Instant now = java.time.Instant.now();
+      db.jdbi().useTransaction(h -> {
+        var accounts = h.prepareBatch("insert into account (id, name, roles, units, member, disabled, created_at, created_by)"
+            + " values (:id, :id, 'budgethouder,controller', '', null, false, :now, 'kill-nine')");
+        var sessions = h.prepareBatch("insert into web_session (token_hash, account_id, second_factor, created_at, last_seen)"
+            + " values (:hash, :id, true, :now, :now)");
+        for (int n = 0; n < SESSIONS; n++) {
+          String id = prefix + "-o" + n;
+          accounts.bind("id", id).bind("now", now).add();
+          sessions.bind("hash", AccountStore.hash(token(id))).bind("id", id).bind("now", now).add();
+        }
+        accounts.execute();
+        sessions.execute();
+      });
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     try (Database warm = Database.open(DatabaseUrl.h2Memory("kill-nine-warm-up"))) {
       Workspace workspace = new Workspace(warm);
@@ -33,6 +73,9 @@ public final class KillNineServer {
     String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     if (go == null) {
       System.exit(0); // the test ended without using this one
+    }
+    if (go.startsWith("go ")) {
+      signIn(args, go.substring(3).strip());
     }
     Main.main(args);
   }

@@ -93,7 +93,7 @@ class KillNineTest {
     try {
       for (int cycle = 0; cycle <= cycles; cycle++) {
         Child current = next;
-        String base = current.go();
+        String base = current.go(engine + "-c" + cycle);
         next = cycle < cycles ? Child.start(serveArgs) : null; // warms up while this one works
         if (next != null) {
           children.add(next);
@@ -324,6 +324,9 @@ class KillNineTest {
     }
 
     Op next() {
+      if (n >= KillNineServer.SESSIONS) {
+        throw new AssertionError("a cycle wrote more than " + KillNineServer.SESSIONS + " times: sign in more writers (KillNineServer.SESSIONS)");
+      }
       String id = prefix + "-o" + n++;
       List<String> own = model.proposals.keySet().stream().filter(p -> p.startsWith("1.1-kill-")).toList();
       String copy = model.versions.stream().filter(v -> v.startsWith("Kopie ")).findFirst().orElse(null);
@@ -373,7 +376,8 @@ class KillNineTest {
 
     JsonNode send(Op op) throws IOException {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + op.path)).timeout(Duration.ofSeconds(60))
-          .header("X-Begroot-User", op.id).header("Content-Type", "application/json");
+          .header("Cookie", nl.begroot.web.WebServer.SESSION_COOKIE + "=" + KillNineServer.token(op.id))
+          .header("X-CSRF-Token", AccountStore.csrfToken(KillNineServer.token(op.id))).header("Content-Type", "application/json");
       b.method(op.method, op.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(op.body));
       HttpResponse<String> r;
       try {
@@ -421,7 +425,7 @@ class KillNineTest {
     }
 
     /** Waits for the warm-up, lets the real server open the database, returns its address. */
-    String go() throws Exception {
+    String go(String writers) throws Exception {
       StringBuilder seen = new StringBuilder();
       CompletableFuture<String> address = CompletableFuture.supplyAsync(() -> {
         try {
@@ -429,7 +433,7 @@ class KillNineTest {
             seen.append(line).append('\n');
             if (line.equals("warm")) {
               OutputStream in = process.getOutputStream();
-              in.write("go\n".getBytes(StandardCharsets.UTF_8));
+              in.write(("go " + writers + "\n").getBytes(StandardCharsets.UTF_8));
               in.flush();
             }
             int at = line.indexOf("http://localhost:");

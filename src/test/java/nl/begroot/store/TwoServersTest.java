@@ -95,6 +95,9 @@ class TwoServersTest {
       for (int k = 0; k < members.size(); k++) {
         writers.add(new Writer("sleutel-" + k, KEY, members.get(k), startShares.get(members.get(k)), 100 + k));
       }
+      for (Writer w : writers) {
+        w.who = a.signIn(nl.begroot.TestBudgets.actor(w.name)); // one session in the shared database: good on both servers
+      }
       long until = System.nanoTime() + length.toNanos();
       ExecutorService pool = Executors.newFixedThreadPool(writers.size());
       List<Future<?>> done = new ArrayList<>();
@@ -192,6 +195,8 @@ class TwoServersTest {
   /** One writer: owns one field of one row and sets it again and again, each time to a new value. */
   static final class Writer {
     final String name;
+    /** The writer's session (its cookie and CSRF token), signed in before the run. */
+    nl.begroot.web.TestServer.SignedIn who;
     final String target;
     final String field;
     final BigDecimal startShare;
@@ -238,8 +243,8 @@ class TwoServersTest {
               ? "{\"revision\":" + revision + ",\"shares_percent\":{\"" + field + "\":\"" + value + "\"}}"
               : "{\"revision\":" + revision + ",\"amounts\":{\"" + field + "\":" + value + "}}";
           TestServer write = servers[random.nextInt(2)];
-          HttpResponse<String> put = write.send(HttpRequest.newBuilder(URI.create(write.base() + path))
-              .header("Content-Type", "application/json").header("X-Begroot-User", name)
+          HttpResponse<String> put = write.send(who.request(write.base() + path)
+              .header("Content-Type", "application/json")
               .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
           if (put.statusCode() == 200) {
             acks.add(new Ack(name, target, field, value));

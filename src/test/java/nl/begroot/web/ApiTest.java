@@ -100,7 +100,8 @@ class ApiTest extends ServerSession {
     problem(server.json("POST", C + "/proposals", body), 422); // the id is taken now
 
     int rev = p.get("revision").asInt();
-    JsonNode changed = ok(server.json("PUT", C + "/proposals/api-1", "{\"revision\":" + rev + ",\"title\":\"Nieuwe titel\",\"author\":\"Anna\"}"));
+    JsonNode changed = ok(server.json(server.signIn(nl.begroot.TestBudgets.actor("Anna")), "PUT", C + "/proposals/api-1",
+        "{\"revision\":" + rev + ",\"title\":\"Nieuwe titel\"}"));
     assertThat(changed.get("title").asString()).isEqualTo("Nieuwe titel");
     assertThat(changed.get("updated_by").asString()).isEqualTo("Anna");
     JsonNode conflict = problem(server.json("PUT", C + "/proposals/api-1", "{\"revision\":" + rev + ",\"title\":\"Te laat\"}"), 409);
@@ -108,9 +109,9 @@ class ApiTest extends ServerSession {
     assertThat(conflict.get("theirs").asString()).contains("Nieuwe titel");
     assertThat(conflict.get("yours").asString()).contains("Te laat");
     // If-Match carries the revision too
-    HttpResponse<String> viaHeader = server.send(HttpRequest.newBuilder(URI.create(server.base() + C + "/proposals/api-1"))
+    HttpResponse<String> viaHeader = server.send(server.signIn(nl.begroot.TestBudgets.actor("Bram")).request(server.base() + C + "/proposals/api-1")
         .header("Content-Type", "application/json").header("If-Match", "\"" + changed.get("revision").asInt() + "\"")
-        .header("X-Begroot-User", "Bram").PUT(HttpRequest.BodyPublishers.ofString("{\"nature\":\"recurring\"}")).build());
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"nature\":\"recurring\"}")).build());
     assertThat(ok(viaHeader).get("updated_by").asString()).isEqualTo("Bram");
 
     int rev3 = json(server.get(C + "/proposals/api-1")).get("revision").asInt();

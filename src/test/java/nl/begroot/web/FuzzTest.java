@@ -260,7 +260,7 @@ class FuzzTest {
     int n = r.nextInt(8);
     for (int i = 0; i < n; i++) {
       String key = pick(r, "from", "name", "id", "unit", "title", "side", "nature", "amount.2027", "revision", "action", "share.GE", "products",
-          "author", pick(r, GARBAGE));
+          "_csrf", pick(r, GARBAGE));
       String value = r.nextBoolean() ? pick(r, versions) : pick(r, GARBAGE);
       b.append(i == 0 ? "" : "&").append(key).append('=').append(r.nextBoolean() ? URLEncoder.encode(value, StandardCharsets.UTF_8) : value);
     }
@@ -350,7 +350,7 @@ class FuzzTest {
   static String multipart(Random r, ByteArrayOutputStream out, byte[] file) {
     String boundary = r.nextInt(10) == 0 ? pick(r, "", "\"", "x".repeat(100)) : "fuzz" + r.nextInt(1_000_000);
     try {
-      for (String field : List.of("from", "name", "author")) {
+      for (String field : List.of("from", "name", "_csrf")) {
         if (r.nextInt(4) > 0) {
           String value = field.equals("from") ? pick(r, versions) : field.equals("name") ? "fuzz " + r.nextInt(1_000_000) : pick(r, GARBAGE);
           out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n")

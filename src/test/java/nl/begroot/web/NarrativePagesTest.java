@@ -34,8 +34,7 @@ class NarrativePagesTest extends ServerSession {
       form.put("amount." + year, "681.000");
     }
     form.put("action", "save");
-    form.put("author", "Anna");
-    assertThat(PagesTest.post(V + "/voorstel/2.7-soc/wijzigen", form).statusCode()).isEqualTo(303);
+    assertThat(PagesTest.post(server.signIn(nl.begroot.TestBudgets.actor("anna")), V + "/voorstel/2.7-soc/wijzigen", form).statusCode()).isEqualTo(303);
 
     assertThat(server.get(V + "/programma/2").body()).contains("structureel " + LINK + "€ 681.000</a> per jaar.").doesNotContain("€ 581.000");
     assertThat(server.get(V + "/voorstel/2.7-soc").body()).contains("structureel " + LINK + "€ 681.000</a> per jaar.");
@@ -60,8 +59,7 @@ class NarrativePagesTest extends ServerSession {
     String id = "2.3-monitor-gebiedsgericht";
     Map<String, String> form = new LinkedHashMap<>();
     form.put("revision", revision(server.get(V + "/voorstel/" + id).body()));
-    form.put("author", "Anna");
-    assertThat(PagesTest.post(V + "/voorstel/" + id + "/intrekken", form).statusCode()).isEqualTo(303);
+    assertThat(PagesTest.post(server.signIn(nl.begroot.TestBudgets.actor("anna")), V + "/voorstel/" + id + "/intrekken", form).statusCode()).isEqualTo(303);
     String page = server.get(V + "/voorstel/" + id).body();
     assertThat(page).contains("Geraamd is € 300.000 in 2026 en daarna € 75.000 per jaar.").doesNotContain("{{");
   }
@@ -84,8 +82,7 @@ class NarrativePagesTest extends ServerSession {
 
     Map<String, String> form = new LinkedHashMap<>();
     form.put("revision", revision(before));
-    form.put("author", "Anna");
-    assertThat(PagesTest.post(V + "/voorstel/" + quoted + "/intrekken", form).statusCode()).isEqualTo(303);
+    assertThat(PagesTest.post(server.signIn(nl.begroot.TestBudgets.actor("anna")), V + "/voorstel/" + quoted + "/intrekken", form).statusCode()).isEqualTo(303);
     assertThat(server.get(V + "/programma/2").body()).contains("structureel " + lapsedNl + " per jaar").doesNotContain("{{");
     assertThat(server.get(V + "/voorstel/" + quoted).body()).contains("Een bedrag uit dit voorstel is vervallen in: de tekst bij 2.1;");
     String en = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + V + "/programma/2"))

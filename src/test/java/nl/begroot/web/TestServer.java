@@ -69,6 +69,20 @@ public final class TestServer implements AutoCloseable {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  /** A form post as {@code who}: the form with the session's {@code _csrf} field, as a page's form sends it. */
+  public HttpResponse<String> form(SignedIn who, String path, java.util.Map<String, String> form) {
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>(form);
+    all.put("_csrf", who.csrf());
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", who.cookie())
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(urlEncoded(all))).build());
+  }
+
+  /** A form body, URL-encoded. */
+  public static String urlEncoded(java.util.Map<String, String> form) {
+    return form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+  }
+
   /** A GET as {@code who}. */
   public HttpResponse<String> get(SignedIn who, String path) {
     return send(who.request(base() + path).GET().build());
