@@ -32,6 +32,29 @@ final class ServeCommand implements Callable<Integer> {
       + " X-Forwarded-Proto are believed (repeat or comma-separate; default: $BEGROOT_TRUSTED_PROXY, else none)")
   java.util.List<String> trustedProxies;
 
+  /**
+   * Prints the first administrator's one-time password: on the first start only (the database keeps
+   * only its hash, so it cannot be printed again; a lost one is replaced with 'begroot users reset').
+   */
+  static boolean firstStart(Workspace workspace, PrintWriter out, String base) {
+    Optional<String> created = workspace.people().firstStart();
+    if (created.isEmpty()) {
+      return false;
+    }
+    String password = created.get();
+    String admin = nl.begroot.workspace.People.FIRST_ADMIN;
+    out.println();
+    out.println("Eerste start: de beheerder is aangemaakt. Meld u aan op " + base + "/aanmelden als '" + admin
+        + "' met dit eenmalige wachtwoord (het wordt niet nog eens getoond):");
+    out.println("    " + password);
+    out.println("Daarna kiest u een eigen wachtwoord en stelt u de tweede factor (TOTP) in. Kwijt? 'begroot users reset " + admin
+        + "' (met de server gestopt).");
+    out.println("First start: the administrator was created; sign in as '" + admin + "' with the one-time password above (shown this once).");
+    out.println();
+    out.flush();
+    return true;
+  }
+
   private java.util.List<String> proxies() {
     if (trustedProxies != null && !trustedProxies.isEmpty()) {
       return trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
@@ -64,7 +87,6 @@ final class ServeCommand implements Callable<Integer> {
     LoadResult builtIn = BudgetFiles.loadBuiltIn();
     workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), nl.begroot.core.access.Actor.system("begroot"));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
-    Optional<String> firstAdmin = workspace.people().firstStart();
     WebServer server;
     try {
       server = new WebServer(workspace, new nl.begroot.web.Clients(java.util.Set.copyOf(proxies()))).start(host, port);
@@ -75,18 +97,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
     out.println("Begroot draait op http://" + shown + ":" + server.port() + "/  (database: " + url.display() + "; stoppen met Ctrl+C)");
-    if (firstAdmin.isPresent()) {
-      // printed this once: the database keeps only its hash
-      out.println();
-      out.println("Eerste start: de beheerder is aangemaakt. Meld u aan op http://" + shown + ":" + server.port() + "/aanmelden als '"
-          + nl.begroot.workspace.People.FIRST_ADMIN + "' met dit eenmalige wachtwoord (het wordt niet nog eens getoond):");
-      out.println("    " + firstAdmin.get());
-      out.println("Daarna kiest u een eigen wachtwoord en stelt u de tweede factor (TOTP) in. Kwijt? 'begroot users reset "
-          + nl.begroot.workspace.People.FIRST_ADMIN + "' (met de server gestopt).");
-      out.println("First start: the administrator was created; sign in as '" + nl.begroot.workspace.People.FIRST_ADMIN
-          + "' with the one-time password above (shown this once).");
-      out.println();
-    }
+    firstStart(workspace, out, "http://" + shown + ":" + server.port());
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -278,6 +278,9 @@ public final class People {
     if (!validId(account.id())) {
       throw new IllegalArgumentException("an account id is lower-case letters, digits, '.', '_' or '-' (at most 100), not '" + account.id() + "'");
     }
+    if (account.name() == null || account.name().isBlank()) {
+      account = new Account(account.id(), account.id(), account.roles(), account.units(), account.member(), account.disabled());
+    }
     if (!accounts.create(account, by)) {
       return Optional.empty();
     }

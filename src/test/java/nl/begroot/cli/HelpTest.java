@@ -32,7 +32,7 @@ class HelpTest {
   @Test
   void everyCommandIsListed() {
     assertThat(commands()).contains("serve", "validate", "compute", "explain", "audit", "bench", "bench web", "publish",
-        "import-proposals");
+        "import-proposals", "users", "users add", "users disable", "users enable", "users reset", "users list");
   }
 
   @ParameterizedTest(name = "begroot {0} --help")
