@@ -110,6 +110,34 @@ class AccessibilityTest extends BrowserSession {
           t.page.click("button[value=preview]");
           t.page.waitForSelector("#voorbeeld #effect-provincies");
         }),
+        at("sign-in", "/aanmelden"),
+        visit("sign-in refused", t -> {
+          t.go("/aanmelden");
+          t.page.fill("#s-login", "niemand");
+          t.page.fill("#s-password", "geen goed wachtwoord");
+          t.page.click("button[type=submit]:text-is('Aanmelden')");
+          t.page.waitForSelector("[role=alert]");
+        }),
+        visit("second factor enrolment", t -> {
+          String id = "a11y-beheer-" + System.nanoTime();
+          var people = server.workspace.people();
+          people.add(new nl.begroot.store.AccountStore.Account(id, id, java.util.Set.of(nl.begroot.core.access.Role.BEHEERDER),
+              java.util.Set.of(), null, false), "test");
+          people.accounts().setPassword(id, nl.begroot.workspace.Passwords.hash("een lange zin voor de test"), false, false);
+          t.go("/aanmelden");
+          t.page.fill("#s-login", id);
+          t.page.fill("#s-password", "een lange zin voor de test");
+          t.page.click("button[type=submit]:text-is('Aanmelden')");
+          t.page.waitForSelector("#totp-secret");
+        }),
+        visit("users page", t -> {
+          TestServer.SignedIn admin = server.signIn(nl.begroot.core.access.Actor.person("a11y-admin", "A11y", java.util.Set.of(
+              nl.begroot.core.access.Role.BEHEERDER), java.util.Set.of(), null, true));
+          String token = admin.cookie().substring(admin.cookie().indexOf('=') + 1);
+          t.context.addCookies(List.of(new com.microsoft.playwright.options.Cookie(WebServer.SESSION_COOKIE, token).setUrl(server.base())));
+          t.go("/beheer/gebruikers");
+          assertThat(t.page.content()).contains("Gebruiker toevoegen");
+        }),
         at("annex 1", V + "/bijlage-1?jaar=2027"),
         at("provinces", V + "/provincies"),
         at("province", V + "/provincie/GE"),

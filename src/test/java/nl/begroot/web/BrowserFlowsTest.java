@@ -55,7 +55,7 @@ class BrowserFlowsTest extends BrowserSession {
     p.fill("#s-login", id);
     p.fill("#s-password", "lange-testzin-" + id);
     p.click("button:text-is('Aanmelden')");
-    p.waitForURL(server.base() + "/");
+    p.waitForURL(server.base() + "/v/" + CONCEPT); // "/" goes on to the concept
     assertThat(p.content()).contains("Aangemeld als " + id);
   }
 

@@ -322,6 +322,28 @@ class SignInTest extends ServerSession {
   }
 
   @Test
+  void anUploadFormCarriesTheTokenInItsMultipartBody() {
+    TestServer.SignedIn anna = server.signIn(nl.begroot.TestBudgets.actor("upload-anna"));
+    String yaml = nl.begroot.format.BudgetFiles.builtInText();
+    java.util.function.Function<String, HttpResponse<String>> upload = csrf -> {
+      String boundary = "grens" + System.nanoTime();
+      StringBuilder b = new StringBuilder();
+      if (csrf != null) {
+        b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n").append(csrf).append("\r\n");
+      }
+      b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nGeupload\r\n");
+      b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.yaml\"\r\n")
+          .append("Content-Type: application/yaml\r\n\r\n").append(yaml).append("\r\n--").append(boundary).append("--\r\n");
+      return server.send(HttpRequest.newBuilder(URI.create(server.base() + "/versies/inlezen")).header("Cookie", anna.cookie())
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString(b.toString())).build());
+    };
+    assertThat(upload.apply(null).statusCode()).isEqualTo(403);
+    assertThat(upload.apply("fout").statusCode()).isEqualTo(403);
+    assertThat(upload.apply(anna.csrf()).statusCode()).isIn(201, 303);
+  }
+
+  @Test
   void pagesCarryTheTokenOnlyForTheirOwnSession() {
     TestServer.SignedIn a = server.signIn(nl.begroot.TestBudgets.actor("cache-a"));
     TestServer.SignedIn b = server.signIn(nl.begroot.TestBudgets.actor("cache-b"));
