@@ -221,7 +221,9 @@ public final class ProposalImport {
     }
     Cell cell = row.getCell(c);
     return switch (cell.getType()) {
-      case STRING, NUMBER, BOOLEAN -> cell.getRawValue() == null ? "" : cell.getText().trim();
+      // the workbook writes formula-like text with an apostrophe (WorkbookExport.put): taken off here
+      case STRING -> cell.getRawValue() == null ? "" : nl.begroot.render.CsvText.restore(cell.getText().trim());
+      case NUMBER, BOOLEAN -> cell.getRawValue() == null ? "" : cell.getText().trim();
       default -> "";
     };
   }

@@ -17,6 +17,7 @@ import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Breakdown;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.render.CsvText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -88,26 +89,26 @@ final class WorkbookExport {
     try (Workbook wb = new Workbook(out, "Begroot", "1.0")) {
       wb.properties().setTitle(pub.budget().version().title() + " " + pub.budget().organisation().name());
       Worksheet contents = wb.newWorksheet(CONTENTS);
-      contents.value(0, 0, pub.budget().version().title() + " – " + pub.budget().organisation().name());
+      put(contents, 0, 0, pub.budget().version().title() + " – " + pub.budget().organisation().name());
       contents.style(0, 0).bold().set();
-      contents.value(1, 0, "Berekend door Begroot. Elke tabel staat op een eigen blad; totalen zijn formules over de cellen die zij optellen. "
+      put(contents, 1, 0, "Berekend door Begroot. Elke tabel staat op een eigen blad; totalen zijn formules over de cellen die zij optellen. "
           + "Blad " + EXACT + " geeft elk bedrag exact in euro's; blad " + PROPOSALS + " is het sjabloon voor begrotingsvoorstellen.");
-      contents.value(3, 0, "Blad");
-      contents.value(3, 1, "Tabel");
-      contents.value(3, 2, "Eenheid");
+      put(contents, 3, 0, "Blad");
+      put(contents, 3, 1, "Tabel");
+      put(contents, 3, 2, "Eenheid");
       contents.style(3, 0).bold().set();
       contents.style(3, 1).bold().set();
       contents.style(3, 2).bold().set();
       int row = 4;
       for (Table t : tables) {
-        contents.value(row, 0, sheets.get(t.id()));
-        contents.value(row, 1, t.title());
-        contents.value(row, 2, t.inThousands() ? "x € 1.000" : "x € 1");
+        put(contents, row, 0, sheets.get(t.id()));
+        put(contents, row, 1, t.title());
+        put(contents, row, 2, t.inThousands() ? "x € 1.000" : "x € 1");
         row++;
       }
-      contents.value(row++, 0, EXACT);
-      contents.value(row++, 0, PROPOSALS);
-      contents.value(row, 0, COMPONENTS);
+      put(contents, row++, 0, EXACT);
+      put(contents, row++, 0, PROPOSALS);
+      put(contents, row, 0, COMPONENTS);
       contents.width(0, 34);
       contents.width(1, 70);
       for (Table t : tables) {
@@ -120,22 +121,22 @@ final class WorkbookExport {
   }
 
   private static void tableSheet(Worksheet ws, Publication pub, Table t, String sheet, Map<String, String> firstPlace) {
-    ws.value(0, 0, t.title());
+    put(ws, 0, 0, t.title());
     ws.style(0, 0).bold().fontSize(12).set();
-    ws.value(1, 0, t.inThousands() ? "x € 1.000" : "x € 1");
-    ws.value(2, 0, "");
+    put(ws, 1, 0, t.inThousands() ? "x € 1.000" : "x € 1");
+    put(ws, 2, 0, "");
     for (int c = 0; c < t.columns().size(); c++) {
-      ws.value(2, c + 1, t.columns().get(c).label());
+      put(ws, 2, c + 1, t.columns().get(c).label());
       ws.style(2, c + 1).bold().wrapText(true).horizontalAlignment("right").set();
     }
-    ws.value(2, t.columns().size() + 1, "rij-id");
+    put(ws, 2, t.columns().size() + 1, "rij-id");
     ws.style(2, t.columns().size() + 1).bold().set();
     String self = "'" + sheet + "'!";
     for (int r = 0; r < t.rows().size(); r++) {
       Table.Row row = t.rows().get(r);
       int y = FIRST_BODY_ROW + r;
-      ws.value(y, 0, row.style() == Table.Style.LINE ? "  " + row.label() : row.label());
-      ws.value(y, t.columns().size() + 1, row.id());
+      put(ws, y, 0, row.style() == Table.Style.LINE ? "  " + CsvText.inert(row.label()) : row.label());
+      put(ws, y, t.columns().size() + 1, row.id());
       boolean bold = row.style() != Table.Style.LINE;
       if (bold) {
         ws.style(y, 0).bold().set();
@@ -144,7 +145,7 @@ final class WorkbookExport {
         Table.Cell cell = row.cells().get(c);
         int x = c + 1;
         if (cell.percent() != null) {
-          ws.value(y, x, cell.percent().movePointLeft(2));
+          put(ws, y, x, cell.percent().movePointLeft(2));
           ws.style(y, x).format("0.00%").set();
           continue;
         }
@@ -153,7 +154,7 @@ final class WorkbookExport {
         }
         Figure f = pub.figure(cell.figureId());
         if (f.display() == Figure.Display.PM) {
-          ws.value(y, x, "pm");
+          put(ws, y, x, "pm");
           ws.style(y, x).horizontalAlignment("right").set();
           continue;
         }
@@ -171,7 +172,7 @@ final class WorkbookExport {
         if (formula != null) {
           ws.formula(y, x, formula);
         } else {
-          ws.value(y, x, pub.printed().value(t.inThousands(), f.id()).orElseThrow());
+          put(ws, y, x, pub.printed().value(t.inThousands(), f.id()).orElseThrow());
         }
         var style = ws.style(y, x).format(THOUSANDS_FORMAT);
         if (bold) {
@@ -214,17 +215,17 @@ final class WorkbookExport {
   private static void exactSheet(Worksheet ws, Publication pub) {
     String[] header = {"figuur", "omschrijving", "euro (exact)", "cent", "weergave"};
     for (int c = 0; c < header.length; c++) {
-      ws.value(0, c, header[c]);
+      put(ws, 0, c, header[c]);
       ws.style(0, c).bold().set();
     }
     int r = 1;
     for (Figure f : pub.document().graph().all()) {
-      ws.value(r, 0, f.id());
-      ws.value(r, 1, f.label());
-      ws.value(r, 2, BigDecimal.valueOf(f.cents(), 2));
+      put(ws, r, 0, f.id());
+      put(ws, r, 1, f.label());
+      put(ws, r, 2, BigDecimal.valueOf(f.cents(), 2));
       ws.style(r, 2).format(EUROS_FORMAT).set();
-      ws.value(r, 3, f.cents());
-      ws.value(r, 4, f.display().name().toLowerCase(Locale.ROOT));
+      put(ws, r, 3, f.cents());
+      put(ws, r, 4, f.display().name().toLowerCase(Locale.ROOT));
       r++;
     }
     ws.width(0, 44);
@@ -251,7 +252,7 @@ final class WorkbookExport {
 
   private static void header(Worksheet ws, List<String> columns) {
     for (int c = 0; c < columns.size(); c++) {
-      ws.value(0, c, columns.get(c));
+      put(ws, 0, c, columns.get(c));
       ws.style(0, c).bold().fillColor("DDEBF7").set();
     }
     ws.freezePane(1, 1);
@@ -264,12 +265,12 @@ final class WorkbookExport {
     int years = budget.version().years().size();
     for (Proposal p : budget.proposals()) {
       int c = 0;
-      ws.value(r, c++, p.id());
-      ws.value(r, c++, String.join("; ", p.units()));
-      ws.value(r, c++, p.title());
-      ws.value(r, c++, p.side().name().toLowerCase(Locale.ROOT));
-      ws.value(r, c++, p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring");
-      ws.value(r, c++, p.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      put(ws, r, c++, p.id());
+      put(ws, r, c++, String.join("; ", p.units()));
+      put(ws, r, c++, p.title());
+      put(ws, r, c++, p.side().name().toLowerCase(Locale.ROOT));
+      put(ws, r, c++, p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring");
+      put(ws, r, c++, p.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       text(ws, r, c++, p.category());
       text(ws, r, c++, String.join("; ", p.products()));
       text(ws, r, c++, p.thirdParty());
@@ -295,13 +296,13 @@ final class WorkbookExport {
         continue;
       }
       for (Breakdown.Component comp : b.components()) {
-        ws.value(r, 0, p.id());
-        ws.value(r, 1, b.title());
-        ws.value(r, 2, b.showNegated() ? "true" : "false");
-        ws.value(r, 3, b.inEuros() ? "true" : "false");
-        ws.value(r, 4, comp.id());
-        ws.value(r, 5, comp.title());
-        ws.value(r, 6, comp.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring");
+        put(ws, r, 0, p.id());
+        put(ws, r, 1, b.title());
+        put(ws, r, 2, b.showNegated() ? "true" : "false");
+        put(ws, r, 3, b.inEuros() ? "true" : "false");
+        put(ws, r, 4, comp.id());
+        put(ws, r, 5, comp.title());
+        put(ws, r, 6, comp.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring");
         amounts(ws, r, 7, comp.amounts());
         r++;
       }
@@ -312,17 +313,30 @@ final class WorkbookExport {
 
   private static void text(Worksheet ws, int r, int c, String value) {
     if (value != null && !value.isEmpty()) {
-      ws.value(r, c, value);
+      put(ws, r, c, value);
     }
+  }
+
+  /**
+   * A text cell: text that a spreadsheet would take for a formula gets a leading apostrophe, as in
+   * the open data's CSV ({@link CsvText#inert}); {@link ProposalImport} takes it off again. The cell
+   * is a text cell either way, but a person who edits it in Excel would turn it into a live formula.
+   */
+  private static void put(Worksheet ws, int r, int c, String value) {
+    ws.value(r, c, CsvText.inert(value));
+  }
+
+  private static void put(Worksheet ws, int r, int c, Number value) {
+    ws.value(r, c, value);
   }
 
   /** Euros with cents as exact decimals (written as the decimal text), "pm", or an empty cell. */
   private static void amounts(Worksheet ws, int r, int c, Amounts amounts) {
     for (int y = 0; y < amounts.size(); y++) {
       switch (amounts.kind(y)) {
-        case PM -> ws.value(r, c + y, "pm");
+        case PM -> put(ws, r, c + y, "pm");
         case AMOUNT -> {
-          ws.value(r, c + y, BigDecimal.valueOf(amounts.cents(y), 2));
+          put(ws, r, c + y, BigDecimal.valueOf(amounts.cents(y), 2));
           ws.style(r, c + y).format(EUROS_FORMAT).set();
         }
         default -> { }

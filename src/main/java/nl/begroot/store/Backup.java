@@ -119,7 +119,7 @@ public final class Backup {
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new StoreException("cannot read the database " + database.url().display() + " for the backup: " + e.getMessage(), e);
+      throw new StoreException("cannot read the database " + database.url().display() + " for the backup: " + database.url().redact(e.getMessage()), e);
     }
   }
 
@@ -290,7 +290,7 @@ public final class Backup {
     } catch (IOException e) {
       throw new RestoreException("cannot read " + file + ": " + Database.rootMessage(e));
     } catch (SQLException e) {
-      throw new StoreException("the restore into " + database.url().display() + " failed, nothing was restored: " + e.getMessage(), e);
+      throw new StoreException("the restore into " + database.url().display() + " failed, nothing was restored: " + database.url().redact(e.getMessage()), e);
     }
   }
 

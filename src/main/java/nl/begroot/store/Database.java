@@ -46,21 +46,21 @@ public final class Database implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot open the database " + url.display() + ": " + rootMessage(e), e);
+      throw new StoreException("cannot open the database " + url.display() + ": " + url.redact(rootMessage(e)), e);
     }
     if (url.jdbcUrl().startsWith("jdbc:h2:" + DurableFiles.SCHEME + ":")) {
       try {
         appendOnly(dataSource);
       } catch (SQLException | RuntimeException e) {
         dataSource.close();
-        throw new StoreException("cannot open the database " + url.display() + ": " + rootMessage(e), e);
+        throw new StoreException("cannot open the database " + url.display() + ": " + url.redact(rootMessage(e)), e);
       }
     }
     try {
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       dataSource.close();
-      throw new StoreException("cannot prepare the database " + url.display() + ": " + rootMessage(e), e);
+      throw new StoreException("cannot prepare the database " + url.display() + ": " + url.redact(rootMessage(e)), e);
     }
     return new Database(url, dataSource);
   }

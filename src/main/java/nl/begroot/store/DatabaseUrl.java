@@ -47,7 +47,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
       try {
         uri = new URI(t);
       } catch (java.net.URISyntaxException e) {
-        throw new IllegalArgumentException("not a PostgreSQL address: " + t + " (expected postgresql://user:password@host:port/database)");
+        // the setting may hold a password: the message names the position, never the text
+        throw new IllegalArgumentException("not a PostgreSQL address (" + e.getReason() + " at character " + (e.getIndex() + 1)
+            + "); expected postgresql://user:password@host:port/database");
       }
       if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
         throw new IllegalArgumentException("a PostgreSQL address needs a host and a database: postgresql://user@host:5432/begroot");
@@ -66,16 +68,77 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     if (t.startsWith("h2:")) {
       return h2File(Path.of(t.substring(3)));
     }
-    throw new IllegalArgumentException("unknown database setting '" + t
-        + "': use postgresql://user@host:port/database, h2:DIRECTORY or a jdbc: URL");
+    throw new IllegalArgumentException("unknown database setting (it starts with '" + kindOf(t)
+        + "'): use postgresql://user@host:port/database, h2:DIRECTORY or a jdbc: URL");
   }
 
   public boolean isPostgres() {
     return jdbcUrl.startsWith("jdbc:postgresql:");
   }
 
-  /** The URL without a password, for messages. */
+  /**
+   * Where the data lives, for messages and the start-up line: the kind and the file or the host and
+   * database, never a user name, password or any other setting of the URL ("H2 file
+   * /srv/begroot/data/begroot", "PostgreSQL at db.example.org:5432/begroot").
+   */
   public String display() {
-    return jdbcUrl.replaceAll("password=[^&;]*", "password=***");
+    String u = jdbcUrl;
+    if (u.startsWith("jdbc:h2:")) {
+      String rest = cut(u.substring("jdbc:h2:".length()), ";");
+      if (rest.startsWith("mem:")) {
+        return "H2 in memory (" + rest.substring(4) + ")";
+      }
+      rest = rest.replaceFirst("^(" + DurableFiles.SCHEME + ":|file:|nio:|split:)+", "");
+      return "H2 file " + rest;
+    }
+    if (u.startsWith("jdbc:postgresql:")) {
+      return "PostgreSQL at " + hostAndDatabase(u.substring("jdbc:postgresql:".length()));
+    }
+    if (u.startsWith("jdbc:")) {
+      String rest = u.substring(5);
+      int colon = rest.indexOf(':');
+      String kind = colon < 0 ? rest : rest.substring(0, colon);
+      return kindOf(kind) + (colon < 0 ? "" : " at " + hostAndDatabase(rest.substring(colon + 1)));
+    }
+    return "a database";
+  }
+
+  /** "//user:pw@host:5432/db?password=x" as "host:5432/db": no user information, no query or settings. */
+  private static String hostAndDatabase(String rest) {
+    String r = cut(cut(cut(rest, "?"), ";"), "&");
+    r = r.replaceFirst("^//", "");
+    int at = r.lastIndexOf('@');
+    if (at >= 0) {
+      r = r.substring(at + 1);
+    }
+    return r.isEmpty() ? "?" : r;
+  }
+
+  private static String cut(String s, String at) {
+    int i = s.indexOf(at);
+    return i < 0 ? s : s.substring(0, i);
+  }
+
+  /** The first word of a setting (letters, digits, "-", "_"), at most 20 characters: what kind it claims to be. */
+  private static String kindOf(String text) {
+    String k = text.replaceFirst("^([A-Za-z0-9_-]{0,20}).*$", "$1");
+    return k.isEmpty() ? "?" : k;
+  }
+
+  /**
+   * {@code message} with this database's password and user information taken out: a driver's message
+   * may quote the URL or a setting ({@code password=...}, {@code //user:password@host}).
+   */
+  public String redact(String message) {
+    if (message == null) {
+      return null;
+    }
+    String m = message;
+    if (password != null && !password.isEmpty()) {
+      m = m.replace(password, "***");
+    }
+    m = m.replaceAll("(?i)(password|passwd|pwd)=[^&;\\s]*", "$1=***");
+    m = m.replaceAll("//[^/@\\s]*:[^/@\\s]*@", "//***@");
+    return m;
   }
 }

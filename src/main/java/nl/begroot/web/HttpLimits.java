@@ -43,6 +43,10 @@ final class HttpLimits {
       // long addresses (a long search) reach Begroot's own pages instead of Jetty's bare 414
       http.setRequestHeaderSize(64 * 1024);
       http.setIdleTimeout(WebServer.IDLE_TIMEOUT_MILLIS);
+      // no version banners: no Server or X-Powered-By header, and the security headers on every answer
+      http.setSendServerVersion(false);
+      http.setSendXPoweredBy(false);
+      http.addCustomizer(new SecurityHeaders());
     });
     config.jetty.modifyServer(server -> {
       // each insert goes outermost: the data rate is measured on what the eager loader reads, and the
@@ -202,6 +206,7 @@ final class HttpLimits {
       } else {
         body = status + " " + explain(status) + "\n";
       }
+      SecurityHeaders.add(response.getHeaders()); // the servlet layer's refusals come with a fresh set of headers
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, api ? "application/problem+json; charset=utf-8" : "text/plain; charset=utf-8");
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
       response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
@@ -210,6 +215,8 @@ final class HttpLimits {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+      SecurityHeaders.add(fields); // no request exists yet, so the customizer did not run
+      fields.put(HttpHeader.CACHE_CONTROL, "no-store");
       fields.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
       return ByteBuffer.wrap((status + " " + explain(status) + "\n").getBytes(StandardCharsets.UTF_8));
     }

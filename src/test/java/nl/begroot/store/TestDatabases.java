@@ -129,7 +129,7 @@ public final class TestDatabases {
       s.execute("drop database if exists " + name + " with (force)");
       s.execute("create database " + name);
     } catch (SQLException e) {
-      Assertions.fail("cannot create the database " + name + " on PostgreSQL at " + main.display() + ": " + e.getMessage());
+      Assertions.fail("cannot create the database " + name + " on " + main.display() + ": " + e.getMessage());
     }
     String jdbc = main.jdbcUrl();
     int q = jdbc.indexOf('?');
@@ -144,7 +144,7 @@ public final class TestDatabases {
       s.execute("drop schema if exists " + schema + " cascade");
       s.execute("create schema " + schema);
     } catch (SQLException e) {
-      Assertions.fail("cannot reach PostgreSQL at " + url.display() + ": " + e.getMessage());
+      Assertions.fail("cannot reach " + url.display() + ": " + e.getMessage());
     }
   }
 }
