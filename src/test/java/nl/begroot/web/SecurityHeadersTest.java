@@ -169,6 +169,15 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void staticFoldersListNothing() {
+    for (String dir : List.of("/static/", "/static", "/vendor/", "/webjars/", "/webjars/htmx.org/2.0.10/dist/")) {
+      HttpResponse<String> r = server.get(dir);
+      assertThat(r.statusCode()).as(dir + ": no directory listing").isEqualTo(404);
+      assertThat(r.body()).as(dir).doesNotContain("begroot.js").doesNotContain("htmx.min.js");
+    }
+  }
+
+  @Test
   void thePolicyAllowsNoInlineScriptOrStyleAndNoFraming() {
     String csp = SecurityHeaders.CONTENT_SECURITY_POLICY;
     assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").doesNotContain("*").doesNotContain("http:");
