@@ -173,7 +173,8 @@ class SecurityHeadersTest {
     for (String dir : List.of("/static/", "/static", "/vendor/", "/webjars/", "/webjars/htmx.org/2.0.10/dist/")) {
       HttpResponse<String> r = server.get(dir);
       assertThat(r.statusCode()).as(dir + ": no directory listing").isEqualTo(404);
-      assertThat(r.body()).as(dir).doesNotContain("begroot.js").doesNotContain("htmx.min.js");
+      // (every page links begroot.js and htmx itself, so the names alone prove nothing; a listing has a title)
+      assertThat(r.body()).as(dir).doesNotContainIgnoringCase("index of").doesNotContainIgnoringCase("directory");
     }
   }
 
