@@ -48,8 +48,13 @@ public final class WebServer {
    * the server above.
    */
   public WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities) {
+    this(workspace, clients, oidc, identities, SignInLog.SLF4J);
+  }
+
+  /** As above, with sign-ins recorded in {@code signInLog}. */
+  WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities, SignInLog signInLog) {
     Templates templates = new Templates();
-    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, SignInLog.SLF4J);
+    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog);
     Pages.Shared shared = new Pages.Shared(workspace, templates);
     ReadingPages reading = new ReadingPages(shared);
     ProvincePages provinces = new ProvincePages(shared);
