@@ -15,7 +15,7 @@ import nl.begroot.core.access.Role;
  * The provider's role claim, read as Begroot's roles, units and member. Deny by default: a value that
  * is not understood gives nothing, and no claim gives no roles.
  *
- * <p>Values (a JSON array of strings, or one string with values separated by spaces or commas):
+ * <p>Values (a JSON array of strings, each one value, or one string with values separated by spaces or commas):
  * <ul>
  *   <li>{@code lezer}, {@code controller}, {@code bestuur}, {@code beheerder}: that role;
  *   <li>{@code budgethouder:2.7}: the role budgethouder for unit or programme 2.7 (one value per unit;
@@ -64,7 +64,9 @@ public final class RoleClaims {
     if (value instanceof Collection<?> c) {
       for (Object o : c) {
         if (o instanceof String s) {
-          values.addAll(split(s));
+          if (!s.isBlank()) {
+            values.add(s.strip()); // an element is one value, spaces and all ("Fin Controllers" for the role map)
+          }
         } else {
           ignored.add(String.valueOf(o) + " (not a string)");
         }
