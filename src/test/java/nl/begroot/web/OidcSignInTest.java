@@ -71,6 +71,11 @@ class OidcSignInTest {
     try {
       provider = new MockOAuth2Server();
       provider.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      // warm up: the provider's first answers (its keys are made then) can take longer than Begroot's
+      // 10 s read timeout on a busy machine; the tests are about Begroot, not that first wait
+      for (String u : List.of(provider.wellKnownUrl("default").toString(), provider.jwksUrl("default").toString())) {
+        client.send(HttpRequest.newBuilder(URI.create(u)).timeout(java.time.Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.discarding());
+      }
     } catch (Throwable e) {
       unavailable = "the test OpenID provider (mock-oauth2-server) cannot start here: " + e;
       return;
