@@ -27,7 +27,9 @@ import nl.begroot.core.access.Role;
  * provider's own group names can be used.
  */
 public final class RoleClaims {
-  private static final Pattern UNIT = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.\\-]{0,39}");
+  private static final Pattern UNIT = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.\\-]{0,19}");
+  /** Units per person at most (the account keeps them in 1000 characters). */
+  static final int MAX_UNITS = 40;
   private static final Pattern MEMBER = Pattern.compile("[A-Za-z]{1,10}");
 
   private RoleClaims() {}
@@ -90,6 +92,8 @@ public final class RoleClaims {
       } else if (role == Role.BUDGETHOUDER) {
         if (qualifier == null) {
           roles.add(role);
+        } else if (units.size() >= MAX_UNITS && !units.contains(qualifier)) {
+          ignored.add(raw + " (more than " + MAX_UNITS + " units)");
         } else if (UNIT.matcher(qualifier).matches()) {
           roles.add(role);
           units.add(qualifier);

@@ -30,6 +30,18 @@ class RoleClaimsTest {
   }
 
   @Test
+  void atMostFortyUnits() {
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 1; i <= 45; i++) {
+      many.add("budgethouder:" + i);
+    }
+    var a = RoleClaims.read(many, Map.of());
+    assertThat(a.units()).hasSize(RoleClaims.MAX_UNITS).contains("1", "40").doesNotContain("41");
+    assertThat(a.ignored()).hasSize(5);
+    assertThat(RoleClaims.read(List.of("budgethouder:" + "1".repeat(21)), Map.of()).units()).isEmpty();
+  }
+
+  @Test
   void staffOfTwoMembersIsNoLidAtAll() {
     var a = RoleClaims.read(List.of("lid:GE", "lid:UT", "lezer"), Map.of());
     assertThat(a.roles()).containsExactly(Role.LEZER);
