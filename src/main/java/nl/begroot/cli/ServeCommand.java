@@ -63,6 +63,8 @@ final class ServeCommand implements Callable<Integer> {
     return env == null ? java.util.List.of() : java.util.Arrays.stream(env.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
   }
 
+  @CommandLine.Mixin OidcOptions oidc = new OidcOptions();
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -73,6 +75,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     Optional<DatabaseUrl> setting = database.url("serve", err);
     if (setting.isEmpty()) {
+      return Main.BAD_INPUT;
+    }
+    Optional<nl.begroot.oidc.OidcSettings> oidcSettings = oidc.settings("serve", err);
+    if (oidcSettings == null) {
       return Main.BAD_INPUT;
     }
     DatabaseUrl url = setting.get();
@@ -89,7 +95,9 @@ final class ServeCommand implements Callable<Integer> {
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
     WebServer server;
     try {
-      server = new WebServer(workspace, new nl.begroot.web.Clients(java.util.Set.copyOf(proxies()))).start(host, port);
+      nl.begroot.web.Clients clients = new nl.begroot.web.Clients(java.util.Set.copyOf(proxies()));
+      server = new WebServer(workspace, clients, oidcSettings.orElse(null),
+          oidcSettings.isEmpty() ? null : new nl.begroot.store.OidcIdentities(db, workspace.people().accounts())).start(host, port);
     } catch (RuntimeException e) {
       db.close();
       err.println("begroot serve: cannot listen on " + host + ":" + port + " (" + Database.rootMessage(e) + "); is another program using it? Try --port.");
@@ -98,6 +106,8 @@ final class ServeCommand implements Callable<Integer> {
     String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
     out.println("Begroot draait op http://" + shown + ":" + server.port() + "/  (database: " + url.display() + "; stoppen met Ctrl+C)");
     firstStart(workspace, out, "http://" + shown + ":" + server.port());
+    oidcSettings.ifPresent(o -> out.println("Aanmelden via de identiteitsprovider: " + o.issuer() + " (client " + o.clientId()
+        + ", rollen uit claim " + o.rolesClaim() + "): http://" + shown + ":" + server.port() + "/aanmelden/oidc"));
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

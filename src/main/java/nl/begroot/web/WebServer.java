@@ -39,7 +39,22 @@ public final class WebServer {
 
   /** A server behind the reverse proxies {@code clients} trusts for the client's address and HTTPS. */
   public WebServer(Workspace workspace, Clients clients) {
+    this(workspace, clients, null, null);
+  }
+
+  /**
+   * A server that also signs people in with the organisation's identity provider when {@code oidc}
+   * is given (routes {@value OidcSignIn#START} and {@value OidcSignIn#CALLBACK}); with null, exactly
+   * the server above.
+   */
+  public WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities) {
+    this(workspace, clients, oidc, identities, SignInLog.SLF4J);
+  }
+
+  /** As above, with sign-ins recorded in {@code signInLog}. */
+  WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities, SignInLog signInLog) {
     Templates templates = new Templates();
+    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog);
     Pages.Shared shared = new Pages.Shared(workspace, templates);
     ReadingPages reading = new ReadingPages(shared);
     ProvincePages provinces = new ProvincePages(shared);
@@ -161,8 +176,14 @@ public final class WebServer {
       r.post("/v/{version}/sleutels/{key}", editing::keySubmit);
       r.get("/v/{version}/export", versions::export);
       r.post("/v/{version}/verwijderen", versions::deleteVersion);
+      // sign-in with the organisation's identity provider (only when configured)
+      if (oidcSignIn != null) {
+        r.get(OidcSignIn.START, oidcSignIn::start);
+        r.get(OidcSignIn.CALLBACK, oidcSignIn::callback);
+      }
       // API
       r.get("/api/health", versionsApi::health);
+      r.get("/api/me", MeApi::me);
       r.get("/api/openapi.json", OpenApi::serve);
       r.get("/api/versions", versionsApi::versions);
       r.post("/api/versions", versionsApi::copy);
