@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that of one recorded moment (the same one for all versions), and whose change log agrees with its
  * rows; a backup that read its tables at different moments fails here.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // the two engines side by side
 class BackupBesideServerTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   static final int BACKUPS = Integer.getInteger("begroot.backup.runs", 4);
