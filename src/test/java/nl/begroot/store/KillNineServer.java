@@ -18,9 +18,6 @@ import nl.begroot.workspace.Workspace;
  * 6-18 s on a loaded machine); the writes themselves go through the product unchanged.
  */
 public final class KillNineServer {
-  /** The argument that makes it exit after the warm-up (to write the class-data archive, see {@link KillNineTest.Child#classArchive}). */
-  static final String WARM_ONLY = "--warm-only";
-
   private KillNineServer() {}
 
   /** How many writers (ops) of one cycle are signed in. */
@@ -70,9 +67,6 @@ public final class KillNineServer {
       workspace.snapshot(Workspace.CONCEPT);
       WebServer server = new WebServer(workspace).start("127.0.0.1", 0);
       server.stop();
-    }
-    if (args.length == 1 && args[0].equals(WARM_ONLY)) {
-      System.exit(0);
     }
     System.out.println("warm");
     System.out.flush();

@@ -430,48 +430,10 @@ class KillNineTest {
   record Child(Process process, BufferedReader out) {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final List<String> VM = List.of("-cp", System.getProperty("java.class.path"), "-Xmx384m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-Xshare:auto");
-    private static Path archive;
-
-    /**
-     * The classes a server loads, in one class-data archive (AppCDS) that every child maps instead
-     * of reading and verifying some 6.000 classes from the jars again: made once per test JVM by a
-     * child that warms up and exits ({@code -XX:ArchiveClassesAtExit}). If it cannot be made, the
-     * children start without it ({@code -Dbegroot.kill.cds=false} turns it off).
-     */
-    static synchronized List<String> classArchive() {
-      if (!Boolean.parseBoolean(System.getProperty("begroot.kill.cds", "true"))) {
-        return List.of();
-      }
-      if (archive == null) {
-        try {
-          Path file = java.nio.file.Files.createTempFile("begroot-kill-nine", ".jsa");
-          java.nio.file.Files.delete(file);
-          List<String> command = new ArrayList<>(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + file));
-          command.addAll(VM);
-          command.addAll(List.of(KillNineServer.class.getName(), KillNineServer.WARM_ONLY));
-          Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-          boolean done = p.waitFor(180, TimeUnit.SECONDS);
-          if (!done) {
-            p.destroyForcibly();
-          }
-          archive = done && p.exitValue() == 0 && java.nio.file.Files.size(file) > 0 ? file : Path.of("");
-          if (!archive.toString().isEmpty()) {
-            file.toFile().deleteOnExit();
-          }
-        } catch (IOException e) {
-          archive = Path.of("");
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          archive = Path.of("");
-        }
-      }
-      return archive.toString().isEmpty() ? List.of() : List.of("-XX:SharedArchiveFile=" + archive);
-    }
+        "-XX:TieredStopAtLevel=1");
 
     static Child start(List<String> serveArgs) throws IOException {
       List<String> command = new ArrayList<>(List.of(JAVA));
-      command.addAll(classArchive());
       command.addAll(VM);
       command.add(KillNineServer.class.getName());
       command.addAll(serveArgs);
