@@ -93,11 +93,18 @@ final class ServeCommand implements Callable<Integer> {
     LoadResult builtIn = BudgetFiles.loadBuiltIn();
     workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), nl.begroot.core.access.Actor.system("begroot"));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
+    // on the embedded database, whose file only this process can open, 'begroot backup' asks this
+    // server for the backup, with the token it leaves in the data directory (decision 101)
+    Optional<java.nio.file.Path> dataDir = url.h2Directory();
+    String token = ServeFile.newToken();
     WebServer server;
     try {
-      nl.begroot.web.Clients clients = new nl.begroot.web.Clients(java.util.Set.copyOf(proxies()));
-      server = new WebServer(workspace, clients, oidcSettings.orElse(null),
-          oidcSettings.isEmpty() ? null : new nl.begroot.store.OidcIdentities(db, workspace.people().accounts())).start(host, port);
+      WebServer web = new WebServer(workspace, new nl.begroot.web.Clients(java.util.Set.copyOf(proxies())), oidcSettings.orElse(null),
+          oidcSettings.isEmpty() ? null : new nl.begroot.store.OidcIdentities(db, workspace.people().accounts()));
+      if (dataDir.isPresent()) {
+        web.offerBackup(db, token);
+      }
+      server = web.start(host, port);
     } catch (RuntimeException e) {
       db.close();
       err.println("begroot serve: cannot listen on " + host + ":" + port + " (" + Database.rootMessage(e) + "); is another program using it? Try --port.");
@@ -109,8 +116,26 @@ final class ServeCommand implements Callable<Integer> {
     oidcSettings.ifPresent(o -> out.println("Aanmelden via de identiteitsprovider: " + o.issuer() + " (client " + o.clientId()
         + ", rollen uit claim " + o.rolesClaim() + "): http://" + shown + ":" + server.port() + "/aanmelden/oidc"));
     out.flush();
+    ServeFile.Info info = null;
+    if (dataDir.isPresent()) {
+      String reach = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+      info = new ServeFile.Info("http://" + (reach.contains(":") ? "[" + reach + "]" : reach) + ":" + server.port(), token,
+          ProcessHandle.current().pid());
+      try {
+        ServeFile.write(dataDir.get(), info);
+      } catch (java.io.IOException e) {
+        err.println("begroot serve: cannot write " + dataDir.get().resolve(ServeFile.NAME) + " (" + Database.rootMessage(e)
+            + "); 'begroot backup' cannot reach this server while it runs");
+        err.flush();
+        info = null;
+      }
+    }
+    ServeFile.Info written = info;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (written != null) {
+        ServeFile.remove(dataDir.get(), written);
+      }
       server.stop();
       db.close();
       stopped.countDown();

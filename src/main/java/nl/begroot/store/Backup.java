@@ -260,13 +260,7 @@ public final class Backup {
    */
   public static Summary restore(Database database, Path file) {
     try (ZipFile zip = open(file)) {
-      Manifest manifest = manifest(zip, file);
-      for (Table t : TABLES) {
-        checksum(zip, t, manifest); // a damaged file says so, before its rows are read
-      }
-      for (Table t : TABLES) {
-        read(zip, t, manifest, null); // every row checked before anything is written
-      }
+      Manifest manifest = checked(zip, file);
       try (Connection c = database.jdbi().open().getConnection()) {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -292,6 +286,33 @@ public final class Backup {
     } catch (SQLException e) {
       throw new StoreException("the restore into " + database.url().display() + " failed, nothing was restored: " + database.url().redact(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Checks the backup {@code file} as a restore does before it writes (the manifest, each table's
+   * checksum and row count, every row's columns and types) and says what it holds; for a backup
+   * that came over the network, before it is kept.
+   *
+   * @throws RestoreException when the file is damaged, cut short or not a backup
+   */
+  public static Summary check(Path file) {
+    try (ZipFile zip = open(file)) {
+      Manifest manifest = checked(zip, file);
+      return new Summary(manifest.rows(), manifest.nextVersionId(), manifest.nextChangeId(), manifest.nextStamp(), manifest.createdAt());
+    } catch (IOException e) {
+      throw new RestoreException("cannot read " + file + ": " + Database.rootMessage(e));
+    }
+  }
+
+  private static Manifest checked(ZipFile zip, Path file) throws IOException {
+    Manifest manifest = manifest(zip, file);
+    for (Table t : TABLES) {
+      checksum(zip, t, manifest); // a damaged file says so, before its rows are read
+    }
+    for (Table t : TABLES) {
+      read(zip, t, manifest, null); // every row checked before anything is written
+    }
+    return manifest;
   }
 
   private static ZipFile open(Path file) throws IOException {

@@ -72,6 +72,20 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         + "'): use postgresql://user@host:port/database, h2:DIRECTORY or a jdbc: URL");
   }
 
+  /**
+   * The directory of the embedded database ({@link #h2File}), or empty for any other: where a
+   * running server leaves its address for {@code begroot backup} (docs/backup.md).
+   */
+  public java.util.Optional<Path> h2Directory() {
+    String prefix = "jdbc:h2:" + DurableFiles.SCHEME + ":";
+    String suffix = "/begroot" + H2_OPTIONS + H2_DURABILITY;
+    String file = jdbcUrl.replace('\\', '/');
+    if (!jdbcUrl.startsWith(prefix) || !file.endsWith(suffix)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Path.of(jdbcUrl.substring(prefix.length(), jdbcUrl.length() - suffix.length())));
+  }
+
   public boolean isPostgres() {
     return jdbcUrl.startsWith("jdbc:postgresql:");
   }

@@ -32,6 +32,7 @@ public final class WebServer {
 
   private final Javalin app;
   private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final BackupApi backupApi = new BackupApi();
 
   public WebServer(Workspace workspace) {
     this(workspace, Clients.DIRECT);
@@ -184,6 +185,7 @@ public final class WebServer {
       // API
       r.get("/api/health", versionsApi::health);
       r.get("/api/me", MeApi::me);
+      r.get("/api/backup", backupApi::backup); // for 'begroot backup' on this machine, with the server's token (decision 101)
       r.get("/api/openapi.json", OpenApi::serve);
       r.get("/api/versions", versionsApi::versions);
       r.post("/api/versions", versionsApi::copy);
@@ -336,6 +338,15 @@ public final class WebServer {
       LOG.error("error page failed", e);
       ctx.status(status).contentType("text/plain; charset=utf-8").result(title + ": " + detail);
     }
+  }
+
+  /**
+   * Offers backups of {@code database} at {@code GET /api/backup} to {@code begroot backup} on this
+   * machine that sends {@code token} (decision 101; the server on the embedded database does).
+   */
+  public WebServer offerBackup(nl.begroot.store.Database database, String token) {
+    backupApi.offer(database, token);
+    return this;
   }
 
   public WebServer start(String host, int port) {

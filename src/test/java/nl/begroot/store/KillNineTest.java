@@ -45,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the start (the writes are chosen so that they change no figure: new proposals are zero, a key
  * change rewrites "6.80" as "6.8").
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // the two engines side by side
 class KillNineTest {
   static final int CYCLES = 50;
   private static final String CONCEPT = Workspace.CONCEPT;
@@ -81,6 +82,8 @@ class KillNineTest {
     int cycles = Integer.getInteger("begroot.kill.cycles", CYCLES);
     Random random = new Random(Long.getLong("begroot.kill.seed", 20261201L));
     Tally tally = new Tally();
+    Map<String, Long> time = new LinkedHashMap<>();
+    long runStart = System.nanoTime();
     Map<String, String> auditBefore = new TreeMap<>();
     List<String> problems = new ArrayList<>();
     State expected = null;
@@ -93,7 +96,10 @@ class KillNineTest {
     try {
       for (int cycle = 0; cycle <= cycles; cycle++) {
         Child current = next;
+        long t0 = System.nanoTime();
         String base = current.go(engine + "-c" + cycle);
+        long t1 = System.nanoTime();
+        time.merge("start (the next server opens the database)", t1 - t0, Long::sum);
         next = cycle < cycles ? Child.start(serveArgs) : null; // warms up while this one works
         if (next != null) {
           children.add(next);
@@ -102,6 +108,8 @@ class KillNineTest {
         if (expected != null) {
           check(cycle, expected, acknowledged, inFlight, now, base, tally, problems);
         }
+        long t2 = System.nanoTime();
+        time.merge("check (read, audit every version, the log)", t2 - t1, Long::sum);
         if (cycle == cycles) {
           current.process.destroyForcibly().waitFor();
           break;
@@ -128,11 +136,14 @@ class KillNineTest {
             break;
           }
         }
+        long t3 = System.nanoTime();
+        time.merge("write until the kill", t3 - t2, Long::sum);
         fallback.cancel(false);
         if (kill != null) {
           kill.get();
         }
         current.process.waitFor();
+        time.merge("wait for the kill to land", System.nanoTime() - t3, Long::sum);
         tally.acknowledged += acknowledged.size();
         expected = writer.model;
       }
@@ -140,6 +151,8 @@ class KillNineTest {
       killer.shutdownNow();
       children.forEach(c -> c.process.destroyForcibly());
     }
+    System.out.println("KillNineTest " + engine + " time (s): " + time.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000_000)
+        .collect(java.util.stream.Collectors.joining(", ")) + "; in all " + (System.nanoTime() - runStart) / 1_000_000_000);
     String line = "KillNineTest " + engine + ": " + cycles + " kill -9 cycles, " + tally.acknowledged
         + " writes acknowledged, " + tally.lost + " lost; writes in flight at the kill: " + tally.inFlightPresent
         + " present whole, " + tally.inFlightAbsent + " absent";
@@ -415,10 +428,14 @@ class KillNineTest {
   // ---- the child JVM ----
 
   record Child(Process process, BufferedReader out) {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final List<String> VM = List.of("-cp", System.getProperty("java.class.path"), "-Xmx384m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1");
+
     static Child start(List<String> serveArgs) throws IOException {
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          KillNineServer.class.getName()));
+      List<String> command = new ArrayList<>(List.of(JAVA));
+      command.addAll(VM);
+      command.add(KillNineServer.class.getName());
       command.addAll(serveArgs);
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package nl.begroot.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ch.qos.logback.classic.Level;
@@ -37,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * Malformed requests and files against every route of the server (enumerated from the server, so a
  * new route is fuzzed too), every upload (budget file, workbook) and the HTTP framing itself:
  * at least 10.000 per run, and then 0 answers 5xx, 0 stack traces or errors in the log (captured
- * with a Logback appender), 0 error messages that name a library class, and 0 partial writes (a
- * refused request leaves every version's stamp as it was).
+ * with a Logback appender), 0 error messages that name a library class, 0 partial writes (a
+ * refused request leaves every version's stamp as it was), and no connection closed without an
+ * answer unless the client had cut its request short or sent no request at all ({@link #SILENT}:
+ * the raw framing requests that {@link #mutate} truncates; counted apart by reason).
  *
  * <p>The server under fuzz holds a small generated budget (its pages, exports and imports are cheap),
  * four clients send at once, and copies and imports are capped (they each add a version): 10.000
@@ -105,8 +108,31 @@ class FuzzTest {
     server.close();
   }
 
-  /** What was sent (for the failure message) and what came back. */
-  record Outcome(String what, int status, String body) {}
+  /**
+   * What was sent (for the failure message) and what came back; for no answer ({@code status} -1),
+   * why: {@link #silence} when the request was not whole, else what went wrong.
+   */
+  record Outcome(String what, int status, String body, String silence) {
+    Outcome(String what, int status, String body) {
+      this(what, status, body, null);
+    }
+
+    /** Whether no answer is what HTTP asks for here: the client closed before its request was whole. */
+    boolean expectedSilence() {
+      return status < 0 && silence != null && SILENT.contains(silence);
+    }
+  }
+
+  static final String NO_REQUEST = "only empty lines, no request";
+  static final String CUT_IN_HEAD = "closed by the client in the head";
+  static final String CUT_IN_BODY = "closed by the client in the body";
+  /**
+   * The reasons for which a closed connection without an answer is right: a server ignores empty
+   * lines before a request line (RFC 9112, 2.2) and cannot answer a request that the client closed
+   * before it was whole (its head without the empty line that ends it, or its body shorter than
+   * Content-Length or without the last chunk); Jetty closes such a connection without a word.
+   */
+  static final java.util.Set<String> SILENT = java.util.Set.of(NO_REQUEST, CUT_IN_HEAD, CUT_IN_BODY);
 
   /**
    * {@link #THREADS} clients at once. A request that may write (any method but GET, every upload and
@@ -171,8 +197,30 @@ class FuzzTest {
     }
   }
 
+  /**
+   * The reasons for silence are read from the request, not taken from the server: a whole request
+   * (head and body) that got no answer counts as a failure above, and a whole request sent raw here
+   * gets its answer.
+   */
+  @Test
+  void silenceIsExpectedOnlyForRequestsTheClientCutShort() {
+    assertEquals(NO_REQUEST, whole("\r\n\r\n\r\n"));
+    assertEquals(CUT_IN_HEAD, whole("POST /api/versions HTTP/1.1\r\nHost: h\r\nContent-L"));
+    assertEquals(CUT_IN_BODY, whole("POST /api/versions HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\n{}"));
+    assertEquals(CUT_IN_BODY, whole("POST /api/import HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"));
+    assertEquals("a whole request", whole("GET /api/health HTTP/1.1\r\nHost: h\r\n\r\n"));
+    assertEquals("a whole request", whole("POST /api/versions HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n{}"));
+    assertEquals("a whole request", whole("POST /api/import HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
+    Outcome o = raw("GET /api/health HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n", "health");
+    assertEquals(200, o.status(), o.toString());
+  }
+
   static void check(Outcome o, String where, String before, Map<String, Integer> byStatus, List<String> failures) {
-    byStatus.merge(o.status() < 0 ? "no answer" : String.valueOf(o.status()), 1, Integer::sum);
+    byStatus.merge(o.status() < 0 ? "no answer, " + (o.expectedSilence() ? o.silence() : "unexpected") : String.valueOf(o.status()), 1,
+        Integer::sum);
+    if (o.status() < 0 && !o.expectedSilence()) {
+      failures.add(where + " -> no answer to a whole request (" + o.silence() + ")");
+    }
     if (o.status() >= 500) {
       failures.add(where + " -> " + o.status() + " " + shorten(o.body()));
     }
@@ -452,7 +500,7 @@ class FuzzTest {
     } catch (IllegalArgumentException e) {
       return raw(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", what);
     } catch (IOException e) {
-      return new Outcome(what + " (" + e.getClass().getSimpleName() + ")", -1, "");
+      return new Outcome(what, -1, "", "the client library failed: " + e.getClass().getSimpleName() + " " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -518,13 +566,41 @@ class FuzzTest {
       InputStream in = s.getInputStream();
       String answer = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
       if (!answer.startsWith("HTTP/1.1 ") || answer.length() < 12) {
-        return new Outcome(what, -1, answer);
+        return new Outcome(what, -1, answer, answer.isEmpty() ? whole(request) : "an answer that is not HTTP/1.1: " + shorten(answer));
       }
       int status = Integer.parseInt(answer.substring(9, 12));
       int bodyAt = answer.indexOf("\r\n\r\n");
       return new Outcome(what, status, bodyAt < 0 ? "" : answer.substring(bodyAt + 4));
     } catch (IOException | NumberFormatException e) {
-      return new Outcome(what + " (" + e.getClass().getSimpleName() + ")", -1, "");
+      return new Outcome(what, -1, "", e.getClass().getSimpleName() + " " + e.getMessage() + " (" + whole(request) + ")");
     }
+  }
+
+  /**
+   * Why a raw request got no answer, from the request alone: {@link #NO_REQUEST}, {@link
+   * #CUT_IN_HEAD} or {@link #CUT_IN_BODY}; otherwise the request was whole and deserved one.
+   */
+  static String whole(String request) {
+    String r = request.replaceFirst("^[\\r\\n]+", "");
+    if (r.isEmpty()) {
+      return NO_REQUEST;
+    }
+    int crlf = r.indexOf("\r\n\r\n");
+    int lf = r.indexOf("\n\n");
+    int end = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 4 : lf >= 0 ? lf + 2 : -1;
+    if (end < 0) {
+      return CUT_IN_HEAD;
+    }
+    String head = r.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    String body = r.substring(end);
+    Matcher te = Pattern.compile("\ntransfer-encoding:([^\r\n]*)").matcher(head);
+    if (te.find() && te.group(1).contains("chunked")) {
+      return body.endsWith("0\r\n\r\n") ? "a whole request" : CUT_IN_BODY;
+    }
+    Matcher cl = Pattern.compile("\ncontent-length: *(\\d{1,9})\\s*\r?\n").matcher(head);
+    if (cl.find() && body.length() < Integer.parseInt(cl.group(1))) {
+      return CUT_IN_BODY;
+    }
+    return "a whole request";
   }
 }
