@@ -46,6 +46,7 @@ public final class WebServer {
     ProposalsApi proposalsApi = new ProposalsApi(workspace);
     KeysApi keysApi = new KeysApi(workspace);
     Downloads downloads = new Downloads(workspace);
+    LogPages logPages = new LogPages(shared);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
         if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(h.getHttpMethod().name())) {
@@ -72,6 +73,9 @@ public final class WebServer {
       // Until sign-in exists: a write must come from a page of this server (or a client that sends
       // no Origin, like curl); a form on another site cannot post here.
       // who asks: the person a live session cookie signs in (the anonymous visitor otherwise)
+      // where the request comes from, for the log entries it writes (docs/log.md)
+      r.before(ctx -> nl.begroot.store.Origin.serving(new nl.begroot.store.Origin(ctx.ip(), ctx.userAgent())));
+      r.after(ctx -> nl.begroot.store.Origin.done());
       r.before(ctx -> {
         String token = ctx.cookie(SESSION_COOKIE);
         if (token != null) {
@@ -123,6 +127,8 @@ public final class WebServer {
       r.post("/v/{version}/sleutels/{key}", editing::keySubmit);
       r.get("/v/{version}/export", versions::export);
       r.post("/v/{version}/verwijderen", versions::deleteVersion);
+      r.get("/logboek", logPages::log);
+      r.get("/beheer/logboek", logPages::admin);
       // API
       r.get("/api/health", versionsApi::health);
       r.get("/api/openapi.json", OpenApi::serve);
@@ -139,6 +145,8 @@ public final class WebServer {
       r.get("/api/versions/{version}/audit", figuresApi::audit);
       r.get("/api/versions/{version}/search", figuresApi::search);
       r.get("/api/versions/{version}/changes", figuresApi::changes);
+      r.get("/api/log", figuresApi::log);
+      r.get("/api/log/verify", figuresApi::verifyLog);
       r.get("/api/versions/{version}/members/{member}", figuresApi::member);
       r.get("/api/versions/{version}/proposals", proposalsApi::proposals);
       r.post("/api/versions/{version}/proposals", proposalsApi::createProposal);
@@ -150,9 +158,29 @@ public final class WebServer {
       r.get("/api/versions/{version}/keys/{key}", keysApi::key);
       r.put("/api/versions/{version}/keys/{key}", keysApi::changeKey);
       // errors
-      r.exception(Problems.Failure.class, (e, ctx) -> Problems.write(ctx, e));
+      r.exception(Problems.Failure.class, (e, ctx) -> {
+        if (e.status == 401 || e.status == 403) {
+          LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.status, e.getMessage());
+        }
+        Problems.write(ctx, e);
+      });
+      // a refusal of the permission check: logged, then 401 (signing in may help) or 403
+      r.exception(nl.begroot.core.access.Access.Denied.class, (e, ctx) -> {
+        int status = e.signInHelps() ? 401 : 403;
+        LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), status, e.decision().reasonEn());
+        String reason = "en".equals(Pages.lang(ctx)) ? e.decision().reasonEn() : e.decision().reasonNl();
+        if (isApi(ctx)) {
+          Problems.write(ctx, status, status == 401 ? "unauthorized" : "forbidden", status == 401 ? "Sign in first" : "Not allowed",
+              e.decision().reasonEn(), List.of(), null);
+        } else {
+          httpError(ctx, templates, status, reason);
+        }
+      });
       r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
       r.exception(HttpResponseException.class, (e, ctx) -> {
+        if (e.getStatus() == 401 || e.getStatus() == 403) {
+          LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.getStatus(), e.getMessage());
+        }
         if (e.getStatus() == 404) {
           notFound(ctx, templates, ctx.path());
         } else {

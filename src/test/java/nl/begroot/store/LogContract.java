@@ -287,9 +287,9 @@ abstract class LogContract {
   @Test
   void theMigrationChainsTheEntriesKeptBeforeIt() {
     DatabaseUrl url = secondFreshDatabase();
-    Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/migration").target("4").load()
+    Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password() == null ? "" : url.password()).locations("classpath:db/migration").target("4").load()
         .migrate();
-    org.jdbi.v3.core.Jdbi.create(url.jdbcUrl(), url.user(), url.password()).useHandle(h -> {
+    org.jdbi.v3.core.Jdbi.create(url.jdbcUrl(), url.user(), url.password() == null ? "" : url.password()).useHandle(h -> {
       for (long id : new long[] {3, 4, 9}) { // with gaps, as rolled-back inserts leave them
         h.execute("insert into change_log (id, version_id, version_slug, version_name, at, actor, action, target, before_yaml,"
             + " after_yaml) values (" + id + ", 7, 'weg', 'Weg', current_timestamp, 'anna', 'proposal.change', 'p', 'a: 1', 'a: 2')");
