@@ -184,6 +184,7 @@ public final class I18n {
     w("action.session.sign-in", "aanmelding", "sign-in");
     w("action.session.sign-out", "afmelding", "sign-out");
     w("action.request.refused", "verzoek geweigerd", "request refused");
+    w("action.account.create", "account aangemaakt", "account created");
     w("error.notfound", "Niet gevonden", "Not found");
     w("error.title", "Er ging iets mis", "Something went wrong");
     w("error.back", "Terug naar het overzicht", "Back to the overview");
