@@ -39,6 +39,8 @@ final class RestoreCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("restored " + file + " into " + url.display() + ": " + s.rows().get("budget_version")
           + " versions, " + s.rows().get("proposal") + " proposals, " + s.rows().get("change_log") + " change log entries (backup of "
           + s.createdAt() + ")");
+      // the restored log's chain, checked at once (docs/log.md): a backup of a tampered log says so here
+      spec.commandLine().getOut().println(new nl.begroot.store.AuditLog(db).verify().summary());
       return Main.OK;
     } catch (Backup.RestoreException e) {
       err.println("begroot restore: nothing restored: " + e.getMessage());

@@ -52,11 +52,18 @@ public final class AccountStore {
   /** Creates an account; false when the id is taken. */
   public boolean create(Account account, String createdBy) {
     try {
-      jdbi.useHandle(h -> h.createUpdate("insert into account (id, name, roles, units, member, disabled, created_at, created_by)"
-              + " values (:id, :name, :roles, :units, :member, :disabled, :now, :by)")
-          .bind("id", account.id()).bind("name", account.name()).bind("roles", codes(account.roles()))
-          .bind("units", String.join(",", account.units())).bind("member", account.member())
-          .bind("disabled", account.disabled()).bind("now", Instant.now()).bind("by", createdBy).execute());
+      Instant now = Instant.now();
+      jdbi.useTransaction(h -> {
+        h.createUpdate("insert into account (id, name, roles, units, member, disabled, created_at, created_by)"
+                + " values (:id, :name, :roles, :units, :member, :disabled, :now, :by)")
+            .bind("id", account.id()).bind("name", account.name()).bind("roles", codes(account.roles()))
+            .bind("units", String.join(",", account.units())).bind("member", account.member())
+            .bind("disabled", account.disabled()).bind("now", now).bind("by", createdBy).execute();
+        // logged in the same transaction (docs/log.md): who made which account with which roles
+        AuditLog.record(h, LogEntry.account(createdBy, "account.create", account.id(), null,
+            "roles: \"" + codes(account.roles()) + "\"\nunits: \"" + String.join(",", account.units()) + "\"\nmember: "
+                + (account.member() == null ? "null" : "\"" + account.member() + "\"") + "\ndisabled: " + account.disabled() + "\n"), now);
+      });
       return true;
     } catch (RuntimeException e) {
       if (VersionStore.uniqueViolation(e)) {

@@ -86,9 +86,13 @@ public final class Backup {
           col("position", Type.INT), col("unit_id", Type.TEXT), col("title", Type.TEXT), col("body_yaml", Type.TEXT),
           col("withdrawn", Type.BOOL), col("revision", Type.INT), col("created_at", Type.TIME), col("created_by", Type.TEXT),
           col("updated_at", Type.TIME), col("updated_by", Type.TEXT))),
-      new Table("change_log", "id", List.of(col("id", Type.LONG), col("version_id", Type.LONG), col("version_slug", Type.TEXT),
-          col("version_name", Type.TEXT), col("at", Type.TIME), col("actor", Type.TEXT), col("action", Type.TEXT),
-          opt("target", Type.TEXT), opt("before_yaml", Type.TEXT), opt("after_yaml", Type.TEXT))));
+      // the log with its chain (V7); a backup made before V7 has no result, origin, detail or hashes:
+      // its entries are restored as "ok" and chained in id order, as the migration chained them
+      new Table("change_log", "id", List.of(col("id", Type.LONG), opt("version_id", Type.LONG), opt("version_slug", Type.TEXT),
+          opt("version_name", Type.TEXT), col("at", Type.TIME), col("actor", Type.TEXT), col("action", Type.TEXT),
+          opt("target", Type.TEXT), opt("before_yaml", Type.TEXT), opt("after_yaml", Type.TEXT), opt("result", Type.TEXT),
+          opt("origin_address", Type.TEXT), opt("origin_client", Type.TEXT), opt("detail", Type.TEXT), opt("prev_hash", Type.TEXT),
+          opt("entry_hash", Type.TEXT))));
 
   /**
    * What a backup holds or a restore brought back: rows per table and where the sequences continue
@@ -267,11 +271,13 @@ public final class Backup {
         try {
           refuseNonEmpty(c, database);
           restartSequences(c, manifest);
+          Chain chain = new Chain();
           for (Table t : TABLES) {
             try (PreparedStatement insert = c.prepareStatement(insertSql(t))) {
-              read(zip, t, manifest, insert);
+              read(zip, t, manifest, insert, t.name().equals("change_log") ? chain : null);
             }
           }
+          chain.saveHead(c);
           c.commit();
         } catch (IOException | SQLException | RuntimeException e) {
           c.rollback();
@@ -310,7 +316,7 @@ public final class Backup {
       checksum(zip, t, manifest); // a damaged file says so, before its rows are read
     }
     for (Table t : TABLES) {
-      read(zip, t, manifest, null); // every row checked before anything is written
+      read(zip, t, manifest, null, null); // every row checked before anything is written
     }
     return manifest;
   }
@@ -387,7 +393,7 @@ public final class Backup {
   }
 
   /** Reads one table's entry, checking each row and, at the end, its count and checksum; inserts the rows when {@code insert} is given. */
-  private static void read(ZipFile zip, Table t, Manifest manifest, PreparedStatement insert) throws IOException {
+  private static void read(ZipFile zip, Table t, Manifest manifest, PreparedStatement insert, Chain chain) throws IOException {
     ZipEntry e = zip.getEntry(t.file());
     if (e == null) {
       throw new RestoreException("the backup has no " + t.file());
@@ -409,6 +415,9 @@ public final class Backup {
           throw new RestoreException(t.file() + ", line " + n + ": not a JSON object");
         }
         Object[] values = values(t, row, n);
+        if (chain != null) {
+          chain.fill(t, values);
+        }
         if (insert != null) {
           bind(insert, t, values);
           if (n % BATCH == 0) {
@@ -432,6 +441,54 @@ public final class Backup {
     String sum = HexFormat.of().formatHex(sha.digest());
     if (!sum.equalsIgnoreCase(manifest.sums().get(t.name()))) {
       throw new RestoreException(t.file() + " does not match its checksum in the manifest: the file is damaged");
+    }
+  }
+
+  /**
+   * The log's chain through a restore: entries that carry their hashes keep them (a restored log
+   * verifies exactly as the original did); entries of a backup made before the chain existed are
+   * chained here in id order, as migration V7 chained them. The head is set to the last entry.
+   */
+  private static final class Chain {
+    private String last = LogChain.GENESIS;
+    private long lastId;
+
+    void fill(Table t, Object[] v) {
+      int result = index(t, "result");
+      int prev = index(t, "prev_hash");
+      int hash = index(t, "entry_hash");
+      if (v[result] == null) {
+        v[result] = "ok";
+      }
+      if (v[prev] == null && v[hash] == null) {
+        Change c = new Change((Long) v[index(t, "id")], (Long) v[index(t, "version_id")], (String) v[index(t, "version_slug")],
+            (String) v[index(t, "version_name")], ((Timestamp) v[index(t, "at")]).toInstant(), (String) v[index(t, "actor")],
+            (String) v[index(t, "action")], (String) v[index(t, "target")], (String) v[index(t, "before_yaml")],
+            (String) v[index(t, "after_yaml")], (String) v[result], (String) v[index(t, "origin_address")],
+            (String) v[index(t, "origin_client")], (String) v[index(t, "detail")], null, null);
+        Change chained = LogChain.chained(c, last);
+        v[prev] = chained.prevHash();
+        v[hash] = chained.hash();
+      }
+      last = (String) v[hash];
+      lastId = (Long) v[index(t, "id")];
+    }
+
+    private static int index(Table t, String column) {
+      for (int i = 0; i < t.columns().size(); i++) {
+        if (t.columns().get(i).name().equals(column)) {
+          return i;
+        }
+      }
+      throw new IllegalStateException("no column " + column);
+    }
+
+    void saveHead(Connection c) throws SQLException {
+      try (PreparedStatement u = c.prepareStatement("update log_chain_head set last_id = ?, last_hash = ? where id = 1")) {
+        u.setLong(1, lastId);
+        u.setString(2, last);
+        u.executeUpdate();
+      }
     }
   }
 

@@ -57,7 +57,8 @@ public final class Database implements AutoCloseable {
       }
     }
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+          .javaMigrations(new V7__Hash_chained_log()).load().migrate();
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StoreException("cannot prepare the database " + url.display() + ": " + url.redact(rootMessage(e)), e);

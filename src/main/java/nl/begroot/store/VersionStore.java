@@ -60,17 +60,16 @@ public final class VersionStore {
    * below {@code beforeId} (all when null). The next page starts before the last entry's id.
    */
   public List<Change> changes(long versionId, Long beforeId, int limit) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select * from change_log where version_id = :v and id < :before order by id desc limit :n")
-        .bind("v", versionId).bind("before", beforeId == null ? Long.MAX_VALUE : beforeId).bind("n", limit)
-        .map((rs, ctx) -> change(rs))
-        .list());
+    return changes(AuditLog.Filter.ALL.withVersion(versionId), beforeId, limit);
+  }
+
+  /** One page of the log's entries that pass {@code filter}, newest first (see {@link AuditLog#entries}). */
+  public List<Change> changes(AuditLog.Filter filter, Long beforeId, int limit) {
+    return jdbi.withHandle(h -> AuditLog.entries(h, filter, beforeId, limit));
   }
 
   static Change change(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Change(rs.getLong("id"), rs.getLong("version_id"), rs.getString("version_slug"), rs.getString("version_name"),
-        instant(rs, "at"), rs.getString("actor"), rs.getString("action"), rs.getString("target"),
-        rs.getString("before_yaml"), rs.getString("after_yaml"));
+    return AuditLog.change(rs);
   }
 
   /**
@@ -295,6 +294,8 @@ public final class VersionStore {
       if (slug.isEmpty()) {
         return false;
       }
+      // the version's row first, the log's head last (AuditLog: no two writers wait for each other)
+      h.createQuery("select id from budget_version where id = :id for update").bind("id", versionId).mapTo(Long.class).findOne();
       log(h, versionId, Instant.now(), actor, "version.delete", slug.get(), null, null);
       h.createUpdate("delete from proposal where version_id = :id").bind("id", versionId).execute();
       return h.createUpdate("delete from budget_version where id = :id").bind("id", versionId).execute() == 1;
@@ -319,11 +320,9 @@ public final class VersionStore {
         .bind("now", now).bind("actor", actor).bind("id", versionId).execute();
   }
 
+  /** Appends the change to the log, in this transaction (last: it takes the log's lock). */
   private static void log(Handle h, long versionId, Instant at, String actor, String action, String target, String before, String after) {
-    h.createUpdate("insert into change_log (version_id, version_slug, version_name, at, actor, action, target, before_yaml, after_yaml)"
-            + " select id, slug, name, :at, :actor, :action, :target, :before, :after from budget_version where id = :v")
-        .bind("v", versionId).bind("at", at).bind("actor", actor).bind("action", action).bind("target", target)
-        .bind("before", before).bind("after", after).execute();
+    AuditLog.record(h, LogEntry.change(actor, action, target, versionId, before, after), at);
   }
 
   private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

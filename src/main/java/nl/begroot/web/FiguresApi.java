@@ -117,19 +117,58 @@ final class FiguresApi extends Api {
     Snapshot s = snapshot(ctx);
     Long before = ChangePages.cursor(ctx.queryParam("before"), "before");
     int limit = ChangePages.limit(ctx.queryParam("limit"), CHANGES_DEFAULT, CHANGES_MAX);
-    List<Change> page = workspace.changes(s, before, limit + 1);
+    nl.begroot.store.AuditLog.Filter filter = ChangePages.apiFilter(ctx);
+    List<Change> page = workspace.log().entries(filter.withVersion(s.version().id()), before, limit + 1);
+    json(ctx, changesPage(page, limit, "/api/versions/" + View.enc(s.slug()) + "/changes?", filter));
+  }
+
+  /**
+   * A page of log entries as JSON: each with its fields ({@code fields}: name, before, after, text,
+   * from {@link nl.begroot.workspace.FieldChanges}) and {@code next}, the address of the next page.
+   */
+  static ObjectNode changesPage(List<Change> page, int limit, String base, nl.begroot.store.AuditLog.Filter filter) {
     ArrayNode list = JSON.createArrayNode();
     for (Change c : page.subList(0, Math.min(limit, page.size()))) {
-      list.addObject().put("id", c.id()).put("at", String.valueOf(c.at())).put("actor", c.actor()).put("action", c.action())
-          .put("target", c.target()).put("before", c.before()).put("after", c.after());
+      ObjectNode o = list.addObject().put("id", c.id()).put("at", String.valueOf(c.at())).put("actor", c.actor()).put("action", c.action())
+          .put("target", c.target()).put("result", c.result()).put("version", c.versionSlug()).put("detail", c.detail())
+          .put("before", c.before()).put("after", c.after());
+      ArrayNode fields = o.putArray("fields");
+      for (nl.begroot.workspace.FieldChanges.Field f : nl.begroot.workspace.FieldChanges.of(c)) {
+        fields.addObject().put("field", f.name()).put("before", f.before()).put("after", f.after()).put("text", f.text());
+      }
     }
     ObjectNode root = JSON.createObjectNode();
     root.set("changes", list);
     if (page.size() > limit) {
-      root.put("next", "/api/versions/" + View.enc(s.slug()) + "/changes?before=" + page.get(limit - 1).id() + "&limit=" + limit);
+      root.put("next", base + "before=" + page.get(limit - 1).id() + "&limit=" + limit + ChangePages.apiQuery(filter));
     } else {
       root.putNull("next");
     }
+    return root;
+  }
+
+  /** The organisation's log (READ_LOG), filtered and paged as a version's changes. */
+  void log(Context ctx) {
+    nl.begroot.core.access.Access.require(actor(ctx, null), nl.begroot.core.access.Permission.READ_LOG,
+        nl.begroot.core.access.Scope.NONE);
+    Long before = ChangePages.cursor(ctx.queryParam("before"), "before");
+    int limit = ChangePages.limit(ctx.queryParam("limit"), CHANGES_DEFAULT, CHANGES_MAX);
+    nl.begroot.store.AuditLog.Filter filter = ChangePages.apiFilter(ctx);
+    json(ctx, changesPage(workspace.log().entries(filter, before, limit + 1), limit, "/api/log?", filter));
+  }
+
+  /** Verifies the log's hash chain (VERIFY_LOG): intact, entries, last, and the first broken entry and problem. */
+  void verifyLog(Context ctx) {
+    nl.begroot.core.access.Access.require(actor(ctx, null), nl.begroot.core.access.Permission.VERIFY_LOG,
+        nl.begroot.core.access.Scope.NONE);
+    nl.begroot.store.AuditLog.Verification v = workspace.log().verify();
+    ObjectNode root = JSON.createObjectNode().put("intact", v.intact()).put("entries", v.entries()).put("last", v.lastId());
+    if (v.brokenAt() != null) {
+      root.put("broken_at", v.brokenAt());
+    } else {
+      root.putNull("broken_at");
+    }
+    root.put("problem", v.problem());
     json(ctx, root);
   }
 }

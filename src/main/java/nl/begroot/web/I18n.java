@@ -159,6 +159,31 @@ public final class I18n {
     w("changes.pages", "Bladeren door de wijzigingen", "Pages of the change log");
     w("changes.newest", "Nieuwste wijzigingen", "Newest changes");
     w("changes.older", "Oudere wijzigingen", "Older changes");
+    w("log.title", "Logboek", "Log");
+    w("log.intro", "Alles wat in Begroot gebeurt: wijzigingen, aanmeldingen en geweigerde verzoeken, nieuwste eerst.",
+        "Everything that happens in Begroot: changes, sign-ins and refused requests, newest first.");
+    w("log.filter", "Filteren", "Filter");
+    w("log.person", "Persoon", "Person");
+    w("log.object", "Object (voorstel, sleutel, account of versie)", "Object (proposal, key, account or version)");
+    w("log.from", "Van (datum)", "From (date)");
+    w("log.to", "Tot en met (datum)", "To (date, inclusive)");
+    w("log.apply", "Toon", "Show");
+    w("log.fields", "Velden", "Fields");
+    w("log.result.refused", "geweigerd", "refused");
+    w("log.result.failed", "mislukt", "failed");
+    w("log.admin.title", "Logboek controleren", "Verify the log");
+    w("log.admin.intro", "Elke regel van het logboek bevat de hash van de vorige. De controle rekent de hele keten na en noemt"
+        + " de eerste regel die gewijzigd, verwijderd of ingevoegd is.", "Each log entry holds the hash of the one before. The check"
+        + " recomputes the whole chain and names the first entry that was changed, removed or inserted.");
+    w("log.verify", "Controleer de keten", "Verify the chain");
+    w("log.intact", "De keten is intact:", "The chain is intact:");
+    w("log.entries", "regels", "entries");
+    w("log.broken", "De keten is verbroken", "The chain is broken");
+    w("log.at", "bij regel", "at entry");
+    w("action.session.sign-in", "aanmelding", "sign-in");
+    w("action.session.sign-out", "afmelding", "sign-out");
+    w("action.request.refused", "verzoek geweigerd", "request refused");
+    w("action.account.create", "account aangemaakt", "account created");
     w("error.notfound", "Niet gevonden", "Not found");
     w("signin.title", "Aanmelden", "Sign in");
     w("signin.link", "Aanmelden", "Sign in");

@@ -199,10 +199,9 @@ final class ReadingPages extends Pages {
     Snapshot s = snapshot(ctx);
     View v = view(ctx, s, I18n.of(lang(ctx)).t("changes.title"));
     Long before = ChangePages.cursor(ctx.queryParam("voor"), "voor");
-    List<Change> page = workspace.changes(s, before, ChangePages.PAGE + 1);
-    List<Change> shown = page.subList(0, Math.min(ChangePages.PAGE, page.size()));
-    String older = page.size() > ChangePages.PAGE ? "?voor=" + shown.get(shown.size() - 1).id() : null;
-    render(ctx, "changes.jte", v, new ChangePages(shown, before != null, older));
+    nl.begroot.store.AuditLog.Filter filter = ChangePages.pageFilter(ctx);
+    List<Change> page = workspace.log().entries(filter.withVersion(s.version().id()), before, ChangePages.PAGE + 1);
+    render(ctx, "changes.jte", v, ChangePages.of(page, before, filter, LogPages.live(workspace)));
   }
 
   void search(Context ctx) {

@@ -69,6 +69,7 @@ public final class WebServer {
     Downloads downloads = new Downloads(workspace);
     SignInPages signIn = new SignInPages(shared, clients);
     UsersPage users = new UsersPage(shared);
+    LogPages logPages = new LogPages(shared);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
         if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(h.getHttpMethod().name())) {
@@ -92,6 +93,9 @@ public final class WebServer {
       });
       config.staticFiles.enableWebjars();
       var r = config.routes;
+      // where the request comes from, for the log entries it writes (docs/log.md)
+      r.before(ctx -> nl.begroot.store.Origin.serving(new nl.begroot.store.Origin(ctx.ip(), ctx.userAgent())));
+      r.after(ctx -> nl.begroot.store.Origin.done());
       // who asks: the person a live session cookie signs in (the anonymous visitor otherwise); a cookie
       // of a session that is over is removed
       r.before(ctx -> {
@@ -182,6 +186,8 @@ public final class WebServer {
         r.get(OidcSignIn.START, oidcSignIn::start);
         r.get(OidcSignIn.CALLBACK, oidcSignIn::callback);
       }
+      r.get("/logboek", logPages::log);
+      r.get("/beheer/logboek", logPages::admin);
       // API
       r.get("/api/health", versionsApi::health);
       r.get("/api/me", MeApi::me);
@@ -200,6 +206,8 @@ public final class WebServer {
       r.get("/api/versions/{version}/audit", figuresApi::audit);
       r.get("/api/versions/{version}/search", figuresApi::search);
       r.get("/api/versions/{version}/changes", figuresApi::changes);
+      r.get("/api/log", figuresApi::log);
+      r.get("/api/log/verify", figuresApi::verifyLog);
       r.get("/api/versions/{version}/members/{member}", figuresApi::member);
       r.get("/api/versions/{version}/proposals", proposalsApi::proposals);
       r.post("/api/versions/{version}/proposals", proposalsApi::createProposal);
@@ -211,8 +219,28 @@ public final class WebServer {
       r.get("/api/versions/{version}/keys/{key}", keysApi::key);
       r.put("/api/versions/{version}/keys/{key}", keysApi::changeKey);
       // errors
-      r.exception(Problems.Failure.class, (e, ctx) -> Problems.write(ctx, e));
+      r.exception(Problems.Failure.class, (e, ctx) -> {
+        if (e.status == 401 || e.status == 403) {
+          LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.status, e.getMessage());
+        }
+        Problems.write(ctx, e);
+      });
+      // a refusal of the permission check: logged, then 401 (signing in may help) or 403
+      r.exception(nl.begroot.core.access.Access.Denied.class, (e, ctx) -> {
+        int status = e.signInHelps() ? 401 : 403;
+        LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), status, e.decision().reasonEn());
+        String reason = "en".equals(Pages.lang(ctx)) ? e.decision().reasonEn() : e.decision().reasonNl();
+        if (isApi(ctx)) {
+          Problems.write(ctx, status, status == 401 ? "unauthorized" : "forbidden", status == 401 ? "Sign in first" : "Not allowed",
+              e.decision().reasonEn(), List.of(), null);
+        } else {
+          httpError(ctx, templates, status, reason);
+        }
+      });
       r.exception(Refused.class, (e, ctx) -> {
+        if (e.status == 401 || e.status == 403) {
+          LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.status, e.getMessage());
+        }
         if (isApi(ctx)) {
           Problems.write(ctx, e.status, e.type, e.title, e.getMessage(), List.of(), null);
         } else {
@@ -221,6 +249,9 @@ public final class WebServer {
       });
       r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
       r.exception(HttpResponseException.class, (e, ctx) -> {
+        if (e.getStatus() == 401 || e.getStatus() == 403) {
+          LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.getStatus(), e.getMessage());
+        }
         if (e.getStatus() == 404) {
           notFound(ctx, templates, ctx.path());
         } else {

@@ -54,9 +54,11 @@ public final class Workspace {
   private final KeyEdits keyEdits;
   private final VersionEdits versionEdits;
   private final People people;
+  private final nl.begroot.store.AuditLog log;
 
   public Workspace(Database database) {
     this.store = new VersionStore(database);
+    this.log = new nl.begroot.store.AuditLog(database);
     this.people = new People(new nl.begroot.store.AccountStore(database));
     this.proposalEdits = new ProposalEdits(this);
     this.keyEdits = new KeyEdits(this);
@@ -76,6 +78,11 @@ public final class Workspace {
 
   public VersionStore store() {
     return store;
+  }
+
+  /** The log of everything (docs/log.md): reading, filtering, verifying, and events outside a version write. */
+  public nl.begroot.store.AuditLog log() {
+    return log;
   }
 
   /** People and their sessions. */

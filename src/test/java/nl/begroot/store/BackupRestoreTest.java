@@ -285,7 +285,10 @@ class BackupRestoreTest {
     assertThat(b.out).contains("4 versions").contains("change log entries");
     Run r = run("restore", "--data", to.toString(), file.toString());
     assertThat(r.code).as(r.err).isZero();
-    assertThat(r.out).contains("restored").contains("4 versions");
+    assertThat(r.out).contains("restored").contains("4 versions").contains("the log is intact");
+    Run verified = run("log", "verify", "--data", to.toString());
+    assertThat(verified.code).as(verified.err).isZero();
+    assertThat(verified.out).startsWith("the log is intact: ");
     try (Database a = Database.open(DatabaseUrl.h2File(from)); Database c = Database.open(DatabaseUrl.h2File(to))) {
       BackupFixture.assertSame(a, c);
     }
@@ -298,6 +301,23 @@ class BackupRestoreTest {
     Run noOut = run("backup", "--data", from.toString());
     assertThat(noOut.code).isEqualTo(Main.BAD_INPUT);
     assertThat(noOut.err).contains("--out");
+  }
+
+  @Test
+  void logVerifyNamesTheFirstBrokenEntry() {
+    Path data = dir.resolve("tampered");
+    long m;
+    try (Database d = Database.open(DatabaseUrl.h2File(data))) {
+      BackupFixture.fill(new Workspace(d));
+      m = d.jdbi().withHandle(h -> h.createQuery("select max(id) from change_log").mapTo(Long.class).one()) / 2;
+      d.jdbi().useHandle(h -> {
+        h.execute("drop trigger change_log_append_only"); // as the file's owner can
+        h.execute("update change_log set actor = 'mallory' where id = " + m);
+      });
+    }
+    Run r = run("log", "verify", "--data", data.toString());
+    assertThat(r.code).isEqualTo(Main.FINDINGS);
+    assertThat(r.err).contains("broken at entry " + m + ": changed").doesNotContain("Exception");
   }
 
   record Run(int code, String out, String err) {}

@@ -22,12 +22,11 @@ class ChangeLogPagingTest {
   static void start() {
     server = new TestServer();
     versionId = server.workspace.version(Workspace.CONCEPT).orElseThrow().id();
-    // log entries made directly: only their number and order matter here
-    server.database.jdbi().useHandle(h -> {
+    // log entries appended directly: only their number and order matter here
+    server.database.jdbi().useTransaction(h -> {
       for (int i = 1; i <= ENTRIES; i++) {
-        h.createUpdate("insert into change_log (version_id, version_slug, version_name, at, actor, action, target)"
-                + " values (:v, 'conceptbegroting-2027', 'Concept', current_timestamp, :actor, 'proposal.change', 'p')")
-            .bind("v", versionId).bind("actor", "schrijver-" + i).execute();
+        nl.begroot.store.AuditLog.record(h, nl.begroot.store.LogEntry.change("schrijver-" + i, "proposal.change", "p", versionId, null,
+            null), java.time.Instant.now());
       }
     });
   }

@@ -1,0 +1,99 @@
+package nl.begroot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Set;
+import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Role;
+import nl.begroot.store.AuditLog;
+import nl.begroot.store.Change;
+import nl.begroot.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The log on the web: field-level changes with links on a version's change page and in the API,
+ * filters by person, object and date that survive paging, the organisation's log and the
+ * administrator's chain check behind their permissions, and refused requests written to the log.
+ */
+class LogPagesTest {
+  static final String C = "/api/versions/" + Workspace.CONCEPT;
+  static TestServer server;
+  static TestServer.SignedIn anna;
+  static TestServer.SignedIn admin;
+  static TestServer.SignedIn lid;
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer();
+    anna = server.signIn(Actor.person("anna", "Anna", Set.of(Role.CONTROLLER), Set.of(), null, true));
+    admin = server.signIn(Actor.person("beheer", "Beheer", Set.of(Role.BEHEERDER), Set.of(), null, true));
+    lid = server.signIn(Actor.person("lid-ge", "Lid GE", Set.of(Role.LID), Set.of(), "GE", false));
+    int rev = ApiTest.ok(server.get(anna, C + "/proposals/2.7-soc")).get("revision").asInt();
+    // 2.7-soc has 581.000 in 2027 in the shipped budget; the API takes cents
+    ApiTest.ok(server.json(anna, "PUT", C + "/proposals/2.7-soc", "{\"revision\":" + rev + ",\"amounts\":{\"2027\":68100000}}"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void theChangePageNamesTheFieldWithItsValuesAndLinksToTheProposal() {
+    var page = server.get(anna, "/v/" + Workspace.CONCEPT + "/wijzigingen");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("bedrag 2027: 581.000 → 681.000")
+        .contains("href=\"/v/" + Workspace.CONCEPT + "/voorstel/2.7-soc\"");
+    JsonNode api = ApiTest.ok(server.get(anna, C + "/changes?limit=1"));
+    JsonNode first = api.get("changes").get(0);
+    assertThat(first.get("actor").asString()).isEqualTo("anna");
+    assertThat(first.get("fields").get(0).get("field").asString()).isEqualTo("bedrag 2027");
+    assertThat(first.get("fields").get(0).get("text").asString()).isEqualTo("bedrag 2027: 581.000 → 681.000");
+  }
+
+  @Test
+  void filtersByPersonObjectAndDateKeepTheirParametersWhilePaging() {
+    String page = "/v/" + Workspace.CONCEPT + "/wijzigingen";
+    String change = "581.000 → 681.000";
+    assertThat(server.get(anna, page + "?persoon=anna").body()).contains(change);
+    assertThat(server.get(anna, page + "?persoon=test").body()).doesNotContain(change).contains("versie aangemaakt");
+    assertThat(server.get(anna, page + "?object=2.7-soc").body()).contains(change);
+    assertThat(server.get(anna, page + "?object=1.1-ontleden").body()).doesNotContain(change);
+    LocalDate today = LocalDate.now(AuditLog.ZONE);
+    assertThat(server.get(anna, page + "?van=" + today + "&tot=" + today).body()).contains(change);
+    assertThat(server.get(anna, page + "?van=" + today.plusDays(1)).body()).doesNotContain(change);
+    assertThat(server.get(anna, page + "?tot=" + today.minusDays(1)).body()).doesNotContain(change);
+    assertThat(server.get(anna, page + "?van=morgen").statusCode()).isEqualTo(400);
+    JsonNode api = ApiTest.ok(server.get(anna, "/api/log?object=" + Workspace.CONCEPT + "&limit=1"));
+    assertThat(api.get("next").asString()).contains("before=").contains("&object=" + Workspace.CONCEPT);
+    JsonNode next = ApiTest.ok(server.get(anna, api.get("next").asString()));
+    assertThat(next.get("changes").get(0).get("id").asLong()).isLessThan(api.get("changes").get(0).get("id").asLong());
+    assertThat(server.get(anna, "/api/log?from=gisteren").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aRefusedRequestIsLoggedWithWhoWhatAndWhere() {
+    assertThat(server.get("/logboek").statusCode()).isEqualTo(401);
+    assertThat(server.get(lid, "/logboek").statusCode()).isEqualTo(403);
+    var refused = server.workspace.log().entries(new AuditLog.Filter(null, "GET /logboek", null, null, null), null, 10);
+    assertThat(refused).extracting(Change::actor).contains("anoniem", "lid-ge");
+    Change byLid = refused.stream().filter(c -> c.actor().equals("lid-ge")).findFirst().orElseThrow();
+    assertThat(byLid.result()).isEqualTo("refused");
+    assertThat(byLid.detail()).startsWith("403 ");
+    assertThat(byLid.originAddress()).isEqualTo("127.0.0.1");
+    assertThat(byLid.originClient()).startsWith("Java-http-client");
+    assertThat(server.get(anna, "/logboek?persoon=lid-ge").body()).contains("verzoek geweigerd").contains("GET /logboek");
+  }
+
+  @Test
+  void onlyAnAdministratorVerifiesTheChainAndSeesWhereItBreaks() {
+    assertThat(server.get(anna, "/beheer/logboek?controleer=1").statusCode()).isEqualTo(403);
+    assertThat(server.get(anna, "/api/log/verify").statusCode()).isEqualTo(403);
+    assertThat(server.get(admin, "/beheer/logboek?controleer=1").body()).contains("De keten is intact");
+    assertThat(ApiTest.ok(server.get(admin, "/api/log/verify")).get("intact").asBoolean()).isTrue();
+  }
+}
