@@ -50,7 +50,7 @@ final class BackupCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     // The embedded database is a file that only the process serving it can open: a running server
-    // makes the backup itself, from one snapshot, and sends it here (decision 101).
+    // makes the backup itself, from one snapshot, and sends it here (decision 104).
     String refusal = null;
     Optional<ServeFile.Info> server = url.h2Directory().flatMap(ServeFile::read);
     if (server.isPresent()) {

@@ -94,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
     workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), nl.begroot.core.access.Actor.system("begroot"));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
     // on the embedded database, whose file only this process can open, 'begroot backup' asks this
-    // server for the backup, with the token it leaves in the data directory (decision 101)
+    // server for the backup, with the token it leaves in the data directory (decision 104)
     Optional<java.nio.file.Path> dataDir = url.h2Directory();
     String token = ServeFile.newToken();
     WebServer server;

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The file {@value #NAME} that {@code begroot serve} on the embedded database keeps in its data
  * directory while it runs: where it answers and the token with which {@code begroot backup} may ask
- * it for a backup (decision 101, docs/backup.md). Readable by the account that runs the server only;
+ * it for a backup (decision 104, docs/backup.md). Readable by the account that runs the server only;
  * removed when the server stops (a killed server leaves it: a backup then finds no one at the
  * address and opens the database itself).
  */

@@ -16,7 +16,7 @@ import nl.begroot.store.Database;
 /**
  * {@code GET /api/backup}: a backup ({@link Backup}, docs/backup.md) of the database this server
  * holds, for {@code begroot backup} on the same machine while the server runs on the embedded
- * database, whose file only this process can open (decision 101). Only when the server offers it
+ * database, whose file only this process can open (decision 104). Only when the server offers it
  * ({@link #offer}), only to a client on this machine, and only with the token that the server
  * wrote into its data directory, readable by the account that runs it: whoever may read that
  * directory may read the database file anyway, so the endpoint gives no one more than they have.

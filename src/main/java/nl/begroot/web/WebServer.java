@@ -191,7 +191,7 @@ public final class WebServer {
       // API
       r.get("/api/health", versionsApi::health);
       r.get("/api/me", MeApi::me);
-      r.get("/api/backup", backupApi::backup); // for 'begroot backup' on this machine, with the server's token (decision 101)
+      r.get("/api/backup", backupApi::backup); // for 'begroot backup' on this machine, with the server's token (decision 104)
       r.get("/api/openapi.json", OpenApi::serve);
       r.get("/api/versions", versionsApi::versions);
       r.post("/api/versions", versionsApi::copy);
@@ -373,7 +373,7 @@ public final class WebServer {
 
   /**
    * Offers backups of {@code database} at {@code GET /api/backup} to {@code begroot backup} on this
-   * machine that sends {@code token} (decision 101; the server on the embedded database does).
+   * machine that sends {@code token} (decision 104; the server on the embedded database does).
    */
   public WebServer offerBackup(nl.begroot.store.Database database, String token) {
     backupApi.offer(database, token);

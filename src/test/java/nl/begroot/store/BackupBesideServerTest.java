@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code begroot backup} beside a running {@code begroot serve} (its own JVM, as in production:
- * on the embedded database it holds the file, so the command must ask it, decision 101) while one
+ * on the embedded database it holds the file, so the command must ask it, decision 104) while one
  * writer changes the data over HTTP: withdraws and reinstates proposals, edits titles, changes a
  * key, copies the concept and deletes the copy. The writer is alone, so after each acknowledged
  * write the server's state is one moment, which it records: every version's export, as the server
