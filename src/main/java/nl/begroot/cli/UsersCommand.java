@@ -186,7 +186,7 @@ final class UsersCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         for (AccountStore.Account a : people.accounts().accounts()) {
           out.println(a.id() + "\t" + a.name() + "\t" + String.join(",", a.roles().stream().map(Role::code).sorted().toList())
-              + "\t" + String.join(",", a.units()) + "\t" + (a.member() == null ? "" : a.member())
+              + "\t" + String.join(",", a.units().stream().sorted().toList()) + "\t" + (a.member() == null ? "" : a.member())
               + "\t" + (a.disabled() ? "disabled" : "active") + (people.accounts().hasTotp(a.id()) ? "\ttotp" : ""));
         }
         return Main.OK;

@@ -363,7 +363,7 @@ class BrowserFlowsTest extends BrowserSession {
       JsonNode stored = api("/api/versions/" + CONCEPT + "/proposals/" + id);
       assertThat(stored.get("title").asString()).isEqualTo(newTitle);
       assertThat(stored.get("amounts").get("2029").asLong()).isEqualTo(6_500_000L);
-      assertThat(stored.get("updated_by").asString()).isEqualTo("Tweede");
+      assertThat(stored.get("updated_by").asString()).as("the signed-in person who saved").isEqualTo("tweede");
     }
   }
 
