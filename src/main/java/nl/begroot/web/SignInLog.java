@@ -28,4 +28,21 @@ public interface SignInLog {
       log.warn("sign-in {} refused ({}): {} from {}", method, reason, detail, address);
     }
   };
+
+  /** Each sign-in as an entry of the hash-chained log (docs/log.md), and as the server's log line. */
+  static SignInLog into(nl.begroot.store.AuditLog log) {
+    return new SignInLog() {
+      @Override
+      public void signedIn(String method, Actor actor, String address) {
+        SLF4J.signedIn(method, actor, address);
+        log.record(nl.begroot.store.LogEntry.signIn(actor.id(), true, method));
+      }
+
+      @Override
+      public void failed(String method, String reason, String detail, String address) {
+        SLF4J.failed(method, reason, detail, address);
+        log.record(nl.begroot.store.LogEntry.signIn("anoniem", false, method + ": " + reason));
+      }
+    };
+  }
 }

@@ -49,7 +49,7 @@ public final class WebServer {
    * the server above.
    */
   public WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities) {
-    this(workspace, clients, oidc, identities, SignInLog.SLF4J);
+    this(workspace, clients, oidc, identities, SignInLog.into(workspace.log()));
   }
 
   /** As above, with sign-ins recorded in {@code signInLog}. */

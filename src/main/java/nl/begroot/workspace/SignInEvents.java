@@ -38,4 +38,18 @@ public interface SignInEvents {
       return c.length() > 100 ? c.substring(0, 100) + "…" : c;
     }
   };
+
+  /**
+   * Each attempt as an entry of the hash-chained log (docs/log.md), in its own transaction, and as
+   * the server's log line: a sign-out as "session.sign-out", everything else as "session.sign-in"
+   * with its result, and for a failure the step and reason as detail.
+   */
+  static SignInEvents into(nl.begroot.store.AuditLog log) {
+    return (account, address, step, result) -> {
+      LOG.attempt(account, address, step, result);
+      String who = account == null || account.isBlank() ? "anoniem" : account;
+      log.record("sign-out".equals(step) && "ok".equals(result) ? nl.begroot.store.LogEntry.signOut(who)
+          : nl.begroot.store.LogEntry.signIn(who, "ok".equals(result), step + ": " + result));
+    };
+  }
 }

@@ -60,6 +60,7 @@ public final class Workspace {
     this.store = new VersionStore(database);
     this.log = new nl.begroot.store.AuditLog(database);
     this.people = new People(new nl.begroot.store.AccountStore(database));
+    this.people.events(SignInEvents.into(log));
     this.proposalEdits = new ProposalEdits(this);
     this.keyEdits = new KeyEdits(this);
     this.versionEdits = new VersionEdits(this);

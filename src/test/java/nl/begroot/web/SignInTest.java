@@ -141,6 +141,26 @@ class SignInTest extends ServerSession {
   }
 
   @Test
+  void everySignInGoodOrFailedAndTheSignOutAreEntriesOfTheChainedLog() {
+    account("lotte", Set.of(Role.LEZER));
+    var all = nl.begroot.store.AuditLog.Filter.ALL;
+    long before = server.workspace.log().entries(all, null, 1).get(0).id();
+    Jar jar = new Jar();
+    assertThat(jar.signIn("lotte", PASSWORD + "x").statusCode()).isEqualTo(401);
+    assertThat(jar.signIn("lotte", PASSWORD).statusCode()).isEqualTo(303);
+    String token = jar.session();
+    assertThat(jar.post("/afmelden", Map.of("_csrf", AccountStore.csrfToken(token))).statusCode()).isEqualTo(303);
+    var mine = server.workspace.log().entries(new nl.begroot.store.AuditLog.Filter("lotte", null, null, null, null), null, 10).stream()
+        .filter(c -> c.id() > before).toList();
+    // newest first: the sign-out, the good sign-in, the failed one; each with the request's address
+    assertThat(mine).extracting(c -> c.action() + " " + c.result())
+        .containsExactly("session.sign-out ok", "session.sign-in ok", "session.sign-in failed");
+    assertThat(mine).allSatisfy(c -> assertThat(c.originAddress()).isNotBlank());
+    assertThat(mine.get(2).detail()).contains("password");
+    assertThat(server.workspace.log().verify().intact()).isTrue();
+  }
+
+  @Test
   void aOneTimePasswordMustBeReplacedByAGoodOne() {
     String once = server.workspace.people().add(new AccountStore.Account("noor", "Noor", Set.of(Role.CONTROLLER), Set.of(), null, false), "test")
         .orElseThrow();
