@@ -130,18 +130,9 @@ abstract class Api {
     return n.asInt();
   }
 
-  /** Who asks through the API: the signed-in actor, or until sign-in exists the name the client gives. */
+  /** Who asks through the API: the person the session signs in, or the anonymous visitor (a name in the body or a header signs nobody in). */
   static Actor actor(Context ctx, ObjectNode body) {
-    Actor signedIn = ctx.attribute(Pages.ACTOR);
-    if (signedIn != null) {
-      return signedIn;
-    }
-    String header = ctx.header("X-Begroot-User");
-    if (header != null) {
-      return Pages.named(header);
-    }
-    JsonNode a = body == null ? null : body.get("author");
-    return Pages.named(a != null && a.isString() ? a.asString() : null);
+    return Pages.actor(ctx);
   }
 
   static void invalid(List<FieldError> errors) {

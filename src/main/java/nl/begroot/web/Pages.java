@@ -126,7 +126,7 @@ public abstract class Pages {
     String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
     String typed = ctx.formParam("author");
     return new View(I18n.of(lang(ctx)), s, workspace::versions, title, path, "1".equals(ctx.queryParam("exact")))
-        .author(typed != null && !typed.isBlank() ? typed : rememberedAuthor(ctx));
+        .author(typed != null && !typed.isBlank() ? typed : rememberedAuthor(ctx)).actor(actor(ctx));
   }
 
   Snapshot snapshot(Context ctx) {
@@ -156,8 +156,22 @@ public abstract class Pages {
     ctx.html(html);
   }
 
+  /**
+   * A cached page is kept per reader as well: what a page shows (its actions, the versions in the
+   * switcher) depends on who reads it, so one person's page is never served to another. Every
+   * anonymous visitor is one reader; a signed-in person is their account with its roles and units.
+   */
   private static String cacheKey(Context ctx, Snapshot s) {
-    return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : ""));
+    return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : ""))
+        + "|" + reader(actor(ctx));
+  }
+
+  /** Who a page is rendered for, as far as it can differ: anonymous, or the person with their roles, units, member and second factor. */
+  static String reader(Actor a) {
+    if (a.anonymous()) {
+      return "-";
+    }
+    return a.id() + "/" + new java.util.TreeSet<>(a.roles()) + "/" + new java.util.TreeSet<>(a.units()) + "/" + a.member() + "/" + a.secondFactor();
   }
 
   private static final String CACHEABLE = "begroot.cacheable";
@@ -183,26 +197,12 @@ public abstract class Pages {
   static final String ACTOR = "begroot.actor";
 
   /**
-   * Who asks: the signed-in actor of this request; until sign-in exists, a person without roles named
-   * by the name typed in the form (remembered in a cookie for the next change), or the anonymous visitor.
+   * Who asks: the person the request's session signs in, or the anonymous visitor. A typed name
+   * signs nobody in (deny by default: a person is who their session says).
    */
   static Actor actor(Context ctx) {
     Actor signedIn = ctx.attribute(ACTOR);
-    if (signedIn != null) {
-      return signedIn;
-    }
-    String typed = ctx.formParam("author");
-    if (typed != null && !typed.isBlank()) {
-      ctx.cookie("author", View.enc(typed.strip()), 60 * 60 * 24 * 365);
-      return named(typed);
-    }
-    return named(rememberedAuthor(ctx));
-  }
-
-  /** Until sign-in exists: a person without roles under the name they typed. */
-  static Actor named(String name) {
-    return name == null || name.isBlank() ? Actor.ANONYMOUS
-        : Actor.person(name.strip(), name.strip(), java.util.Set.of(), java.util.Set.of(), null, false);
+    return signedIn != null ? signedIn : Actor.ANONYMOUS;
   }
 
   static String rememberedAuthor(Context ctx) {

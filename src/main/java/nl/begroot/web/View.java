@@ -24,6 +24,8 @@ public final class View {
   private final boolean exact;
   private String message;
   private String author = "";
+  private String signIn;
+  private nl.begroot.core.access.Actor actor = nl.begroot.core.access.Actor.ANONYMOUS;
 
   View(I18n i18n, Snapshot snapshot, List<StoredVersion> versions, String title, String path, boolean exact) {
     this(i18n, snapshot, () -> versions, title, path, exact);
@@ -46,6 +48,48 @@ public final class View {
   /** The name to prefill in "Uw naam" fields: what was typed, or remembered from the last change. */
   public String author() {
     return author;
+  }
+
+  /** On a refusal that signing in may help: the sign-in link (back to here afterwards). */
+  View signIn(String link) {
+    this.signIn = link;
+    return this;
+  }
+
+  public String signIn() {
+    return signIn;
+  }
+
+  View actor(nl.begroot.core.access.Actor who) {
+    this.actor = who == null ? nl.begroot.core.access.Actor.ANONYMOUS : who;
+    return this;
+  }
+
+  /** Who reads this page. */
+  public nl.begroot.core.access.Actor actor() {
+    return actor;
+  }
+
+  public boolean signedIn() {
+    return !actor.anonymous();
+  }
+
+  /** Whether the reader may do {@code permission} in this page's version (pages show only what the reader can do). */
+  public boolean can(String permission) {
+    return can(permission, null, null);
+  }
+
+  /** Whether the reader may do {@code permission} in this page's version, for a proposal of {@code unit} by {@code author}. */
+  public boolean can(String permission, String unit, String author) {
+    nl.begroot.core.access.Scope scope = snapshot == null ? nl.begroot.core.access.Scope.NONE
+        : nl.begroot.workspace.Workspace.scope(snapshot.version()).unit(unit, author);
+    return nl.begroot.core.access.Access.allows(actor, nl.begroot.core.access.Permission.valueOf(permission), scope);
+  }
+
+  /** Whether the reader may do {@code permission} to the version {@code x} (the versions list). */
+  public boolean can(String permission, StoredVersion x) {
+    return nl.begroot.core.access.Access.allows(actor, nl.begroot.core.access.Permission.valueOf(permission),
+        nl.begroot.workspace.Workspace.scope(x));
   }
 
   View message(String text) {
@@ -81,8 +125,9 @@ public final class View {
     return snapshot == null ? "" : snapshot.slug();
   }
 
+  /** The versions the reader may read. */
   public List<StoredVersion> versions() {
-    return versions.get();
+    return versions.get().stream().filter(x -> can("READ_VERSION", x)).toList();
   }
 
   public String title() {
