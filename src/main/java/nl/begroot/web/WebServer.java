@@ -74,6 +74,11 @@ public final class WebServer {
   }
 
   public WebServer(Workspace workspace) {
+    this(workspace, r -> {});
+  }
+
+  /** With {@code extra} routes added after Begroot's own (tests: a route that declares no permission is refused). */
+  WebServer(Workspace workspace, java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
     this.workspace = workspace;
     Templates templates = new Templates();
     Pages.Shared shared = new Pages.Shared(workspace, templates);
@@ -209,6 +214,7 @@ public final class WebServer {
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/reinstate", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> proposalsApi.withdraw(ctx, false));
       route(r, HandlerType.GET, "/api/versions/{version}/keys/{key}", Permission.READ_VERSION, Find.PATH, keysApi::key);
       route(r, HandlerType.PUT, "/api/versions/{version}/keys/{key}", Permission.EDIT_KEY, Find.PATH, keysApi::changeKey);
+      extra.accept(r);
       // errors
       r.exception(Refused.class, (e, ctx) -> refuse(ctx, templates, e.signInHelps, e.decision));
       r.exception(Access.Denied.class, (e, ctx) -> refuse(ctx, templates, e.signInHelps(), e.decision()));

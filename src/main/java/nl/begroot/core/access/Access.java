@@ -109,7 +109,8 @@ public final class Access {
   }
 
   private static boolean ownScenario(Actor actor, Scope scope) {
-    return scope.scenario() && scope.owner() != null && scope.owner().equals(actor.id());
+    // the anonymous visitor owns nothing (a version made anonymously before sign-in existed says "anoniem")
+    return scope.scenario() && !actor.anonymous() && scope.owner() != null && scope.owner().equals(actor.id());
   }
 
   /** Reading a version: published for everyone; shared ones for members; all official ones for the organisation's staff. */
