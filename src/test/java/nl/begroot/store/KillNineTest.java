@@ -94,6 +94,7 @@ class KillNineTest {
       for (int cycle = 0; cycle <= cycles; cycle++) {
         Child current = next;
         String base = current.go();
+        child = current;
         next = cycle < cycles ? Child.start(serveArgs) : null; // warms up while this one works
         if (next != null) {
           children.add(next);
@@ -373,7 +374,7 @@ class KillNineTest {
 
     JsonNode send(Op op) throws IOException {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + op.path)).timeout(Duration.ofSeconds(60))
-          .header("X-Begroot-User", op.id).header("Content-Type", "application/json");
+          .header("Cookie", nl.begroot.web.WebServer.SESSION_COOKIE + "=" + child.session(op.logsInConcept() ? op.id : READER)).header("Content-Type", "application/json");
       b.method(op.method, op.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(op.body));
       HttpResponse<String> r;
       try {
@@ -400,9 +401,14 @@ class KillNineTest {
   }
 
   private final Map<String, String> copySlugs = new LinkedHashMap<>();
+  /** The server being written to; it makes the sessions. */
+  private volatile Child child;
+  /** Who reads, and who copies and deletes (the copies are their scenarios); an edit is made by its own person, named by the op. */
+  static final String READER = "kill-nine";
 
   private JsonNode get(String url) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            .header("Cookie", nl.begroot.web.WebServer.SESSION_COOKIE + "=" + child.session(READER)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as("GET " + url + ": " + r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
@@ -410,14 +416,37 @@ class KillNineTest {
 
   // ---- the child JVM ----
 
-  record Child(Process process, BufferedReader out) {
+  record Child(Process process, BufferedReader out, Map<String, CompletableFuture<String>> sessions) {
+    /** A session of the person {@code id} (each write is made by its own person, so the log tells them apart), made by the child. */
+    String session(String id) throws IOException {
+      CompletableFuture<String> fresh = new CompletableFuture<>();
+      CompletableFuture<String> known = sessions.putIfAbsent(id, fresh);
+      CompletableFuture<String> token = known != null ? known : fresh;
+      if (known == null) {
+        synchronized (this) {
+          OutputStream in = process.getOutputStream();
+          in.write(("account " + id + "\n").getBytes(StandardCharsets.UTF_8));
+          in.flush();
+        }
+      }
+      try {
+        return token.get(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IOException("no session for " + id + " from the server", e);
+      }
+    }
+
     static Child start(List<String> serveArgs) throws IOException {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           KillNineServer.class.getName()));
       command.addAll(serveArgs);
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+      return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)),
+          new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** Waits for the warm-up, lets the real server open the database, returns its address. */
@@ -460,8 +489,12 @@ class KillNineTest {
     private void drain() {
       Thread t = new Thread(() -> {
         try {
-          while (out.readLine() != null) {
-            // the output is not checked
+          for (String line; (line = out.readLine()) != null; ) {
+            // the output is not checked, but for the sessions the child makes
+            if (line.startsWith("session ")) {
+              String[] parts = line.split(" ");
+              sessions.computeIfAbsent(parts[1], k -> new CompletableFuture<>()).complete(parts[2]);
+            }
           }
         } catch (IOException e) {
           // the process is gone

@@ -60,7 +60,7 @@ class AccessPagesTest {
       HttpResponse<String> page = server.send(controller.request(base + "/lek").GET().build());
       assertThat(page.statusCode()).isEqualTo(403);
       assertThat(page.body()).doesNotContain("geheim").contains("geen recht");
-      HttpResponse<String> api = server.send(HttpRequest.newBuilder(URI.create(base + "/api/lek")).GET().build());
+      HttpResponse<String> api = server.sendAnonymous(HttpRequest.newBuilder(URI.create(base + "/api/lek")).GET().build());
       assertThat(api.statusCode()).isEqualTo(403);
       assertThat(api.body()).doesNotContain("geheim").contains("declares no permission");
     } finally {
@@ -70,26 +70,26 @@ class AccessPagesTest {
 
   @Test
   void anAnonymousVisitorIsSentToSignInAndSeesNoUnpublishedVersion() {
-    HttpResponse<String> home = server.get("/");
+    HttpResponse<String> home = server.anonymous("/");
     assertThat(home.statusCode()).isEqualTo(302);
     assertThat(home.headers().firstValue("Location")).hasValue("/versies");
-    HttpResponse<String> list = server.get("/versies");
+    HttpResponse<String> list = server.anonymous("/versies");
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains("href=\"/aanmelden?terug=%2Fversies\"").contains("Meld u aan")
         .doesNotContain("/v/" + Workspace.CONCEPT).doesNotContain("action=\"/versies\"");
-    assertThat(server.get("/api/versions").body()).isEqualTo("{\"versions\":[]}");
-    HttpResponse<String> page = server.get("/v/" + Workspace.CONCEPT + "/bijlage-1?exact=1");
+    assertThat(server.anonymous("/api/versions").body()).isEqualTo("{\"versions\":[]}");
+    HttpResponse<String> page = server.anonymous("/v/" + Workspace.CONCEPT + "/bijlage-1?exact=1");
     assertThat(page.statusCode()).isEqualTo(303);
     assertThat(page.headers().firstValue("Location")).hasValue("/aanmelden?terug=%2Fv%2F" + Workspace.CONCEPT + "%2Fbijlage-1%3Fexact%3D1");
-    HttpResponse<String> api = server.get("/api/versions/" + Workspace.CONCEPT);
+    HttpResponse<String> api = server.anonymous("/api/versions/" + Workspace.CONCEPT);
     assertThat(api.statusCode()).isEqualTo(401);
     assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-    HttpResponse<String> write = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/v/" + Workspace.CONCEPT + "/verwijderen"))
+    HttpResponse<String> write = server.sendAnonymous(HttpRequest.newBuilder(URI.create(server.base() + "/v/" + Workspace.CONCEPT + "/verwijderen"))
         .POST(HttpRequest.BodyPublishers.noBody()).build());
     assertThat(write.statusCode()).isEqualTo(401);
     assertThat(write.body()).contains("href=\"/aanmelden?terug=");
     // a typed name signs nobody in
-    HttpResponse<String> named = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/versions/" + Workspace.CONCEPT + "/proposals"))
+    HttpResponse<String> named = server.sendAnonymous(HttpRequest.newBuilder(URI.create(server.base() + "/api/versions/" + Workspace.CONCEPT + "/proposals"))
         .header("Content-Type", "application/json").header("X-Begroot-User", "carla")
         .POST(HttpRequest.BodyPublishers.ofString("{\"author\": \"carla\"}")).build());
     assertThat(named.statusCode()).isEqualTo(401);

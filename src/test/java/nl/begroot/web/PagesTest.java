@@ -238,7 +238,7 @@ class PagesTest extends ServerSession {
 
   static HttpResponse<byte[]> bytes(String path) {
     try {
-      return server.http.send(HttpRequest.newBuilder(URI.create(server.base() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return server.http.send(server.staff.request(server.base() + path).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
