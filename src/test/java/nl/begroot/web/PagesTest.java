@@ -19,10 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PagesTest extends ServerSession {
   static final String V = "/v/" + Workspace.CONCEPT;
   static HttpResponse<String> post(String path, Map<String, String> form) {
+    return post(server.staff, path, form);
+  }
+
+  /** A form post as {@code who} (its session cookie, CSRF header and {@code _csrf} field). */
+  static HttpResponse<String> post(TestServer.SignedIn who, String path, Map<String, String> form) {
+    form = new LinkedHashMap<>(form);
+    form.put("_csrf", who.csrf());
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    return server.send(HttpRequest.newBuilder(URI.create(server.base() + path))
+    return server.send(who.request(server.base() + path)
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
@@ -168,8 +175,7 @@ class PagesTest extends ServerSession {
     assertThat(preview.body()).contains("id=\"effect-provincies\"").contains("data-delta=\"balancing-2027\">250.000,00<");
     assertThat(server.get(V + "/voorstel/form-1").statusCode()).as("a preview saves nothing").isEqualTo(404);
     form.put("action", "save");
-    form.put("author", "Carla");
-    HttpResponse<String> saved = post(V + "/voorstel-nieuw", form);
+    HttpResponse<String> saved = post(server.signIn(nl.begroot.TestBudgets.actor("Carla")), V + "/voorstel-nieuw", form);
     assertThat(saved.statusCode()).isEqualTo(303);
     assertThat(saved.headers().firstValue("Location").orElseThrow()).contains(V + "/voorstel/form-1");
     String page = server.get(V + "/voorstel/form-1").body();
@@ -186,12 +192,10 @@ class PagesTest extends ServerSession {
     first.put("revision", revision);
     first.put("title", "Eerste versie");
     first.put("action", "save");
-    first.put("author", "Anna");
-    assertThat(post(V + "/voorstel/2.1-ontleden/wijzigen", first).statusCode()).isEqualTo(303);
+    assertThat(post(server.signIn(nl.begroot.TestBudgets.actor("Anna")), V + "/voorstel/2.1-ontleden/wijzigen", first).statusCode()).isEqualTo(303);
     Map<String, String> second = new LinkedHashMap<>(first);
     second.put("title", "Tweede versie");
-    second.put("author", "Bram");
-    HttpResponse<String> conflict = post(V + "/voorstel/2.1-ontleden/wijzigen", second);
+    HttpResponse<String> conflict = post(server.signIn(nl.begroot.TestBudgets.actor("Bram")), V + "/voorstel/2.1-ontleden/wijzigen", second);
     assertThat(conflict.statusCode()).isEqualTo(409);
     assertThat(conflict.body()).contains("Iemand anders heeft dit intussen gewijzigd").contains("Anna")
         .contains("Eerste versie").contains("value=\"Tweede versie\"");
