@@ -291,7 +291,7 @@ class ApiTest extends ServerSession {
     for (var p : doc.get("paths").properties()) {
       for (var method : p.getValue().properties()) {
         documented++;
-        assertThat(source).as("a route for " + method.getKey() + " " + p.getKey()).contains("r." + method.getKey() + "(\"" + p.getKey() + "\"");
+        assertThat(source).as("a route for " + method.getKey() + " " + p.getKey()).contains("route(r, HandlerType." + method.getKey().toUpperCase(java.util.Locale.ROOT) + ", \"" + p.getKey() + "\"");
       }
     }
     assertThat(documented).isEqualTo(routes);
