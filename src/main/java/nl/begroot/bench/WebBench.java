@@ -42,6 +42,11 @@ public final class WebBench {
       Workspace workspace = new Workspace(db);
       workspace.seedIfEmpty(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.core.access.Actor.system("bench"));
       WebServer server = new WebServer(workspace).start("127.0.0.1", 0);
+      // the pages are read by a signed-in person (a controller), as in use: every request resolves the session
+      var accounts = workspace.people().accounts();
+      accounts.create(new nl.begroot.store.AccountStore.Account("bench", "Bench", java.util.Set.of(nl.begroot.core.access.Role.CONTROLLER),
+          java.util.Set.of(), null, false), "bench");
+      cookie = WebServer.SESSION_COOKIE + "=" + accounts.startSession("bench", false).orElseThrow();
       try {
         int port = server.port();
         String[] paths = {"/api/health", "/v/" + slug, "/api/versions/" + slug + "/tables/tabel-1", "/api/health"};
@@ -69,8 +74,12 @@ public final class WebBench {
     }
   }
 
+  /** The session cookie of the signed-in reader. */
+  private static String cookie = "";
+
   static Result load(int port, String path, int connections, double seconds) throws Exception {
-    byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookie + "\r\nConnection: keep-alive\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
     long[][] latencies = new long[connections][];
     int[] counts = new int[connections];
     long[] errors = new long[connections];

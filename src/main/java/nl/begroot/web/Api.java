@@ -130,7 +130,7 @@ abstract class Api {
     return n.asInt();
   }
 
-  /** Who asks through the API: the person the session cookie signs in, or the anonymous visitor. */
+  /** Who asks through the API: the person the session signs in, or the anonymous visitor (a name in the body or a header signs nobody in). */
   static Actor actor(Context ctx, ObjectNode body) {
     return Pages.actor(ctx);
   }

@@ -233,6 +233,11 @@ public final class I18n {
     w("users.notself", "U kunt uw eigen account niet uitschakelen.", "You cannot disable your own account.");
     w("error.title", "Er ging iets mis", "Something went wrong");
     w("error.back", "Terug naar het overzicht", "Back to the overview");
+    w("access.signin.title", "Meld u aan", "Sign in");
+    w("access.signin", "Aanmelden", "Sign in");
+    w("access.denied.title", "Geen toegang", "Not allowed");
+    w("access.none", "Er is geen versie die u zonder aanmelden kunt lezen: gepubliceerde begrotingen staan hier zodra ze er zijn. Meld u aan om verder te lezen.",
+        "There is no version you can read without signing in: published budgets appear here once there are any. Sign in to read further.");
     w("download", "Downloaden", "Download");
     w("figure.link", "Herkomst", "Origin");
     w("downloads", "Publicaties", "Publications");

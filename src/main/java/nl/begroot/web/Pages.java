@@ -155,9 +155,22 @@ public abstract class Pages {
     ctx.html(html);
   }
 
+  /**
+   * A cached page is kept per reader as well: what a page shows (its actions, the versions in the
+   * switcher) depends on who reads it, so one person's page is never served to another. Every
+   * anonymous visitor is one reader; a signed-in person is their account with its roles and units.
+   */
   private static String cacheKey(Context ctx, Snapshot s) {
-    return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : "")
-        + "|" + csrf(ctx));
+    return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : ""))
+        + "|" + reader(actor(ctx)) + "|" + csrf(ctx);
+  }
+
+  /** Who a page is rendered for, as far as it can differ: anonymous, or the person with their roles, units, member and second factor. */
+  static String reader(Actor a) {
+    if (a.anonymous()) {
+      return "-";
+    }
+    return a.id() + "/" + new java.util.TreeSet<>(a.roles()) + "/" + new java.util.TreeSet<>(a.units()) + "/" + a.member() + "/" + a.secondFactor();
   }
 
   private static final String CACHEABLE = "begroot.cacheable";
@@ -184,7 +197,10 @@ public abstract class Pages {
   /** The request attribute that holds the CSRF token of the request's session cookie (absent without one). */
   static final String CSRF = "begroot.csrf";
 
-  /** Who asks: the person this request's session signs in, or the anonymous visitor. */
+  /**
+   * Who asks: the person the request's session signs in, or the anonymous visitor. A typed name
+   * signs nobody in (deny by default: a person is who their session says).
+   */
   static Actor actor(Context ctx) {
     Actor signedIn = ctx.attribute(ACTOR);
     return signedIn != null ? signedIn : Actor.ANONYMOUS;

@@ -27,8 +27,11 @@ final class ReadingPages extends Pages {
     super(shared);
   }
 
+  /** The concept for whoever may read it; otherwise the versions the visitor may read (and a way to sign in). */
   void home(Context ctx) {
-    ctx.redirect("/v/" + Workspace.CONCEPT);
+    boolean readable = workspace.version(Workspace.CONCEPT).map(v -> nl.begroot.core.access.Access.allows(actor(ctx),
+        nl.begroot.core.access.Permission.READ_VERSION, Workspace.scope(v))).orElse(false);
+    ctx.redirect(readable ? "/v/" + Workspace.CONCEPT : "/versies");
   }
 
   void language(Context ctx) {

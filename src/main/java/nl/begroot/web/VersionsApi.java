@@ -28,7 +28,7 @@ final class VersionsApi extends Api {
 
   void versions(Context ctx) {
     ArrayNode list = JSON.createArrayNode();
-    for (StoredVersion v : workspace.versions()) {
+    for (StoredVersion v : workspace.versions(actor(ctx, null))) {
       list.add(version(v));
     }
     ObjectNode root = JSON.createObjectNode();

@@ -25,6 +25,7 @@ public final class View {
   private String message;
   private nl.begroot.core.access.Actor user = nl.begroot.core.access.Actor.ANONYMOUS;
   private String csrf = "";
+  private String signIn;
 
   View(I18n i18n, Snapshot snapshot, List<StoredVersion> versions, String title, String path, boolean exact) {
     this(i18n, snapshot, () -> versions, title, path, exact);
@@ -57,6 +58,39 @@ public final class View {
   /** The CSRF token every form sends back as {@code _csrf} (empty without a session cookie). */
   public String csrf() {
     return csrf;
+  }
+
+  /** On a refusal that signing in may help: the sign-in link (back to here afterwards). */
+  View signIn(String link) {
+    this.signIn = link;
+    return this;
+  }
+
+  public String signIn() {
+    return signIn;
+  }
+
+  /** Who reads this page. */
+  public nl.begroot.core.access.Actor actor() {
+    return user;
+  }
+
+  /** Whether the reader may do {@code permission} in this page's version (pages show only what the reader can do). */
+  public boolean can(String permission) {
+    return can(permission, null, null);
+  }
+
+  /** Whether the reader may do {@code permission} in this page's version, for a proposal of {@code unit} by {@code author}. */
+  public boolean can(String permission, String unit, String author) {
+    nl.begroot.core.access.Scope scope = snapshot == null ? nl.begroot.core.access.Scope.NONE
+        : nl.begroot.workspace.Workspace.scope(snapshot.version()).unit(unit, author);
+    return nl.begroot.core.access.Access.allows(user, nl.begroot.core.access.Permission.valueOf(permission), scope);
+  }
+
+  /** Whether the reader may do {@code permission} to the version {@code x} (the versions list). */
+  public boolean can(String permission, StoredVersion x) {
+    return nl.begroot.core.access.Access.allows(user, nl.begroot.core.access.Permission.valueOf(permission),
+        nl.begroot.workspace.Workspace.scope(x));
   }
 
   View message(String text) {
@@ -92,8 +126,9 @@ public final class View {
     return snapshot == null ? "" : snapshot.slug();
   }
 
+  /** The versions the reader may read. */
   public List<StoredVersion> versions() {
-    return versions.get();
+    return versions.get().stream().filter(x -> can("READ_VERSION", x)).toList();
   }
 
   public String title() {

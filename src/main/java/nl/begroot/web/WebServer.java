@@ -2,6 +2,16 @@ package nl.begroot.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.router.EndpointMetadata;
+import java.util.Optional;
+import nl.begroot.core.access.Access;
+import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Permission;
+import nl.begroot.core.access.Scope;
+import nl.begroot.workspace.Snapshot;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
@@ -31,7 +41,38 @@ public final class WebServer {
   public static final String SESSION_COOKIE = "begroot_sessie";
 
   private final Javalin app;
+  private final Workspace workspace;
   private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, Permission> permissions = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** How a route finds what it is about (the {@link Scope} that {@link Access} decides on). */
+  enum Find {
+    /**
+     * From the path: the version from {@code {version}}, the proposal's unit and author from
+     * {@code {proposal}} (else the unit from the query's {@code unit}), the member from {@code {member}};
+     * no version in the path: about no version in particular.
+     */
+    PATH,
+    /** The two versions compared, {@code ?a=} and {@code ?b=} (the frame and the concept when not given): both must be readable. */
+    COMPARED
+  }
+
+  /** A route's declared permission, kept with its endpoint; a route without one is refused (deny by default). */
+  record Guard(Permission permission, Find find) implements EndpointMetadata {}
+
+  /** A refused request: sign-in may help (anonymous) or not, and why. */
+  static final class NotPermitted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final boolean signInHelps;
+    final transient Access.Decision decision;
+
+    NotPermitted(boolean signInHelps, Access.Decision decision) {
+      super(decision.reasonEn(), null, false, false);
+      this.signInHelps = signInHelps;
+      this.decision = decision;
+    }
+  }
+
   private final BackupApi backupApi = new BackupApi();
 
   public WebServer(Workspace workspace) {
@@ -54,6 +95,17 @@ public final class WebServer {
 
   /** As above, with sign-ins recorded in {@code signInLog}. */
   WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities, SignInLog signInLog) {
+    this(workspace, clients, oidc, identities, signInLog, rc -> {});
+  }
+
+  /** With {@code extra} routes added after Begroot's own (tests: a route that declares no permission is refused). */
+  WebServer(Workspace workspace, java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
+    this(workspace, Clients.DIRECT, null, null, SignInLog.into(workspace.log()), extra);
+  }
+
+  private WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities,
+      SignInLog signInLog, java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
+    this.workspace = workspace;
     Templates templates = new Templates();
     OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog);
     Pages.Shared shared = new Pages.Shared(workspace, templates);
@@ -139,85 +191,105 @@ public final class WebServer {
           }
         }
       });
+      // who may: every route declares its permission (route() below); one without is refused
+      r.beforeMatched(ctx -> {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+          return; // static files, 404
+        }
+        Guard guard = endpoint.metadata(Guard.class);
+        if (guard == null) {
+          throw new NotPermitted(false, new Access.Decision(false, "Voor dit adres is geen recht vastgelegd; het is daarom voor niemand.",
+              "This address declares no permission, so it is for nobody."));
+        }
+        Actor actor = Pages.actor(ctx);
+        for (Scope scope : scopes(ctx, guard.find())) {
+          Access.Decision d = Access.decide(actor, guard.permission(), scope);
+          if (!d.allowed()) {
+            throw new NotPermitted(actor.anonymous(), d);
+          }
+        }
+      });
       // pages
-      r.get("/", reading::home);
-      r.get("/taal/{lang}", reading::language);
-      r.get("/aanmelden", signIn::form);
-      r.post("/aanmelden", signIn::submit);
-      r.get("/aanmelden/stap", signIn::step);
-      r.post("/aanmelden/wachtwoord", signIn::newPassword);
-      r.post("/aanmelden/code", signIn::code);
-      r.post("/afmelden", signIn::signOut);
-      r.get("/beheer/gebruikers", users::page);
-      r.post("/beheer/gebruikers", users::add);
-      r.post("/beheer/gebruikers/{account}/{action}", users::change);
-      r.get("/versies", versions::versions);
-      r.post("/versies", versions::copyVersion);
-      r.post("/versies/inlezen", versions::importVersion);
-      r.post("/versies/werkmap", ctx -> versions.importWorkbook(ctx, downloads));
-      r.get("/v/{version}/download/{file}", downloads::document);
-      r.get("/v/{version}/provincie/{member}/{file}", downloads::statement);
-      r.get("/vergelijk", versions::compare);
-      r.get("/v/{version}", reading.cachedPage(reading::overview));
-      r.get("/v/{version}/programma/{programme}", reading.cachedPage(reading::programme));
-      r.get("/v/{version}/voorstel-nieuw", editing::proposalForm);
-      r.post("/v/{version}/voorstel-nieuw", editing::proposalSubmit);
-      r.get("/v/{version}/voorstel/{proposal}", reading.cachedPage(reading::proposal));
-      r.get("/v/{version}/voorstel/{proposal}/wijzigen", editing::proposalForm);
-      r.post("/v/{version}/voorstel/{proposal}/wijzigen", editing::proposalSubmit);
-      r.post("/v/{version}/voorstel/{proposal}/intrekken", ctx -> editing.withdraw(ctx, true));
-      r.post("/v/{version}/voorstel/{proposal}/terugzetten", ctx -> editing.withdraw(ctx, false));
-      r.get("/v/{version}/bijlage-1", reading.cachedPage(reading::annex));
-      r.get("/v/{version}/provincies", provinces.cachedPage(provinces::provinces));
-      r.get("/v/{version}/provincie/{member}", provinces.cachedPage(provinces::province));
-      r.get("/v/{version}/kassiersfunctie", reading.cachedPage(ctx -> reading.simpleTable(ctx, "kassiersfunctie", "nav.passthrough")));
-      r.get("/v/{version}/structureel", reading.cachedPage(ctx -> reading.simpleTable(ctx, "structureel", "nav.structural")));
-      r.get("/v/{version}/figuur", reading.cachedPage(reading::figure));
-      r.get("/v/{version}/controle", auditPage.cachedPage(auditPage::audit));
-      r.get("/v/{version}/afkortingen", reading.cachedPage(reading::glossary));
-      r.get("/v/{version}/zoeken", reading.cachedPage(reading::search));
-      r.get("/v/{version}/wijzigingen", reading.cachedPage(reading::changes));
-      r.get("/v/{version}/sleutels", editing::keys);
-      r.post("/v/{version}/sleutels/{key}", editing::keySubmit);
-      r.get("/v/{version}/export", versions::export);
-      r.post("/v/{version}/verwijderen", versions::deleteVersion);
+      route(r, HandlerType.GET, "/", Permission.PUBLIC, Find.PATH, reading::home);
+      route(r, HandlerType.GET, "/taal/{lang}", Permission.PUBLIC, Find.PATH, reading::language);
+      route(r, HandlerType.GET, "/aanmelden", Permission.PUBLIC, Find.PATH, signIn::form);
+      route(r, HandlerType.POST, "/aanmelden", Permission.PUBLIC, Find.PATH, signIn::submit);
+      route(r, HandlerType.GET, "/aanmelden/stap", Permission.PUBLIC, Find.PATH, signIn::step);
+      route(r, HandlerType.POST, "/aanmelden/wachtwoord", Permission.PUBLIC, Find.PATH, signIn::newPassword);
+      route(r, HandlerType.POST, "/aanmelden/code", Permission.PUBLIC, Find.PATH, signIn::code);
+      route(r, HandlerType.POST, "/afmelden", Permission.PUBLIC, Find.PATH, signIn::signOut);
+      route(r, HandlerType.GET, "/beheer/gebruikers", Permission.MANAGE_USERS, Find.PATH, users::page);
+      route(r, HandlerType.POST, "/beheer/gebruikers", Permission.MANAGE_USERS, Find.PATH, users::add);
+      route(r, HandlerType.POST, "/beheer/gebruikers/{account}/{action}", Permission.MANAGE_USERS, Find.PATH, users::change);
+      route(r, HandlerType.GET, "/versies", Permission.PUBLIC, Find.PATH, versions::versions);
+      route(r, HandlerType.POST, "/versies", Permission.CREATE_SCENARIO, Find.PATH, versions::copyVersion);
+      route(r, HandlerType.POST, "/versies/inlezen", Permission.CREATE_SCENARIO, Find.PATH, versions::importVersion);
+      route(r, HandlerType.POST, "/versies/werkmap", Permission.CREATE_SCENARIO, Find.PATH, ctx -> versions.importWorkbook(ctx, downloads));
+      route(r, HandlerType.GET, "/v/{version}/download/{file}", Permission.EXPORT, Find.PATH, downloads::document);
+      route(r, HandlerType.GET, "/v/{version}/provincie/{member}/{file}", Permission.READ_MEMBER, Find.PATH, downloads::statement);
+      route(r, HandlerType.GET, "/vergelijk", Permission.READ_VERSION, Find.COMPARED, versions::compare);
+      route(r, HandlerType.GET, "/v/{version}", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::overview));
+      route(r, HandlerType.GET, "/v/{version}/programma/{programme}", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::programme));
+      route(r, HandlerType.GET, "/v/{version}/voorstel-nieuw", Permission.EDIT_PROPOSAL, Find.PATH, editing::proposalForm);
+      route(r, HandlerType.POST, "/v/{version}/voorstel-nieuw", Permission.EDIT_PROPOSAL, Find.PATH, editing::proposalSubmit);
+      route(r, HandlerType.GET, "/v/{version}/voorstel/{proposal}", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::proposal));
+      route(r, HandlerType.GET, "/v/{version}/voorstel/{proposal}/wijzigen", Permission.EDIT_PROPOSAL, Find.PATH, editing::proposalForm);
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/wijzigen", Permission.EDIT_PROPOSAL, Find.PATH, editing::proposalSubmit);
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/intrekken", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> editing.withdraw(ctx, true));
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/terugzetten", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> editing.withdraw(ctx, false));
+      route(r, HandlerType.GET, "/v/{version}/bijlage-1", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::annex));
+      route(r, HandlerType.GET, "/v/{version}/provincies", Permission.READ_VERSION, Find.PATH, provinces.cachedPage(provinces::provinces));
+      route(r, HandlerType.GET, "/v/{version}/provincie/{member}", Permission.READ_MEMBER, Find.PATH, provinces.cachedPage(provinces::province));
+      route(r, HandlerType.GET, "/v/{version}/kassiersfunctie", Permission.READ_VERSION, Find.PATH, reading.cachedPage(ctx -> reading.simpleTable(ctx, "kassiersfunctie", "nav.passthrough")));
+      route(r, HandlerType.GET, "/v/{version}/structureel", Permission.READ_VERSION, Find.PATH, reading.cachedPage(ctx -> reading.simpleTable(ctx, "structureel", "nav.structural")));
+      route(r, HandlerType.GET, "/v/{version}/figuur", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::figure));
+      route(r, HandlerType.GET, "/v/{version}/controle", Permission.READ_VERSION, Find.PATH, auditPage.cachedPage(auditPage::audit));
+      route(r, HandlerType.GET, "/v/{version}/afkortingen", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::glossary));
+      route(r, HandlerType.GET, "/v/{version}/zoeken", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::search));
+      route(r, HandlerType.GET, "/v/{version}/wijzigingen", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::changes));
+      route(r, HandlerType.GET, "/v/{version}/sleutels", Permission.READ_VERSION, Find.PATH, editing::keys);
+      route(r, HandlerType.POST, "/v/{version}/sleutels/{key}", Permission.EDIT_KEY, Find.PATH, editing::keySubmit);
+      route(r, HandlerType.GET, "/v/{version}/export", Permission.EXPORT, Find.PATH, versions::export);
+      route(r, HandlerType.POST, "/v/{version}/verwijderen", Permission.DELETE_SCENARIO, Find.PATH, versions::deleteVersion);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {
-        r.get(OidcSignIn.START, oidcSignIn::start);
-        r.get(OidcSignIn.CALLBACK, oidcSignIn::callback);
+        route(r, HandlerType.GET, OidcSignIn.START, Permission.PUBLIC, Find.PATH, oidcSignIn::start);
+        route(r, HandlerType.GET, OidcSignIn.CALLBACK, Permission.PUBLIC, Find.PATH, oidcSignIn::callback);
       }
-      r.get("/logboek", logPages::log);
-      r.get("/beheer/logboek", logPages::admin);
+      route(r, HandlerType.GET, "/logboek", Permission.READ_LOG, Find.PATH, logPages::log);
+      route(r, HandlerType.GET, "/beheer/logboek", Permission.VERIFY_LOG, Find.PATH, logPages::admin);
       // API
-      r.get("/api/health", versionsApi::health);
-      r.get("/api/me", MeApi::me);
-      r.get("/api/backup", backupApi::backup); // for 'begroot backup' on this machine, with the server's token (decision 104)
-      r.get("/api/openapi.json", OpenApi::serve);
-      r.get("/api/versions", versionsApi::versions);
-      r.post("/api/versions", versionsApi::copy);
-      r.post("/api/import", versionsApi::importFile);
-      r.get("/api/compare", versionsApi::compare);
-      r.get("/api/versions/{version}", versionsApi::version);
-      r.delete("/api/versions/{version}", versionsApi::delete);
-      r.get("/api/versions/{version}/export", versionsApi::export);
-      r.get("/api/versions/{version}/tables", figuresApi::tables);
-      r.get("/api/versions/{version}/tables/{table}", figuresApi::table);
-      r.get("/api/versions/{version}/explain", figuresApi::explain);
-      r.get("/api/versions/{version}/audit", figuresApi::audit);
-      r.get("/api/versions/{version}/search", figuresApi::search);
-      r.get("/api/versions/{version}/changes", figuresApi::changes);
-      r.get("/api/log", figuresApi::log);
-      r.get("/api/log/verify", figuresApi::verifyLog);
-      r.get("/api/versions/{version}/members/{member}", figuresApi::member);
-      r.get("/api/versions/{version}/proposals", proposalsApi::proposals);
-      r.post("/api/versions/{version}/proposals", proposalsApi::createProposal);
-      r.post("/api/versions/{version}/preview", proposalsApi::preview);
-      r.get("/api/versions/{version}/proposals/{proposal}", proposalsApi::proposal);
-      r.put("/api/versions/{version}/proposals/{proposal}", proposalsApi::changeProposal);
-      r.post("/api/versions/{version}/proposals/{proposal}/withdraw", ctx -> proposalsApi.withdraw(ctx, true));
-      r.post("/api/versions/{version}/proposals/{proposal}/reinstate", ctx -> proposalsApi.withdraw(ctx, false));
-      r.get("/api/versions/{version}/keys/{key}", keysApi::key);
-      r.put("/api/versions/{version}/keys/{key}", keysApi::changeKey);
+      route(r, HandlerType.GET, "/api/health", Permission.PUBLIC, Find.PATH, versionsApi::health);
+      route(r, HandlerType.GET, "/api/me", Permission.PUBLIC, Find.PATH, MeApi::me);
+      route(r, HandlerType.GET, "/api/backup", Permission.PUBLIC, Find.PATH, backupApi::backup); // for 'begroot backup' on this machine, with the server's token (decision 104)
+      route(r, HandlerType.GET, "/api/openapi.json", Permission.PUBLIC, Find.PATH, OpenApi::serve);
+      route(r, HandlerType.GET, "/api/versions", Permission.PUBLIC, Find.PATH, versionsApi::versions);
+      route(r, HandlerType.POST, "/api/versions", Permission.CREATE_SCENARIO, Find.PATH, versionsApi::copy);
+      route(r, HandlerType.POST, "/api/import", Permission.CREATE_SCENARIO, Find.PATH, versionsApi::importFile);
+      route(r, HandlerType.GET, "/api/compare", Permission.READ_VERSION, Find.COMPARED, versionsApi::compare);
+      route(r, HandlerType.GET, "/api/versions/{version}", Permission.READ_VERSION, Find.PATH, versionsApi::version);
+      route(r, HandlerType.DELETE, "/api/versions/{version}", Permission.DELETE_SCENARIO, Find.PATH, versionsApi::delete);
+      route(r, HandlerType.GET, "/api/versions/{version}/export", Permission.EXPORT, Find.PATH, versionsApi::export);
+      route(r, HandlerType.GET, "/api/versions/{version}/tables", Permission.READ_VERSION, Find.PATH, figuresApi::tables);
+      route(r, HandlerType.GET, "/api/versions/{version}/tables/{table}", Permission.READ_VERSION, Find.PATH, figuresApi::table);
+      route(r, HandlerType.GET, "/api/versions/{version}/explain", Permission.READ_VERSION, Find.PATH, figuresApi::explain);
+      route(r, HandlerType.GET, "/api/versions/{version}/audit", Permission.READ_VERSION, Find.PATH, figuresApi::audit);
+      route(r, HandlerType.GET, "/api/versions/{version}/search", Permission.READ_VERSION, Find.PATH, figuresApi::search);
+      route(r, HandlerType.GET, "/api/versions/{version}/changes", Permission.READ_VERSION, Find.PATH, figuresApi::changes);
+      route(r, HandlerType.GET, "/api/log", Permission.READ_LOG, Find.PATH, figuresApi::log);
+      route(r, HandlerType.GET, "/api/log/verify", Permission.VERIFY_LOG, Find.PATH, figuresApi::verifyLog);
+      route(r, HandlerType.GET, "/api/versions/{version}/members/{member}", Permission.READ_MEMBER, Find.PATH, figuresApi::member);
+      route(r, HandlerType.GET, "/api/versions/{version}/proposals", Permission.READ_VERSION, Find.PATH, proposalsApi::proposals);
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::createProposal);
+      route(r, HandlerType.POST, "/api/versions/{version}/preview", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::preview);
+      route(r, HandlerType.GET, "/api/versions/{version}/proposals/{proposal}", Permission.READ_VERSION, Find.PATH, proposalsApi::proposal);
+      route(r, HandlerType.PUT, "/api/versions/{version}/proposals/{proposal}", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::changeProposal);
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/withdraw", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> proposalsApi.withdraw(ctx, true));
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/reinstate", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> proposalsApi.withdraw(ctx, false));
+      route(r, HandlerType.GET, "/api/versions/{version}/keys/{key}", Permission.READ_VERSION, Find.PATH, keysApi::key);
+      route(r, HandlerType.PUT, "/api/versions/{version}/keys/{key}", Permission.EDIT_KEY, Find.PATH, keysApi::changeKey);
+      extra.accept(r);
       // errors
       r.exception(Problems.Failure.class, (e, ctx) -> {
         if (e.status == 401 || e.status == 403) {
@@ -225,17 +297,14 @@ public final class WebServer {
         }
         Problems.write(ctx, e);
       });
-      // a refusal of the permission check: logged, then 401 (signing in may help) or 403
-      r.exception(nl.begroot.core.access.Access.Denied.class, (e, ctx) -> {
-        int status = e.signInHelps() ? 401 : 403;
-        LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), status, e.decision().reasonEn());
-        String reason = "en".equals(Pages.lang(ctx)) ? e.decision().reasonEn() : e.decision().reasonNl();
-        if (isApi(ctx)) {
-          Problems.write(ctx, status, status == 401 ? "unauthorized" : "forbidden", status == 401 ? "Sign in first" : "Not allowed",
-              e.decision().reasonEn(), List.of(), null);
-        } else {
-          httpError(ctx, templates, status, reason);
-        }
+      // a refusal of the permission check (the route's or the workspace's): logged, then 401 (signing in may help) or 403
+      r.exception(NotPermitted.class, (e, ctx) -> {
+        LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.signInHelps ? 401 : 403, e.decision.reasonEn());
+        refuse(ctx, templates, e.signInHelps, e.decision);
+      });
+      r.exception(Access.Denied.class, (e, ctx) -> {
+        LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.signInHelps() ? 401 : 403, e.decision().reasonEn());
+        refuse(ctx, templates, e.signInHelps(), e.decision());
       });
       r.exception(Refused.class, (e, ctx) -> {
         if (e.status == 401 || e.status == 403) {
@@ -318,6 +387,78 @@ public final class WebServer {
     return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data");
   }
 
+  /** Registers a route with the permission it needs and how its scope is found. */
+  private void route(io.javalin.config.RoutesConfig r, HandlerType method, String path, Permission permission, Find find, Handler handler) {
+    permissions.put(method.name() + " " + path, permission);
+    r.addEndpoint(new Endpoint(method, path, handler, java.util.Set.of(new Guard(permission, find))));
+  }
+
+  /** What a request is about, found as its route declares. */
+  private List<Scope> scopes(Context ctx, Find find) {
+    if (find == Find.COMPARED) {
+      String a = ctx.queryParam("a");
+      String b = ctx.queryParam("b");
+      return List.of(versionScope(a == null || a.isBlank() ? Workspace.FRAME : a).scope(),
+          versionScope(b == null || b.isBlank() ? Workspace.CONCEPT : b).scope());
+    }
+    Map<String, String> params = ctx.pathParamMap();
+    if (!params.containsKey("version")) {
+      return List.of(Scope.NONE);
+    }
+    Found found = versionScope(params.get("version"));
+    Scope scope = found.scope();
+    if (params.containsKey("proposal")) {
+      var row = found.snapshot().flatMap(s -> s.row(params.get("proposal")));
+      scope = scope.unit(row.map(x -> x.unitId()).orElse(null), row.map(x -> x.createdBy()).orElse(null));
+    } else if (ctx.queryParam("unit") != null) {
+      scope = scope.unit(ctx.queryParam("unit"), null);
+    }
+    if (params.containsKey("member")) {
+      scope = scope.member(params.get("member"));
+    }
+    return List.of(scope);
+  }
+
+  private record Found(Optional<Snapshot> snapshot, Scope scope) {}
+
+  /** A version's scope; for a version that does not exist, an official one of unknown status (the handler answers 404 to whoever may read). */
+  private Found versionScope(String slug) {
+    Optional<Snapshot> s = workspace.snapshot(slug);
+    return new Found(s, s.map(x -> Workspace.scope(x.version())).orElseGet(() -> Scope.version(slug, null, false, null, false)));
+  }
+
+  /**
+   * A refusal: for the API a problem (401 when signing in may help, else 403 with the reason); for
+   * people, anonymous: a GET goes to the sign-in page (and back here afterwards), another method gets
+   * a 401 page that links to it; signed in: a 403 page with the reason.
+   */
+  private static void refuse(Context ctx, Templates templates, boolean signInHelps, Access.Decision d) {
+    String lang = Pages.lang(ctx);
+    if (isApi(ctx)) {
+      var extra = Api.JSON.createObjectNode();
+      extra.put("reason_nl", d.reasonNl());
+      Problems.write(ctx, signInHelps ? 401 : 403, signInHelps ? "sign-in" : "forbidden",
+          signInHelps ? "Sign in first" : "Not allowed", d.reasonEn(), List.of(), extra);
+      return;
+    }
+    String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    String signIn = SIGN_IN + "?terug=" + View.enc(back);
+    I18n t = I18n.of(lang);
+    String reason = "en".equals(lang) ? d.reasonEn() : d.reasonNl();
+    if (signInHelps) {
+      if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+        ctx.redirect(signIn, io.javalin.http.HttpStatus.SEE_OTHER);
+        return;
+      }
+      page(ctx, templates, 401, t.t("access.signin.title"), reason, signIn);
+      return;
+    }
+    page(ctx, templates, 403, t.t("access.denied.title"), reason, null);
+  }
+
+  /** The sign-in page (the sign-in branch serves it). */
+  public static final String SIGN_IN = "/aanmelden";
+
   /** Whether {@code e} comes from reading the request itself (I/O, HTTP framing, multipart syntax, an unknown charset). */
   static boolean unreadable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -358,9 +499,13 @@ public final class WebServer {
   }
 
   private static void page(Context ctx, Templates templates, int status, String title, String detail) {
+    page(ctx, templates, status, title, detail, null);
+  }
+
+  private static void page(Context ctx, Templates templates, int status, String title, String detail, String signIn) {
     Map<String, Object> params = new LinkedHashMap<>();
     I18n t = I18n.of(Pages.lang(ctx));
-    params.put("v", new View(t, null, List.of(), title, ctx.path(), false).user(Pages.actor(ctx), Pages.csrf(ctx)));
+    params.put("v", new View(t, null, List.of(), title, ctx.path(), false).user(Pages.actor(ctx), Pages.csrf(ctx)).signIn(signIn));
     params.put("d", detail);
     try {
       ctx.status(status);
@@ -392,6 +537,11 @@ public final class WebServer {
   /** Every route as "METHOD /path/{param}", in the order they were added (the fuzz test walks them all). */
   public List<String> routes() {
     return List.copyOf(routes);
+  }
+
+  /** The permission a route ("METHOD /path/{param}", as {@link #routes()} names it) declares; empty for one that declares none. */
+  public Optional<Permission> permission(String route) {
+    return Optional.ofNullable(permissions.get(route));
   }
 
   public void stop() {

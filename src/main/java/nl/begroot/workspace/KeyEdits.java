@@ -30,7 +30,10 @@ final class KeyEdits {
    * written.
    */
   EditResult changeKey(String slug, String keyId, Map<String, String> sharesText, int expectedRevision, Actor actor) {
-    return workspace.write(slug, actor, w -> change(w, keyId, sharesText, expectedRevision))
+    return workspace.write(slug, actor, w -> {
+      nl.begroot.core.access.Access.require(actor, nl.begroot.core.access.Permission.EDIT_KEY, Workspace.scope(w.version()));
+      return change(w, keyId, sharesText, expectedRevision);
+    })
         .orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }
 

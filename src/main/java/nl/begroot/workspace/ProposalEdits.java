@@ -1,6 +1,8 @@
 package nl.begroot.workspace;
 
+import nl.begroot.core.access.Access;
 import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Permission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,11 +86,13 @@ final class ProposalEdits {
     Optional<EditResult> r;
     try {
       r = workspace.write(slug, actor, w -> {
+        Access.require(actor, Permission.EDIT_PROPOSAL, Workspace.scope(w.version()).unit(Drafts.trim(draft.unit()), actor.id()));
         Candidate c = candidate(workspace.state(w), null, draft);
         if (!c.errors().isEmpty()) {
           return new EditResult.Invalid(c.errors());
         }
         Proposal p = c.proposal();
+        Access.require(actor, Permission.EDIT_PROPOSAL, Workspace.scope(w.version()).unit(p.unit(), actor.id()));
         if (!w.add(new NewProposal(p.id(), p.unit(), p.title(), BudgetCodec.proposal(c.budget(), p), false), "proposal.create")) {
           return taken(p.id());
         }
@@ -116,6 +120,7 @@ final class ProposalEdits {
       if (row.isEmpty()) {
         return (EditResult) new EditResult.NotFound("voorstel " + proposalId);
       }
+      Access.require(actor, Permission.EDIT_PROPOSAL, Workspace.scope(w.version()).unit(row.get().unitId(), row.get().createdBy()));
       Candidate c = candidate(workspace.state(w), proposalId, draft);
       if (c.notFound() != null) {
         return new EditResult.NotFound(c.notFound());
@@ -124,6 +129,8 @@ final class ProposalEdits {
         return new EditResult.Invalid(c.errors());
       }
       Proposal p = c.proposal();
+      // moved to another unit: the actor must hold that one too
+      Access.require(actor, Permission.EDIT_PROPOSAL, Workspace.scope(w.version()).unit(p.unit(), row.get().createdBy()));
       NewProposal changed = new NewProposal(p.id(), p.unit(), p.title(), BudgetCodec.proposal(c.budget(), p), false);
       if (row.get().revision() != expectedRevision) {
         return conflict(row.get(), changed.bodyYaml());
@@ -140,15 +147,16 @@ final class ProposalEdits {
 
   /** Withdraws a proposal (or reinstates it): it stays stored, but leaves the budget. One transaction, as a change. */
   EditResult setWithdrawn(String slug, String proposalId, int expectedRevision, boolean withdrawn, Actor actor) {
-    return workspace.write(slug, actor, w -> withdraw(w, proposalId, expectedRevision, withdrawn))
+    return workspace.write(slug, actor, w -> withdraw(w, proposalId, expectedRevision, withdrawn, actor))
         .orElseGet(() -> new EditResult.NotFound("versie " + slug));
   }
 
-  private EditResult withdraw(VersionStore.Write w, String proposalId, int expectedRevision, boolean withdrawn) {
+  private EditResult withdraw(VersionStore.Write w, String proposalId, int expectedRevision, boolean withdrawn, Actor actor) {
     Optional<StoredProposal> row = w.proposal(proposalId);
     if (row.isEmpty()) {
       return new EditResult.NotFound("voorstel " + proposalId);
     }
+    Access.require(actor, Permission.EDIT_PROPOSAL, Workspace.scope(w.version()).unit(row.get().unitId(), row.get().createdBy()));
     StoredProposal r = row.get();
     NewProposal changed = new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), withdrawn);
     if (r.revision() != expectedRevision) {

@@ -1,6 +1,9 @@
 package nl.begroot.workspace;
 
+import nl.begroot.core.access.Access;
 import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Permission;
+import nl.begroot.core.access.Scope;
 import java.util.List;
 import java.util.Optional;
 import nl.begroot.core.compare.Comparison;
@@ -30,6 +33,7 @@ final class VersionEdits {
     if (s.isEmpty()) {
       return new EditResult.NotFound("versie " + fromSlug);
     }
+    Access.require(actor, Permission.CREATE_SCENARIO, Workspace.scope(s.get().version()));
     Optional<FieldError> bad = Workspace.checkName(name);
     if (bad.isPresent()) {
       return new EditResult.Invalid(List.of(bad.get()));
@@ -52,6 +56,7 @@ final class VersionEdits {
     if (v.isEmpty()) {
       return new EditResult.NotFound("versie " + slug);
     }
+    Access.require(actor, Permission.DELETE_SCENARIO, Workspace.scope(v.get()));
     if (!"scenario".equals(v.get().kind()) && !"import".equals(v.get().kind())) {
       return new EditResult.Invalid(List.of(new FieldError("form", "Alleen scenario's en ingelezen versies kunnen worden verwijderd.",
           "Only scenarios and imported versions can be deleted.")));
@@ -67,6 +72,7 @@ final class VersionEdits {
 
   /** Imports a whole budget file as a new version; a file with any problem changes nothing. */
   Workspace.ImportResult importFile(String name, String fileName, String text, Actor actor) {
+    Access.require(actor, Permission.CREATE_SCENARIO, Scope.NONE);
     Optional<FieldError> bad = Workspace.checkName(name);
     if (bad.isPresent()) {
       return new Workspace.ImportResult(null, List.of(), bad.get());
@@ -91,6 +97,7 @@ final class VersionEdits {
    * Excel template) instead of its own; refused with every problem when the result is not valid.
    */
   Workspace.ImportResult importProposals(String fromSlug, String name, List<Proposal> proposals, Actor actor) {
+    Access.require(actor, Permission.CREATE_SCENARIO, Scope.NONE);
     Optional<FieldError> bad = Workspace.checkName(name);
     if (bad.isPresent()) {
       return new Workspace.ImportResult(null, List.of(), bad.get());
@@ -99,6 +106,7 @@ final class VersionEdits {
     if (s.isEmpty()) {
       return new Workspace.ImportResult(null, List.of(), new FieldError("from", "Versie '" + fromSlug + "' bestaat niet.", "Version '" + fromSlug + "' does not exist."));
     }
+    Access.require(actor, Permission.CREATE_SCENARIO, Workspace.scope(s.get().version()));
     Budget candidate = Workspace.renamed(s.get().budget(), Workspace.slug(name), name.strip()).withProposals(proposals);
     LoadResult check = BudgetReader.read("werkmap", BudgetWriter.write(candidate));
     if (check instanceof LoadResult.Rejected r) {

@@ -1,6 +1,10 @@
 package nl.begroot.workspace;
 
+import nl.begroot.core.access.Access;
 import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Permission;
+import nl.begroot.core.access.Scope;
+import nl.begroot.core.cycle.VersionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,6 +168,22 @@ public final class Workspace {
 
   public List<StoredVersion> versions() {
     return store.versions();
+  }
+
+  /**
+   * What {@link nl.begroot.core.access.Access} needs to know of a version: the ONE place a stored
+   * version becomes a {@link Scope} (the web's route checks and every use case below use it). Until
+   * versions carry a status (the cycle), every version is concept; a scenario or an imported version
+   * is a private scenario of the person who made it, not shared.
+   */
+  public static Scope scope(StoredVersion v) {
+    boolean scenario = "scenario".equals(v.kind()) || "import".equals(v.kind());
+    return Scope.version(v.slug(), VersionStatus.CONCEPT, scenario, scenario ? v.createdBy() : null, false);
+  }
+
+  /** The versions {@code actor} may read (the list, the version switcher). */
+  public List<StoredVersion> versions(Actor actor) {
+    return store.versions().stream().filter(v -> Access.allows(actor, Permission.READ_VERSION, scope(v))).toList();
   }
 
   /** A version's row (name, kind, stamp), without computing it; empty when there is none. */

@@ -26,7 +26,7 @@ final class BackupFixture {
   private BackupFixture() {}
 
   /**
-   * Seeds the IPO budget and makes: a scenario with a changed, a withdrawn and a new proposal and a
+   * Seeds the IPO budget and makes: a scenario (Anna's own: nobody else changes it) with a changed, a withdrawn and a new proposal and a
    * changed key; an imported version; a scenario that is deleted again (its log stays).
    */
   static void fill(Workspace w) {
@@ -36,7 +36,7 @@ final class BackupFixture {
     ok(w.changeProposal(a.slug(), "2.7-soc", a.row("2.7-soc").orElseThrow().revision(),
         new ProposalDraft(null, null, null, null, null, null, null, Map.of(2027, "681.000"), null), nl.begroot.TestBudgets.actor("Anna")));
     a = w.snapshot("scenario-a").orElseThrow();
-    ok(w.setWithdrawn(a.slug(), "2.3-monitor-gebiedsgericht", a.row("2.3-monitor-gebiedsgericht").orElseThrow().revision(), true, nl.begroot.TestBudgets.actor("Bert")));
+    ok(w.setWithdrawn(a.slug(), "2.3-monitor-gebiedsgericht", a.row("2.3-monitor-gebiedsgericht").orElseThrow().revision(), true, nl.begroot.TestBudgets.actor("Anna")));
     a = w.snapshot("scenario-a").orElseThrow();
     String keyId = a.budget().annex().keyId();
     var key = a.budget().key(keyId).orElseThrow();
@@ -44,7 +44,7 @@ final class BackupFixture {
     Map<String, String> shares = new LinkedHashMap<>();
     shares.put(members.get(0).id(), key.sharesPercent().get(members.get(0).id()).add(BigDecimal.ONE).toPlainString());
     shares.put(members.get(1).id(), key.sharesPercent().get(members.get(1).id()).subtract(BigDecimal.ONE).toPlainString());
-    ok(w.changeKey(a.slug(), keyId, shares, a.version().revision(), nl.begroot.TestBudgets.actor("Carla")));
+    ok(w.changeKey(a.slug(), keyId, shares, a.version().revision(), nl.begroot.TestBudgets.actor("Anna")));
     ok(w.copy(Workspace.CONCEPT, "Weg ermee", nl.begroot.TestBudgets.actor("Dirk")));
     ok(w.delete("weg-ermee", nl.begroot.TestBudgets.actor("Dirk")));
     Workspace.ImportResult imported = w.importFile("Ingelezen", "x.yaml", w.export(Workspace.CONCEPT).orElseThrow(), nl.begroot.TestBudgets.actor("Eva"));

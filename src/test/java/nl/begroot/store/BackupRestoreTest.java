@@ -199,12 +199,13 @@ class BackupRestoreTest {
     List<Future<?>> writers = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int thread = t;
+      // every writer is Anna: scenario-a is hers, and nobody else changes or copies a private scenario
       writers.add(pool.submit(() -> {
         int i = 0;
         while (!stop.get()) {
           i++;
           if (thread == 3 && i % 3 == 0) {
-            if (w.copy("scenario-a", "Kopie " + thread + "-" + i, nl.begroot.TestBudgets.actor("w" + thread)) instanceof EditResult.Saved) {
+            if (w.copy("scenario-a", "Kopie " + thread + "-" + i, nl.begroot.TestBudgets.actor("Anna")) instanceof EditResult.Saved) {
               writes.incrementAndGet();
             }
             continue;
@@ -212,7 +213,7 @@ class BackupRestoreTest {
           String id = toggled.get((thread + i) % toggled.size());
           Snapshot s = w.snapshot("scenario-a").orElseThrow();
           var row = s.row(id).orElseThrow();
-          if (w.setWithdrawn("scenario-a", id, row.revision(), !row.withdrawn(), nl.begroot.TestBudgets.actor("w" + thread)) instanceof EditResult.Saved) {
+          if (w.setWithdrawn("scenario-a", id, row.revision(), !row.withdrawn(), nl.begroot.TestBudgets.actor("Anna")) instanceof EditResult.Saved) {
             writes.incrementAndGet();
           }
         }

@@ -42,6 +42,9 @@ abstract class BrowserSession extends ServerSession {
   @BeforeEach
   void openContext() {
     context = browsers.browser.newContext();
+    // the browser acts as the test server's staff person (controller and budget holder), signed in for real
+    String token = server.staff.cookie().substring(server.staff.cookie().indexOf('=') + 1);
+    context.addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie(WebServer.SESSION_COOKIE, token).setUrl(server.base())));
     page = context.newPage();
   }
 

@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * answer unless the client had cut its request short or sent no request at all ({@link #SILENT}:
  * the raw framing requests that {@link #mutate} truncates; counted apart by reason).
  *
+ * <p>Each request is sent as the staff person (controller and budget holder), as a controller who
+ * does not own the scenario, or as the anonymous visitor, so refusals (401, 403) are fuzzed too.
+ *
  * <p>The server under fuzz holds a small generated budget (its pages, exports and imports are cheap),
  * four clients send at once, and copies and imports are capped (they each add a version): 10.000
  * requests take about 35 s on two loaded cores.
@@ -75,6 +78,8 @@ class FuzzTest {
   static String[] proposals;
   static String[] members;
   static String[] keys;
+  /** A signed-in controller (not the scenario's author); the others are the staff person and the anonymous visitor. */
+  static TestServer.SignedIn controller;
 
   @BeforeAll
   static void start() throws Exception {
@@ -90,10 +95,13 @@ class FuzzTest {
     appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
     appender.start();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(appender);
-    workbook = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/v/" + Workspace.CONCEPT + "/download/begroting.xlsx")).build(),
+    workbook = server.http.send(server.staff.request(server.base() + "/v/" + Workspace.CONCEPT + "/download/begroting.xlsx").build(),
         HttpResponse.BodyHandlers.ofByteArray()).body();
     yaml = server.get("/v/" + Workspace.CONCEPT + "/export").body();
-    server.workspace.copy(Workspace.CONCEPT, "Fuzz", nl.begroot.TestBudgets.actor("fuzz")); // a scenario, so that deleting and editing one is fuzzed too
+    // a scenario of the staff person's own, so that deleting and editing one is fuzzed too
+    server.workspace.copy(Workspace.CONCEPT, "Fuzz", nl.begroot.TestBudgets.actor("test"));
+    controller = server.signIn(nl.begroot.core.access.Actor.person("fuzz-controller", "Fuzz", java.util.Set.of(nl.begroot.core.access.Role.CONTROLLER),
+        java.util.Set.of(), null, false));
     versions = new String[] {Workspace.CONCEPT, Workspace.FRAME, "fuzz", "nope", ""};
     List<String> ids = budget.proposals().stream().map(p -> p.id()).filter(id -> !id.contains("balancing")).limit(3).toList();
     proposals = java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of("nope", ids.get(0).toUpperCase())).toArray(String[]::new);
@@ -486,6 +494,15 @@ class FuzzTest {
     }
     if (contentType != null && !contentType.isEmpty()) {
       b.header("Content-Type", contentType);
+    }
+    // as whom: the staff person (controller and budget holder, the scenario's author), a controller, or the anonymous visitor
+    TestServer.SignedIn who = switch (r.nextInt(4)) {
+      case 0 -> null;
+      case 1 -> controller;
+      default -> server.staff;
+    };
+    if (who != null) {
+      b.header("Cookie", who.cookie()).header("X-CSRF-Token", who.csrf());
     }
     if (r.nextInt(8) == 0) {
       b.header("If-Match", pick(r, GARBAGE).isEmpty() ? "\"1\"" : "x");

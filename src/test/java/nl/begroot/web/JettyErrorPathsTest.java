@@ -53,6 +53,7 @@ class JettyErrorPathsTest {
     String body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.xlsx\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n" + "PK".repeat(500); // no closing boundary
     String head = "POST /versies/werkmap HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+        + "Cookie: " + server.staff.cookie() + "\r\nX-CSRF-Token: " + server.staff.csrf() + "\r\n"
         + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n";
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

@@ -24,11 +24,7 @@ class PagesTest extends ServerSession {
   }
 
   static HttpResponse<String> post(String path, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return server.send(HttpRequest.newBuilder(URI.create(server.base() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return post(server.staff, path, form);
   }
 
   @ParameterizedTest
@@ -240,7 +236,7 @@ class PagesTest extends ServerSession {
 
   static HttpResponse<byte[]> bytes(String path) {
     try {
-      return server.http.send(HttpRequest.newBuilder(URI.create(server.base() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return server.http.send(server.staff.request(server.base() + path).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }

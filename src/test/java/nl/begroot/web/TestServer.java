@@ -15,6 +15,12 @@ import nl.begroot.workspace.Workspace;
 /**
  * A real server for tests: a fresh in-memory H2 database seeded with the built-in IPO budget, the
  * web application on a free port, and an HTTP client. Close it after the test class.
+ *
+ * <p>Who asks: the plain calls ({@link #get(String)}, {@link #json(String, String, String)},
+ * {@link #send(HttpRequest)}) act as {@link #staff}, the person "test" (controller and budget holder
+ * of every unit), signed in for real with a session cookie and its CSRF header; a request that
+ * already carries a session cookie (from {@link #signIn}) is sent as it is. The anonymous visitor
+ * is explicit: {@link #anonymous(String)}, {@link #sendAnonymous(HttpRequest)}.
  */
 public final class TestServer implements AutoCloseable {
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -42,7 +48,11 @@ public final class TestServer implements AutoCloseable {
     workspace = new Workspace(database);
     workspace.seedIfEmpty(seed, nl.begroot.TestBudgets.actor("test"));
     server = new WebServer(workspace).start("127.0.0.1", 0);
+    staff = signIn(nl.begroot.TestBudgets.actor("test"));
   }
+
+  /** The person the plain calls act as: "test", controller and budget holder. */
+  public final SignedIn staff;
 
   /** A signed-in session for tests: the value of its {@code Cookie} header and its CSRF token. */
   public record SignedIn(String cookie, String csrf) {
@@ -92,11 +102,28 @@ public final class TestServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.port();
   }
 
+  /** A GET as {@link #staff}. */
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
   }
 
+  /** A GET as the anonymous visitor. */
+  public HttpResponse<String> anonymous(String path) {
+    return sendAnonymous(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+  }
+
+  /** {@code request} as {@link #staff}, unless it carries a session cookie of its own. */
   public HttpResponse<String> send(HttpRequest request) {
+    boolean ownSession = request.headers().allValues("Cookie").stream().anyMatch(c -> c.contains(WebServer.SESSION_COOKIE + "="));
+    if (ownSession) {
+      return sendAnonymous(request);
+    }
+    return sendAnonymous(HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", staff.cookie())
+        .header("X-CSRF-Token", staff.csrf()).build());
+  }
+
+  /** {@code request} exactly as it is (no session unless it carries one). */
+  public HttpResponse<String> sendAnonymous(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {

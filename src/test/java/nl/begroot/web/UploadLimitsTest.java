@@ -201,7 +201,7 @@ class UploadLimitsTest {
   }
 
   static byte[] exported() throws IOException, InterruptedException {
-    return server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/v/" + Workspace.CONCEPT + "/download/begroting.xlsx")).build(),
+    return server.http.send(server.staff.request(server.base() + "/v/" + Workspace.CONCEPT + "/download/begroting.xlsx").build(),
         HttpResponse.BodyHandlers.ofByteArray()).body();
   }
 

@@ -62,7 +62,11 @@ public final class Access {
 
   public static Decision decide(Actor actor, Permission permission, Scope scope) {
     if (actor.system()) {
-      return Decision.ALLOW;
+      // the system itself has every role, but an adopted version is immutable for everyone
+      return switch (permission) {
+        case EDIT_PROPOSAL, SUBMIT_PROPOSAL, APPROVE_PROPOSAL, EDIT_KEY, SUBMIT_VERSION, ADOPT_VERSION -> notAdopted(scope);
+        default -> Decision.ALLOW;
+      };
     }
     return switch (permission) {
       case PUBLIC -> Decision.ALLOW;
@@ -71,18 +75,20 @@ public final class Access {
       case READ_MEMBER -> readMember(actor, scope);
       case EDIT_PROPOSAL, SUBMIT_PROPOSAL -> editProposal(actor, scope);
       case APPROVE_PROPOSAL -> approve(actor, scope);
-      case EDIT_KEY -> editable(scope).allowed() ? either(actor.has(CONTROLLER) || ownScenario(actor, scope),
-          "Alleen een controller wijzigt verdeelsleutels.", "Only a controller changes distribution keys.") : editable(scope);
+      case EDIT_KEY -> editKey(actor, scope);
       case CREATE_SCENARIO -> read(actor, scope).allowed()
           ? either(actor.has(BUDGETHOUDER) || actor.has(CONTROLLER),
               "Alleen budgethouders en controllers maken scenario's.", "Only budget holders and controllers make scenarios.")
           : read(actor, scope);
-      case DELETE_SCENARIO, SHARE_SCENARIO -> either(scope.scenario() && ownScenario(actor, scope),
-          "Alleen de maker van een scenario kan dat.", "Only a scenario's author can do that.");
-      case SUBMIT_VERSION -> official(scope, actor.has(CONTROLLER), "Alleen een controller dient een versie in.",
-          "Only a controller submits a version.");
-      case ADOPT_VERSION -> official(scope, actor.has(BESTUUR) && actor.secondFactor(),
-          "Alleen het bestuur stelt een versie vast (met tweede factor).", "Only the board adopts a version (with a second factor).");
+      case DELETE_SCENARIO, SHARE_SCENARIO -> scope.scenario()
+          ? either(ownScenario(actor, scope), "Alleen de maker van een scenario kan dat.", "Only a scenario's author can do that.")
+          : Decision.deny("Alleen scenario's en ingelezen versies kunnen worden verwijderd of gedeeld.",
+              "Only scenarios and imported versions can be deleted or shared.");
+      case SUBMIT_VERSION -> !notAdopted(scope).allowed() ? notAdopted(scope)
+          : official(scope, actor.has(CONTROLLER), "Alleen een controller dient een versie in.", "Only a controller submits a version.");
+      case ADOPT_VERSION -> !notAdopted(scope).allowed() ? notAdopted(scope)
+          : official(scope, actor.has(BESTUUR) && actor.secondFactor(),
+              "Alleen het bestuur stelt een versie vast (met tweede factor).", "Only the board adopts a version (with a second factor).");
       case PUBLISH_VERSION -> official(scope, actor.has(BESTUUR) || actor.has(CONTROLLER),
           "Alleen het bestuur of een controller publiceert.", "Only the board or a controller publishes.");
       case CREATE_AMENDMENT -> official(scope, actor.has(CONTROLLER), "Alleen een controller begint een begrotingswijziging.",
@@ -103,7 +109,8 @@ public final class Access {
   }
 
   private static boolean ownScenario(Actor actor, Scope scope) {
-    return scope.scenario() && scope.owner() != null && scope.owner().equals(actor.id());
+    // the anonymous visitor owns nothing (a version made anonymously before sign-in existed says "anoniem")
+    return scope.scenario() && !actor.anonymous() && scope.owner() != null && scope.owner().equals(actor.id());
   }
 
   /** Reading a version: published for everyone; shared ones for members; all official ones for the organisation's staff. */
@@ -138,17 +145,36 @@ public final class Access {
         "U ziet alleen het overzicht van uw eigen provincie.", "You see only your own province's statement.");
   }
 
+  /** Refused for an adopted version: it is immutable for everyone. */
+  private static Decision notAdopted(Scope scope) {
+    return either(scope.status() == null || !scope.status().adopted(),
+        "Deze versie is vastgesteld en verandert niet meer; wijzig via een begrotingswijziging.",
+        "This version is adopted and no longer changes; change it through a budget amendment.");
+  }
+
   /** A version whose content may change: not adopted, not submitted; a scenario always (it is never adopted). */
   private static Decision editable(Scope scope) {
-    if (scope.status() != null && scope.status().adopted()) {
-      return Decision.deny("Deze versie is vastgesteld en verandert niet meer; wijzig via een begrotingswijziging.",
-          "This version is adopted and no longer changes; change it through a budget amendment.");
+    if (!notAdopted(scope).allowed()) {
+      return notAdopted(scope);
     }
     if (!scope.scenario() && scope.status() == VersionStatus.INGEDIEND) {
       return Decision.deny("Deze versie is ingediend; haal haar eerst terug naar concept.",
           "This version has been submitted; take it back to concept first.");
     }
     return Decision.ALLOW;
+  }
+
+  /** A distribution key: in an official version a controller's; in a scenario its author's (a budget holder or controller). */
+  private static Decision editKey(Actor actor, Scope scope) {
+    Decision editable = editable(scope);
+    if (!editable.allowed()) {
+      return editable;
+    }
+    if (scope.scenario()) {
+      return either(ownScenario(actor, scope) && (actor.has(BUDGETHOUDER) || actor.has(CONTROLLER)),
+          "Alleen de maker van een scenario wijzigt het.", "Only a scenario's author changes it.");
+    }
+    return either(actor.has(CONTROLLER), "Alleen een controller wijzigt verdeelsleutels.", "Only a controller changes distribution keys.");
   }
 
   private static Decision editProposal(Actor actor, Scope scope) {
@@ -167,7 +193,11 @@ public final class Access {
         "U bent geen budgethouder van deze eenheid.", "You are not a budget holder of this unit.");
   }
 
-  /** Whether {@code unit} ("2.7") is one of the actor's units or lies in one ("2" holds "2.7"). */
+  /**
+   * Whether {@code unit} ("2.7") is one of the actor's units or lies in one ("2" holds "2.7"). A
+   * null unit (a route before the form says which unit) asks whether the actor holds any unit; the
+   * workspace asks again with the proposal's unit.
+   */
   static boolean assigned(Actor actor, String unit) {
     if (unit == null) {
       return !actor.units().isEmpty();

@@ -39,8 +39,8 @@ public enum Permission {
   VERIFY_LOG,
   /** Users, roles and assignments. */
   MANAGE_USERS,
-  /** Sign in, sign out, one's own account (second factor, password): anyone. */
+  /** One's own account (second factor, password, sign-out): anyone signed in. The sign-in page itself is {@link #PUBLIC}. */
   OWN_ACCOUNT,
-  /** Health check, the API description, static files: anyone. */
+  /** Health check, the API description, static files, the language switch, the sign-in page, the versions list (filtered): anyone. */
   PUBLIC
 }

@@ -1,0 +1,235 @@
+package nl.begroot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Role;
+import nl.begroot.core.generate.BudgetGenerator;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.workspace.Snapshot;
+import nl.begroot.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The role matrix (issue 9, section 2): every role and the anonymous visitor × every route of
+ * {@link WebServer#routes()} × {own unit or member, another one, an adopted version}, each cell one
+ * real request with a real session (cookie and CSRF header), asserting allowed or refused. The
+ * expected answer comes from the table below, written from the issue's descriptions of the roles,
+ * not from {@link nl.begroot.core.access.Access}. Refused means 401, 403, or a redirect to the
+ * sign-in page; allowed is anything else (a 404 or 422 for a placeholder is the route's own answer
+ * after it let the person in).
+ */
+class RoleMatrixTest {
+  /** What a route does, as the matrix groups them; every route of the server must be in {@link #ROUTES}. */
+  enum Kind {
+    /** Anyone: the health check, the API description, the language switch, the versions list (filtered), the home page. */
+    PUBLIC,
+    /** Reading a version: pages, tables, downloads, exports. */
+    READ,
+    /** A member's own statement or table. */
+    MEMBER,
+    /** A change to a proposal whose unit the request names (path, query or body). */
+    PROPOSAL,
+    /** The effect of a proposal not yet saved: the unit is not known before the body is read; any budget holder. */
+    PREVIEW,
+    /** A distribution key. */
+    KEY,
+    /** A new scenario: a copy, an imported file or workbook. */
+    NEW_SCENARIO,
+    /** Deleting a scenario. */
+    DELETE
+  }
+
+  /** Every route and its kind (a route added to the server without a row here fails {@link #everyRouteIsInTheMatrix}). */
+  static final Map<String, Kind> ROUTES = new LinkedHashMap<>();
+
+  static {
+    for (String r : List.of("GET /", "GET /taal/{lang}", "GET /versies", "GET /api/health", "GET /api/openapi.json", "GET /api/versions")) {
+      ROUTES.put(r, Kind.PUBLIC);
+    }
+    for (String r : List.of("POST /versies", "POST /versies/inlezen", "POST /versies/werkmap", "POST /api/versions", "POST /api/import")) {
+      ROUTES.put(r, Kind.NEW_SCENARIO);
+    }
+    for (String r : List.of("GET /v/{version}/download/{file}", "GET /vergelijk", "GET /v/{version}", "GET /v/{version}/programma/{programme}",
+        "GET /v/{version}/voorstel/{proposal}", "GET /v/{version}/bijlage-1", "GET /v/{version}/provincies", "GET /v/{version}/kassiersfunctie",
+        "GET /v/{version}/structureel", "GET /v/{version}/figuur", "GET /v/{version}/controle", "GET /v/{version}/afkortingen",
+        "GET /v/{version}/zoeken", "GET /v/{version}/wijzigingen", "GET /v/{version}/sleutels", "GET /v/{version}/export", "GET /api/compare",
+        "GET /api/versions/{version}", "GET /api/versions/{version}/export", "GET /api/versions/{version}/tables",
+        "GET /api/versions/{version}/tables/{table}", "GET /api/versions/{version}/explain", "GET /api/versions/{version}/audit",
+        "GET /api/versions/{version}/search", "GET /api/versions/{version}/changes", "GET /api/versions/{version}/proposals",
+        "GET /api/versions/{version}/proposals/{proposal}", "GET /api/versions/{version}/keys/{key}")) {
+      ROUTES.put(r, Kind.READ);
+    }
+    for (String r : List.of("GET /v/{version}/provincie/{member}/{file}", "GET /v/{version}/provincie/{member}",
+        "GET /api/versions/{version}/members/{member}")) {
+      ROUTES.put(r, Kind.MEMBER);
+    }
+    for (String r : List.of("GET /v/{version}/voorstel-nieuw", "POST /v/{version}/voorstel-nieuw", "GET /v/{version}/voorstel/{proposal}/wijzigen",
+        "POST /v/{version}/voorstel/{proposal}/wijzigen", "POST /v/{version}/voorstel/{proposal}/intrekken",
+        "POST /v/{version}/voorstel/{proposal}/terugzetten", "POST /api/versions/{version}/proposals",
+        "PUT /api/versions/{version}/proposals/{proposal}", "POST /api/versions/{version}/proposals/{proposal}/withdraw",
+        "POST /api/versions/{version}/proposals/{proposal}/reinstate")) {
+      ROUTES.put(r, Kind.PROPOSAL);
+    }
+    ROUTES.put("POST /api/versions/{version}/preview", Kind.PREVIEW);
+    ROUTES.put("POST /v/{version}/sleutels/{key}", Kind.KEY);
+    ROUTES.put("PUT /api/versions/{version}/keys/{key}", Kind.KEY);
+    ROUTES.put("POST /v/{version}/verwijderen", Kind.DELETE);
+    ROUTES.put("DELETE /api/versions/{version}", Kind.DELETE);
+  }
+
+  /** Who asks: the anonymous visitor and one person per role. */
+  enum Who { ANONIEM, LEZER, LID, BUDGETHOUDER, CONTROLLER, BESTUUR, BEHEERDER }
+
+  /** Where: the person's own unit, member or scenario; another one; an adopted version. */
+  enum Where { OWN, OTHER, ADOPTED }
+
+  /**
+   * The expected answer, from the issue's role descriptions, for the concept version (not yet shared
+   * with the members): lezer and lid read what is shared with members (the concept is not), a
+   * budgethouder drafts proposals in their own units, a controller does all proposals, keys and
+   * versions, bestuur reads (and adopts), beheerder manages users and changes no budget; a scenario
+   * is its author's; anonymous visitors read only published versions.
+   */
+  static boolean expected(Kind kind, Who who, Where where) {
+    boolean staff = who == Who.BUDGETHOUDER || who == Who.CONTROLLER || who == Who.BESTUUR;
+    return switch (kind) {
+      case PUBLIC -> true;
+      case READ, MEMBER -> staff;
+      case PROPOSAL -> who == Who.CONTROLLER || (who == Who.BUDGETHOUDER && where == Where.OWN);
+      case PREVIEW, NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER;
+      case KEY -> who == Who.CONTROLLER;
+      case DELETE -> who != Who.ANONIEM && where == Where.OWN;
+    };
+  }
+
+  static TestServer server;
+  static final Map<Who, TestServer.SignedIn> SESSIONS = new LinkedHashMap<>();
+  static final Map<Who, Actor> ACTORS = new LinkedHashMap<>();
+  static String ownUnit;
+  static String otherUnit;
+  static String ownProposal;
+  static String otherProposal;
+  static String ownMember;
+  static String otherMember;
+  static String keyId;
+  static final AtomicInteger SCENARIOS = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(BudgetGenerator.generate(7, new BudgetGenerator.Size(16, 2, 4, 2, 3, 2)));
+    Snapshot s = server.workspace.snapshot(Workspace.CONCEPT).orElseThrow();
+    List<Proposal> entered = s.budget().proposals().stream().filter(p -> p.rule() == Proposal.Rule.ENTERED).toList();
+    Proposal first = entered.get(0);
+    ownUnit = first.unit();
+    ownProposal = first.id();
+    Proposal other = entered.stream().filter(p -> !p.unit().equals(ownUnit) && !p.unit().startsWith(ownUnit + ".")).findFirst().orElseThrow();
+    otherUnit = other.unit();
+    otherProposal = other.id();
+    ownMember = s.budget().members().get(0).id();
+    otherMember = s.budget().members().get(1).id();
+    keyId = s.budget().keys().get(0).id();
+    ACTORS.put(Who.LEZER, Actor.person("m-lezer", "Lezer", Set.of(Role.LEZER), Set.of(), null, false));
+    ACTORS.put(Who.LID, Actor.person("m-lid", "Lid", Set.of(Role.LID), Set.of(), ownMember, false));
+    ACTORS.put(Who.BUDGETHOUDER, Actor.person("m-bh", "Budgethouder", Set.of(Role.BUDGETHOUDER), Set.of(ownUnit), null, false));
+    ACTORS.put(Who.CONTROLLER, Actor.person("m-controller", "Controller", Set.of(Role.CONTROLLER), Set.of(), null, false));
+    ACTORS.put(Who.BESTUUR, Actor.person("m-bestuur", "Bestuur", Set.of(Role.BESTUUR), Set.of(), null, true));
+    ACTORS.put(Who.BEHEERDER, Actor.person("m-beheerder", "Beheerder", Set.of(Role.BEHEERDER), Set.of(), null, true));
+    ACTORS.forEach((who, actor) -> SESSIONS.put(who, server.signIn(actor)));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void everyRouteIsInTheMatrix() {
+    assertThat(server.server.routes()).as("routes without a row in the matrix's table").allSatisfy(r -> assertThat(ROUTES).containsKey(r));
+    assertThat(ROUTES.keySet()).as("rows for routes the server no longer has").allSatisfy(r -> assertThat(server.server.routes()).contains(r));
+  }
+
+  @TestFactory
+  Stream<DynamicContainer> matrix() {
+    List<DynamicContainer> byRoute = new ArrayList<>();
+    for (String route : server.server.routes()) {
+      Kind kind = ROUTES.get(route);
+      List<DynamicTest> cells = new ArrayList<>();
+      for (Who who : Who.values()) {
+        for (Where where : Where.values()) {
+          cells.add(DynamicTest.dynamicTest(who + " × " + where, () -> cell(route, kind, who, where)));
+        }
+      }
+      byRoute.add(DynamicContainer.dynamicContainer(route, cells));
+    }
+    return byRoute.stream();
+  }
+
+  private static void cell(String route, Kind kind, Who who, Where where) {
+    assertThat(kind).as("route " + route + " has a row in the matrix").isNotNull();
+    Assumptions.assumeTrue(where != Where.ADOPTED,
+        "an adopted version needs the cycle's version status (migration V6, branch cycle); until it lands no version is adopted");
+    HttpResponse<String> response = server.sendAnonymous(request(route, kind, who, where));
+    boolean refused = response.statusCode() == 401 || response.statusCode() == 403
+        || (response.statusCode() == 303 && response.headers().firstValue("Location").orElse("").startsWith("/aanmelden"));
+    boolean allow = expected(kind, who, where);
+    assertThat(!refused).as("%s as %s (%s): expected %s, got %d %s", route, who, where, allow ? "allowed" : "refused",
+        response.statusCode(), response.body().length() > 300 ? response.body().substring(0, 300) : response.body()).isEqualTo(allow);
+    assertThat(response.statusCode()).as(route + " as " + who).isLessThan(500);
+    if (refused && route.startsWith("GET /api/") || refused && !route.startsWith("GET ")) {
+      assertThat(response.statusCode()).as("a refused API request or write says 401 or 403").isIn(401, 403);
+      assertThat(response.statusCode() == 401).as("401 exactly for the anonymous visitor").isEqualTo(who == Who.ANONIEM);
+    }
+  }
+
+  private static HttpRequest request(String route, Kind kind, Who who, Where where) {
+    String method = route.substring(0, route.indexOf(' '));
+    String path = route.substring(route.indexOf(' ') + 1);
+    String version = Workspace.CONCEPT;
+    if (kind == Kind.DELETE) {
+      // a scenario of this person's own, or of someone else
+      String owner = where == Where.OWN ? (who == Who.ANONIEM ? Actor.ANONYMOUS.id() : ACTORS.get(who).id()) : "iemand-anders";
+      version = server.workspace.copy(Workspace.CONCEPT, "Matrix " + SCENARIOS.incrementAndGet(), Actor.system(owner)) instanceof
+          nl.begroot.workspace.EditResult.Saved saved ? saved.id() : null;
+    }
+    boolean own = where == Where.OWN;
+    String unit = own ? ownUnit : otherUnit;
+    path = path.replace("{version}", version).replace("{proposal}", own ? ownProposal : otherProposal)
+        .replace("{member}", own ? ownMember : otherMember).replace("{lang}", "en").replace("{programme}", "1")
+        .replace("{table}", "tabel-1").replace("{key}", keyId)
+        .replace("{file}", path.contains("provincie") ? "verklaring.html" : "begroting.html");
+    if (path.endsWith("/voorstel-nieuw") && method.equals("GET")) {
+      path += "?unit=" + unit;
+    }
+    String url = server.base() + path;
+    HttpRequest.Builder b = who == Who.ANONIEM ? HttpRequest.newBuilder(URI.create(url)) : SESSIONS.get(who).request(url);
+    String csrf = who == Who.ANONIEM ? "" : SESSIONS.get(who).csrf();
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+    if (path.startsWith("/api/") && !method.equals("GET")) {
+      b.header("Content-Type", "application/json");
+      body = HttpRequest.BodyPublishers.ofString(kind == Kind.PROPOSAL ? "{\"unit\": \"" + unit + "\"}" : "{}");
+    } else if (!method.equals("GET")) {
+      b.header("Content-Type", "application/x-www-form-urlencoded");
+      body = HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + (kind == Kind.PROPOSAL ? "&unit=" + unit : ""));
+    }
+    return b.timeout(java.time.Duration.ofSeconds(30)).method(method, body).build();
+  }
+}
