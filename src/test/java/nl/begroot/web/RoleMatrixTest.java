@@ -53,7 +53,19 @@ class RoleMatrixTest {
     /** A new scenario: a copy, an imported file or workbook. */
     NEW_SCENARIO,
     /** Deleting a scenario. */
-    DELETE
+    DELETE,
+    /**
+     * Signing in and out: open to everyone. The route's own answer may be a refusal that is not the
+     * permission check's (a wrong password is 401; SignInTest tests those), so its cells check only
+     * that nothing fails (no 5xx).
+     */
+    SIGN_IN,
+    /** Users and roles. */
+    USERS,
+    /** The organisation's log. */
+    LOG,
+    /** Verifying the log's chain. */
+    VERIFY_LOG
   }
 
   /** Every route and its kind (a route added to the server without a row here fails {@link #everyRouteIsInTheMatrix}). */
@@ -92,6 +104,20 @@ class RoleMatrixTest {
     ROUTES.put("PUT /api/versions/{version}/keys/{key}", Kind.KEY);
     ROUTES.put("POST /v/{version}/verwijderen", Kind.DELETE);
     ROUTES.put("DELETE /api/versions/{version}", Kind.DELETE);
+    for (String r : List.of("GET /api/me", "GET /api/backup")) {
+      ROUTES.put(r, Kind.PUBLIC);
+    }
+    for (String r : List.of("GET /aanmelden", "POST /aanmelden", "GET /aanmelden/stap", "POST /aanmelden/wachtwoord", "POST /aanmelden/code",
+        "POST /afmelden")) {
+      ROUTES.put(r, Kind.SIGN_IN);
+    }
+    for (String r : List.of("GET /beheer/gebruikers", "POST /beheer/gebruikers", "POST /beheer/gebruikers/{account}/{action}")) {
+      ROUTES.put(r, Kind.USERS);
+    }
+    ROUTES.put("GET /logboek", Kind.LOG);
+    ROUTES.put("GET /api/log", Kind.LOG);
+    ROUTES.put("GET /beheer/logboek", Kind.VERIFY_LOG);
+    ROUTES.put("GET /api/log/verify", Kind.VERIFY_LOG);
   }
 
   /** Who asks: the anonymous visitor and one person per role. */
@@ -116,6 +142,9 @@ class RoleMatrixTest {
       case PREVIEW, NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER;
       case KEY -> who == Who.CONTROLLER;
       case DELETE -> who != Who.ANONIEM && where == Where.OWN;
+      case SIGN_IN -> true;
+      case USERS, VERIFY_LOG -> who == Who.BEHEERDER; // with the second factor, which the matrix's beheerder has
+      case LOG -> who == Who.CONTROLLER || who == Who.BESTUUR || who == Who.BEHEERDER;
     };
   }
 
@@ -191,6 +220,10 @@ class RoleMatrixTest {
     boolean refused = response.statusCode() == 401 || response.statusCode() == 403
         || (response.statusCode() == 303 && response.headers().firstValue("Location").orElse("").startsWith("/aanmelden"));
     boolean allow = expected(kind, who, where);
+    if (kind == Kind.SIGN_IN) {
+      assertThat(response.statusCode()).as(route + " as " + who).isLessThan(500);
+      return;
+    }
     assertThat(!refused).as("%s as %s (%s): expected %s, got %d %s", route, who, where, allow ? "allowed" : "refused",
         response.statusCode(), response.body().length() > 300 ? response.body().substring(0, 300) : response.body()).isEqualTo(allow);
     assertThat(response.statusCode()).as(route + " as " + who).isLessThan(500);
@@ -215,12 +248,15 @@ class RoleMatrixTest {
     path = path.replace("{version}", version).replace("{proposal}", own ? ownProposal : otherProposal)
         .replace("{member}", own ? ownMember : otherMember).replace("{lang}", "en").replace("{programme}", "1")
         .replace("{table}", "tabel-1").replace("{key}", keyId)
+        .replace("{account}", "niemand").replace("{action}", "uitschakelen")
         .replace("{file}", path.contains("provincie") ? "verklaring.html" : "begroting.html");
     if (path.endsWith("/voorstel-nieuw") && method.equals("GET")) {
       path += "?unit=" + unit;
     }
     String url = server.base() + path;
-    HttpRequest.Builder b = who == Who.ANONIEM ? HttpRequest.newBuilder(URI.create(url)) : SESSIONS.get(who).request(url);
+    // signing in and out is sent without the person's session: a sign-out would end it for the cells after it
+    boolean asNobody = who == Who.ANONIEM || kind == Kind.SIGN_IN;
+    HttpRequest.Builder b = asNobody ? HttpRequest.newBuilder(URI.create(url)) : SESSIONS.get(who).request(url);
     String csrf = who == Who.ANONIEM ? "" : SESSIONS.get(who).csrf();
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
     if (path.startsWith("/api/") && !method.equals("GET")) {
