@@ -77,7 +77,11 @@ class LogPagesTest {
 
   @Test
   void aRefusedRequestIsLoggedWithWhoWhatAndWhere() {
-    assertThat(server.get("/logboek").statusCode()).isEqualTo(401);
+    // a person who is not signed in is sent to the sign-in page (and the refusal is logged, as 401)
+    var anonymous = server.anonymous("/logboek");
+    assertThat(anonymous.statusCode()).isEqualTo(303);
+    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/aanmelden"));
+    assertThat(server.anonymous("/api/log").statusCode()).isEqualTo(401);
     assertThat(server.get(lid, "/logboek").statusCode()).isEqualTo(403);
     var refused = server.workspace.log().entries(new AuditLog.Filter(null, "GET /logboek", null, null, null), null, 10);
     assertThat(refused).extracting(Change::actor).contains("anoniem", "lid-ge");
