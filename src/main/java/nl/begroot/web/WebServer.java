@@ -375,8 +375,8 @@ public final class WebServer {
    * Offers backups of {@code database} at {@code GET /api/backup} to {@code begroot backup} on this
    * machine that sends {@code token} (decision 104; the server on the embedded database does).
    */
-  public WebServer offerBackup(nl.begroot.store.Database database, String token) {
-    backupApi.offer(database, token);
+  public WebServer offerBackup(Workspace workspace, String token) {
+    backupApi.offer(workspace, token);
     return this;
   }
 
