@@ -55,7 +55,7 @@ public final class WebServer {
   /** As above, with sign-ins recorded in {@code signInLog}. */
   WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities, SignInLog signInLog) {
     Templates templates = new Templates();
-    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog);
+    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog, clients);
     Pages.Shared shared = new Pages.Shared(workspace, templates);
     ReadingPages reading = new ReadingPages(shared);
     ProvincePages provinces = new ProvincePages(shared);
