@@ -102,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
       WebServer web = new WebServer(workspace, new nl.begroot.web.Clients(java.util.Set.copyOf(proxies())), oidcSettings.orElse(null),
           oidcSettings.isEmpty() ? null : new nl.begroot.store.OidcIdentities(db, workspace.people().accounts()));
       if (dataDir.isPresent()) {
-        web.offerBackup(db, token);
+        web.offerBackup(workspace, token);
       }
       server = web.start(host, port);
     } catch (RuntimeException e) {

@@ -43,6 +43,8 @@ public final class AccountStore {
     }
   }
 
+  private record SessionRow(Account account, boolean secondFactor, Instant created, Instant seen) {}
+
   private final Jdbi jdbi;
 
   public AccountStore(Database database) {
@@ -116,14 +118,14 @@ public final class AccountStore {
     return jdbi.withHandle(h -> {
       var row = h.createQuery("select s.second_factor, s.created_at, s.last_seen, a.* from web_session s"
               + " join account a on a.id = s.account_id where s.token_hash = :hash")
-          .bind("hash", hash).map((rs, ctx) -> new Object[] {account(rs), rs.getBoolean("second_factor"),
-              rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_seen").toInstant()}).findOne();
+          .bind("hash", hash).map((rs, ctx) -> new SessionRow(account(rs), rs.getBoolean("second_factor"),
+              rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_seen").toInstant())).findOne();
       if (row.isEmpty()) {
         return Optional.<Actor>empty();
       }
-      Account a = (Account) row.get()[0];
-      Instant created = (Instant) row.get()[2];
-      Instant seen = (Instant) row.get()[3];
+      Account a = row.get().account();
+      Instant created = row.get().created();
+      Instant seen = row.get().seen();
       if (a.disabled() || now.isAfter(created.plus(ABSOLUTE)) || now.isAfter(seen.plus(IDLE))) {
         h.createUpdate("delete from web_session where token_hash = :hash").bind("hash", hash).execute();
         return Optional.<Actor>empty();
@@ -131,7 +133,7 @@ public final class AccountStore {
       if (now.isAfter(seen.plus(TOUCH))) {
         h.createUpdate("update web_session set last_seen = :now where token_hash = :hash").bind("now", now).bind("hash", hash).execute();
       }
-      return Optional.of(a.actor((Boolean) row.get()[1]));
+      return Optional.of(a.actor(row.get().secondFactor()));
     });
   }
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import nl.begroot.store.Backup;
-import nl.begroot.store.Database;
+import nl.begroot.workspace.Workspace;
 
 /**
  * {@code GET /api/backup}: a backup ({@link Backup}, docs/backup.md) of the database this server
@@ -22,12 +22,12 @@ import nl.begroot.store.Database;
  * directory may read the database file anyway, so the endpoint gives no one more than they have.
  */
 final class BackupApi {
-  private volatile Database database;
+  private volatile Workspace workspace;
   private volatile byte[] token;
 
-  /** Offers backups of {@code database} to a client that sends {@code Authorization: Bearer <token>}. */
-  void offer(Database database, String token) {
-    this.database = database;
+  /** Offers backups of {@code workspace}'s database to a client that sends {@code Authorization: Bearer <token>}. */
+  void offer(Workspace workspace, String token) {
+    this.workspace = workspace;
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
   }
 
@@ -53,7 +53,7 @@ final class BackupApi {
     ctx.header("Cache-Control", "no-store");
     ctx.header("Content-Disposition", "attachment; filename=\"begroot-backup.zip\"");
     OutputStream out = ctx.outputStream();
-    Backup.write(database, out); // one snapshot transaction, streamed as it is read
+    workspace.backup(out); // one snapshot transaction, streamed as it is read
     out.flush();
   }
 

@@ -1,8 +1,6 @@
 package nl.begroot.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,9 +45,11 @@ final class OidcSignIn {
   private final OidcIdentities identities;
   private final Templates templates;
   private final SignInLog log;
+  private final Clients clients;
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
-  OidcSignIn(OidcSettings settings, People people, OidcIdentities identities, Templates templates, SignInLog log) {
+  OidcSignIn(OidcSettings settings, People people, OidcIdentities identities, Templates templates, SignInLog log, Clients clients) {
+    this.clients = clients;
     this.client = new OidcClient(settings);
     this.people = people;
     this.identities = identities;
@@ -73,7 +73,7 @@ final class OidcSignIn {
     }
     forgetOld();
     waiting.put(start.pending().state().getValue(), new Waiting(binding, start.pending()));
-    ctx.cookie(new Cookie(BINDING_COOKIE, binding, START, (int) OidcClient.ATTEMPT.toSeconds(), SessionCookie.https(ctx), true, null, SameSite.LAX));
+    clients.cookie(ctx, BINDING_COOKIE, binding, START, (int) OidcClient.ATTEMPT.toSeconds());
     ctx.redirect(start.authorizationUri().toString(), io.javalin.http.HttpStatus.FOUND);
   }
 
@@ -109,9 +109,9 @@ final class OidcSignIn {
       if (old != null) {
         people.signOut(old); // a new session id at every sign-in: the old one ends
       }
-      SessionCookie.start(ctx, token);
-      ctx.cookie(new Cookie(BINDING_COOKIE, "", START, 0, SessionCookie.https(ctx), true, null, SameSite.LAX));
-      log.signedIn("oidc", Actor.person(accountId, who.name(), assigned.roles(), assigned.units(), assigned.member(), who.secondFactor()), ctx.ip());
+      clients.cookie(ctx, WebServer.SESSION_COOKIE, token, "/", -1);
+      clients.cookie(ctx, BINDING_COOKIE, "", START, 0);
+      log.signedIn("oidc", Actor.person(accountId, who.name(), assigned.roles(), assigned.units(), assigned.member(), who.secondFactor()), clients.address(ctx));
       ctx.redirect(w.pending().returnTo(), io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (OidcFailure f) {
       fail(ctx, f);
@@ -119,7 +119,7 @@ final class OidcSignIn {
   }
 
   private void fail(Context ctx, OidcFailure f) {
-    log.failed("oidc", f.kind().name().toLowerCase(java.util.Locale.ROOT), f.getMessage(), ctx.ip());
+    log.failed("oidc", f.kind().name().toLowerCase(java.util.Locale.ROOT), f.getMessage(), clients.address(ctx));
     boolean en = "en".equals(Pages.lang(ctx));
     String title = en ? "Sign-in failed" : "Aanmelden mislukt";
     String detail = message(f.kind(), en);
@@ -166,7 +166,7 @@ final class OidcSignIn {
     if (host == null || !host.matches("[A-Za-z0-9.\\-:\\[\\]]{1,300}")) {
       host = "localhost";
     }
-    return URI.create((SessionCookie.https(ctx) ? "https" : "http") + "://" + host + CALLBACK);
+    return URI.create((clients.secure(ctx) ? "https" : "http") + "://" + host + CALLBACK);
   }
 
   /** Where to go after signing in: a path on this server, "/" otherwise (no open redirect). */

@@ -107,7 +107,7 @@ public final class WebServer {
       SignInLog signInLog, java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
     this.workspace = workspace;
     Templates templates = new Templates();
-    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog);
+    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog, clients);
     Pages.Shared shared = new Pages.Shared(workspace, templates);
     ReadingPages reading = new ReadingPages(shared);
     ProvincePages provinces = new ProvincePages(shared);
@@ -520,8 +520,8 @@ public final class WebServer {
    * Offers backups of {@code database} at {@code GET /api/backup} to {@code begroot backup} on this
    * machine that sends {@code token} (decision 104; the server on the embedded database does).
    */
-  public WebServer offerBackup(nl.begroot.store.Database database, String token) {
-    backupApi.offer(database, token);
+  public WebServer offerBackup(Workspace workspace, String token) {
+    backupApi.offer(workspace, token);
     return this;
   }
 

@@ -49,6 +49,7 @@ public final class Workspace {
   static final long STAMP_TRUST_NANOS = 250_000_000L;
 
   private final VersionStore store;
+  private final Database database;
   private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
   private final Map<String, Long> stampReadAt = new ConcurrentHashMap<>();
   private final Map<String, Long> writtenAt = new ConcurrentHashMap<>();
@@ -61,6 +62,7 @@ public final class Workspace {
   private final nl.begroot.store.AuditLog log;
 
   public Workspace(Database database) {
+    this.database = database;
     this.store = new VersionStore(database);
     this.log = new nl.begroot.store.AuditLog(database);
     this.people = new People(new nl.begroot.store.AccountStore(database));
@@ -90,7 +92,12 @@ public final class Workspace {
     return log;
   }
 
-  /** People and their sessions. */
+  /** Writes a backup of the whole database (docs/backup.md) to {@code out}, from one snapshot. */
+  public nl.begroot.store.Backup.Summary backup(java.io.OutputStream out) throws java.io.IOException {
+    return nl.begroot.store.Backup.write(database, out);
+  }
+
+    /** People and their sessions. */
   public People people() {
     return people;
   }

@@ -18,7 +18,7 @@ class BackupApiTest {
     try (TestServer server = new TestServer()) {
       HttpResponse<String> none = send(server, null);
       assertThat(none.statusCode()).as("a server that offers no backup").isEqualTo(404);
-      server.server.offerBackup(server.database, "secret-token");
+      server.server.offerBackup(server.workspace, "secret-token");
       assertThat(send(server, null).statusCode()).isEqualTo(403);
       assertThat(send(server, "Bearer secret-tokem").statusCode()).isEqualTo(403);
       HttpResponse<String> wrong = send(server, "Bearer SECRET-TOKEN");
