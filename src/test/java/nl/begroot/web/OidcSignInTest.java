@@ -376,7 +376,7 @@ class OidcSignInTest {
     try (TestServer plain = new TestServer()) {
       assertThat(plain.get("/aanmelden/oidc").statusCode()).isEqualTo(404);
       assertThat(plain.get("/aanmelden/oidc/terug?code=x&state=y").statusCode()).isEqualTo(404);
-      JsonNode me = Api.JSON.readTree(plain.get("/api/me").body());
+      JsonNode me = Api.JSON.readTree(plain.anonymous("/api/me").body());
       assertThat(me.get("signedIn").asBoolean()).isFalse();
       assertThat(me.get("id").asString()).isEqualTo("anoniem");
       assertThat(strings(me.get("roles"))).isEmpty();
