@@ -150,7 +150,7 @@ class BrowserFlowsTest extends BrowserSession {
     assertThat(parts.stream().mapToLong(BrowserFlowsTest::cents).sum()).isEqualTo(value);
 
     // without JavaScript the same link is a plain link to the explanation page
-    try (BrowserContext plain = browsers.browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+    try (BrowserContext plain = asStaff(browsers.browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)))) {
       Page p = plain.newPage();
       go(p, V);
       p.click("#tabel-1 a.begroot-figure[data-figure='" + id + "']");
@@ -322,8 +322,9 @@ class BrowserFlowsTest extends BrowserSession {
   void anEditConflictShowsBothVersionsKeepsTheInputAndSavesOnTheSecondTry() {
     String id = "1.1-samenwerking-av";
     String form = V + "/voorstel/" + id + "/wijzigen";
-    try (BrowserContext otherContext = browsers.browser.newContext()) {
-      Page first = page;
+    // each person in a browser of their own (signing in where the staff cookie is would end the staff session)
+    try (BrowserContext firstContext = browsers.browser.newContext(); BrowserContext otherContext = browsers.browser.newContext()) {
+      Page first = firstContext.newPage();
       Page second = otherContext.newPage();
       signIn(first, "eerste");
       signIn(second, "tweede");
@@ -385,7 +386,7 @@ class BrowserFlowsTest extends BrowserSession {
 
   @Test
   void withoutJavaScriptEveryMenuPageWorksAndAProposalIsPreviewedAndSavedByPlainFormPosts() {
-    try (BrowserContext plain = browsers.browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+    try (BrowserContext plain = asStaff(browsers.browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)))) {
       Page p = plain.newPage();
       go(p, V);
       List<String> menu = new ArrayList<>();
