@@ -57,7 +57,9 @@ public final class Database implements AutoCloseable {
       }
     }
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      // the common migrations, and per engine what cannot be written alike (V6_1: the triggers that keep an adopted version final)
+      String vendor = url.isPostgres() ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2";
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", vendor).load().migrate();
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StoreException("cannot prepare the database " + url.display() + ": " + rootMessage(e), e);
