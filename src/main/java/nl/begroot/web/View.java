@@ -38,6 +38,19 @@ public final class View {
     this.exact = exact;
   }
 
+  private String csrf = "";
+
+  /** Sets the CSRF token a form on this (uncached, per-person) page sends as {@code _csrf}. */
+  View csrf(String token) {
+    this.csrf = token == null ? "" : token;
+    return this;
+  }
+
+  /** The session's CSRF token for this page's forms; "" on pages that are cached (and so shared). */
+  public String csrf() {
+    return csrf;
+  }
+
   View author(String name) {
     this.author = name == null ? "" : name;
     return this;

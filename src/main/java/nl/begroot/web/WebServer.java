@@ -7,6 +7,10 @@ import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.begroot.core.access.Access;
+import nl.begroot.core.cycle.ProposalMove;
+import nl.begroot.core.cycle.VersionMove;
+import nl.begroot.workspace.Refused;
 import nl.begroot.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,8 @@ public final class WebServer {
     ProposalsApi proposalsApi = new ProposalsApi(workspace);
     KeysApi keysApi = new KeysApi(workspace);
     Downloads downloads = new Downloads(workspace);
+    CyclePages cycle = new CyclePages(shared);
+    CycleApi cycleApi = new CycleApi(workspace);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
         if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(h.getHttpMethod().name())) {
@@ -123,6 +129,15 @@ public final class WebServer {
       r.post("/v/{version}/sleutels/{key}", editing::keySubmit);
       r.get("/v/{version}/export", versions::export);
       r.post("/v/{version}/verwijderen", versions::deleteVersion);
+      // the cycle (docs/cycle.md); each route's permission is in the comment, the workspace asks Access again
+      r.get("/v/{version}/cyclus", cycle::cycle); // READ_VERSION
+      r.post("/v/{version}/cyclus/{step}", cycle::moveVersion); // SUBMIT_VERSION (indienen, terughalen), ADOPT_VERSION, PUBLISH_VERSION
+      r.post("/v/{version}/voorstel/{proposal}/indienen", ctx -> cycle.moveProposal(ctx, ProposalMove.SUBMIT)); // SUBMIT_PROPOSAL
+      r.post("/v/{version}/voorstel/{proposal}/goedkeuren", ctx -> cycle.moveProposal(ctx, ProposalMove.APPROVE)); // APPROVE_PROPOSAL
+      r.post("/v/{version}/voorstel/{proposal}/afwijzen", ctx -> cycle.moveProposal(ctx, ProposalMove.REJECT)); // APPROVE_PROPOSAL
+      r.post("/v/{version}/delen", cycle::share); // SHARE_SCENARIO
+      r.post("/v/{version}/wijziging", cycle::createAmendment); // CREATE_AMENDMENT
+      r.get("/v/{version}/na-wijziging", cycle::afterAmendments); // READ_VERSION
       // API
       r.get("/api/health", versionsApi::health);
       r.get("/api/openapi.json", OpenApi::serve);
@@ -147,11 +162,43 @@ public final class WebServer {
       r.put("/api/versions/{version}/proposals/{proposal}", proposalsApi::changeProposal);
       r.post("/api/versions/{version}/proposals/{proposal}/withdraw", ctx -> proposalsApi.withdraw(ctx, true));
       r.post("/api/versions/{version}/proposals/{proposal}/reinstate", ctx -> proposalsApi.withdraw(ctx, false));
+      r.post("/api/versions/{version}/submit", ctx -> cycleApi.moveVersion(ctx, VersionMove.SUBMIT)); // SUBMIT_VERSION
+      r.post("/api/versions/{version}/take-back", ctx -> cycleApi.moveVersion(ctx, VersionMove.TAKE_BACK)); // SUBMIT_VERSION
+      r.post("/api/versions/{version}/adopt", ctx -> cycleApi.moveVersion(ctx, VersionMove.ADOPT)); // ADOPT_VERSION
+      r.post("/api/versions/{version}/publish", ctx -> cycleApi.moveVersion(ctx, VersionMove.PUBLISH)); // PUBLISH_VERSION
+      r.post("/api/versions/{version}/share", ctx -> cycleApi.share(ctx, true)); // SHARE_SCENARIO
+      r.post("/api/versions/{version}/unshare", ctx -> cycleApi.share(ctx, false)); // SHARE_SCENARIO
+      r.get("/api/versions/{version}/amendments", cycleApi::amendments); // READ_VERSION
+      r.post("/api/versions/{version}/amendments", cycleApi::createAmendment); // CREATE_AMENDMENT
+      r.get("/api/versions/{version}/amendment", cycleApi::amendment); // READ_VERSION
+      r.get("/api/versions/{version}/after-amendments", cycleApi::afterAmendments); // READ_VERSION
+      r.post("/api/versions/{version}/proposals/{proposal}/submit", ctx -> cycleApi.moveProposal(ctx, ProposalMove.SUBMIT)); // SUBMIT_PROPOSAL
+      r.post("/api/versions/{version}/proposals/{proposal}/approve", ctx -> cycleApi.moveProposal(ctx, ProposalMove.APPROVE)); // APPROVE_PROPOSAL
+      r.post("/api/versions/{version}/proposals/{proposal}/reject", ctx -> cycleApi.moveProposal(ctx, ProposalMove.REJECT)); // APPROVE_PROPOSAL
       r.get("/api/versions/{version}/keys/{key}", keysApi::key);
       r.put("/api/versions/{version}/keys/{key}", keysApi::changeKey);
       // errors
       r.exception(Problems.Failure.class, (e, ctx) -> Problems.write(ctx, e));
       r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
+      // who may not: 401 for an anonymous visitor (signing in may help), 403 otherwise; the reason in the reader's language
+      r.exception(Access.Denied.class, (e, ctx) -> {
+        int status = e.signInHelps() ? 401 : 403;
+        String reason = "en".equals(Pages.lang(ctx)) ? e.decision().reasonEn() : e.decision().reasonNl();
+        if (isApi(ctx)) {
+          Problems.write(ctx, status, status == 401 ? "sign-in" : "forbidden", status == 401 ? "Sign in first" : "Not allowed",
+              e.decision().reasonEn(), List.of(), null);
+        } else {
+          page(ctx, templates, status, I18n.of(Pages.lang(ctx)).t("error.title"), reason);
+        }
+      });
+      // a version whose content may not change (adopted: final; submitted: take it back first)
+      r.exception(Refused.class, (e, ctx) -> {
+        if (isApi(ctx)) {
+          Problems.write(ctx, 409, "version-final", "The version does not change", e.en(), List.of(), null);
+        } else {
+          page(ctx, templates, 409, I18n.of(Pages.lang(ctx)).t("error.title"), e.message(Pages.lang(ctx)));
+        }
+      });
       r.exception(HttpResponseException.class, (e, ctx) -> {
         if (e.getStatus() == 404) {
           notFound(ctx, templates, ctx.path());
