@@ -43,6 +43,8 @@ class CycleTest {
   static final Actor BO = Actor.person("bo", "Bo", Set.of(Role.BESTUUR), Set.of(), null, true);
   /** A budget holder of programme 1 only. */
   static final Actor HANS = Actor.person("hans", "Hans", Set.of(Role.BUDGETHOUDER), Set.of("1"), null, false);
+  /** An administrator with a second factor: users and roles, no budget changes (not even of an adopted version). */
+  static final Actor ADMIN = Actor.person("beheer", "Beheer", Set.of(Role.BEHEERDER), Set.of(), null, true);
   static final String TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
 
   /** The small test budget with one entered line, l (unit 1.1, lasten 100 in 2026 and 2027). */
@@ -174,23 +176,34 @@ class CycleTest {
     assertThat(adopted.adoptedBody()).isEqualTo("Algemene Vergadering");
     assertThat(adopted.decisionRef()).isEqualTo("AV 2026-12, besluit 4");
     assertThat(adopted.adoptedBy()).isEqualTo("bo");
-    // final for everyone, the system included; refused by the workspace before the database
-    for (Actor who : List.of(ANNA, BO, Actor.system("console"))) {
+    // final for everyone, the system and an administrator included: Access refuses it (the system actor too),
+    // the workspace's own check refuses it behind that (VersionFinal), and the database behind both (FinalVersionContract)
+    for (Actor who : List.of(ANNA, BO, ADMIN, Actor.system("console"))) {
       int r = row(c, "p1").revision();
       assertThatThrownBy(() -> workspace.changeProposal(c, "p1", r, draft("p1", "1.1", 1, 1), who))
-          .isInstanceOf(VersionFinal.class).hasMessageContaining("adopted");
-      assertThatThrownBy(() -> workspace.setWithdrawn(c, "p1", r, true, who)).isInstanceOf(VersionFinal.class);
-      assertThatThrownBy(() -> workspace.createProposal(c, draft("p9", "1.1", 1, 1), who)).isInstanceOf(VersionFinal.class);
+          .isInstanceOfAny(Access.Denied.class, VersionFinal.class).hasMessageContaining("adopted");
+      assertThatThrownBy(() -> workspace.setWithdrawn(c, "p1", r, true, who)).isInstanceOfAny(Access.Denied.class, VersionFinal.class)
+          .hasMessageContaining("adopted");
+      assertThatThrownBy(() -> workspace.createProposal(c, draft("p9", "1.1", 1, 1), who))
+          .isInstanceOfAny(Access.Denied.class, VersionFinal.class).hasMessageContaining("adopted");
       assertThatThrownBy(() -> workspace.changeKey(c, "k", Map.of("A", "40", "B", "40", "C", "20"), version(c).revision(), who))
-          .isInstanceOf(VersionFinal.class);
+          .isInstanceOfAny(Access.Denied.class, VersionFinal.class).hasMessageContaining("adopted");
     }
-    assertThat(refusal(workspace.moveVersion(c, VersionMove.TAKE_BACK, null, null, null, ANNA))).contains("vastgesteld");
-    assertThat(refusal(workspace.delete(c, ANNA))).contains("scenario");
+    assertThatThrownBy(() -> Workspace.refuseFinal(version(c))).isInstanceOf(VersionFinal.class).hasMessageContaining("adopted");
+    assertThat(denied(() -> workspace.moveVersion(c, VersionMove.TAKE_BACK, null, null, null, ANNA))).contains("vastgesteld");
+    assertThat(denied(() -> workspace.delete(c, ANNA))).contains("scenario");
     saved(workspace.moveVersion(c, VersionMove.PUBLISH, null, null, null, BO));
     assertThat(version(c).status()).isEqualTo(VersionStatus.GEPUBLICEERD);
     assertThat(version(c).decisionRef()).isEqualTo("AV 2026-12, besluit 4");
     assertThat(workspace.store().changes(version(c).id(), 100)).extracting(ch -> ch.action() + " " + ch.actor())
         .contains("version.submit anna", "version.take-back anna", "version.adopt bo", "version.publish bo");
+    // the adoption's entry in the hash-chained log: the decision's date, body and reference, and the chain still holds
+    var adoptEntry = workspace.log().entries(nl.begroot.store.AuditLog.Filter.ALL.withVersion(version(c).id()), null, 100).stream()
+        .filter(ch -> ch.action().equals("version.adopt")).findFirst().orElseThrow();
+    assertThat(adoptEntry.after()).contains("vastgesteld_op: " + TODAY).contains("orgaan: Algemene Vergadering")
+        .contains("besluit: AV 2026-12, besluit 4");
+    assertThat(adoptEntry.hash()).isNotBlank();
+    assertThat(workspace.log().verify().intact()).isTrue();
   }
 
   @Test
