@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -56,10 +57,23 @@ public final class Backup {
   private Backup() {}
 
   enum Type {
-    LONG, INT, TEXT, BOOL, TIME
+    LONG, INT, TEXT, BOOL, TIME, DATE
   }
 
-  record Column(String name, Type type, boolean nullable) {}
+  /** A column; {@code absent} is its value when a backup made before the column existed lacks it (null: none). */
+  record Column(String name, Type type, boolean nullable, Object absent) {
+    Column(String name, Type type, boolean nullable) {
+      this(name, type, nullable, null);
+    }
+  }
+
+  /** A column added after the format's first backups (V6): optional in a backup, {@code absent} when missing. */
+  private static Column later(String name, Type type, Object absent) {
+    return new Column(name, type, true, absent);
+  }
+
+  /** The statuses of an adopted version: restored as concept first, and set once its proposals are in (the V6_1 triggers). */
+  private static final java.util.Set<String> ADOPTED = java.util.Set.of("vastgesteld", "gepubliceerd");
 
   /** A table as the format has it: its columns in order, and the order of its rows. */
   record Table(String name, String orderBy, List<Column> columns) {
@@ -81,11 +95,14 @@ public final class Backup {
       new Table("budget_version", "id", List.of(col("id", Type.LONG), col("slug", Type.TEXT), col("name", Type.TEXT),
           col("kind", Type.TEXT), opt("based_on", Type.LONG), col("base_yaml", Type.TEXT), col("revision", Type.INT),
           col("stamp", Type.LONG), col("created_at", Type.TIME), col("created_by", Type.TEXT), col("updated_at", Type.TIME),
-          col("updated_by", Type.TEXT))),
+          col("updated_by", Type.TEXT), later("status", Type.TEXT, "concept"), opt("adopted_on", Type.DATE),
+          opt("adopted_body", Type.TEXT), opt("decision_ref", Type.TEXT), opt("adopted_by", Type.TEXT),
+          later("shared", Type.BOOL, Boolean.FALSE), opt("amendment_no", Type.INT))),
       new Table("proposal", "version_id, position, proposal_id", List.of(col("version_id", Type.LONG), col("proposal_id", Type.TEXT),
           col("position", Type.INT), col("unit_id", Type.TEXT), col("title", Type.TEXT), col("body_yaml", Type.TEXT),
           col("withdrawn", Type.BOOL), col("revision", Type.INT), col("created_at", Type.TIME), col("created_by", Type.TEXT),
-          col("updated_at", Type.TIME), col("updated_by", Type.TEXT))),
+          col("updated_at", Type.TIME), col("updated_by", Type.TEXT), later("status", Type.TEXT, "concept"),
+          opt("reviewer", Type.TEXT), opt("review_reason", Type.TEXT), opt("reviewed_at", Type.TIME))),
       // the log with its chain (V7); a backup made before V7 has no result, origin, detail or hashes:
       // its entries are restored as "ok" and chained in id order, as the migration chained them
       new Table("change_log", "id", List.of(col("id", Type.LONG), opt("version_id", Type.LONG), opt("version_slug", Type.TEXT),
@@ -219,7 +236,22 @@ public final class Backup {
             o.put(n, v);
           }
         }
-        case INT -> o.put(n, rs.getInt(n));
+        case INT -> {
+          int v = rs.getInt(n);
+          if (rs.wasNull()) {
+            o.putNull(n);
+          } else {
+            o.put(n, v);
+          }
+        }
+        case DATE -> {
+          java.sql.Date v = rs.getDate(n);
+          if (v == null) {
+            o.putNull(n);
+          } else {
+            o.put(n, v.toLocalDate().toString());
+          }
+        }
         case BOOL -> o.put(n, rs.getBoolean(n));
         case TEXT -> {
           String v = rs.getString(n);
@@ -272,9 +304,18 @@ public final class Backup {
           refuseNonEmpty(c, database);
           restartSequences(c, manifest);
           Chain chain = new Chain();
+          List<Object[]> adopted = new ArrayList<>();
           for (Table t : TABLES) {
             try (PreparedStatement insert = c.prepareStatement(insertSql(t))) {
-              read(zip, t, manifest, insert, t.name().equals("change_log") ? chain : null);
+              read(zip, t, manifest, insert, t.name().equals("change_log") ? chain : null, adopted);
+            }
+          }
+          // an adopted version takes no proposals (V6_1): it came in as concept, and is adopted now that they are in
+          try (PreparedStatement adopt = c.prepareStatement("update budget_version set status = ? where id = ?")) {
+            for (Object[] a : adopted) {
+              adopt.setString(1, (String) a[1]);
+              adopt.setLong(2, (Long) a[0]);
+              adopt.executeUpdate();
             }
           }
           chain.saveHead(c);
@@ -316,7 +357,7 @@ public final class Backup {
       checksum(zip, t, manifest); // a damaged file says so, before its rows are read
     }
     for (Table t : TABLES) {
-      read(zip, t, manifest, null, null); // every row checked before anything is written
+      read(zip, t, manifest, null, null, null); // every row checked before anything is written
     }
     return manifest;
   }
@@ -393,7 +434,8 @@ public final class Backup {
   }
 
   /** Reads one table's entry, checking each row and, at the end, its count and checksum; inserts the rows when {@code insert} is given. */
-  private static void read(ZipFile zip, Table t, Manifest manifest, PreparedStatement insert, Chain chain) throws IOException {
+  private static void read(ZipFile zip, Table t, Manifest manifest, PreparedStatement insert, Chain chain, List<Object[]> adopted)
+      throws IOException {
     ZipEntry e = zip.getEntry(t.file());
     if (e == null) {
       throw new RestoreException("the backup has no " + t.file());
@@ -417,6 +459,13 @@ public final class Backup {
         Object[] values = values(t, row, n);
         if (chain != null) {
           chain.fill(t, values);
+        }
+        if (insert != null && adopted != null && t.name().equals("budget_version")) {
+          int status = statusColumn(t);
+          if (ADOPTED.contains(values[status])) {
+            adopted.add(new Object[] {values[0], values[status]});
+            values[status] = "concept";
+          }
         }
         if (insert != null) {
           bind(insert, t, values);
@@ -492,6 +541,15 @@ public final class Backup {
     }
   }
 
+  private static int statusColumn(Table t) {
+    for (int i = 0; i < t.columns().size(); i++) {
+      if (t.columns().get(i).name().equals("status")) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no status column in " + t.name());
+  }
+
   private static Object[] values(Table t, JsonNode row, long line) {
     Object[] values = new Object[t.columns().size()];
     for (int i = 0; i < values.length; i++) {
@@ -502,6 +560,7 @@ public final class Backup {
         if (!col.nullable()) {
           throw new RestoreException(where + ": missing");
         }
+        values[i] = col.absent();
         continue;
       }
       values[i] = switch (col.type()) {
@@ -536,6 +595,13 @@ public final class Backup {
             throw new RestoreException(where + ": not a time (like 2026-12-01T10:15:30.123456Z)");
           }
         }
+        case DATE -> {
+          try {
+            yield java.sql.Date.valueOf(java.time.LocalDate.parse(v.asString()));
+          } catch (DateTimeParseException x) {
+            throw new RestoreException(where + ": not a date (like 2026-12-01)");
+          }
+        }
       };
     }
     return values;
@@ -563,9 +629,12 @@ public final class Backup {
           case BOOL -> java.sql.Types.BOOLEAN;
           case TEXT -> java.sql.Types.VARCHAR;
           case TIME -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+          case DATE -> java.sql.Types.DATE;
         });
       } else if (v instanceof Timestamp ts) {
         insert.setTimestamp(p, ts);
+      } else if (v instanceof java.sql.Date d) {
+        insert.setDate(p, d);
       } else {
         insert.setObject(p, v);
       }

@@ -9,6 +9,58 @@ public final class I18n {
 
   static {
     w("app.name", "Begroot", "Begroot");
+    w("cycle.title", "Cyclus", "Cycle");
+    w("nav.cycle", "Cyclus", "Cycle");
+    w("cycle.status", "Status", "Status");
+    w("status.concept", "concept", "draft");
+    w("status.ingediend", "ingediend", "submitted");
+    w("status.vastgesteld", "vastgesteld", "adopted");
+    w("status.gepubliceerd", "gepubliceerd", "published");
+    w("pstatus.concept", "concept", "draft");
+    w("pstatus.ingediend", "ingediend", "submitted");
+    w("pstatus.goedgekeurd", "goedgekeurd", "approved");
+    w("pstatus.afgewezen", "afgewezen", "rejected");
+    w("proposal.withdrawn.short", "ingetrokken", "withdrawn");
+    w("cycle.amendment", "Begrotingswijziging", "Budget amendment");
+    w("cycle.adopted.on", "Datum besluit", "Date of the decision");
+    w("cycle.adopted.body", "Vastgesteld door", "Adopted by (body)");
+    w("cycle.adopted.reference", "Kenmerk besluit", "Decision reference");
+    w("cycle.adopted.by", "Vastgelegd door", "Recorded by");
+    w("cycle.owner", "Maker", "Author");
+    w("cycle.shared", "gedeeld", "shared");
+    w("cycle.private", "niet gedeeld", "not shared");
+    w("cycle.share", "Delen", "Share");
+    w("cycle.unshare", "Niet meer delen", "Stop sharing");
+    w("cycle.final", "Deze versie is vastgesteld en verandert niet meer. Wijzigen gaat via een begrotingswijziging.",
+        "This version is adopted and no longer changes. Changes go through a budget amendment.");
+    w("cycle.amend", "Begrotingswijziging beginnen", "Start a budget amendment");
+    w("cycle.amendments", "Begrotingswijzigingen", "Budget amendments");
+    w("cycle.after", "Begroting na wijziging", "Budget after amendments");
+    w("cycle.after.none", "nog geen vastgestelde wijzigingen", "no adopted amendments yet");
+    w("cycle.after.with", "met de vastgestelde wijzigingen", "with the adopted amendments");
+    w("cycle.effect", "Effect van de wijziging", "Effect of the amendment");
+    w("cycle.own", "Eigen voorstellen", "Its own proposals");
+    w("cycle.own.none", "nog geen", "none yet");
+    w("cycle.proposals", "Voorstellen en hun status", "Proposals and their status");
+    w("cycle.author", "Opgesteld door", "Author");
+    w("cycle.review", "Beoordeling", "Review");
+    w("cycle.actions", "Acties", "Actions");
+    w("cycle.reason", "Reden", "Reason");
+    w("move.indienen", "Indienen", "Submit");
+    w("move.terughalen", "Terughalen naar concept", "Take back to draft");
+    w("move.vaststellen", "Vaststellen", "Adopt");
+    w("move.publiceren", "Publiceren", "Publish");
+    w("pmove.submit", "Indienen", "Submit");
+    w("pmove.approve", "Goedkeuren", "Approve");
+    w("pmove.reject", "Afwijzen", "Reject");
+    w("pmove.path.submit", "indienen", "indienen");
+    w("pmove.path.approve", "goedkeuren", "goedkeuren");
+    w("pmove.path.reject", "afwijzen", "afwijzen");
+    w("confirm.title", "Bevestigen", "Confirm");
+    w("confirm.withdraw", "Ja, trek dit voorstel in", "Yes, withdraw this proposal");
+    w("confirm.delete", "Ja, verwijder deze versie", "Yes, delete this version");
+    w("confirm.needed", "Vink eerst aan dat u het zeker weet; er is nog niets gewijzigd.", "First tick that you are sure; nothing has changed yet.");
+
     w("skip", "Naar de inhoud", "Skip to content");
     w("nav", "Hoofdmenu", "Main menu");
     w("nav.overview", "Overzicht", "Overview");

@@ -115,6 +115,18 @@ public abstract class Pages {
   public record KeysData(List<DistributionKey> keys, String editing, Map<String, String> values, List<FieldError> errors,
       EditResult.Conflict conflict, int revision) {}
 
+  /** A proposal's row on the page, with the steps this person may take on it. */
+  public record ProposalLine(StoredProposal row, List<nl.begroot.core.cycle.ProposalMove> moves) {}
+
+  /** The page's data. */
+  public record CycleData(nl.begroot.store.StoredVersion version, List<nl.begroot.core.cycle.VersionMove> moves, boolean mayShare, boolean mayAmend,
+      List<nl.begroot.store.StoredVersion> amendments, nl.begroot.workspace.Workspace.Amendment amendment, String effectHtml, nl.begroot.workspace.Workspace.AfterAmendments after,
+      List<ProposalLine> proposals, List<FieldError> errors, Map<String, String> typed) {
+    public String typed(String field) {
+      return typed.getOrDefault(field, "");
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
 
   static String lang(Context ctx) {

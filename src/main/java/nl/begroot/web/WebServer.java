@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.begroot.workspace.Workspace;
+import nl.begroot.workspace.VersionFinal;
+import nl.begroot.core.cycle.ProposalMove;
+import nl.begroot.core.cycle.VersionMove;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,6 +125,8 @@ public final class WebServer {
     SignInPages signIn = new SignInPages(shared, clients);
     UsersPage users = new UsersPage(shared);
     LogPages logPages = new LogPages(shared);
+    CyclePages cycle = new CyclePages(shared);
+    CycleApi cycleApi = new CycleApi(workspace);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
         if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(h.getHttpMethod().name())) {
@@ -252,6 +257,18 @@ public final class WebServer {
       route(r, HandlerType.POST, "/v/{version}/sleutels/{key}", Permission.EDIT_KEY, Find.PATH, editing::keySubmit);
       route(r, HandlerType.GET, "/v/{version}/export", Permission.EXPORT, Find.PATH, versions::export);
       route(r, HandlerType.POST, "/v/{version}/verwijderen", Permission.DELETE_SCENARIO, Find.PATH, versions::deleteVersion);
+      // the cycle (docs/cycle.md); the workspace asks Access again in each step
+      route(r, HandlerType.GET, "/v/{version}/cyclus", Permission.READ_VERSION, Find.PATH, cycle::cycle);
+      route(r, HandlerType.POST, "/v/{version}/cyclus/indienen", Permission.SUBMIT_VERSION, Find.PATH, ctx -> cycle.moveVersion(ctx, VersionMove.SUBMIT));
+      route(r, HandlerType.POST, "/v/{version}/cyclus/terughalen", Permission.SUBMIT_VERSION, Find.PATH, ctx -> cycle.moveVersion(ctx, VersionMove.TAKE_BACK));
+      route(r, HandlerType.POST, "/v/{version}/cyclus/vaststellen", Permission.ADOPT_VERSION, Find.PATH, ctx -> cycle.moveVersion(ctx, VersionMove.ADOPT));
+      route(r, HandlerType.POST, "/v/{version}/cyclus/publiceren", Permission.PUBLISH_VERSION, Find.PATH, ctx -> cycle.moveVersion(ctx, VersionMove.PUBLISH));
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/indienen", Permission.SUBMIT_PROPOSAL, Find.PATH, ctx -> cycle.moveProposal(ctx, ProposalMove.SUBMIT));
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/goedkeuren", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycle.moveProposal(ctx, ProposalMove.APPROVE));
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/afwijzen", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycle.moveProposal(ctx, ProposalMove.REJECT));
+      route(r, HandlerType.POST, "/v/{version}/delen", Permission.SHARE_SCENARIO, Find.PATH, cycle::share);
+      route(r, HandlerType.POST, "/v/{version}/wijziging", Permission.CREATE_AMENDMENT, Find.PATH, cycle::createAmendment);
+      route(r, HandlerType.GET, "/v/{version}/na-wijziging", Permission.READ_VERSION, Find.PATH, cycle::afterAmendments);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {
         route(r, HandlerType.GET, OidcSignIn.START, Permission.PUBLIC, Find.PATH, oidcSignIn::start);
@@ -287,6 +304,19 @@ public final class WebServer {
       route(r, HandlerType.PUT, "/api/versions/{version}/proposals/{proposal}", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::changeProposal);
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/withdraw", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> proposalsApi.withdraw(ctx, true));
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/reinstate", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> proposalsApi.withdraw(ctx, false));
+      route(r, HandlerType.POST, "/api/versions/{version}/submit", Permission.SUBMIT_VERSION, Find.PATH, ctx -> cycleApi.moveVersion(ctx, VersionMove.SUBMIT));
+      route(r, HandlerType.POST, "/api/versions/{version}/take-back", Permission.SUBMIT_VERSION, Find.PATH, ctx -> cycleApi.moveVersion(ctx, VersionMove.TAKE_BACK));
+      route(r, HandlerType.POST, "/api/versions/{version}/adopt", Permission.ADOPT_VERSION, Find.PATH, ctx -> cycleApi.moveVersion(ctx, VersionMove.ADOPT));
+      route(r, HandlerType.POST, "/api/versions/{version}/publish", Permission.PUBLISH_VERSION, Find.PATH, ctx -> cycleApi.moveVersion(ctx, VersionMove.PUBLISH));
+      route(r, HandlerType.POST, "/api/versions/{version}/share", Permission.SHARE_SCENARIO, Find.PATH, ctx -> cycleApi.share(ctx, true));
+      route(r, HandlerType.POST, "/api/versions/{version}/unshare", Permission.SHARE_SCENARIO, Find.PATH, ctx -> cycleApi.share(ctx, false));
+      route(r, HandlerType.GET, "/api/versions/{version}/amendments", Permission.READ_VERSION, Find.PATH, cycleApi::amendments);
+      route(r, HandlerType.POST, "/api/versions/{version}/amendments", Permission.CREATE_AMENDMENT, Find.PATH, cycleApi::createAmendment);
+      route(r, HandlerType.GET, "/api/versions/{version}/amendment", Permission.READ_VERSION, Find.PATH, cycleApi::amendment);
+      route(r, HandlerType.GET, "/api/versions/{version}/after-amendments", Permission.READ_VERSION, Find.PATH, cycleApi::afterAmendments);
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/submit", Permission.SUBMIT_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.SUBMIT));
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/approve", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.APPROVE));
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/reject", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.REJECT));
       route(r, HandlerType.GET, "/api/versions/{version}/keys/{key}", Permission.READ_VERSION, Find.PATH, keysApi::key);
       route(r, HandlerType.PUT, "/api/versions/{version}/keys/{key}", Permission.EDIT_KEY, Find.PATH, keysApi::changeKey);
       extra.accept(r);
@@ -317,6 +347,15 @@ public final class WebServer {
         }
       });
       r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
+      // a version whose content may not change (adopted: final; submitted: take it back first): 409, logged as refused
+      r.exception(VersionFinal.class, (e, ctx) -> {
+        LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), 409, e.en());
+        if (isApi(ctx)) {
+          Problems.write(ctx, 409, "version-final", "The version does not change", e.en(), List.of(), null);
+        } else {
+          page(ctx, templates, 409, I18n.of(Pages.lang(ctx)).t("error.title"), e.message(Pages.lang(ctx)));
+        }
+      });
       r.exception(HttpResponseException.class, (e, ctx) -> {
         if (e.getStatus() == 401 || e.getStatus() == 403) {
           LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.getStatus(), e.getMessage());

@@ -67,6 +67,11 @@ public final class People {
     accounts.endSession(token);
   }
 
+  /** The CSRF token of a session (what its forms send as {@code _csrf}); "" without a session. */
+  public static String csrf(String token) {
+    return token == null || token.isBlank() ? "" : AccountStore.csrfToken(token);
+  }
+
   /** The store of accounts (for the sign-in code and the command line). */
   public AccountStore accounts() {
     return accounts;
