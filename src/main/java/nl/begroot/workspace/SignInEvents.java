@@ -34,12 +34,18 @@ public interface SignInEvents {
     @Override
     public void attempt(String account, String address, String step, String result, String detail) {
       String line = "sign-in {} account={} address={} result={}{}";
-      Object[] args = {step, clean(account), clean(address), result, detail == null ? "" : " (" + clean(detail) + ")"};
+      // account and address as one word each (typed text cannot forge "result=ok" in the line); the
+      // detail, our own words or the provider's, at the end in brackets, without control characters
+      Object[] args = {step, word(account), word(address), result, detail == null ? "" : " (" + clean(detail) + ")"};
       if ("ok".equals(result)) {
         log.info(line, args);
       } else {
         log.warn(line, args);
       }
+    }
+
+    private String word(String s) {
+      return s == null ? "-" : clean(s.replaceAll("\\s", "_"));
     }
 
     private String clean(String s) {

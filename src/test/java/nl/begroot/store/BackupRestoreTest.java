@@ -56,6 +56,8 @@ class BackupRestoreTest {
 
   @Test
   void h2ToH2GivesTheSameRowsExportsAuditsAndLogAndContinuesAfterThem() throws IOException {
+    assertThat(BackupFixture.rows(original, "web_session", "token_hash")).as("Anna is signed in").isNotEmpty();
+    assertThat(BackupFixture.rows(original, "sign_in_failure", "subject")).as("and failed once").isNotEmpty();
     Path file = BackupFixture.backup(original, dir);
     Database restored = open(TestDatabases.freshH2());
     Backup.Summary s = Backup.restore(restored, file);
