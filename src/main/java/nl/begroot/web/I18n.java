@@ -244,6 +244,8 @@ public final class I18n {
     w("signin.login", "Gebruikersnaam", "User name");
     w("signin.password", "Wachtwoord", "Password");
     w("signin.submit", "Aanmelden", "Sign in");
+    w("signin.oidc", "Aanmelden met", "Sign in with");
+    w("signin.oidc.yours", "uw organisatie", "your organisation");
     w("signin.continue", "Verder", "Continue");
     w("signin.help", "Nog geen account, of wachtwoord vergeten? Vraag het de beheerder van Begroot in uw organisatie.",
         "No account yet, or forgot your password? Ask your organisation's Begroot administrator.");

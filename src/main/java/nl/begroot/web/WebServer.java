@@ -93,24 +93,19 @@ public final class WebServer {
    * the server above.
    */
   public WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities) {
-    this(workspace, clients, oidc, identities, SignInLog.into(workspace.log()));
-  }
-
-  /** As above, with sign-ins recorded in {@code signInLog}. */
-  WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities, SignInLog signInLog) {
-    this(workspace, clients, oidc, identities, signInLog, rc -> {});
+    this(workspace, clients, oidc, identities, rc -> {});
   }
 
   /** With {@code extra} routes added after Begroot's own (tests: a route that declares no permission is refused). */
   WebServer(Workspace workspace, java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
-    this(workspace, Clients.DIRECT, null, null, SignInLog.into(workspace.log()), extra);
+    this(workspace, Clients.DIRECT, null, null, extra);
   }
 
   private WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities,
-      SignInLog signInLog, java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
+      java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
     this.workspace = workspace;
     Templates templates = new Templates();
-    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog, clients);
+    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, clients);
     Pages.Shared shared = new Pages.Shared(workspace, templates);
     ReadingPages reading = new ReadingPages(shared);
     ProvincePages provinces = new ProvincePages(shared);
@@ -122,7 +117,7 @@ public final class WebServer {
     ProposalsApi proposalsApi = new ProposalsApi(workspace);
     KeysApi keysApi = new KeysApi(workspace);
     Downloads downloads = new Downloads(workspace);
-    SignInPages signIn = new SignInPages(shared, clients);
+    SignInPages signIn = new SignInPages(shared, clients, oidcSignIn != null);
     UsersPage users = new UsersPage(shared);
     LogPages logPages = new LogPages(shared);
     CyclePages cycle = new CyclePages(shared);
@@ -150,8 +145,10 @@ public final class WebServer {
       });
       config.staticFiles.enableWebjars();
       var r = config.routes;
-      // where the request comes from, for the log entries it writes (docs/log.md)
-      r.before(ctx -> nl.begroot.store.Origin.serving(new nl.begroot.store.Origin(ctx.ip(), ctx.userAgent())));
+      // where the request comes from, for the log entries it writes (docs/log.md): the client's address
+      // as Clients reads it (behind a trusted reverse proxy the address the proxy saw; a client's own
+      // X-Forwarded-For otherwise ignored), the one reading of it that sign-in and its throttle use too
+      r.before(ctx -> nl.begroot.store.Origin.serving(new nl.begroot.store.Origin(clients.address(ctx), ctx.userAgent())));
       r.after(ctx -> nl.begroot.store.Origin.done());
       // who asks: the person a live session cookie signs in (the anonymous visitor otherwise); a cookie
       // of a session that is over is removed
