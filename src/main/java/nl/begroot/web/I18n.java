@@ -24,7 +24,7 @@ public final class I18n {
     w("nav.keys", "Verdeelsleutels", "Distribution keys");
     w("nav.changes", "Wijzigingen", "Change log");
     w("search", "Zoeken", "Search");
-    w("search.label", "Zoek beleidsterreinen, voorstellen en afkortingen", "Search units, proposals and abbreviations");
+    w("search.label", "Zoek provincies, programma's, beleidsterreinen, voorstellen en afkortingen", "Search provinces, programmes, units, proposals and abbreviations");
     w("search.none", "Niets gevonden voor", "Nothing found for");
     w("search.results", "Resultaten voor", "Results for");
     w("lang.switch", "English", "Nederlands");
