@@ -121,7 +121,8 @@ final class FiguresApi extends Api {
     if (sum.key() != null) {
       n.putObject("key").put("id", sum.key().keyId()).put("title", sum.key().keyTitle()).put("percent", sum.key().percent().toPlainString())
           .put("sum_percent", sum.key().sumPercent().toPlainString())
-          .put("effective_percent", sum.key().effectivePercent() == null ? null : sum.key().effectivePercent().toPlainString());
+          .put("effective_percent", sum.key().effectivePercent().toPlainString())
+          .put("printed_percent", sum.key().printedPercent() == null ? null : sum.key().printedPercent().toPlainString());
     }
   }
 

@@ -74,11 +74,12 @@ public record MemberSummary(
    *
    * @param percent the share as the key holds it (e.g. 10.67)
    * @param sumPercent the key's sum (e.g. 100.02 for a key rounded for print)
-   * @param effectivePercent the share Bijlage 1 prints after normalising (null when the document has none)
+   * @param effectivePercent the share of each amount to distribute: percent × 100 / sumPercent, to four decimals, half up
+   * @param printedPercent the share Bijlage 1 prints (hundredths that add up to 100 by largest remainder; null when none)
    * @param normalised whether the key divides by its sum (and the sum is not 100)
    */
   public record KeyShare(String keyId, String keyTitle, BigDecimal percent, BigDecimal sumPercent, BigDecimal effectivePercent,
-      boolean normalised) {}
+      BigDecimal printedPercent, boolean normalised) {}
 
   /** A column that splits by another key, and the member's share in that key. */
   public record OtherKey(String columnId, String columnTitle, String keyId, String keyTitle, BigDecimal percent) {}
@@ -141,19 +142,22 @@ public record MemberSummary(
       }
       DistributionKey k = budget.key(annex.keyId()).orElse(null);
       if (k != null) {
-        BigDecimal effective = null;
+        BigDecimal printedShare = null;
         Optional<Table> bijlage = document.table(FigureIds.annexTable(budgetYear));
         if (bijlage.isPresent() && bijlage.get().row(member.id()) != null) {
           for (Table.Cell cell : bijlage.get().row(member.id()).cells()) {
             if (cell.percent() != null) {
-              effective = cell.percent();
+              printedShare = cell.percent();
               break;
             }
           }
         }
         BigDecimal sum = k.sumPercent();
-        key = new KeyShare(k.id(), k.title(), k.sharesPercent().getOrDefault(member.id(), BigDecimal.ZERO), sum, effective,
-            k.normalise() && sum.compareTo(BigDecimal.valueOf(100)) != 0);
+        BigDecimal share = k.sharesPercent().getOrDefault(member.id(), BigDecimal.ZERO);
+        boolean normalised = k.normalise() && sum.compareTo(BigDecimal.valueOf(100)) != 0;
+        BigDecimal effective = !normalised || sum.signum() == 0 ? share
+            : share.multiply(BigDecimal.valueOf(100)).divide(sum, 4, java.math.RoundingMode.HALF_UP);
+        key = new KeyShare(k.id(), k.title(), share, sum, effective, printedShare, normalised);
       }
       for (Annex.Column c : annex.columns()) {
         if (c.keyId() != null && !c.keyId().equals(annex.keyId())) {
