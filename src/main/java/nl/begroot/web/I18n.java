@@ -294,6 +294,8 @@ public final class I18n {
         "The five budget proposals with the largest part in the change of {year}:");
     w("province.reasons.part", "Deel van {member}", "Part of {member}");
     w("province.reasons.amount", "Bedrag van het voorstel", "Amount of the proposal");
+    w("province.side.lasten", "lasten", "expenditure");
+    w("province.side.baten", "baten", "revenue");
     w("province.reasons.rest", "De overige {count} voorstellen samen (met de afronding van de delen op de cent): {amount}.",
         "The other {count} proposals together (with the rounding of the parts to the cent): {amount}.");
     w("province.reasons.note", "Het deel per voorstel is het bedrag van het voorstel maal het aandeel van de provincie in elke kolom van Bijlage 1 waar het in valt, afgerond op de cent.",

@@ -85,8 +85,8 @@ final class ProvincePages extends Pages {
     long named = 0;
     for (MemberSummary.Reason r : sum.reasons().subList(0, Math.min(REASONS, sum.reasons().size()))) {
       Proposal p = s.budget().proposal(r.proposalId()).orElseThrow();
-      reasons.add(new ReasonRow(p.unit() + ". " + p.title(), v.v("/voorstel/" + View.enc(p.id())), signedEuros(r.memberCents()),
-          signedEuros(r.proposalCents())));
+      reasons.add(new ReasonRow(p.unit() + " " + p.title(), v.v("/voorstel/" + View.enc(p.id())), signedEuros(r.memberCents()),
+          signedEuros(r.proposalCents()) + " " + t.t(p.side() == nl.begroot.core.model.Side.BATEN ? "province.side.baten" : "province.side.lasten")));
       named += r.memberCents();
     }
     String rest = "";

@@ -26,7 +26,10 @@ final class Search {
       return hits;
     }
     String code = normal(query.trim());
-    for (nl.begroot.core.model.Member m : s.budget().members()) {
+    // a member whose code the query is comes first ("GE": Gelderland, not Groningen, whose name holds "ge")
+    List<nl.begroot.core.model.Member> members = new ArrayList<>(s.budget().members());
+    members.sort(java.util.Comparator.comparing((nl.begroot.core.model.Member m) -> !normal(m.id()).equals(code)));
+    for (nl.begroot.core.model.Member m : members) {
       if (normal(m.id()).equals(code) || matches(words, m.name())) {
         hits.add(new Pages.Hit(v.t("search.member"), m.name(), v.v("/provincie/" + View.enc(m.id())), m.id()));
       }

@@ -89,10 +89,10 @@ class MemberSummaryTest {
 
   /**
    * The five largest parts, by hand: a proposal's part is its effect on the saldo times Gelderland's
-   * share of its column (about 10,67 / 100,02): 4.2 ontleden (+7.243.000, column 4b) 772.672,
-   * 2.1 ontleden (-4.071.000) -434.296, 4.1 dekkingsvoorstellen (-3.200.000) -341.372, 3.3 LVVN
+   * share of its column (about 10,67 / 100,02): 4.2 ontleden (+7.243.000, column 4b) 772.673,57,
+   * 2.1 ontleden (-4.071.000) -434.288,84, 4.1 dekkingsvoorstellen (-3.200.000) -341.371,73, 3.3 LVVN
    * baten (3.063.000, which column 3a subtracts, see KeyFiguresTest: the LVVN money reaches the
-   * association through the provinces, apart) -326.761, 3.3 wolven (+2.893.000) 308.622 euros.
+   * association through the provinces, apart) -326.756,75, 3.3 wolven (+2.893.000) 308.621,37 euros.
    */
   @Test
   void theReasonsAreTheProposalsWithTheLargestPartsInGelderlandsChange() {
