@@ -294,6 +294,7 @@ public final class WebServer {
       route(r, HandlerType.GET, "/api/log", Permission.READ_LOG, Find.PATH, figuresApi::log);
       route(r, HandlerType.GET, "/api/log/verify", Permission.VERIFY_LOG, Find.PATH, figuresApi::verifyLog);
       route(r, HandlerType.GET, "/api/versions/{version}/members/{member}", Permission.READ_MEMBER, Find.PATH, figuresApi::member);
+      route(r, HandlerType.GET, "/api/versions/{version}/members/{member}/lines", Permission.READ_MEMBER, Find.PATH, figuresApi::memberLines);
       route(r, HandlerType.GET, "/api/versions/{version}/proposals", Permission.READ_VERSION, Find.PATH, proposalsApi::proposals);
       route(r, HandlerType.POST, "/api/versions/{version}/proposals", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::createProposal);
       route(r, HandlerType.POST, "/api/versions/{version}/preview", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::preview);

@@ -105,7 +105,7 @@ class RoleMatrixTest {
       ROUTES.put(r, Kind.READ);
     }
     for (String r : List.of("GET /v/{version}/provincie/{member}/{file}", "GET /v/{version}/provincie/{member}",
-        "GET /api/versions/{version}/members/{member}")) {
+        "GET /api/versions/{version}/members/{member}", "GET /api/versions/{version}/members/{member}/lines")) {
       ROUTES.put(r, Kind.MEMBER);
     }
     for (String r : List.of("GET /v/{version}/voorstel-nieuw", "POST /v/{version}/voorstel-nieuw", "GET /v/{version}/voorstel/{proposal}/wijzigen",
