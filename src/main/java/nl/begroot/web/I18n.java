@@ -23,6 +23,12 @@ public final class I18n {
     w("nav.compare", "Vergelijken", "Compare");
     w("nav.keys", "Verdeelsleutels", "Distribution keys");
     w("nav.changes", "Wijzigingen", "Change log");
+    w("nav.group.budget", "Begroting", "Budget");
+    w("nav.group.contributions", "Bijdragen", "Contributions");
+    w("nav.group.control", "Controle", "Control");
+    w("nav.group.admin", "Beheer", "Administration");
+    w("nav.log", "Logboek", "Log");
+    w("table.scroll", "Schuif de tabel opzij voor de andere kolommen →", "Scroll the table sideways for the other columns →");
     w("search", "Zoeken", "Search");
     w("search.label", "Zoek beleidsterreinen, voorstellen en afkortingen", "Search units, proposals and abbreviations");
     w("search.none", "Niets gevonden voor", "Nothing found for");

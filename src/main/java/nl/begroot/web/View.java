@@ -26,6 +26,7 @@ public final class View {
   private nl.begroot.core.access.Actor user = nl.begroot.core.access.Actor.ANONYMOUS;
   private String csrf = "";
   private String signIn;
+  private Snapshot nav;
 
   View(I18n i18n, Snapshot snapshot, List<StoredVersion> versions, String title, String path, boolean exact) {
     this(i18n, snapshot, () -> versions, title, path, exact);
@@ -91,6 +92,40 @@ public final class View {
   public boolean can(String permission, StoredVersion x) {
     return nl.begroot.core.access.Access.allows(user, nl.begroot.core.access.Permission.valueOf(permission),
         nl.begroot.workspace.Workspace.scope(x));
+  }
+
+  /**
+   * The version the navigation links to on a page that is not about one version (versions, compare,
+   * sign-in): the built-in concept when the reader may read it, so the navigation is the same everywhere.
+   */
+  View nav(Snapshot version) {
+    this.nav = version;
+    return this;
+  }
+
+  /** The version the navigation's links go to: this page's, or the one {@link #nav(Snapshot)} gave; null when none. */
+  public Snapshot navVersion() {
+    return snapshot != null ? snapshot : nav;
+  }
+
+  /** A link inside the navigation's version. */
+  public String nv(String rest) {
+    return "/v/" + enc(navVersion().slug()) + rest;
+  }
+
+  /**
+   * {@code "page"} when {@code href} is this page (its path, the query left out), for the
+   * navigation's {@code aria-current}; null otherwise, which leaves the attribute out.
+   */
+  public String current(String href) {
+    String here = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    return here.equals(href) ? "page" : null;
+  }
+
+  /** Whether the reader may do {@code permission} outside any version (the log, the users page). */
+  public boolean canAtAll(String permission) {
+    return nl.begroot.core.access.Access.allows(user, nl.begroot.core.access.Permission.valueOf(permission),
+        nl.begroot.core.access.Scope.NONE);
   }
 
   View message(String text) {
