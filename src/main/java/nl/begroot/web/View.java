@@ -220,8 +220,9 @@ public final class View {
     return snapshot.document().table(tableId).map(this::table).orElse("");
   }
 
+  /** An amount for a reader: {@code "€ 1.234,56"}, {@code "− € 1.234,56"} (the one formatter: {@link Dutch#money}). */
   public static String euros(long cents) {
-    return "€ " + Dutch.euros(cents);
+    return Dutch.money(cents);
   }
 
   /**
@@ -321,8 +322,9 @@ public final class View {
     return exact ? "x € 1" : "x € 1.000";
   }
 
+  /** A change with its sign written once: {@code "+ € 10,00"}, {@code "− € 10.888,84"} ({@link Dutch#change}). */
   public static String signed(long cents) {
-    return (cents > 0 ? "+" : "") + Dutch.euros(cents);
+    return Dutch.change(cents);
   }
 
   public static String enc(String s) {
@@ -410,6 +412,20 @@ public final class View {
       sb.append(sb.length() == 0 ? "" : ", ").append(t("audit.kind." + k.name())).append(": ").append(s.count(k));
     }
     return sb.toString();
+  }
+
+  /**
+   * What a change was made to, in words: a proposal's title or a key's title in this page's version
+   * (withdrawn proposals included); the id itself when the version has no such thing (or on a page
+   * about no version). The id stays in the API and in the link.
+   */
+  public String targetName(String target) {
+    if (snapshot == null || target == null) {
+      return target;
+    }
+    return snapshot.anyProposal(target).map(p -> p.title()).filter(t -> !t.isBlank())
+        .or(() -> snapshot.budget().key(target).map(k -> k.title()))
+        .orElse(target);
   }
 
   /** A change log action in words. */
