@@ -56,4 +56,22 @@
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') close();
   });
+  // A table wider than its place scrolls sideways: say so under it (the text comes from the page, in its language).
+  function cues() {
+    var text = document.body.getAttribute('data-scroll-cue');
+    document.querySelectorAll('.begroot-table-wrap').forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      wrap.classList.toggle('begroot-scrolls', scrolls);
+      var next = wrap.nextElementSibling;
+      if (scrolls && text && !(next && next.classList.contains('begroot-scroll-cue'))) {
+        var cue = document.createElement('p');
+        cue.className = 'begroot-scroll-cue';
+        cue.textContent = text;
+        wrap.parentNode.insertBefore(cue, wrap.nextSibling);
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', cues);
+  document.addEventListener('htmx:load', cues);
+  window.addEventListener('resize', cues);
 })();

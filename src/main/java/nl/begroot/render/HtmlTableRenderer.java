@@ -37,8 +37,8 @@ public final class HtmlTableRenderer {
     out.append("<div class=\"begroot-table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"")
         .append(escape(table.id())).append("-titel\"><table class=\"utrecht-table utrecht-table--html-table begroot-table\" id=\"")
         .append(escape(table.id())).append("\">");
-    out.append("<caption class=\"utrecht-table__caption\" id=\"").append(escape(table.id())).append("-titel\">").append(escape(table.title()))
-        .append(" <span class=\"begroot-unit\">(").append(escape(unit)).append(")</span></caption>");
+    out.append("<caption class=\"utrecht-table__caption\" id=\"").append(escape(table.id())).append("-titel\"><span class=\"begroot-caption-title\">").append(escape(table.title()))
+        .append("</span> <span class=\"begroot-unit\">(").append(escape(unit)).append(")</span></caption>");
     out.append("<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">")
         .append("<td class=\"utrecht-table__header-cell\"></td>");
     for (Table.Column c : table.columns()) {

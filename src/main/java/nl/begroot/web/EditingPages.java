@@ -21,10 +21,15 @@ final class EditingPages extends Pages {
     super(shared);
   }
 
+  /** The edit form's title in words: "Wijzigen: Security Operations Center" (the proposal's title; its id only when it has none). */
+  static String editTitle(I18n t, Snapshot s, String id) {
+    return t.t("proposal.edit") + ": " + s.anyProposal(id).map(p -> p.title()).filter(x -> !x.isBlank()).orElse(id);
+  }
+
   void proposalForm(Context ctx) {
     Snapshot s = snapshot(ctx);
     String id = ctx.pathParamMap().containsKey("proposal") ? ctx.pathParam("proposal") : null;
-    View v = view(ctx, s, id == null ? I18n.of(lang(ctx)).t("proposal.new") : I18n.of(lang(ctx)).t("proposal.edit") + " " + id);
+    View v = view(ctx, s, id == null ? I18n.of(lang(ctx)).t("proposal.new") : editTitle(I18n.of(lang(ctx)), s, id));
     FormData data;
     if (id == null) {
       Map<String, String> values = new LinkedHashMap<>();
@@ -84,7 +89,7 @@ final class EditingPages extends Pages {
     if (id != null) {
       values.put("id", id);
     }
-    View v = view(ctx, s, id == null ? t.t("proposal.new") : t.t("proposal.edit") + " " + id);
+    View v = view(ctx, s, id == null ? t.t("proposal.new") : editTitle(t, s, id));
     List<String> products = ctx.formParams("products");
     if ("preview".equals(action)) {
       Workspace.Preview preview = workspace.preview(s.slug(), id, draft);

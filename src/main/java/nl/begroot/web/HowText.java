@@ -69,17 +69,20 @@ final class HowText {
         case BLANK -> "geen bedrag (telt als 0)";
         case AMOUNT -> "zoals ingevoerd";
       };
-      return "voorstel " + p.id() + " (" + p.side().name().toLowerCase(java.util.Locale.ROOT) + ", "
+      return "voorstel \u2018" + p.title() + "\u2019 (" + p.side().name().toLowerCase(java.util.Locale.ROOT) + ", "
           + (p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "incidenteel" : "structureel")
           + (p.products().isEmpty() ? "" : ", " + String.join("/", p.products())) + "), " + e.year() + ", " + kind;
     } else if (origin instanceof Origin.Component c) {
-      return "onderdeel " + c.component() + " van voorstel " + c.proposal() + ", " + c.year() + ", zoals ingevoerd";
+      String title = budget.proposal(c.proposal()).map(Proposal::title).orElse(c.proposal());
+      return "onderdeel " + c.component() + " van voorstel \u2018" + title + "\u2019, " + c.year() + ", zoals ingevoerd";
     } else if (origin instanceof Origin.TransferLeg t) {
       return "deel van overheveling " + t.transfer() + " op regel " + t.line() + ", " + t.year() + ", zoals ingevoerd";
     } else if (origin instanceof Origin.Share s) {
       Figure of = document.graph().get(s.of());
-      return "aandeel in " + of.label() + " (€ " + Dutch.euros(of.cents()) + ") volgens " + s.key() + ": " + s.sharePercent() + " / "
-          + s.sumPercent() + " ervan, verdeeld naar grootste rest zodat de aandelen samen tot op de cent kloppen";
+      String key = budget.key(s.key()).map(k -> k.title()).orElse(s.key());
+      return "aandeel in " + nl.begroot.core.figures.FigureLabels.of(document).figure(of.id()) + " (" + Dutch.money(of.cents())
+          + ") volgens de verdeelsleutel " + key + ": " + Dutch.decimal(s.sharePercent()) + " / " + Dutch.decimal(s.sumPercent())
+          + " ervan, verdeeld naar grootste rest zodat de aandelen samen tot op de cent kloppen";
     }
     return null;
   }

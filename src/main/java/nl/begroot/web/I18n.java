@@ -75,6 +75,12 @@ public final class I18n {
     w("nav.compare", "Vergelijken", "Compare");
     w("nav.keys", "Verdeelsleutels", "Distribution keys");
     w("nav.changes", "Wijzigingen", "Change log");
+    w("nav.group.budget", "Begroting", "Budget");
+    w("nav.group.contributions", "Bijdragen", "Contributions");
+    w("nav.group.control", "Controle", "Control");
+    w("nav.group.admin", "Beheer", "Administration");
+    w("nav.log", "Logboek", "Log");
+    w("table.scroll", "Schuif de tabel opzij voor de andere kolommen →", "Scroll the table sideways for the other columns →");
     w("search", "Zoeken", "Search");
     w("search.label", "Zoek provincies, programma's, beleidsterreinen, voorstellen en afkortingen", "Search provinces, programmes, units, proposals and abbreviations");
     w("search.none", "Niets gevonden voor", "Nothing found for");
@@ -147,6 +153,12 @@ public final class I18n {
         "Your change was not saved. Both versions are shown below; your input is still in the form. Take what you want to keep and save again.");
     w("conflict.theirs", "Nu opgeslagen (door", "Stored now (by");
     w("conflict.yours", "Uw versie", "Your version");
+    w("conflict.compare", "Beide versies per veld", "Both versions, field by field");
+    w("conflict.field", "Veld", "Field");
+    w("conflict.differs", "verschilt", "differs");
+    w("conflict.status", "Status", "Status");
+    w("conflict.withdrawn", "ingetrokken", "withdrawn");
+    w("conflict.text.raw", "Tekst", "Text");
     w("annex.title", "Bijlage 1: bijdragen per provincie", "Annex 1: contributions per province");
     w("province.title", "Wat deze begroting betekent voor", "What this budget means for");
     w("province.total", "Verandering van de bijdrage (totaal)", "Change in contribution (total)");

@@ -149,8 +149,15 @@ public abstract class Pages {
 
   View view(Context ctx, Snapshot s, String title) {
     String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    return new View(I18n.of(lang(ctx)), s, workspace::versions, title, path, "1".equals(ctx.queryParam("exact")))
+    View v = new View(I18n.of(lang(ctx)), s, workspace::versions, title, path, "1".equals(ctx.queryParam("exact")))
         .user(actor(ctx), csrf(ctx));
+    if (s == null) {
+      Actor who = actor(ctx);
+      workspace.version(Workspace.CONCEPT)
+          .filter(x -> nl.begroot.core.access.Access.allows(who, nl.begroot.core.access.Permission.READ_VERSION, Workspace.scope(x)))
+          .flatMap(x -> workspace.snapshot(Workspace.CONCEPT)).ifPresent(v::nav);
+    }
+    return v;
   }
 
   Snapshot snapshot(Context ctx) {

@@ -26,6 +26,7 @@ public final class View {
   private nl.begroot.core.access.Actor user = nl.begroot.core.access.Actor.ANONYMOUS;
   private String csrf = "";
   private String signIn;
+  private Snapshot nav;
 
   View(I18n i18n, Snapshot snapshot, List<StoredVersion> versions, String title, String path, boolean exact) {
     this(i18n, snapshot, () -> versions, title, path, exact);
@@ -91,6 +92,40 @@ public final class View {
   public boolean can(String permission, StoredVersion x) {
     return nl.begroot.core.access.Access.allows(user, nl.begroot.core.access.Permission.valueOf(permission),
         nl.begroot.workspace.Workspace.scope(x));
+  }
+
+  /**
+   * The version the navigation links to on a page that is not about one version (versions, compare,
+   * sign-in): the built-in concept when the reader may read it, so the navigation is the same everywhere.
+   */
+  View nav(Snapshot version) {
+    this.nav = version;
+    return this;
+  }
+
+  /** The version the navigation's links go to: this page's, or the one {@link #nav(Snapshot)} gave; null when none. */
+  public Snapshot navVersion() {
+    return snapshot != null ? snapshot : nav;
+  }
+
+  /** A link inside the navigation's version. */
+  public String nv(String rest) {
+    return "/v/" + enc(navVersion().slug()) + rest;
+  }
+
+  /**
+   * {@code "page"} when {@code href} is this page (its path, the query left out), for the
+   * navigation's {@code aria-current}; null otherwise, which leaves the attribute out.
+   */
+  public String current(String href) {
+    String here = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    return here.equals(href) ? "page" : null;
+  }
+
+  /** Whether the reader may do {@code permission} outside any version (the log, the users page). */
+  public boolean canAtAll(String permission) {
+    return nl.begroot.core.access.Access.allows(user, nl.begroot.core.access.Permission.valueOf(permission),
+        nl.begroot.core.access.Scope.NONE);
   }
 
   View message(String text) {
@@ -185,8 +220,9 @@ public final class View {
     return snapshot.document().table(tableId).map(this::table).orElse("");
   }
 
+  /** An amount for a reader: {@code "€ 1.234,56"}, {@code "− € 1.234,56"} (the one formatter: {@link Dutch#money}). */
   public static String euros(long cents) {
-    return "€ " + Dutch.euros(cents);
+    return Dutch.money(cents);
   }
 
   /**
@@ -286,8 +322,9 @@ public final class View {
     return exact ? "x € 1" : "x € 1.000";
   }
 
+  /** A change with its sign written once: {@code "+ € 10,00"}, {@code "− € 10.888,84"} ({@link Dutch#change}). */
   public static String signed(long cents) {
-    return (cents > 0 ? "+" : "") + Dutch.euros(cents);
+    return Dutch.change(cents);
   }
 
   public static String enc(String s) {
@@ -375,6 +412,20 @@ public final class View {
       sb.append(sb.length() == 0 ? "" : ", ").append(t("audit.kind." + k.name())).append(": ").append(s.count(k));
     }
     return sb.toString();
+  }
+
+  /**
+   * What a change was made to, in words: a proposal's title or a key's title in this page's version
+   * (withdrawn proposals included); the id itself when the version has no such thing (or on a page
+   * about no version). The id stays in the API and in the link.
+   */
+  public String targetName(String target) {
+    if (snapshot == null || target == null) {
+      return target;
+    }
+    return snapshot.anyProposal(target).map(p -> p.title()).filter(t -> !t.isBlank())
+        .or(() -> snapshot.budget().key(target).map(k -> k.title()))
+        .orElse(target);
   }
 
   /** A change log action in words. */

@@ -346,9 +346,15 @@ class BrowserFlowsTest extends BrowserSession {
       // focus on the conflict, as after a page load (htmx swaps it in and begroot.js moves the focus)
       second.waitForFunction("() => document.activeElement && document.activeElement.id === 'conflict'", null,
           new Page.WaitForFunctionOptions().setTimeout(5_000));
-      assertThat(box.locator("h3").first().textContent()).contains("eerste");
-      assertThat(box.locator("pre[data-conflict=theirs]").textContent()).contains(newTitle);
-      assertThat(box.locator("pre[data-conflict=yours]").textContent()).contains("2029: 65000").doesNotContain(newTitle);
+      // both versions as the form's fields, side by side, the fields that differ marked (not the file's text)
+      assertThat(box.locator("#conflict-theirs").textContent()).contains("eerste");
+      assertThat(box.locator("tr[data-field=title] [data-conflict=theirs]").textContent()).isEqualTo(newTitle);
+      assertThat(box.locator("tr[data-field=title] [data-conflict=yours]").textContent()).isNotEqualTo(newTitle);
+      assertThat(box.locator("tr[data-field='amounts.2029'] [data-conflict=yours]").textContent()).isEqualTo("€ 65.000");
+      assertThat(box.locator("tr.begroot-differs").evaluateAll("rs => rs.map(r => r.dataset.field)"))
+          .as("exactly the two fields that differ are marked").isEqualTo(java.util.List.of("title", "amounts.2029"));
+      assertThat(box.locator("tr[data-field=unit] .begroot-differs-mark").count()).isZero();
+      assertThat(box.textContent()).doesNotContain("amounts:").doesNotContain("side:");
       assertThat(second.inputValue("[name='amount.2029']")).as("the input is still in the form").isEqualTo("65.000");
       assertThat(Integer.parseInt(second.inputValue("input[name=revision]"))).as("the form now carries the stored revision")
           .isGreaterThan(revision);

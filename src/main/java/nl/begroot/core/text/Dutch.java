@@ -56,4 +56,33 @@ public final class Dutch {
   public static String percent(BigDecimal p) {
     return p.setScale(Math.max(2, p.stripTrailingZeros().scale())).toPlainString().replace('.', ',') + "%";
   }
+
+  /** The minus sign a reader sees (U+2212), not a hyphen. */
+  public static final char MINUS = '\u2212';
+
+  /**
+   * An amount of money for a reader, the sign written once and before the euro sign:
+   * {@code -1088884 -> "− € 10.888,84"}, {@code 1088884 -> "€ 10.888,84"}.
+   */
+  public static String money(long cents) {
+    return (cents < 0 ? MINUS + " " : "") + "€ " + euros(Math.abs(cents));
+  }
+
+  /**
+   * A change or a signed part of a sum, its sign written once: {@code "+ € 10.888,84"},
+   * {@code "− € 10.888,84"}, {@code "€ 0,00"}. Never "+ € -…".
+   */
+  public static String change(long cents) {
+    return cents == 0 ? money(0) : (cents > 0 ? "+ " : MINUS + " ") + "€ " + euros(Math.abs(cents));
+  }
+
+  /** A decimal number as written in the file or the API ({@code "10.67"}) with a decimal comma ({@code "10,67"}). */
+  public static String decimal(String plain) {
+    return plain == null ? "" : plain.replace('.', ',');
+  }
+
+  /** A decimal number with a decimal comma, as many decimals as it has: {@code 10.67 -> "10,67"}. */
+  public static String decimal(BigDecimal value) {
+    return value == null ? "" : decimal(value.toPlainString());
+  }
 }
