@@ -153,8 +153,8 @@ final class DocumentHtml {
     }
   }
 
-  private void h3(String heading) {
-    body.append("<h3>").append(esc(heading)).append("</h3>\n");
+  private void heading(String level, String heading) {
+    body.append("<").append(level).append(">").append(esc(heading)).append("</").append(level).append(">\n");
   }
 
   private void table(String tableId, boolean wide) {
@@ -411,7 +411,8 @@ final class DocumentHtml {
       if (!unit.id().equals(programme.id())) {
         h2(id + "-unit-" + unit.id(), unit.id() + ". " + unit.title(), true);
       }
-      unitTexts(unit, lines.stream().filter(p -> p.unit().equals(unit.id())).toList());
+      // a programme of one unit has no unit heading: its texts' headings are one level up
+      unitTexts(unit, lines.stream().filter(p -> p.unit().equals(unit.id())).toList(), unit.id().equals(programme.id()) ? "h2" : "h3");
     }
     h2(id + "-wijzigingen", "Opsomming wijzigingen binnen dit hoofdstuk", false);
     p("In de tabel hieronder staan de middelen van dit programma zoals laatst vastgesteld (I. " + v.frameTitle() + "), de "
@@ -439,19 +440,19 @@ final class DocumentHtml {
    * heading, then <i>Ontwikkelingen</i>, <i>Speerpunten</i> and <i>Financieel gevolg</i> (the unit's
    * proposals, each with its explanation; the figures follow in the programme's table).
    */
-  private void unitTexts(Unit unit, List<Proposal> proposals) {
+  private void unitTexts(Unit unit, List<Proposal> proposals, String level) {
     if (unit.narrative() != null && !unit.narrative().isBlank()) {
       blocks(Place.narrative(unit), unit.narrative());
     }
     if (unit.developments() != null && !unit.developments().isBlank()) {
-      h3("Ontwikkelingen");
+      heading(level, "Ontwikkelingen");
       blocks(Place.developments(unit), unit.developments());
     }
     if (unit.priorities() != null && !unit.priorities().isBlank()) {
-      h3("Speerpunten");
+      heading(level, "Speerpunten");
       blocks(Place.priorities(unit), unit.priorities());
     }
-    h3("Financieel gevolg");
+    heading(level, "Financieel gevolg");
     if (proposals.isEmpty()) {
       p("Deze unit heeft geen begrotingsvoorstellen; zij heeft geen financiële gevolgen voor deze begroting.");
       return;
