@@ -184,6 +184,8 @@ public final class BudgetWriter {
       text(6, "- id", required(u.id(), "the id of a unit of " + what));
       text(8, "title", required(u.title(), "the title of unit '" + u.id() + "'"));
       optionalText(8, "narrative", u.narrative());
+      optionalText(8, "developments", u.developments());
+      optionalText(8, "priorities", u.priorities());
     }
   }
 

@@ -39,6 +39,8 @@ final class NarrativePlaces {
       for (Node unit : items(pm.get("units"))) {
         Map<String, Node> um = entries(unit);
         put(new Place(Place.Kind.UNIT_NARRATIVE, scalar(um.get("id"))), um.get("narrative"));
+        put(new Place(Place.Kind.UNIT_DEVELOPMENTS, scalar(um.get("id"))), um.get("developments"));
+        put(new Place(Place.Kind.UNIT_PRIORITIES, scalar(um.get("id"))), um.get("priorities"));
       }
     }
     for (Node proposal : items(top.get("proposals"))) {

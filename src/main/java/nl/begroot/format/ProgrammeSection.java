@@ -68,9 +68,11 @@ final class ProgrammeSection {
         List<Node> unitNodes = yaml.sequence(m.get("units"), at.field("units"), what + " units");
         for (int u = 0; u < unitNodes.size(); u++) {
           ModelPath uat = at.field("units").index(u);
-          Map<String, Node> um = yaml.mapping(unitNodes.get(u), uat, "a unit", keys("id", "title", "narrative"), keys("id", "title"));
+          Map<String, Node> um = yaml.mapping(unitNodes.get(u), uat, "a unit", keys("id", "title", "narrative", "developments", "priorities"),
+              keys("id", "title"));
           units.add(new Unit(yaml.text(um, "id", uat, "unit id"), yaml.text(um, "title", uat, "unit title"),
-              orDefault(yaml.optionalText(um, "narrative", uat, "unit"), "")));
+              orDefault(yaml.optionalText(um, "narrative", uat, "unit"), ""),
+              yaml.optionalText(um, "developments", uat, "unit"), yaml.optionalText(um, "priorities", uat, "unit")));
         }
       }
       result.add(new Programme(id, title, orDefault(yaml.optionalText(m, "intro", at, what), ""), overhead, spread, units, lasten, baten));

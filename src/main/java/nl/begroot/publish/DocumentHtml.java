@@ -35,11 +35,13 @@ final class DocumentHtml {
   private final Budget budget;
   private final Narratives narratives;
   private final boolean forPdf;
+  private final java.time.LocalDate published; // the date on the cover
   private final List<String[]> toc = new ArrayList<>(); // id, title, level ("1" or "2")
   private final Set<String> printedTables = new LinkedHashSet<>();
   private final StringBuilder body = new StringBuilder(200_000);
 
   private DocumentHtml(Publication pub, boolean forPdf) {
+    this.published = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
     this.pub = pub;
     this.budget = pub.budget();
     this.narratives = Narratives.of(pub.document());
@@ -106,8 +108,53 @@ final class DocumentHtml {
     }
   }
 
+  /** A paragraph of the document's own words (amounts kept with their euro sign, ids replaced by names). */
   private void p(String text) {
-    body.append("<p>").append(esc(text)).append("</p>\n");
+    body.append("<p>").append(prose(text)).append("</p>\n");
+  }
+
+  private String prose(String text) {
+    return Html.prose(Html.namesForIds(budget, text));
+  }
+
+  /**
+   * A narrative text of the file as HTML: paragraphs at blank lines, lines that start with "- " as
+   * the items of a list (a line that does not continues the item or paragraph before it).
+   */
+  private void blocks(Place place, String text) {
+    String rendered = narratives.render(place, text);
+    for (String block : rendered.strip().split("\\n\\s*\\n")) {
+      List<String> items = new ArrayList<>();
+      StringBuilder para = new StringBuilder();
+      for (String line : block.split("\\n")) {
+        String l = line.strip();
+        if (l.startsWith("- ")) {
+          if (para.length() > 0) {
+            p(para.toString());
+            para.setLength(0);
+          }
+          items.add(l.substring(2).strip());
+        } else if (!items.isEmpty() && !l.isEmpty()) {
+          items.set(items.size() - 1, items.get(items.size() - 1) + " " + l);
+        } else if (!l.isEmpty()) {
+          para.append(para.length() > 0 ? " " : "").append(l);
+        }
+      }
+      if (para.length() > 0) {
+        p(para.toString());
+      }
+      if (!items.isEmpty()) {
+        body.append("<ul class=\"priorities\">\n");
+        for (String item : items) {
+          body.append("<li>").append(prose(item)).append("</li>\n");
+        }
+        body.append("</ul>\n");
+      }
+    }
+  }
+
+  private void heading(String level, String heading) {
+    body.append("<").append(level).append(">").append(esc(heading)).append("</").append(level).append(">\n");
   }
 
   private void table(String tableId, boolean wide) {
@@ -154,13 +201,29 @@ final class DocumentHtml {
     var v = budget.version();
     List<Integer> years = v.years();
     body.append("<header class=\"cover\" id=\"voorblad\">\n")
+        .append("<div class=\"cover-band\">\n")
         .append("<p class=\"cover-organisation\">").append(esc(budget.organisation().name())).append("</p>\n")
         .append("<p class=\"cover-title\">").append(esc(v.title())).append("</p>\n")
         .append("<p class=\"cover-years\">Begrotingsjaar ").append(v.budgetYear()).append(" en meerjarenraming ")
         .append(years.get(0)).append("–").append(years.get(years.size() - 1)).append("</p>\n")
-        .append("<p class=\"cover-note\">Alle bedragen en tabellen in dit document zijn met Begroot berekend uit de begrotingsgegevens (versie ")
-        .append(esc(v.id())).append("). Tabellen in duizenden euro’s; elke tabel telt op.</p>\n")
+        .append("</div>\n")
+        .append("<dl class=\"cover-facts\">\n")
+        .append("<dt>Status</dt><dd>").append(esc(status(v.phase()))).append("</dd>\n")
+        .append("<dt>Datum</dt><dd>").append(esc(Html.date(published))).append("</dd>\n")
+        .append("</dl>\n")
+        .append("<p class=\"cover-note\">Alle bedragen en tabellen in dit document zijn met Begroot berekend uit de begrotingsgegevens. ")
+        .append("Tabellen in duizenden euro’s; elke tabel telt op.</p>\n")
         .append("</header>\n<!--toc-->\n");
+  }
+
+  /** The status on the cover, in words. */
+  static String status(nl.begroot.core.model.Version.Phase phase) {
+    return switch (phase) {
+      case CONCEPT -> "Concept, ter bespreking met de leden";
+      case ADOPTED -> "Vastgesteld";
+      case MID_YEAR -> "Tussenrapportage";
+      case ACCOUNTS -> "Jaarrekening";
+    };
   }
 
   private void foreword() {
@@ -187,8 +250,9 @@ final class DocumentHtml {
     String id = figureOf(balancing, year);
     long change = pub.thousands(id);
     String direction = change >= 0 ? "stijgt" : "daalt";
+    String unit = budget.unit(balancing.unit()).map(Unit::title).orElse(balancing.unit());
     return "De bijdrage van de leden " + direction + " daardoor in " + year + " met € " + Dutch.whole(Math.abs(change))
-        + " duizend (regel " + balancing.unit() + " " + balancing.title() + "); Bijlage 1 laat zien wat dat voor elk lid betekent.";
+        + " duizend (" + balancing.title() + ", onder " + unit + "); Bijlage 1 laat zien wat dat voor elk lid betekent.";
   }
 
   private Proposal balancingLine() {
@@ -234,16 +298,16 @@ final class DocumentHtml {
         + ": het vertrekpunt (I), de begrotingsvoorstellen per programma (II) en het nieuwe kader (III).");
     table(FigureIds.TABEL_1, false);
     body.append("<ol class=\"note\">\n")
-        .append("<li>").append(esc("Het vertrekpunt is het laatst vastgestelde kader (omvang in " + year + ": € "
+        .append("<li>").append(prose("Het vertrekpunt is het laatst vastgestelde kader (omvang in " + year + ": € "
             + Html.millions(pub.cents(FigureIds.tabel1("frame.lasten", year))) + " miljoen).")).append("</li>\n")
-        .append("<li>").append(esc("De begrotingsvoorstellen staan per programma toegelicht; hun totaal staat onder II.")).append("</li>\n")
-        .append("<li>").append(esc("Vertrekpunt plus voorstellen geeft het nieuwe kader: afgerond € "
+        .append("<li>").append(prose("De begrotingsvoorstellen staan per programma toegelicht; hun totaal staat onder II.")).append("</li>\n")
+        .append("<li>").append(prose("Vertrekpunt plus voorstellen geeft het nieuwe kader: afgerond € "
             + Html.millions(pub.cents(FigureIds.tabel1("new.lasten", year))) + " miljoen in " + year + ".")).append("</li>\n");
     for (int y : years) {
       long saldo = pub.cents(FigureIds.tabel1("frame.saldo", y));
       if (saldo != 0) {
         // the frame as entered does not balance: say so under the table instead of leaving a bare -1
-        body.append("<li>").append(esc("Het kader sluit in " + y + " niet: lasten min baten is € " + Html.euros(saldo)
+        body.append("<li>").append(prose("Het kader sluit in " + y + " niet: lasten min baten is " + Html.money(saldo)
             + ". De bedragen van het kader zijn overgenomen uit afgeronde cijfers; het verschil blijft in het saldo staan "
             + "en wordt niet door de bijdrage van de leden gedekt.")).append("</li>\n");
       }
@@ -259,7 +323,32 @@ final class DocumentHtml {
     h2("bijdrage-per-lid", "Bijdrage per lid", true);
     p("Voor hun eigen begroting moeten de leden tijdig weten hoe hoog hun bijdrage wordt. " + contributionSentence(year)
         + " Elk lid krijgt daarnaast een overzicht op één pagina met zijn eigen bedragen.");
+    memberChart(year);
     endChapter();
+  }
+
+  /** The change of each member's contribution in the budget year, as a chart (Bijlage 1's total column). */
+  private void memberChart(int year) {
+    Annex annex = budget.annex();
+    List<String> labels = new ArrayList<>();
+    long[] values = new long[budget.members().size()];
+    int i = 0;
+    String maxName = "";
+    long maxValue = Long.MIN_VALUE;
+    for (Member m : budget.members()) {
+      labels.add(m.name());
+      values[i] = FigureIds.memberTotal(budget, year, m.id()).map(pub::thousands).orElse(0L);
+      if (values[i] > maxValue) {
+        maxValue = values[i];
+        maxName = m.name();
+      }
+      i++;
+    }
+    String title = "Wijziging bijdrage per lid in " + year;
+    String alt = "Staafdiagram: de wijziging van de bijdrage van elk lid in " + year + " in duizenden euro’s (kolom "
+        + annex.totalColumn().map(Annex.Column::title).orElse("") + " van Bijlage 1). De grootste wijziging heeft "
+        + maxName + " met " + Dutch.whole(maxValue) + ".";
+    chart("grafiek-bijdrage", title, alt, Charts.horizontalBars("grafiek-bijdrage-svg", title, alt, labels, values));
   }
 
   /**
@@ -316,16 +405,15 @@ final class DocumentHtml {
     if (programme.intro() != null && !programme.intro().isBlank()) {
       p(narratives.render(Place.intro(programme), programme.intro()));
     }
+    List<Proposal> lines = budget.proposals().stream()
+        .filter(p -> budget.programmeOfUnit(p.unit()).map(pr -> pr.id().equals(programme.id())).orElse(false)).toList();
     for (Unit unit : programme.units()) {
       if (!unit.id().equals(programme.id())) {
         h2(id + "-unit-" + unit.id(), unit.id() + ". " + unit.title(), true);
       }
-      if (unit.narrative() != null && !unit.narrative().isBlank()) {
-        p(narratives.render(Place.narrative(unit), unit.narrative()));
-      }
+      // a programme of one unit has no unit heading: its texts' headings are one level up
+      unitTexts(unit, lines.stream().filter(p -> p.unit().equals(unit.id())).toList(), unit.id().equals(programme.id()) ? "h2" : "h3");
     }
-    List<Proposal> lines = budget.proposals().stream()
-        .filter(p -> budget.programmeOfUnit(p.unit()).map(pr -> pr.id().equals(programme.id())).orElse(false)).toList();
     h2(id + "-wijzigingen", "Opsomming wijzigingen binnen dit hoofdstuk", false);
     p("In de tabel hieronder staan de middelen van dit programma zoals laatst vastgesteld (I. " + v.frameTitle() + "), de "
         + "begrotingsvoorstellen (II. " + v.proposalsTitle() + ") en het nieuwe kader (III. " + v.newFrameTitle() + ").");
@@ -344,18 +432,42 @@ final class DocumentHtml {
         table(FigureIds.breakdownTable(p.id()), false);
       }
     }
-    List<Proposal> explained = lines.stream().filter(p -> p.explanation() != null && !p.explanation().isBlank()).toList();
-    if (!explained.isEmpty()) {
-      h2(id + "-toelichting", "Toelichting op de voorstellen", false);
-      body.append("<dl class=\"proposals\">\n");
-      for (Proposal p : explained) {
-        String label = p.unit().equals(programme.id()) ? p.title() : p.unit() + ". " + p.title();
-        body.append("<dt>").append(esc(label)).append("</dt>\n<dd>").append(esc(narratives.render(Place.explanation(p), p.explanation())))
-            .append("</dd>\n");
-      }
-      body.append("</dl>\n");
-    }
     endChapter();
+  }
+
+  /**
+   * A unit's texts under the headings of the published budget: the older narrative without a
+   * heading, then <i>Ontwikkelingen</i>, <i>Speerpunten</i> and <i>Financieel gevolg</i> (the unit's
+   * proposals, each with its explanation; the figures follow in the programme's table).
+   */
+  private void unitTexts(Unit unit, List<Proposal> proposals, String level) {
+    if (unit.narrative() != null && !unit.narrative().isBlank()) {
+      blocks(Place.narrative(unit), unit.narrative());
+    }
+    if (unit.developments() != null && !unit.developments().isBlank()) {
+      heading(level, "Ontwikkelingen");
+      blocks(Place.developments(unit), unit.developments());
+    }
+    if (unit.priorities() != null && !unit.priorities().isBlank()) {
+      heading(level, "Speerpunten");
+      blocks(Place.priorities(unit), unit.priorities());
+    }
+    heading(level, "Financieel gevolg");
+    if (proposals.isEmpty()) {
+      p("Deze unit heeft geen begrotingsvoorstellen; zij heeft geen financiële gevolgen voor deze begroting.");
+      return;
+    }
+    body.append("<dl class=\"proposals\">\n");
+    for (Proposal p : proposals) {
+      body.append("<dt>").append(esc(p.title())).append("</dt>\n<dd>");
+      if (p.explanation() != null && !p.explanation().isBlank()) {
+        body.append(prose(narratives.render(Place.explanation(p), p.explanation())));
+      } else {
+        body.append(prose("Zie de tabel van het programma."));
+      }
+      body.append("</dd>\n");
+    }
+    body.append("</dl>\n");
   }
 
   private void passThrough() {
@@ -381,29 +493,10 @@ final class DocumentHtml {
     for (Annex.Column c : annex.columns()) {
       if (c.keyId() != null && !c.keyId().equals(annex.keyId())) {
         String key = budget.key(c.keyId()).map(k -> k.title()).orElse(c.keyId());
-        body.append("<p class=\"note\">").append(esc("Kolom " + c.title() + " is verdeeld met een andere verdeelsleutel: " + key + "."))
+        body.append("<p class=\"note\">").append(prose("Kolom " + c.title() + " is verdeeld met een andere verdeelsleutel: " + key + "."))
             .append("</p>\n");
       }
     }
-    List<String> labels = new ArrayList<>();
-    long[] values = new long[budget.members().size()];
-    int i = 0;
-    String maxName = "";
-    long maxValue = Long.MIN_VALUE;
-    for (Member m : budget.members()) {
-      labels.add(m.name());
-      values[i] = FigureIds.memberTotal(budget, year, m.id()).map(pub::thousands).orElse(0L);
-      if (values[i] > maxValue) {
-        maxValue = values[i];
-        maxName = m.name();
-      }
-      i++;
-    }
-    String title = "Wijziging bijdrage per lid in " + year;
-    String alt = "Staafdiagram: de wijziging van de bijdrage van elk lid in " + year + " in duizenden euro’s (kolom "
-        + annex.totalColumn().map(Annex.Column::title).orElse("") + " van de tabel hierboven). De grootste wijziging heeft "
-        + maxName + " met " + Dutch.whole(maxValue) + ".";
-    chart("grafiek-bijdrage", title, alt, Charts.horizontalBars("grafiek-bijdrage-svg", title, alt, labels, values));
     List<Integer> other = budget.version().years().stream().filter(y -> y != year).toList();
     if (!other.isEmpty()) {
       h2("bijlage-1-overige-jaren", annex.title() + ": de andere jaren", true);

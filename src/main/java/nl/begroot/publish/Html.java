@@ -26,8 +26,63 @@ final class Html {
       html = html.replaceFirst("class=\"utrecht-table utrecht-table--html-table begroot-table\"",
           "class=\"utrecht-table utrecht-table--html-table begroot-table begroot-wide\"");
     }
-    String unit = table.inThousands() ? "x € 1.000" : "x € 1";
+    String unit = table.inThousands() ? "x" + NBSP + "€" + NBSP + "1.000" : "x" + NBSP + "€" + NBSP + "1";
     return html + "<p class=\"begroot-unit-note\">" + unit + "</p>";
+  }
+
+  private static final String[] MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+      "september", "oktober", "november", "december"};
+  private static final java.util.regex.Pattern SIGN_BEFORE = java.util.regex.Pattern.compile("([−+]|(?<![\\w])-) ?€ ?(?=\\d)");
+  private static final java.util.regex.Pattern SIGN_AFTER = java.util.regex.Pattern.compile("€ ?[−-](?=\\d)");
+  private static final java.util.regex.Pattern WORD_AMOUNT = java.util.regex.Pattern.compile("(\\d) (miljoen|miljard|duizend)\\b");
+
+  /**
+   * Prose for the documents, escaped: the sign of an amount written once, before the euro sign
+   * ("€ -1.000" and "−€ 1.000" both become "− € 1.000"), and an amount never parted from its euro
+   * sign or its sign (no-break spaces; "€ 2,8 miljoen" and "x € 1.000" kept on one line).
+   */
+  static String prose(String text) {
+    if (text == null) {
+      return "";
+    }
+    String t = SIGN_AFTER.matcher(text).replaceAll("−" + NBSP + "€" + NBSP);
+    t = SIGN_BEFORE.matcher(t).replaceAll(m -> ("+".equals(m.group(1)) ? "+" : "−") + NBSP + "€" + NBSP);
+    t = t.replace("€ ", "€" + NBSP).replace("x €", "x" + NBSP + "€");
+    t = WORD_AMOUNT.matcher(t).replaceAll("$1" + NBSP + "$2");
+    return esc(t);
+  }
+
+  static final String NBSP = "\u00a0";
+
+  /**
+   * An amount of the document's own sentences, its sign written once before the euro sign:
+   * "− € 1.234" (whole euros, cents rounded half up), "€ 1.234".
+   */
+  static String money(long cents) {
+    return (cents < 0 ? "−" + NBSP : "") + "€" + NBSP + euros(Math.abs(cents));
+  }
+
+  /** A date in Dutch words: "2 december 2026". */
+  static String date(java.time.LocalDate d) {
+    return d.getDayOfMonth() + " " + MONTHS[d.getMonthValue() - 1] + " " + d.getYear();
+  }
+
+  /**
+   * Running text with every proposal id (such as "2.3-lvvn") replaced by the proposal's title: a
+   * reader reads names, not codes. Ids stay in the open data and the API.
+   */
+  static String namesForIds(nl.begroot.core.model.Budget budget, String text) {
+    if (text == null || text.indexOf('-') < 0) {
+      return text;
+    }
+    String t = text;
+    for (nl.begroot.core.model.Proposal p : budget.proposals()) {
+      if (t.contains(p.id())) {
+        t = t.replaceAll("(?<![\\w.-])" + java.util.regex.Pattern.quote(p.id()) + "(?![\\w-])",
+            java.util.regex.Matcher.quoteReplacement("‘" + p.title() + "’"));
+      }
+    }
+    return t;
   }
 
   /**

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.FigureIds;
+import nl.begroot.core.figures.Origin;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Breakdown;
@@ -32,23 +34,30 @@ final class WorkbookExport {
   static final String EXACT = "Exact";
   static final String PROPOSALS = "Voorstellen";
   static final String COMPONENTS = "Componenten";
+  static final String KEYS = "Verdeelsleutels";
+  static final int KEY_FIRST_ROW = 3; // 0-based: title, note, header, then a row per member
   static final int FIRST_BODY_ROW = 3; // 0-based: title, unit, header, then the rows
   static final String THOUSANDS_FORMAT = "#,##0;-#,##0;0";
   static final String EUROS_FORMAT = "#,##0.00;-#,##0.00;0.00";
+  static final String SHARE_FORMAT = "0.00##";
 
   /** Where a table's sheet is and where each of its cells is. */
   record Placed(Table table, String sheet) {}
 
   private WorkbookExport() {}
 
-  /** Sheet names: the table id, made valid for Excel (at most 31 characters, no []:*?/\). */
+  /**
+   * Sheet names in words, valid for Excel (at most 31 characters, none of []:*?/\ or an
+   * apostrophe): a programme's table "Programma 2", Tabel 1 "Tabel 1", Bijlage 1 of a year
+   * "Bijlage 1 2027", any other table its title, cut at a word; a name used twice gets "~2".
+   */
   static Map<String, String> sheetNames(List<Table> tables) {
     Map<String, String> names = new LinkedHashMap<>();
     Set<String> used = new HashSet<>(List.of(CONTENTS.toLowerCase(Locale.ROOT), EXACT.toLowerCase(Locale.ROOT),
-        PROPOSALS.toLowerCase(Locale.ROOT), COMPONENTS.toLowerCase(Locale.ROOT)));
+        PROPOSALS.toLowerCase(Locale.ROOT), COMPONENTS.toLowerCase(Locale.ROOT), KEYS.toLowerCase(Locale.ROOT)));
     for (Table t : tables) {
-      String base = t.id().replaceAll("[\\[\\]:*?/\\\\']", "-");
-      String name = base.length() <= 31 ? base : base.substring(0, 31);
+      String base = sheetWords(t);
+      String name = base;
       for (int n = 2; used.contains(name.toLowerCase(Locale.ROOT)); n++) {
         String suffix = "~" + n;
         name = (base.length() + suffix.length() <= 31 ? base : base.substring(0, 31 - suffix.length())) + suffix;
@@ -57,6 +66,25 @@ final class WorkbookExport {
       names.put(t.id(), name);
     }
     return names;
+  }
+
+  private static String sheetWords(Table t) {
+    String words;
+    if (FigureIds.isProgrammeTable(t.id())) {
+      words = "Programma " + t.id().substring(FigureIds.programmeTable("").length());
+    } else if (t.id().equals(FigureIds.TABEL_1)) {
+      words = "Tabel 1";
+    } else if (t.id().matches("bijlage-1-\\d{4}")) {
+      words = "Bijlage 1 " + t.id().substring("bijlage-1-".length());
+    } else {
+      words = t.title();
+    }
+    words = words.replaceAll("[\\[\\]:*?/\\\\]", "-").replace("'", "").replaceAll("\\s+", " ").strip();
+    if (words.length() > 31) {
+      int cut = words.lastIndexOf(' ', 31);
+      words = (cut > 10 ? words.substring(0, cut) : words.substring(0, 31)).strip();
+    }
+    return words.isEmpty() ? "Tabel" : words;
   }
 
   static String cellRef(int row, int col) {
@@ -70,7 +98,34 @@ final class WorkbookExport {
     return letters.toString() + (row + 1);
   }
 
+  /**
+   * The values of the formula cells as they calculate, per sheet (in the order the sheets are made)
+   * and cell: written into the file with each formula, so that a viewer that does not calculate
+   * shows the numbers ({@link CachedValues}).
+   */
+  static final class Cached {
+    final List<String> sheets = new ArrayList<>();
+    final Map<String, Map<String, String>> values = new HashMap<>();
+
+    Worksheet sheet(Workbook wb, String name) {
+      sheets.add(name);
+      return wb.newWorksheet(name);
+    }
+
+    void formula(Worksheet ws, String sheet, int r, int c, String formula, String value) {
+      ws.formula(r, c, formula);
+      values.computeIfAbsent(sheet, k -> new HashMap<>()).put(cellRef(r, c), value);
+    }
+  }
+
   static void write(Publication pub, OutputStream out) throws IOException {
+    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream(1 << 20);
+    Cached cached = new Cached();
+    write(pub, raw, cached);
+    CachedValues.insert(raw.toByteArray(), cached, out);
+  }
+
+  private static void write(Publication pub, OutputStream out, Cached cached) throws IOException {
     List<Table> tables = pub.document().tables();
     Map<String, String> sheets = sheetNames(tables);
     // first pass: where each figure is shown first, per unit (thousands or euros)
@@ -88,10 +143,12 @@ final class WorkbookExport {
     }
     try (Workbook wb = new Workbook(out, "Begroot", "1.0")) {
       wb.properties().setTitle(pub.budget().version().title() + " " + pub.budget().organisation().name());
-      Worksheet contents = wb.newWorksheet(CONTENTS);
+      Worksheet contents = cached.sheet(wb, CONTENTS);
       put(contents, 0, 0, pub.budget().version().title() + " – " + pub.budget().organisation().name());
       contents.style(0, 0).bold().set();
       put(contents, 1, 0, "Berekend door Begroot. Elke tabel staat op een eigen blad; totalen zijn formules over de cellen die zij optellen. "
+          + "In Bijlage 1 is het deel van elk lid een formule: aandeel (blad " + KEYS + ") × te verdelen bedrag, afgerond, plus het "
+          + "afrondingsverschil dat onder de tabel staat; wijzig een aandeel en het deel rekent mee. "
           + "Blad " + EXACT + " geeft elk bedrag exact in euro's; blad " + PROPOSALS + " is het sjabloon voor begrotingsvoorstellen.");
       put(contents, 3, 0, "Blad");
       put(contents, 3, 1, "Tabel");
@@ -106,21 +163,109 @@ final class WorkbookExport {
         put(contents, row, 2, t.inThousands() ? "x € 1.000" : "x € 1");
         row++;
       }
-      put(contents, row++, 0, EXACT);
-      put(contents, row++, 0, PROPOSALS);
+      put(contents, row, 0, KEYS);
+      put(contents, row++, 1, "De verdeelsleutels: het aandeel van elk lid in procenten");
+      put(contents, row, 0, EXACT);
+      put(contents, row++, 1, "Elk bedrag exact in euro's");
+      put(contents, row, 0, PROPOSALS);
+      put(contents, row++, 1, "Sjabloon voor begrotingsvoorstellen");
       put(contents, row, 0, COMPONENTS);
+      put(contents, row, 1, "Sjabloon voor de onderdelen van een voorstel");
       contents.width(0, 34);
       contents.width(1, 70);
       for (Table t : tables) {
-        tableSheet(wb.newWorksheet(sheets.get(t.id())), pub, t, sheets.get(t.id()), firstPlace);
+        tableSheet(cached.sheet(wb, sheets.get(t.id())), pub, t, sheets.get(t.id()), firstPlace, cached);
       }
-      exactSheet(wb.newWorksheet(EXACT), pub);
-      proposalsSheet(wb.newWorksheet(PROPOSALS), pub.budget());
-      componentsSheet(wb.newWorksheet(COMPONENTS), pub.budget());
+      keySheet(cached.sheet(wb, KEYS), pub.budget(), cached);
+      exactSheet(cached.sheet(wb, EXACT), pub);
+      proposalsSheet(cached.sheet(wb, PROPOSALS), pub.budget());
+      componentsSheet(cached.sheet(wb, COMPONENTS), pub.budget());
     }
   }
 
-  private static void tableSheet(Worksheet ws, Publication pub, Table t, String sheet, Map<String, String> firstPlace) {
+  /** The keys: a row per member, a column per key, shares in percent; the total a formula. */
+  private static void keySheet(Worksheet ws, Budget budget, Cached cached) {
+    put(ws, 0, 0, "Verdeelsleutels");
+    ws.style(0, 0).bold().fontSize(12).set();
+    put(ws, 1, 0, "Aandeel van elk lid in procenten. Bijlage 1 deelt elk te verdelen bedrag naar aandeel gedeeld door het totaal "
+        + "van de sleutel; wijzig een aandeel en de bijdragen in Bijlage 1 rekenen mee.");
+    put(ws, 2, 0, "Lid");
+    ws.style(2, 0).bold().set();
+    List<nl.begroot.core.model.Member> members = budget.members();
+    for (int k = 0; k < budget.keys().size(); k++) {
+      var key = budget.keys().get(k);
+      put(ws, 2, k + 1, key.title());
+      ws.style(2, k + 1).bold().wrapText(true).horizontalAlignment("right").set();
+      for (int m = 0; m < members.size(); m++) {
+        BigDecimal share = key.sharesPercent().get(members.get(m).id());
+        if (share != null) {
+          put(ws, KEY_FIRST_ROW + m, k + 1, share);
+          ws.style(KEY_FIRST_ROW + m, k + 1).format(SHARE_FORMAT).set();
+        }
+      }
+      int total = KEY_FIRST_ROW + members.size();
+      cached.formula(ws, KEYS, total, k + 1, "SUM(" + cellRef(KEY_FIRST_ROW, k + 1) + ":" + cellRef(total - 1, k + 1) + ")",
+          key.sumPercent().toPlainString());
+      ws.style(total, k + 1).bold().format(SHARE_FORMAT).set();
+    }
+    for (int m = 0; m < members.size(); m++) {
+      put(ws, KEY_FIRST_ROW + m, 0, members.get(m).name());
+    }
+    put(ws, KEY_FIRST_ROW + members.size(), 0, "Totaal");
+    ws.style(KEY_FIRST_ROW + members.size(), 0).bold().set();
+    ws.width(0, 24);
+    for (int k = 0; k < budget.keys().size(); k++) {
+      ws.width(k + 1, 18);
+    }
+    ws.freezePane(1, KEY_FIRST_ROW);
+  }
+
+  /** A key's cell on the key sheet: the member's share, or (member -1) the key's total. */
+  static String keyCell(Budget budget, String keyId, int member) {
+    int k = 0;
+    while (!budget.keys().get(k).id().equals(keyId)) {
+      k++;
+    }
+    int row = member < 0 ? KEY_FIRST_ROW + budget.members().size() : KEY_FIRST_ROW + member;
+    String ref = cellRef(row, k + 1);
+    int digits = 0;
+    while (Character.isLetter(ref.charAt(digits))) {
+      digits++;
+    }
+    return "'" + KEYS + "'!$" + ref.substring(0, digits) + "$" + ref.substring(digits);
+  }
+
+  /** The row (0-based) of a member's rounding adjustment under a Bijlage 1 table. */
+  static int adjustmentRow(Table t, int member) {
+    return FIRST_BODY_ROW + t.rows().size() + 2 + member;
+  }
+
+  /**
+   * A member's part of a column of Bijlage 1 in thousands, as a live formula: share / key total ×
+   * the amount to distribute (printed), rounded half away from zero like Excel's ROUND, plus the
+   * adjustment that makes it the printed figure (the controlled rounding, shown under the table).
+   * Null when the figure is not a member's share by a key of the budget.
+   */
+  private static String[] memberFormula(Publication pub, Table t, Figure f, int memberIndex, Map<String, String> firstPlace, String self) {
+    if (!(f.origin() instanceof Origin.Share share) || memberIndex < 0 || !t.inThousands()) {
+      return null;
+    }
+    var key = pub.budget().key(share.key()).orElse(null);
+    String place = firstPlace.get(t.centsPerUnit() + "|" + share.of());
+    if (key == null || place == null) {
+      return null;
+    }
+    long toDistribute = pub.printed().value(true, share.of()).orElseThrow();
+    BigDecimal memberShare = key.sharesPercent().getOrDefault(pub.budget().members().get(memberIndex).id(), BigDecimal.ZERO);
+    long rounded = memberShare.multiply(BigDecimal.valueOf(toDistribute))
+        .divide(key.sumPercent(), 0, java.math.RoundingMode.HALF_UP).longValueExact();
+    long printed = pub.printed().value(true, f.id()).orElseThrow();
+    long adjustment = printed - rounded;
+    return new String[] {keyCell(pub.budget(), key.id(), memberIndex) + "/" + keyCell(pub.budget(), key.id(), -1), local(place, self),
+        String.valueOf(adjustment)};
+  }
+
+  private static void tableSheet(Worksheet ws, Publication pub, Table t, String sheet, Map<String, String> firstPlace, Cached cached) {
     put(ws, 0, 0, t.title());
     ws.style(0, 0).bold().fontSize(12).set();
     put(ws, 1, 0, t.inThousands() ? "x € 1.000" : "x € 1");
@@ -129,9 +274,11 @@ final class WorkbookExport {
       put(ws, 2, c + 1, t.columns().get(c).label());
       ws.style(2, c + 1).bold().wrapText(true).horizontalAlignment("right").set();
     }
-    put(ws, 2, t.columns().size() + 1, "rij-id");
+    put(ws, 2, t.columns().size() + 1, "Technische id (regel)");
     ws.style(2, t.columns().size() + 1).bold().set();
     String self = "'" + sheet + "'!";
+    List<nl.begroot.core.model.Member> members = pub.budget().members();
+    Map<String, String> adjustments = new LinkedHashMap<>(); // cell of an adjustment -> its value
     for (int r = 0; r < t.rows().size(); r++) {
       Table.Row row = t.rows().get(r);
       int y = FIRST_BODY_ROW + r;
@@ -140,6 +287,12 @@ final class WorkbookExport {
       boolean bold = row.style() != Table.Style.LINE;
       if (bold) {
         ws.style(y, 0).bold().set();
+      }
+      int memberIndex = -1;
+      for (int m = 0; m < members.size(); m++) {
+        if (members.get(m).id().equals(row.id())) {
+          memberIndex = m;
+        }
       }
       for (int c = 0; c < row.cells().size(); c++) {
         Table.Cell cell = row.cells().get(c);
@@ -161,6 +314,7 @@ final class WorkbookExport {
         if (f.display() == Figure.Display.BLANK) {
           continue;
         }
+        long value = pub.printed().value(t.inThousands(), f.id()).orElseThrow();
         String here = self + cellRef(y, x);
         String first = firstPlace.get(t.centsPerUnit() + "|" + f.id());
         String formula = null;
@@ -168,17 +322,46 @@ final class WorkbookExport {
           formula = local(first, self);
         } else if (!f.isLeaf()) {
           formula = sumFormula(f, t.centsPerUnit(), firstPlace, self);
+        } else {
+          String[] share = memberFormula(pub, t, f, memberIndex, firstPlace, self);
+          if (share != null) {
+            String adjustment = cellRef(adjustmentRow(t, memberIndex), x);
+            formula = "ROUND(" + share[0] + "*" + share[1] + ",0)+" + adjustment;
+            adjustments.put(adjustment, share[2]);
+          }
         }
         if (formula != null) {
-          ws.formula(y, x, formula);
+          cached.formula(ws, sheet, y, x, formula, String.valueOf(value));
         } else {
-          put(ws, y, x, pub.printed().value(t.inThousands(), f.id()).orElseThrow());
+          put(ws, y, x, value);
         }
         var style = ws.style(y, x).format(THOUSANDS_FORMAT);
         if (bold) {
           style.bold();
         }
         style.set();
+      }
+    }
+    if (!adjustments.isEmpty()) {
+      int head = adjustmentRow(t, 0) - 1;
+      put(ws, head, 0, "Afrondingsverschil: afgedrukt bedrag min aandeel × te verdelen bedrag (afgerond)");
+      ws.style(head, 0).bold().set();
+      for (int m = 0; m < members.size(); m++) {
+        put(ws, adjustmentRow(t, m), 0, "  " + members.get(m).name());
+      }
+      for (Map.Entry<String, String> a : adjustments.entrySet()) {
+        String ref = a.getKey();
+        int digits = 0;
+        while (Character.isLetter(ref.charAt(digits))) {
+          digits++;
+        }
+        int col = 0;
+        for (int i = 0; i < digits; i++) {
+          col = col * 26 + (ref.charAt(i) - 'A' + 1);
+        }
+        int r = Integer.parseInt(ref.substring(digits)) - 1;
+        put(ws, r, col - 1, Long.parseLong(a.getValue()));
+        ws.style(r, col - 1).format(THOUSANDS_FORMAT).fontColor("666666").set();
       }
     }
     ws.width(0, 58);
@@ -213,7 +396,7 @@ final class WorkbookExport {
   }
 
   private static void exactSheet(Worksheet ws, Publication pub) {
-    String[] header = {"figuur", "omschrijving", "euro (exact)", "cent", "weergave"};
+    String[] header = {"Figuur (technische id)", "Omschrijving", "Euro (exact)", "Cent", "Weergave"};
     for (int c = 0; c < header.length; c++) {
       put(ws, 0, c, header[c]);
       ws.style(0, c).bold().set();
@@ -225,7 +408,11 @@ final class WorkbookExport {
       put(ws, r, 2, BigDecimal.valueOf(f.cents(), 2));
       ws.style(r, 2).format(EUROS_FORMAT).set();
       put(ws, r, 3, f.cents());
-      put(ws, r, 4, f.display().name().toLowerCase(Locale.ROOT));
+      put(ws, r, 4, switch (f.display()) {
+        case AMOUNT -> "bedrag";
+        case PM -> "pm";
+        case BLANK -> "leeg";
+      });
       r++;
     }
     ws.width(0, 44);

@@ -42,7 +42,8 @@ final class Search {
     }
     for (Programme p : s.budget().programmes()) {
       for (Unit u : p.units()) {
-        String narrative = u.narrative() == null ? null : narratives.render(Narratives.Place.narrative(u), u.narrative());
+        String narrative = Narratives.texts(u).stream().map(t -> narratives.render(t.place(), t.text()))
+            .reduce((a, b) -> a + " " + b).orElse(null);
         if (matches(words, u.id() + " " + u.title() + " " + nullToEmpty(narrative))) {
           hits.add(new Pages.Hit(v.t("unit"), u.id() + " " + u.title(), v.v("/programma/" + View.enc(p.id()) + "#unit-" + u.id()),
               snippet(narrative, words)));

@@ -261,8 +261,13 @@ public final class View {
     return result;
   }
 
+  /** A unit's texts (narrative, developments, priorities), one paragraph list. */
   public List<List<Narratives.Span>> narrative(nl.begroot.core.model.Unit u) {
-    return paragraphs(Narratives.Place.narrative(u), u.narrative());
+    List<List<Narratives.Span>> result = new java.util.ArrayList<>();
+    for (Narratives.Text t : Narratives.texts(u)) {
+      result.addAll(paragraphs(t.place(), t.text()));
+    }
+    return result;
   }
 
   public List<List<Narratives.Span>> intro(nl.begroot.core.model.Programme p) {
@@ -280,7 +285,7 @@ public final class View {
     boolean en = "en".equals(lang());
     return Narratives.quoting(snapshot.budget(), proposalId).stream().map(p -> switch (p.kind()) {
       case PROGRAMME_INTRO -> (en ? "the introduction of programme " : "de inleiding van programma ") + p.id();
-      case UNIT_NARRATIVE -> (en ? "the text of unit " : "de tekst bij ") + p.id();
+      case UNIT_NARRATIVE, UNIT_DEVELOPMENTS, UNIT_PRIORITIES -> (en ? "the text of unit " : "de tekst bij ") + p.id();
       case PROPOSAL_EXPLANATION -> (en ? "the explanation of proposal " : "de toelichting bij voorstel ") + p.id();
     }).toList();
   }

@@ -169,7 +169,9 @@ public final class Workspace {
     List<Programme> programmes = new ArrayList<>();
     for (Programme p : b.programmes()) {
       List<Unit> units = p.units().stream()
-          .map(u -> dangling.contains(Narratives.Place.narrative(u)) ? new Unit(u.id(), u.title(), null) : u)
+          .map(u -> u.withTexts(dangling.contains(Narratives.Place.narrative(u)) ? null : u.narrative(),
+              dangling.contains(Narratives.Place.developments(u)) ? null : u.developments(),
+              dangling.contains(Narratives.Place.priorities(u)) ? null : u.priorities()))
           .toList();
       String intro = dangling.contains(Narratives.Place.intro(p)) ? null : p.intro();
       programmes.add(new Programme(p.id(), p.title(), intro, p.overheadView(), p.spread(), units, p.frameLasten(), p.frameBaten()));

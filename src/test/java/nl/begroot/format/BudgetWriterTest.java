@@ -110,9 +110,10 @@ class BudgetWriterTest {
     Budget ipo = TestBudgets.ipo();
     String text = BudgetWriter.write(ipo);
     // as written in the built-in file: a unit's narrative and a proposal's explanation with references
-    assertThat(text).contains("structureel {{bedrag: 2.7-soc/2027}} per jaar.").contains("{{bedrag: -2.1-ontleden/2027}}");
+    assertThat(text).contains("{{bedrag: 2.7-soc/2027}} per jaar.").contains("{{bedrag: -2.1-ontleden/2027}}");
     Budget back = assertRoundTrip(ipo, "IPO with references");
-    assertThat(back.unit("2.7").orElseThrow().narrative()).contains("structureel {{bedrag: 2.7-soc/2027}} per jaar.");
+    assertThat(back.unit("2.7").orElseThrow().developments()).contains("structureel\n{{bedrag: 2.7-soc/2027}} per jaar.".replace("\n", " "));
+    assertThat(back.unit("2.7").orElseThrow().priorities()).startsWith("- Cyberweerbaarheid");
     // a reference where long prose is folded (the space after "bedrag:" may become a line break) comes back the same
     String prose = "Dit is een lange toelichting die over meer regels loopt, zodat de schrijver haar vouwt. ".repeat(3);
     for (int pad = 0; pad < 40; pad++) {

@@ -50,8 +50,8 @@ class WithdrawnQuoteTest {
 
     // the core says which texts quote it, from the budget's own narratives
     Unit unit21 = IPO.programmes().stream().flatMap(p -> p.units().stream()).filter(u -> u.id().equals("2.1")).findFirst().orElseThrow();
-    assertThat(unit21.narrative()).contains("{{bedrag: " + QUOTED + "/2027}}");
-    assertThat(Narratives.quoting(IPO, QUOTED)).contains(Narratives.Place.narrative(unit21));
+    assertThat(unit21.developments()).contains("{{bedrag: " + QUOTED + "/2027}}");
+    assertThat(Narratives.quoting(IPO, QUOTED)).contains(Narratives.Place.developments(unit21));
   }
 
   @Test

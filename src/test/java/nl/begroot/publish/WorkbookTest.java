@@ -90,7 +90,7 @@ class WorkbookTest {
           }
         }
       }
-      Sheet tabel1 = wb.getSheet("tabel-1");
+      Sheet tabel1 = wb.getSheet("Tabel 1");
       String newLasten2027 = tabel1.getRow(WorkbookExport.FIRST_BODY_ROW
           + pub.document().table("tabel-1").orElseThrow().rows().indexOf(pub.document().table("tabel-1").orElseThrow().row("new.lasten")))
           .getCell(2).getCellFormula();

@@ -281,7 +281,7 @@ abstract class StoreContract {
     assertThat(after.budget().withdrawn()).contains("2.7-soc");
     var unit = after.budget().unit("2.7").orElseThrow();
     var narratives = nl.begroot.core.figures.Narratives.of(after.document());
-    assertThat(narratives.render(nl.begroot.core.figures.Narratives.Place.narrative(unit), unit.narrative()))
+    assertThat(narratives.render(nl.begroot.core.figures.Narratives.Place.developments(unit), unit.developments()))
         .contains("[bedrag vervallen: voorstel 2.7-soc ingetrokken]");
     assertThat(workspace.setWithdrawn(Workspace.CONCEPT, "2.7-soc", after.row("2.7-soc").orElseThrow().revision(), false, nl.begroot.TestBudgets.actor("Anna")))
         .isInstanceOf(EditResult.Saved.class);

@@ -98,6 +98,8 @@ public final class Narratives {
     public enum Kind {
       PROGRAMME_INTRO,
       UNIT_NARRATIVE,
+      UNIT_DEVELOPMENTS,
+      UNIT_PRIORITIES,
       PROPOSAL_EXPLANATION
     }
 
@@ -109,6 +111,16 @@ public final class Narratives {
       return new Place(Kind.UNIT_NARRATIVE, u.id());
     }
 
+    /** A unit's developments (<i>Ontwikkelingen</i>). */
+    public static Place developments(Unit u) {
+      return new Place(Kind.UNIT_DEVELOPMENTS, u.id());
+    }
+
+    /** A unit's priorities (<i>Speerpunten</i>). */
+    public static Place priorities(Unit u) {
+      return new Place(Kind.UNIT_PRIORITIES, u.id());
+    }
+
     public static Place explanation(Proposal p) {
       return new Place(Kind.PROPOSAL_EXPLANATION, p.id());
     }
@@ -118,6 +130,8 @@ public final class Narratives {
       return switch (kind) {
         case PROGRAMME_INTRO -> "programmes/" + id + "/intro";
         case UNIT_NARRATIVE -> "units/" + id + "/narrative";
+        case UNIT_DEVELOPMENTS -> "units/" + id + "/developments";
+        case UNIT_PRIORITIES -> "units/" + id + "/priorities";
         case PROPOSAL_EXPLANATION -> "proposals/" + id + "/explanation";
       };
     }
@@ -127,6 +141,8 @@ public final class Narratives {
       return switch (kind) {
         case PROGRAMME_INTRO -> "the intro of programme '" + id + "'";
         case UNIT_NARRATIVE -> "the narrative of unit '" + id + "'";
+        case UNIT_DEVELOPMENTS -> "the developments of unit '" + id + "'";
+        case UNIT_PRIORITIES -> "the priorities of unit '" + id + "'";
         case PROPOSAL_EXPLANATION -> "the explanation of proposal '" + id + "'";
       };
     }
@@ -149,15 +165,28 @@ public final class Narratives {
         result.add(new Text(Place.intro(p), p.intro()));
       }
       for (Unit u : p.units()) {
-        if (u.narrative() != null && !u.narrative().isBlank()) {
-          result.add(new Text(Place.narrative(u), u.narrative()));
-        }
+        result.addAll(texts(u));
       }
     }
     for (Proposal p : budget.proposals()) {
       if (p.explanation() != null && !p.explanation().isBlank()) {
         result.add(new Text(Place.explanation(p), p.explanation()));
       }
+    }
+    return result;
+  }
+
+  /** A unit's texts in reading order (narrative, developments, priorities), the blank ones left out. */
+  public static List<Text> texts(Unit u) {
+    List<Text> result = new ArrayList<>();
+    if (u.narrative() != null && !u.narrative().isBlank()) {
+      result.add(new Text(Place.narrative(u), u.narrative()));
+    }
+    if (u.developments() != null && !u.developments().isBlank()) {
+      result.add(new Text(Place.developments(u), u.developments()));
+    }
+    if (u.priorities() != null && !u.priorities().isBlank()) {
+      result.add(new Text(Place.priorities(u), u.priorities()));
     }
     return result;
   }
@@ -349,7 +378,7 @@ public final class Narratives {
   private static String scopeWords(Place place) {
     return switch (place.kind()) {
       case PROGRAMME_INTRO -> "programme '" + place.id() + "'";
-      case UNIT_NARRATIVE -> "unit '" + place.id() + "'";
+      case UNIT_NARRATIVE, UNIT_DEVELOPMENTS, UNIT_PRIORITIES -> "unit '" + place.id() + "'";
       case PROPOSAL_EXPLANATION -> "the unit of proposal '" + place.id() + "'";
     };
   }
@@ -362,7 +391,7 @@ public final class Narratives {
   private List<Proposal> scope(Place place) {
     List<String> units = new ArrayList<>();
     switch (place.kind()) {
-      case UNIT_NARRATIVE -> units.add(place.id());
+      case UNIT_NARRATIVE, UNIT_DEVELOPMENTS, UNIT_PRIORITIES -> units.add(place.id());
       case PROPOSAL_EXPLANATION -> budget.proposal(place.id()).ifPresent(p -> units.addAll(p.units()));
       case PROGRAMME_INTRO -> budget.programme(place.id()).ifPresent(p -> p.units().forEach(u -> units.add(u.id())));
     }
