@@ -55,7 +55,7 @@ final class SecurityHeaders implements HttpConfiguration.Customizer {
    * The policy for one HTML document shown in the browser that carries its own {@code <style>}
    * elements (the member's statement, which is the same file as the download): the policy above
    * with each of those elements allowed by its SHA-256 hash, so no other inline style applies
-   * (still no {@code 'unsafe-inline'}; decision 113).
+   * (still no {@code 'unsafe-inline'}; decision 118).
    */
   static String withStyleHashes(String html) {
     StringBuilder hashes = new StringBuilder();
