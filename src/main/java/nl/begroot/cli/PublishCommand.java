@@ -32,6 +32,10 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "directory to write into; made if missing (default: publicatie)")
   Path out;
 
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "the version's date, printed on the cover and kept in the PDF (e.g. the day it was adopted); default: none, so the same file always gives the same bytes")
+  String date;
+
   @Option(names = "--bench", description = "time HTML, PDF and xlsx for the budget and a generated budget ten times its size; writes nothing")
   boolean bench;
 
@@ -65,6 +69,15 @@ final class PublishCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
+    java.time.LocalDate dated = null;
+    if (date != null) {
+      try {
+        dated = java.time.LocalDate.parse(date);
+      } catch (java.time.format.DateTimeParseException e) {
+        err.println("begroot publish: --date '" + date + "' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-02");
+        return Main.BAD_INPUT;
+      }
+    }
     Loaded loaded = Loaded.load(file, err);
     if (loaded == null) {
       return Main.BAD_INPUT;
@@ -73,7 +86,7 @@ final class PublishCommand implements Callable<Integer> {
       PublishBench.run(loaded.budget(), 10, 20270101L, rounds, stdout);
       return Main.OK;
     }
-    Publication publication = Publication.of(loaded.computed());
+    Publication publication = Publication.of(loaded.computed(), dated);
     boolean terminal = System.console() != null && err == spec.commandLine().getErr() && System.getenv("BEGROOT_PLAIN") == null;
     List<Path> written = Outputs.write(publication, chosen, dir, (done, total, what) -> progress(err, terminal, done, total, what));
     for (Path p : written) {

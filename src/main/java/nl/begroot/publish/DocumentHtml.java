@@ -35,13 +35,13 @@ final class DocumentHtml {
   private final Budget budget;
   private final Narratives narratives;
   private final boolean forPdf;
-  private final java.time.LocalDate published; // the date on the cover
+  private final java.time.LocalDate published; // the date on the cover: the version's own (null: none)
   private final List<String[]> toc = new ArrayList<>(); // id, title, level ("1" or "2")
   private final Set<String> printedTables = new LinkedHashSet<>();
   private final StringBuilder body = new StringBuilder(200_000);
 
   private DocumentHtml(Publication pub, boolean forPdf) {
-    this.published = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+    this.published = pub.date();
     this.pub = pub;
     this.budget = pub.budget();
     this.narratives = Narratives.of(pub.document());
@@ -209,7 +209,7 @@ final class DocumentHtml {
         .append("</div>\n")
         .append("<dl class=\"cover-facts\">\n")
         .append("<dt>Status</dt><dd>").append(esc(status(v.phase()))).append("</dd>\n")
-        .append("<dt>Datum</dt><dd>").append(esc(Html.date(published))).append("</dd>\n")
+        .append(published == null ? "" : "<dt>Datum</dt><dd>" + esc(Html.date(published)) + "</dd>\n")
         .append("</dl>\n")
         .append("<p class=\"cover-note\">Alle bedragen en tabellen in dit document zijn met Begroot berekend uit de begrotingsgegevens. ")
         .append("Tabellen in duizenden euro’s; elke tabel telt op.</p>\n")

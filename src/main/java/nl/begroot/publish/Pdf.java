@@ -30,7 +30,13 @@ final class Pdf {
 
   private Pdf() {}
 
-  static void write(String xhtml, OutputStream out) throws IOException {
+  /**
+   * Writes the PDF. Its bytes depend on the page and {@code date} alone: the creation date in the
+   * document information and the XMP metadata is {@code date} at midnight in Amsterdam (left out
+   * when null) instead of the moment of writing, and the file identifier is derived from the page,
+   * not from the clock. So a version gives the same file every time it is downloaded.
+   */
+  static void write(String xhtml, java.time.LocalDate date, OutputStream out) throws IOException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.usePdfUaAccessibility(true);
@@ -42,6 +48,53 @@ final class Pdf {
     builder.useSVGDrawer(new BatikSVGDrawer());
     builder.withHtmlContent(xhtml, "about:blank");
     builder.toStream(out);
-    builder.run();
+    try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+      renderer.setListener(new com.openhtmltopdf.pdfboxout.PDFCreationListener() {
+        @Override
+        public void preOpen(com.openhtmltopdf.pdfboxout.PdfBoxRenderer r) {}
+
+        @Override
+        public void preWrite(com.openhtmltopdf.pdfboxout.PdfBoxRenderer r, int pageCount) {}
+
+        @Override
+        public void onClose(com.openhtmltopdf.pdfboxout.PdfBoxRenderer r) { // after the pages, before the save
+          fixDates(r.getPdfDocument(), date, xhtml);
+        }
+      });
+      renderer.layout();
+      renderer.createPDF();
+    }
+  }
+
+  private static final java.util.regex.Pattern XMP_DATE =
+      java.util.regex.Pattern.compile("<xmp:(CreateDate|ModifyDate|MetadataDate)>[^<]*</xmp:\\1>");
+
+  private static void fixDates(org.apache.pdfbox.pdmodel.PDDocument doc, java.time.LocalDate date, String xhtml) {
+    java.util.Calendar at = null;
+    String xmpDate = "";
+    if (date != null) {
+      java.time.ZonedDateTime midnight = date.atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam"));
+      at = java.util.GregorianCalendar.from(midnight);
+      xmpDate = midnight.toOffsetDateTime().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+    doc.getDocumentInformation().setCreationDate(at);
+    doc.getDocumentInformation().setModificationDate(null);
+    doc.setDocumentId(Long.valueOf(xhtml.hashCode() * 31L + (date == null ? 0 : date.toEpochDay())));
+    var metadata = doc.getDocumentCatalog().getMetadata();
+    if (metadata != null) {
+      try {
+        String xmp = new String(metadata.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = XMP_DATE.matcher(xmp);
+        StringBuilder fixed = new StringBuilder();
+        while (m.find()) {
+          m.appendReplacement(fixed, java.util.regex.Matcher.quoteReplacement(
+              date == null ? "" : "<xmp:" + m.group(1) + ">" + xmpDate + "</xmp:" + m.group(1) + ">"));
+        }
+        m.appendTail(fixed);
+        metadata.importXMPMetadata(fixed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 }

@@ -197,19 +197,23 @@ public final class ProposalImport {
     }
     Row head = rows.get(0);
     for (int c = 0; c < head.getCellCount(); c++) {
-      String name = text(head, c);
-      if (name.isEmpty()) {
+      String written = text(head, c);
+      if (written.isEmpty()) {
         continue;
       }
-      if (!expected.contains(name)) {
-        problem(sheet, WorkbookExport.cellRef(head.getRowNum() - 1, c), "unknown column '" + name + "'; the columns are " + String.join(", ", expected));
+      // the header's word for people (as the template writes it) or the file format's name
+      String name = expected.stream().filter(e -> e.equals(written) || WorkbookExport.headerWord(e).equalsIgnoreCase(written))
+          .findFirst().orElse(null);
+      if (name == null) {
+        problem(sheet, WorkbookExport.cellRef(head.getRowNum() - 1, c), "unknown column '" + written + "'; the columns are "
+            + String.join(", ", expected.stream().map(WorkbookExport::headerWord).toList()));
       } else {
         index.put(name, c);
       }
     }
     for (String e : expected) {
       if (!index.containsKey(e)) {
-        problem(sheet, "", "the column '" + e + "' is missing from the first row");
+        problem(sheet, "", "the column '" + WorkbookExport.headerWord(e) + "' is missing from the first row");
       }
     }
     return index;
@@ -304,10 +308,10 @@ public final class ProposalImport {
       };
       String natureText = text(row, col.get("nature"));
       Nature nature = switch (natureText) {
-        case "", "recurring" -> Nature.RECURRING;
-        case "one-off" -> Nature.ONE_OFF;
+        case "", "recurring", "structureel" -> Nature.RECURRING;
+        case "one-off", "incidenteel" -> Nature.ONE_OFF;
         default -> {
-          problem(sheet, WorkbookExport.cellRef(r, col.get("nature")), what + " nature must be recurring or one-off, not '" + natureText + "'");
+          problem(sheet, WorkbookExport.cellRef(r, col.get("nature")), what + " nature must be structureel (recurring) or incidenteel (one-off), not '" + natureText + "'");
           yield Nature.RECURRING;
         }
       };
@@ -480,9 +484,9 @@ public final class ProposalImport {
         problem(sheet, WorkbookExport.cellRef(r, col.get("title")), "the component has no title");
       }
       String natureText = text(row, col.get("nature"));
-      Nature nature = "one-off".equals(natureText) ? Nature.ONE_OFF : Nature.RECURRING;
-      if (!natureText.isEmpty() && !natureText.equals("one-off") && !natureText.equals("recurring")) {
-        problem(sheet, WorkbookExport.cellRef(r, col.get("nature")), "nature must be recurring or one-off, not '" + natureText + "'");
+      Nature nature = "one-off".equals(natureText) || "incidenteel".equals(natureText) ? Nature.ONE_OFF : Nature.RECURRING;
+      if (!java.util.List.of("", "one-off", "incidenteel", "recurring", "structureel").contains(natureText)) {
+        problem(sheet, WorkbookExport.cellRef(r, col.get("nature")), "nature must be structureel (recurring) or incidenteel (one-off), not '" + natureText + "'");
       }
       Amounts amounts = amounts(sheet, row, col.get(String.valueOf(years.get(0))), "component '" + id + "'", true, false);
       byProposal.computeIfAbsent(proposalId, k -> new ArrayList<>()).add(new Breakdown.Component(id, title, nature, amounts));

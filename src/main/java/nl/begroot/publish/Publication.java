@@ -12,20 +12,30 @@ import nl.begroot.core.rounding.PrintedFigures;
  * A budget ready to publish: the budget as computed by the core's one pipeline (source data,
  * document, printed figures and the views derived from them). Every publication (HTML, PDF, xlsx,
  * open data, statements) reads the same computed budget, so they all print the same figures.
+ * {@code date} is the version's own date (never the day of the download), or null.
  */
-public record Publication(Computed computed) {
+public record Publication(Computed computed, java.time.LocalDate date) {
   public Publication {
     Objects.requireNonNull(computed);
   }
 
-  /** The publication of a loaded budget, computed by the core's one pipeline. */
+  /** The publication of a loaded budget, computed by the core's one pipeline; undated. */
   public static Publication of(Budget budget) {
     return of(Pipeline.compute(budget));
   }
 
-  /** The publication of a budget already computed (a version's snapshot, a loaded file). */
+  /** The publication of a budget already computed (a version's snapshot, a loaded file); undated. */
   public static Publication of(Computed computed) {
-    return new Publication(computed);
+    return new Publication(computed, null);
+  }
+
+  /**
+   * The publication dated with the version's own date (its adoption, else the day it was made):
+   * the cover prints it and the PDF's metadata carry it, so the same version always gives the same
+   * bytes. Null: undated (the cover prints no date, the PDF no creation date).
+   */
+  public static Publication of(Computed computed, java.time.LocalDate date) {
+    return new Publication(computed, date);
   }
 
   public Budget budget() {

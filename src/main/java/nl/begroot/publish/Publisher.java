@@ -21,7 +21,7 @@ public final class Publisher {
 
   /** The whole document as a tagged, accessible PDF (PDF/UA-1). */
   public static void pdf(Publication publication, OutputStream out) throws IOException {
-    Pdf.write(DocumentHtml.render(publication, true), out);
+    Pdf.write(DocumentHtml.render(publication, true), publication.date(), out);
   }
 
   /** The tables as an Excel workbook, with live formulas, exact euros and the proposals template. */
@@ -51,7 +51,7 @@ public final class Publisher {
 
   /** One member's one-page statement as a tagged PDF. */
   public static void statementPdf(Publication publication, String memberId, OutputStream out) throws IOException {
-    Pdf.write(Statement.html(publication, memberId, true), out);
+    Pdf.write(Statement.html(publication, memberId, true), publication.date(), out);
   }
 
   /**

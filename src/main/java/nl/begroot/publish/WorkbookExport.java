@@ -265,6 +265,29 @@ final class WorkbookExport {
         String.valueOf(adjustment)};
   }
 
+  /**
+   * A member's printed key share in Bijlage 1 as a live formula: the share on the key sheet divided
+   * by the key's total, rounded to hundredths of a percent (half away from zero, as Excel's ROUND),
+   * plus the adjustment that makes it the printed share (the printed shares are rounded by largest
+   * remainder so that they add up to 100,00 %; the adjustment is shown under the table). Returns the
+   * expression and the adjustment as a fraction; null when the budget has no annex key or the row is
+   * not a member's.
+   */
+  private static String[] keyShareFormula(Publication pub, int memberIndex, BigDecimal printedShare) {
+    var annex = pub.budget().annex();
+    if (memberIndex < 0 || annex == null || annex.keyId() == null) {
+      return null;
+    }
+    var key = pub.budget().key(annex.keyId()).orElse(null);
+    if (key == null || key.sumPercent().signum() == 0) {
+      return null;
+    }
+    BigDecimal share = key.sharesPercent().getOrDefault(pub.budget().members().get(memberIndex).id(), BigDecimal.ZERO);
+    BigDecimal rounded = share.divide(key.sumPercent(), 4, java.math.RoundingMode.HALF_UP);
+    return new String[] {keyCell(pub.budget(), key.id(), memberIndex) + "/" + keyCell(pub.budget(), key.id(), -1),
+        printedShare.subtract(rounded).stripTrailingZeros().toPlainString()};
+  }
+
   private static void tableSheet(Worksheet ws, Publication pub, Table t, String sheet, Map<String, String> firstPlace, Cached cached) {
     put(ws, 0, 0, t.title());
     ws.style(0, 0).bold().fontSize(12).set();
@@ -279,6 +302,7 @@ final class WorkbookExport {
     String self = "'" + sheet + "'!";
     List<nl.begroot.core.model.Member> members = pub.budget().members();
     Map<String, String> adjustments = new LinkedHashMap<>(); // cell of an adjustment -> its value
+    java.util.Set<String> shareAdjustments = new java.util.HashSet<>(); // the adjustments of key shares (fractions)
     for (int r = 0; r < t.rows().size(); r++) {
       Table.Row row = t.rows().get(r);
       int y = FIRST_BODY_ROW + r;
@@ -298,7 +322,31 @@ final class WorkbookExport {
         Table.Cell cell = row.cells().get(c);
         int x = c + 1;
         if (cell.percent() != null) {
-          put(ws, y, x, cell.percent().movePointLeft(2));
+          BigDecimal printedShare = cell.percent().movePointLeft(2); // a fraction: 6,80 % is 0.0680
+          String[] keyShare = keyShareFormula(pub, memberIndex, printedShare);
+          if (keyShare != null) { // a member's key share: its share / the key's total, rounded, plus the adjustment
+            String adjustment = cellRef(adjustmentRow(t, memberIndex), x);
+            cached.formula(ws, sheet, y, x, "ROUND(" + keyShare[0] + ",4)+" + adjustment, printedShare.toPlainString());
+            adjustments.put(adjustment, keyShare[1]);
+            shareAdjustments.add(adjustment);
+          } else if (row.id().equals("totaal")) {
+            int firstMember = -1;
+            int lastMember = -1;
+            for (int rr = 0; rr < t.rows().size(); rr++) {
+              if (pub.budget().member(t.rows().get(rr).id()).isPresent()) {
+                firstMember = firstMember < 0 ? rr : firstMember;
+                lastMember = rr;
+              }
+            }
+            if (firstMember >= 0) {
+              cached.formula(ws, sheet, y, x, "SUM(" + cellRef(FIRST_BODY_ROW + firstMember, x) + ":" + cellRef(FIRST_BODY_ROW + lastMember, x) + ")",
+                  printedShare.toPlainString());
+            } else {
+              put(ws, y, x, printedShare);
+            }
+          } else {
+            put(ws, y, x, printedShare);
+          }
           ws.style(y, x).format("0.00%").set();
           continue;
         }
@@ -344,7 +392,7 @@ final class WorkbookExport {
     }
     if (!adjustments.isEmpty()) {
       int head = adjustmentRow(t, 0) - 1;
-      put(ws, head, 0, "Afrondingsverschil: afgedrukt bedrag min aandeel × te verdelen bedrag (afgerond)");
+      put(ws, head, 0, "Afrondingsverschil: afgedrukt bedrag min aandeel × te verdelen bedrag (afgerond); onder Proc. aandeel: afgedrukt aandeel min aandeel / totaal van de sleutel (afgerond)");
       ws.style(head, 0).bold().set();
       for (int m = 0; m < members.size(); m++) {
         put(ws, adjustmentRow(t, m), 0, "  " + members.get(m).name());
@@ -360,8 +408,13 @@ final class WorkbookExport {
           col = col * 26 + (ref.charAt(i) - 'A' + 1);
         }
         int r = Integer.parseInt(ref.substring(digits)) - 1;
-        put(ws, r, col - 1, Long.parseLong(a.getValue()));
-        ws.style(r, col - 1).format(THOUSANDS_FORMAT).fontColor("666666").set();
+        if (shareAdjustments.contains(ref)) {
+          put(ws, r, col - 1, new BigDecimal(a.getValue()));
+          ws.style(r, col - 1).format("0.00%").fontColor("666666").set();
+        } else {
+          put(ws, r, col - 1, Long.parseLong(a.getValue()));
+          ws.style(r, col - 1).format(THOUSANDS_FORMAT).fontColor("666666").set();
+        }
       }
     }
     ws.width(0, 58);
@@ -437,9 +490,33 @@ final class WorkbookExport {
     return columns;
   }
 
+  /**
+   * The template's column headers in words for people (the file format's own names, in
+   * {@link #proposalColumns}, stay the keys; the import reads either). Years head their own column.
+   */
+  private static final java.util.Map<String, String> HEADER_WORDS = java.util.Map.ofEntries(
+      java.util.Map.entry("id", "Kenmerk"), java.util.Map.entry("unit", "Eenheid"), java.util.Map.entry("title", "Titel"),
+      java.util.Map.entry("side", "Lasten of baten"), java.util.Map.entry("nature", "Structureel of incidenteel"),
+      java.util.Map.entry("rule", "Rekenregel"), java.util.Map.entry("category", "Categorie"),
+      java.util.Map.entry("products", "Producten"), java.util.Map.entry("third_party", "Derde partij"),
+      java.util.Map.entry("group", "Groep"), java.util.Map.entry("pass_through_items", "Posten kassiersfunctie"),
+      java.util.Map.entry("explanation", "Toelichting"), java.util.Map.entry("proposal", "Voorstel"),
+      java.util.Map.entry("breakdown_title", "Titel uitsplitsing"), java.util.Map.entry("show_negated", "Negatief tonen"),
+      java.util.Map.entry("in_euros", "In euro's"), java.util.Map.entry("component", "Onderdeel"));
+
+  /** A column's header as the template prints it: a word for people ({@link #HEADER_WORDS}), or the year. */
+  static String headerWord(String column) {
+    return HEADER_WORDS.getOrDefault(column, column);
+  }
+
+  /** A nature as the template writes it. The import also reads the file format's recurring and one-off. */
+  static String natureWord(nl.begroot.core.model.Nature nature) {
+    return nature == nl.begroot.core.model.Nature.ONE_OFF ? "incidenteel" : "structureel";
+  }
+
   private static void header(Worksheet ws, List<String> columns) {
     for (int c = 0; c < columns.size(); c++) {
-      put(ws, 0, c, columns.get(c));
+      put(ws, 0, c, headerWord(columns.get(c)));
       ws.style(0, c).bold().fillColor("DDEBF7").set();
     }
     ws.freezePane(1, 1);
@@ -456,7 +533,7 @@ final class WorkbookExport {
       put(ws, r, c++, String.join("; ", p.units()));
       put(ws, r, c++, p.title());
       put(ws, r, c++, p.side().name().toLowerCase(Locale.ROOT));
-      put(ws, r, c++, p.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring");
+      put(ws, r, c++, natureWord(p.nature()));
       put(ws, r, c++, p.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       text(ws, r, c++, p.category());
       text(ws, r, c++, String.join("; ", p.products()));
@@ -489,7 +566,7 @@ final class WorkbookExport {
         put(ws, r, 3, b.inEuros() ? "true" : "false");
         put(ws, r, 4, comp.id());
         put(ws, r, 5, comp.title());
-        put(ws, r, 6, comp.nature() == nl.begroot.core.model.Nature.ONE_OFF ? "one-off" : "recurring");
+        put(ws, r, 6, natureWord(comp.nature()));
         amounts(ws, r, 7, comp.amounts());
         r++;
       }

@@ -21,11 +21,27 @@ public final class HtmlTableRenderer {
    * @param figureHref a link for a figure id, or null for no links
    * @param unitLabel the unit line, e.g. "x € 1.000", or null for the default
    */
-  public record Options(boolean exact, Function<String, String> figureHref, String unitLabel) {
-    public static final Options PLAIN = new Options(false, null, null);
+  public record Options(boolean exact, Function<String, String> figureHref, String unitLabel, Function<String, String> words) {
+    public static final Options PLAIN = new Options(false, null, null, null);
+
+    public Options(boolean exact, Function<String, String> figureHref, String unitLabel) {
+      this(exact, figureHref, unitLabel, null);
+    }
 
     public static Options linked(boolean exact, Function<String, String> figureHref) {
-      return new Options(exact, figureHref, null);
+      return new Options(exact, figureHref, null, null);
+    }
+
+    /**
+     * The same options with the table's words (title, column and row labels) put in the reader's
+     * language by {@code words}; a label it does not know comes back as it is (a name).
+     */
+    public Options inWords(Function<String, String> words) {
+      return new Options(exact, figureHref, unitLabel, words);
+    }
+
+    String word(String label) {
+      return words == null ? label : words.apply(label);
     }
   }
 
@@ -37,13 +53,13 @@ public final class HtmlTableRenderer {
     out.append("<div class=\"begroot-table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"")
         .append(escape(table.id())).append("-titel\"><table class=\"utrecht-table utrecht-table--html-table begroot-table\" id=\"")
         .append(escape(table.id())).append("\">");
-    out.append("<caption class=\"utrecht-table__caption\" id=\"").append(escape(table.id())).append("-titel\"><span class=\"begroot-caption-title\">").append(escape(table.title()))
+    out.append("<caption class=\"utrecht-table__caption\" id=\"").append(escape(table.id())).append("-titel\"><span class=\"begroot-caption-title\">").append(escape(options.word(table.title())))
         .append("</span> <span class=\"begroot-unit\">(").append(escape(unit)).append(")</span></caption>");
     out.append("<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">")
         .append("<td class=\"utrecht-table__header-cell\"></td>");
     for (Table.Column c : table.columns()) {
       out.append("<th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric\">")
-          .append(escape(c.label())).append("</th>");
+          .append(escape(options.word(c.label()))).append("</th>");
     }
     out.append("</tr></thead><tbody class=\"utrecht-table__body\">");
     int columns = table.columns().size();
@@ -52,10 +68,10 @@ public final class HtmlTableRenderer {
       out.append("<tr class=\"utrecht-table__row begroot-row--").append(style).append("\">");
       if (row.style() == Table.Style.SECTION || row.style() == Table.Style.SUBSECTION) {
         out.append("<th scope=\"rowgroup\" colspan=\"").append(columns + 1)
-            .append("\" class=\"utrecht-table__header-cell begroot-section\">").append(escape(row.label())).append("</th></tr>");
+            .append("\" class=\"utrecht-table__header-cell begroot-section\">").append(escape(options.word(row.label()))).append("</th></tr>");
         continue;
       }
-      out.append("<th scope=\"row\" class=\"utrecht-table__header-cell begroot-label\">").append(escape(row.label())).append("</th>");
+      out.append("<th scope=\"row\" class=\"utrecht-table__header-cell begroot-label\">").append(escape(options.word(row.label()))).append("</th>");
       for (Table.Cell cell : row.cells()) {
         String text = TextRenderer.cell(document, printed, table, cell, options.exact());
         out.append("<td class=\"utrecht-table__cell utrecht-table__cell--numeric\">");

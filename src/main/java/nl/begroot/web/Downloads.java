@@ -49,7 +49,7 @@ final class Downloads {
     if (bytes == null) { // made outside the map's lock: two first requests may both make it, once
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
       try {
-        writer.write(Publication.of(s.computed()), out);
+        writer.write(Publication.of(s.computed(), s.date()), out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

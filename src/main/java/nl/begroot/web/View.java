@@ -212,8 +212,9 @@ public final class View {
 
   /** A table of the current version, each figure a link to its explanation. */
   public String table(Table table) {
+    HtmlTableRenderer.Options options = HtmlTableRenderer.Options.linked(exact, this::figureHref);
     return HtmlTableRenderer.render(snapshot.document(), snapshot.printed(), table,
-        HtmlTableRenderer.Options.linked(exact, this::figureHref));
+        "en".equals(lang()) ? options.inWords(TableWords::english) : options);
   }
 
   public String table(String tableId) {

@@ -48,6 +48,18 @@ public final class Snapshot {
     return version;
   }
 
+  /**
+   * The version's own date, which its publications print: the day it was adopted, else the day it
+   * was made (for the seed, the day the database was seeded), in Amsterdam. Never the day of a
+   * download, so the same version gives the same document.
+   */
+  public java.time.LocalDate date() {
+    if (version.adoptedOn() != null) {
+      return version.adoptedOn();
+    }
+    return version.createdAt() == null ? null : version.createdAt().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+  }
+
   public String slug() {
     return version.slug();
   }

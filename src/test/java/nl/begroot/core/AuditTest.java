@@ -284,4 +284,25 @@ class AuditTest {
       assertThat(f.kind()).isEqualTo(Finding.Kind.ERROR);
     });
   }
+
+  /**
+   * A printed line Begroot does not print is named in words, never by its id: a programme line of
+   * Tabel 1 for a programme the budget does not have, and the frame's balance printed in the annex.
+   */
+  @Test
+  void aPrintedLineBegrootDoesNotPrintIsNamedInWords() {
+    List<Finding> findings = audit(budget("1000000", "A: \"60\", B: \"40\"", P_AND_Q, """
+            - table: tabel-1
+              rows:
+                "change.lasten.9": ["7"]
+            - table: bijlage-1-2027
+              rows:
+                "frame.saldo": ["", "5", "", ""]
+        """));
+    Finding programme = findings.stream().filter(f -> f.row().equals("change.lasten.9")).findFirst().orElseThrow();
+    assertThat(programme.label()).isEqualTo("Tabel 1, Wijziging lasten, programma 9");
+    Finding frame = findings.stream().filter(f -> f.row().equals("frame.saldo")).findFirst().orElseThrow();
+    assertThat(frame.label()).startsWith("Bijlage 1").contains("Kader, Saldo");
+    assertThat(findings).allSatisfy(f -> assertThat(f.label()).doesNotContain("change.", "frame.", "tabel-1", "bijlage-1-"));
+  }
 }

@@ -8,6 +8,8 @@ import nl.begroot.format.LoadResult;
 final class Ipo {
   static final Budget BUDGET = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
   static final Publication PUBLICATION = Publication.of(BUDGET);
+  /** The same publication with a version's date (as a stored version has: its adoption or its making). */
+  static final Publication DATED = Publication.of(PUBLICATION.computed(), java.time.LocalDate.of(2026, 9, 15));
 
   private Ipo() {}
 }

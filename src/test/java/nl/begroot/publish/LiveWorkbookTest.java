@@ -148,6 +148,43 @@ class LiveWorkbookTest {
   }
 
   @Test
+  void bijlage1KeyShareColumnIsShareOverKeyTotalPlusAVisibleAdjustment() throws IOException {
+    Publication pub = Ipo.PUBLICATION;
+    int year = pub.budgetYear();
+    Table t = pub.document().table(FigureIds.annexTable(year)).orElseThrow();
+    List<Member> members = pub.budget().members();
+    int x = column(t, "share"); // Proc. aandeel
+    int ge = members.stream().map(Member::id).toList().indexOf("GE");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(book))) {
+      Sheet sheet = wb.getSheet("Bijlage 1 " + year);
+      FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+      double sum = 0;
+      for (int m = 0; m < members.size(); m++) {
+        Cell cell = sheet.getRow(row(t, members.get(m).id())).getCell(x);
+        assertThat(cell.getCellType()).as(members.get(m).id()).isEqualTo(CellType.FORMULA);
+        assertThat(cell.getCellFormula()).startsWith("ROUND('Verdeelsleutels'!");
+        double adjustment = sheet.getRow(WorkbookExport.adjustmentRow(t, m)).getCell(x).getNumericCellValue();
+        assertThat(Math.abs(adjustment)).as("a rounding of a hundredth of a percent at most").isLessThanOrEqualTo(0.0001 + 1e-12);
+        assertThat(evaluator.evaluate(cell).getNumberValue()).as("saved value = calculated")
+            .isCloseTo(cell.getNumericCellValue(), org.assertj.core.data.Offset.offset(1e-12));
+        sum += cell.getNumericCellValue();
+      }
+      // by hand: Gelderland 10,67 / 100,02 = 0,10668 -> 10,67 %
+      Cell gelderland = sheet.getRow(row(t, "GE")).getCell(x);
+      double adjustment = sheet.getRow(WorkbookExport.adjustmentRow(t, ge)).getCell(x).getNumericCellValue();
+      assertThat(gelderland.getNumericCellValue() - adjustment).isCloseTo(0.1067, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(sum).as("the printed shares add up to 100 %").isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+      Cell total = sheet.getRow(row(t, "totaal")).getCell(x);
+      assertThat(total.getCellFormula()).startsWith("SUM(");
+      // changing Gelderland's share on the key sheet recalculates its printed share: 20 / 109,35 = 18,29 %
+      wb.getSheet(WorkbookExport.KEYS).getRow(WorkbookExport.KEY_FIRST_ROW + ge).getCell(1).setCellValue(20.00);
+      evaluator.clearAllCachedResultValues();
+      evaluator.evaluateAll();
+      assertThat(gelderland.getNumericCellValue()).isCloseTo(0.1829 + adjustment, org.assertj.core.data.Offset.offset(1e-12));
+    }
+  }
+
+  @Test
   void changingAShareRecalculatesTheMembersCell() throws IOException {
     Publication pub = Ipo.PUBLICATION;
     int year = pub.budgetYear();

@@ -46,7 +46,7 @@ class PdfDocumentTest {
   static void writePdf() throws IOException {
     pdf = dir.resolve("begroting.pdf");
     try (OutputStream out = Files.newOutputStream(pdf)) {
-      Publisher.pdf(Ipo.PUBLICATION, out);
+      Publisher.pdf(Ipo.DATED, out); // dated: the XMP with the version's date passes PDF/UA too
     }
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       PDFTextStripper stripper = new PDFTextStripper();

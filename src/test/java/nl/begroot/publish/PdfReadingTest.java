@@ -38,7 +38,7 @@ class PdfReadingTest {
   @BeforeAll
   static void read() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Publisher.pdf(Ipo.PUBLICATION, out);
+    Publisher.pdf(Ipo.DATED, out);
     pdf = out.toByteArray();
     String footer = Ipo.BUDGET.version().title() + " " + Ipo.BUDGET.organisation().shortName();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -83,11 +83,37 @@ class PdfReadingTest {
   void theCoverNamesOrganisationTitleStatusAndDateOnADesignedPage() {
     List<String> first = pages.get(0);
     assertThat(first).contains("Vereniging Interprovinciaal Overleg", "Conceptbegroting 2027", "STATUS", "DATUM");
-    assertThat(String.join("\n", first)).containsPattern("\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
-        + "|november|december) \\d{4}").contains("Concept");
+    // the version's own date (Ipo.DATED: 15 September 2026), not the day the PDF was made
+    assertThat(String.join("\n", first)).contains("15 september 2026").contains("Concept");
     // the band of the house colour across the top of the cover, to the page's right edge
     assertThat(cover.getRGB(3, 3) & 0xffffff).isEqualTo(0x01689b);
     assertThat(cover.getRGB(cover.getWidth() - 3, 40) & 0xffffff).isEqualTo(0x01689b);
+  }
+
+  @Test
+  void theSameVersionGivesTheSameBytesAndTheDateIsTheVersions() throws IOException {
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    Publisher.pdf(Ipo.DATED, again);
+    assertThat(java.util.Arrays.equals(again.toByteArray(), pdf)).as("byte for byte the same PDF").isTrue();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      java.util.Calendar created = doc.getDocumentInformation().getCreationDate();
+      assertThat(created.toInstant()).isEqualTo(java.time.LocalDate.of(2026, 9, 15).atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
+      String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(xmp).as("no moment of writing in the metadata").doesNotContain(java.time.LocalDate.now().toString());
+    }
+    // another date is another cover; an undated publication prints no date and is as stable
+    ByteArrayOutputStream undated = new ByteArrayOutputStream();
+    Publisher.pdf(Ipo.PUBLICATION, undated);
+    assertThat(java.util.Arrays.equals(undated.toByteArray(), pdf)).isFalse();
+    ByteArrayOutputStream undatedAgain = new ByteArrayOutputStream();
+    Publisher.pdf(Ipo.PUBLICATION, undatedAgain);
+    assertThat(java.util.Arrays.equals(undated.toByteArray(), undatedAgain.toByteArray())).isTrue();
+    try (PDDocument doc = Loader.loadPDF(undated.toByteArray())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setEndPage(1);
+      assertThat(stripper.getText(doc)).doesNotContain("DATUM").contains("STATUS");
+      assertThat(doc.getDocumentInformation().getCreationDate()).isNull();
+    }
   }
 
   @Test

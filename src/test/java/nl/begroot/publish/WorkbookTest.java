@@ -231,6 +231,51 @@ class WorkbookTest {
   }
 
   @Test
+  void templateHeadersAreWordsAndTheImportStillReadsTheFormatsNames() throws IOException {
+    byte[] withCodes;
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(book))) {
+      for (String name : List.of(WorkbookExport.PROPOSALS, WorkbookExport.COMPONENTS)) {
+        Sheet s = wb.getSheet(name);
+        List<String> headers = new java.util.ArrayList<>();
+        s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+        assertThat(headers).as(name).doesNotContain("side", "nature", "recurring", "unit", "third_party", "breakdown_title", "show_negated")
+            .contains("Structureel of incidenteel");
+        // and the values people read: structureel/incidenteel, not the format's English codes
+        int nature = headers.indexOf("Structureel of incidenteel");
+        for (int r = 1; r <= s.getLastRowNum(); r++) {
+          if (s.getRow(r) != null && s.getRow(r).getCell(nature) != null) {
+            assertThat(s.getRow(r).getCell(nature).getStringCellValue()).isIn("structureel", "incidenteel");
+          }
+        }
+      }
+      // a template filled in by an older Begroot (the file format's names and values) is read as well
+      List<String> columns = WorkbookExport.proposalColumns(Ipo.BUDGET);
+      Sheet s = wb.getSheet(WorkbookExport.PROPOSALS);
+      for (int c = 0; c < columns.size(); c++) {
+        s.getRow(0).getCell(c).setCellValue(columns.get(c));
+      }
+      int nature = columns.indexOf("nature");
+      for (int r = 1; r <= s.getLastRowNum(); r++) {
+        var cell = s.getRow(r) == null ? null : s.getRow(r).getCell(nature);
+        if (cell != null) {
+          cell.setCellValue(cell.getStringCellValue().equals("incidenteel") ? "one-off" : "recurring");
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      wb.write(out);
+      withCodes = out.toByteArray();
+    }
+    ProposalImport.Result result = Publisher.importProposals(new ByteArrayInputStream(withCodes), ProposalImport.withProposals(Ipo.BUDGET, List.of()));
+    assertThat(result).as("%s", result).isInstanceOf(ProposalImport.Imported.class);
+    List<Proposal> back = ((ProposalImport.Imported) result).proposals();
+    assertThat(back).hasSameSizeAs(Ipo.BUDGET.proposals());
+    for (int i = 0; i < back.size(); i++) {
+      assertThat(back.get(i).nature()).as(back.get(i).id()).isEqualTo(Ipo.BUDGET.proposals().get(i).nature());
+    }
+    assertThat(Ipo.BUDGET.proposals()).anyMatch(p -> p.nature() == nl.begroot.core.model.Nature.ONE_OFF);
+  }
+
+  @Test
   void oneBadCellChangesNothing() throws IOException {
     byte[] planted;
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(book))) {

@@ -72,4 +72,44 @@ class ReadersLookTest extends ServerSession {
     assertThat(html).doesNotContain("+ € -").doesNotContain("− € -").doesNotContain("€ -");
     assertThat(html).containsPattern("\u2212 € \\d");
   }
+
+  /** The headings of a page's tables: caption titles, column headers, section headings and the totals' labels. */
+  private static java.util.List<String> tableHeadings(String html) {
+    java.util.List<String> headings = new java.util.ArrayList<>();
+    Matcher m = Pattern.compile("<span class=\"begroot-caption-title\">([^<]*)</span>|<th scope=\"(?:col|rowgroup)\"[^>]*>([^<]*)</th>"
+        + "|<tr class=\"utrecht-table__row begroot-row--total\"><th scope=\"row\"[^>]*>([^<]*)</th>").matcher(html);
+    while (m.find()) {
+      String h = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      headings.add(h.replace("&#39;", "'").replace("&amp;", "&"));
+    }
+    return headings;
+  }
+
+  private static final Pattern DUTCH = Pattern.compile("\\b(Tabel|Bijlage|Totaal|[Ll]asten|[Bb]aten|[Ss]aldo|[Kk]ader|aandeel|verdelen|wijziging"
+      + "|Structure(el|le)|Incidente(el|le)|Begrotingsvoorstellen|Bijdragen|provincie|per deel)\\b|t/m");
+
+  private static String english(String page) {
+    return server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + page))
+        .header("Cookie", server.staff.cookie() + "; lang=en").GET().build()).body();
+  }
+
+  @Test
+  void theEnglishSwitchTranslatesTheTableHeadings() {
+    for (String page : new String[] {V, V + "/programma/1", V + "/bijlage-1?jaar=2027"}) {
+      String nl = server.get(page).body();
+      java.util.List<String> dutch = tableHeadings(nl);
+      assertThat(dutch).as("%s in Dutch has Dutch headings (the check can see them)", page).anyMatch(h -> DUTCH.matcher(h).find());
+      String en = english(page);
+      assertThat(en).contains("<html lang=\"en\"");
+      java.util.List<String> english = tableHeadings(en);
+      // a Dutch term of art may follow its English word in brackets ("Expenditure (lasten)", docs/glossary.md)
+      assertThat(english).as(page).hasSameSizeAs(dutch)
+          .noneMatch(h -> DUTCH.matcher(h.replaceAll("\\((lasten|baten|bedrijfsvoering)\\)", "")).find());
+    }
+    String tabel1 = english(V);
+    assertThat(tableHeadings(tabel1)).contains("Table 1. Budget volume IPO 2026 to 2030", "Total expenditure", "Balance");
+    String annex = english(V + "/bijlage-1?jaar=2027");
+    assertThat(tableHeadings(annex)).contains("Annex 1. Contributions per province 2027", "Key share", "Amount to distribute")
+        .as("names stay as the budget writes them").contains("1. Bestuur- en Verenigingszaken");
+  }
 }

@@ -100,7 +100,7 @@ public final class Auditor {
   }
 
   private String label(String table, String row, String column) {
-    return labels.cell(table, row, column).orElse(labels.table(table) + ", " + row + ", " + column);
+    return labels.place(table, row, column);
   }
 
   private void frameBalance() {
@@ -195,7 +195,7 @@ public final class Auditor {
   private void missingRow(PrintedDocument.PrintedTable pt, String rowId, List<String> cells) {
     List<SincePublication.Edit> edits = since.edits().stream().filter(e -> e.subject().equals(rowId)).toList();
     Optional<String> before = since.atPublication() == null ? Optional.empty() : FigureLabels.of(since.atPublication()).row(pt.table(), rowId);
-    String label = before.orElse(labels.table(pt.table()) + ", " + rowId);
+    String label = before.orElse(labels.table(pt.table()) + ", " + labels.rowWords(pt.table(), rowId));
     if (!edits.isEmpty() || before.isPresent()) {
       add(pt.table(), rowId, "", "", label, String.join(" ", cells), "", Finding.Check.VALUE, Finding.Kind.CHANGED_SINCE_PUBLICATION,
           "the printed row is no longer in Begroot's table: changed since publication" + by(edits), edits);

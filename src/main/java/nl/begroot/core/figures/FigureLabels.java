@@ -72,6 +72,71 @@ public final class FigureLabels {
     return Optional.of(table(t) + ", " + row + (YEAR.matcher(column).matches() ? " " : ", ") + column);
   }
 
+  private static final Pattern TOTAL_ROW = Pattern.compile("^(frame|change|new)\\.(lasten|baten|saldo)$");
+  private static final Pattern PROGRAMME_ROW = Pattern.compile("^change\\.(lasten|baten)\\.(.+)$");
+
+  /**
+   * The name of a place in a table in words, also when the table has no such cell (a printed line
+   * Begroot does not print, a key's total): the cell's name when there is one, otherwise the table's
+   * name, the row in words ({@link #rowWords}) and the column (a year, or the column's label).
+   */
+  public String place(String tableId, String rowId, String columnId) {
+    Optional<String> cell = cell(tableId, rowId, columnId);
+    if (cell.isPresent()) {
+      return cell.get();
+    }
+    String column = columnId == null || columnId.isEmpty() ? ""
+        : YEAR.matcher(columnId).matches() ? " " + columnId
+        : ", " + document.table(tableId).flatMap(t -> t.columns().stream().filter(c -> c.id().equals(columnId)).findFirst())
+            .map(Table.Column::label).orElse(columnId);
+    return table(tableId) + ", " + rowWords(tableId, rowId) + column;
+  }
+
+  /**
+   * A row by its id in words: its label in the table; else its label in another table of the
+   * document; else the name of the proposal, member or programme line it stands for; else the
+   * document's words for the frame, change and new-frame totals. Only a row id nothing in the budget
+   * knows comes back as it is, quoted.
+   */
+  public String rowWords(String tableId, String rowId) {
+    Optional<Table> table = document.table(tableId);
+    if (table.isPresent() && rowIndex(table.get(), rowId) >= 0) {
+      return row(table.get(), rowIndex(table.get(), rowId));
+    }
+    for (Table t : document.tables()) {
+      int r = rowIndex(t, rowId);
+      if (r >= 0 && t.rows().get(r).style() != Table.Style.TOTAL) {
+        return t.rows().get(r).label();
+      }
+    }
+    var budget = document.computation().budget();
+    Optional<String> named = budget.proposal(rowId).map(p -> p.title())
+        .or(() -> budget.member(rowId).map(m -> m.name()));
+    if (named.isPresent()) {
+      return named.get();
+    }
+    Matcher programme = PROGRAMME_ROW.matcher(rowId);
+    if (programme.matches()) {
+      String title = budget.programme(programme.group(2)).map(p -> p.id() + ". " + p.title()).orElse("programma " + programme.group(2));
+      return "Wijziging " + programme.group(1) + ", " + title;
+    }
+    Matcher total = TOTAL_ROW.matcher(rowId);
+    if (total.matches()) {
+      String heading = switch (total.group(1)) {
+        case "frame" -> "Kader";
+        case "change" -> "Wijziging";
+        default -> "Nieuw kader";
+      };
+      String line = switch (total.group(2)) {
+        case "lasten" -> "Totaal lasten";
+        case "baten" -> "Totaal baten";
+        default -> "Saldo";
+      };
+      return heading + ", " + line;
+    }
+    return "regel '" + rowId + "'";
+  }
+
   /** The name of a row of a table (with its heading when needed); empty when there is none. */
   public Optional<String> row(String tableId, String rowId) {
     Optional<Table> table = document.table(tableId);

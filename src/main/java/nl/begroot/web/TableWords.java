@@ -1,0 +1,82 @@
+package nl.begroot.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words of a table's headings in English, for the English pages: the table's title, its column
+ * headers, its section headings and the labels of the lines Begroot makes itself ("Totaal lasten",
+ * "Saldo", "Proc. aandeel", "Te verdelen bedrag"). Names stay as the budget writes them: programmes,
+ * units, members, proposals and the titles of documents ("Meerjarenraming 2027-2029 uit BGR 2026"),
+ * as a programme's name stays Dutch in the English page's heading. A label this class does not know
+ * is a name and comes back unchanged. The published document and the PDF are not translated.
+ */
+final class TableWords {
+  private TableWords() {}
+
+  /** Begroot's own labels, whole. */
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("Totaal lasten", "Total expenditure"),
+      Map.entry("Totaal baten", "Total revenue"),
+      Map.entry("Saldo", "Balance"),
+      Map.entry("Totaal", "Total"),
+      Map.entry("Lasten", "Expenditure"),
+      Map.entry("Baten", "Revenue"),
+      Map.entry("Totaal wijziging lasten", "Total change in expenditure"),
+      Map.entry("Totaal wijziging baten", "Total change in revenue"),
+      Map.entry("Totaal personeel- en bedrijfsvoeringslasten", "Total staff and operating expenditure"),
+      Map.entry("Totaal naar de Raming kassiersfunctie", "Total moved to the pass-through budget"),
+      Map.entry("Bijdrage leden via de kassiersfunctie", "Members' contribution through the pass-through budget"),
+      Map.entry("Overgebracht naar de Raming kassiersfunctie", "Moved to the pass-through budget"),
+      Map.entry("Raming kassiersfunctie: overgebrachte ramingen", "Pass-through budget: estimates moved"),
+      Map.entry("Structureel en incidenteel", "Recurring and one-off"),
+      Map.entry("Structureel", "Recurring"),
+      Map.entry("Incidenteel", "One-off"),
+      Map.entry("Structurele lasten", "Recurring expenditure"),
+      Map.entry("Structurele baten", "Recurring revenue"),
+      Map.entry("Structureel saldo", "Recurring balance"),
+      Map.entry("Incidentele lasten", "One-off expenditure"),
+      Map.entry("Incidentele baten", "One-off revenue"),
+      Map.entry("Incidenteel saldo", "One-off balance"),
+      Map.entry("Saldo wijzigingen (te dekken door de leden)", "Balance of the changes (to be covered by the members)"),
+      Map.entry("Structurele lasten niet structureel gedekt (> 0: incidenteel gedekt)",
+          "Recurring expenditure not covered by recurring means (> 0: covered one-off)"),
+      Map.entry("Proc. aandeel", "Key share"),
+      Map.entry("Te verdelen bedrag", "Amount to distribute"),
+      Map.entry("Totaal per deel", "Total per part"),
+      Map.entry("Bedrijfsvoering", "Operations (bedrijfsvoering)"),
+      Map.entry("Dekkingsvoorstellen", "Proposals for cover"));
+
+  /** Begroot's own patterns, with the names in them kept. */
+  private static final List<Map.Entry<Pattern, String>> PATTERNS = List.of(
+      Map.entry(Pattern.compile("^Tabel (\\d+)\\. Begrotingsvolume (.+) (\\d{4}) t/m (\\d{4})$"), "Table $1. Budget volume $2 $3 to $4"),
+      Map.entry(Pattern.compile("^Bijlage (\\d+)\\. Bijdragen per provincie (\\d{4})$"), "Annex $1. Contributions per province $2"),
+      Map.entry(Pattern.compile("^Bijlage (\\d+)\\. (.+)$"), "Annex $1. $2"),
+      Map.entry(Pattern.compile("^Tabel (\\d+)\\. (.+)$"), "Table $1. $2"),
+      Map.entry(Pattern.compile("^([IVX]+\\. )Kader: (.+)$"), "$1Frame: $2"),
+      Map.entry(Pattern.compile("^([IVX]+\\. )Nieuw kader: (.+)$"), "$1New frame: $2"),
+      Map.entry(Pattern.compile("^([IVX]+\\. )Begrotingsvoorstellen\\b(.*)$"), "$1Budget proposals$2"),
+      Map.entry(Pattern.compile("^(\\d+[a-z]?\\. )Totaal$"), "$1Total"),
+      Map.entry(Pattern.compile("^Totaal (.+)$"), "Total $1"),
+      Map.entry(Pattern.compile("^Middelen (.+) per onderwerp$"), "Funds of $1 per subject"));
+
+  /** A table's label in the page's language: English words for Begroot's own, a name unchanged. */
+  static String english(String label) {
+    if (label == null) {
+      return null;
+    }
+    String whole = LABELS.get(label);
+    if (whole != null) {
+      return whole;
+    }
+    for (Map.Entry<Pattern, String> p : PATTERNS) {
+      Matcher m = p.getKey().matcher(label);
+      if (m.matches()) {
+        return m.replaceFirst(p.getValue());
+      }
+    }
+    return label;
+  }
+}
