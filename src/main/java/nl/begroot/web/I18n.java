@@ -177,7 +177,7 @@ public final class I18n {
     w("withdraw.lapsed", "Een bedrag uit dit voorstel is vervallen in", "An amount of this proposal has lapsed in");
     w("withdraw.shows", "daar staat", "it reads");
     w("withdraw.back", "terugzetten brengt het bedrag terug", "reinstating brings the amount back");
-    w("explain.technical", "Technisch", "Technical");
+    w("explain.technical", "Technische details", "Technical details");
     w("explain.id", "Code van het bedrag", "Figure id");
     w("explain.ruleLabel", "Naam in de rekenkern", "Name in the computation");
     w("audit.title", "Rekenkundige controle", "Arithmetic audit");
@@ -323,7 +323,7 @@ public final class I18n {
     w("audit.where", "Plaats in het document", "Place in the document");
     w("audit.kind", "Soort", "Kind");
     w("audit.message", "Toelichting", "Explanation");
-    w("audit.detail", "Uitleg in detail (Engels)", "Detail");
+    w("audit.detail", "Technische details (Engels)", "Technical details");
     w("audit.summary", "Samenvatting", "Summary");
     w("audit.action", "Actie nodig: het document spreekt zichzelf tegen of bevat fouten.",
         "Action needed: the document contradicts itself or contains errors.");
