@@ -33,10 +33,16 @@ import nl.begroot.core.text.Dutch;
  *       change in all other baten), so that the new year balances as {@code yN} did.
  * </ul>
  *
- * <p>The result is checked against the adopted multi-year estimate (the new frame of every programme as the
- * engine computed it, {@link Computation#frameLasten} + {@link Computation#changeLasten}): each year both
- * have must agree to the cent; each difference is reported by programme, side and year, in words ({@link
- * #check}). The same check runs on any concept's frame against the adopted budget it starts from.
+ * <p>An overhead view (a programme whose frame is already inside the others', IPO's programme 5) keeps
+ * its new frame as its frame, and what its proposals changed moves into the lasten of the programmes it is
+ * spread over, by its spread (as Bijlage 1 spreads it; the new year by the same weights, largest remainder),
+ * so that the totals of next year's frame are the adopted totals ({@link ProgrammeFrame#overheadCents}).
+ *
+ * <p>The result is checked against the adopted multi-year estimate (the new frame of every programme and
+ * the totals of Tabel 1 as the engine computed them, {@link Computation#frameLasten} + {@link
+ * Computation#changeLasten}): each year both have must agree to the cent, a programme's lasten without its
+ * overhead share; each difference is reported by programme (or the total), side and year, in words ({@link
+ * #check}).
  */
 public record NextYearFrame(
     String fromVersion, int budgetYear, List<Integer> years, List<ProgrammeFrame> programmes, List<Ending> ending,
@@ -49,8 +55,24 @@ public record NextYearFrame(
     differences = List.copyOf(differences);
   }
 
-  /** One programme's frame for next year: lasten and baten per year of {@link #years}, in cents. */
-  public record ProgrammeFrame(String programmeId, String title, long[] lastenCents, long[] batenCents) {
+  /**
+   * One programme's frame for next year: lasten and baten per year of {@link #years}, in cents. {@code
+   * overheadCents} is the part of {@code lastenCents} that is the programme's share of the overhead view's
+   * change (its spread, as in Bijlage 1): an overhead view's frame is already inside the other programmes'
+   * frames, so what its proposals added moves into theirs, and the totals stay those of the adopted
+   * estimate. Zero for an overhead view itself and in a budget without one.
+   */
+  public record ProgrammeFrame(String programmeId, String title, long[] lastenCents, long[] batenCents, long[] overheadCents) {
+    /** A frame without overhead shares. */
+    public ProgrammeFrame(String programmeId, String title, long[] lastenCents, long[] batenCents) {
+      this(programmeId, title, lastenCents, batenCents, new long[lastenCents.length]);
+    }
+
+    /** The lasten without the overhead view's share: what the adopted estimate shows for this programme. */
+    public long ownLastenCents(int yearIndex) {
+      return Math.subtractExact(lastenCents[yearIndex], overheadCents[yearIndex]);
+    }
+
     public Amounts lasten() {
       return Amounts.of(lastenCents);
     }
@@ -79,7 +101,8 @@ public record NextYearFrame(
    */
   public record Difference(String programmeId, String title, Side side, int year, Long frameCents, Long estimateCents) {
     public String nl() {
-      String where = "Programma " + programmeId + (title == null ? "" : " " + title) + ", " + sideNl(side) + " " + year + ": ";
+      String where = (programmeId == null ? "Totaal (Tabel 1)" : "Programma " + programmeId + (title == null ? "" : " " + title)) + ", "
+          + sideNl(side) + " " + year + ": ";
       if (frameCents == null) {
         return where + "het kader heeft dit programma niet; de vastgestelde meerjarenraming € " + Dutch.euros(estimateCents) + ".";
       }
@@ -91,8 +114,8 @@ public record NextYearFrame(
     }
 
     public String en() {
-      String where = "Programme " + programmeId + (title == null ? "" : " " + title) + ", " + side.name().toLowerCase(Locale.ROOT) + " "
-          + year + ": ";
+      String where = (programmeId == null ? "Total (Tabel 1)" : "Programme " + programmeId + (title == null ? "" : " " + title)) + ", "
+          + side.name().toLowerCase(Locale.ROOT) + " " + year + ": ";
       if (frameCents == null) {
         return where + "the frame lacks this programme; the adopted multi-year estimate has € " + Dutch.euros(estimateCents) + ".";
       }
@@ -226,9 +249,62 @@ public record NextYearFrame(
       long[][] side = line.side() == Side.LASTEN ? lasten : baten;
       side[p][n - 1] = Math.addExact(side[p][n - 1], continued[i]);
     }
+    // the overhead view's change moves into the frames of the programmes it is spread over (by its annex
+    // columns): years y1..yN as the engine spread it, the new year by the same spread (largest remainder)
+    long[][] overhead = new long[programmes.size()][n];
+    List<nl.begroot.core.model.Annex.Column> columns = b.annex().columns();
+    int[] columnProgramme = new int[columns.size()];
+    for (int c = 0; c < columns.size(); c++) {
+      columnProgramme[c] = -1;
+      if (columns.get(c).programmes().size() == 1) {
+        String id = columns.get(c).programmes().get(0);
+        for (int p = 0; p < programmes.size(); p++) {
+          if (programmes.get(p).id().equals(id)) {
+            columnProgramme[c] = p;
+          }
+        }
+      }
+    }
+    for (int o = 0; o < programmes.size(); o++) {
+      Programme view = programmes.get(o);
+      if (!view.overheadView()) {
+        continue;
+      }
+      java.math.BigInteger[] weights = nl.begroot.core.engine.AnnexLayout.spreadWeights(b.annex(), view);
+      for (int c = 0; c < columns.size(); c++) {
+        if (weights[c].signum() != 0 && columnProgramme[c] < 0) {
+          throw new IllegalArgumentException("the overhead view " + view.id() + " is spread over the annex column " + columns.get(c).id()
+              + ", which is not the column of one programme: its share cannot move into a programme's frame");
+        }
+      }
+      long change = 0;
+      for (int i = 0; i < proposals.size(); i++) {
+        if (programmeOfUnit.get(proposals.get(i).unit()) == o) {
+          change = Math.addExact(change, continued[i] * proposals.get(i).saldoSign());
+        }
+      }
+      long[] spread = nl.begroot.core.money.Allocation.allocate(change, weights);
+      for (int c = 0; c < columns.size(); c++) {
+        if (columnProgramme[c] >= 0) {
+          overhead[columnProgramme[c]][n - 1] = Math.addExact(overhead[columnProgramme[c]][n - 1], spread[c]);
+        }
+      }
+    }
+    if (programmes.stream().anyMatch(Programme::overheadView)) {
+      for (int y = 1; y < n; y++) {
+        for (int c = 0; c < columns.size(); c++) {
+          if (columnProgramme[c] >= 0) {
+            overhead[columnProgramme[c]][y - 1] = Math.addExact(overhead[columnProgramme[c]][y - 1], adopted.annex().overhead(c, y));
+          }
+        }
+      }
+    }
     List<ProgrammeFrame> frames = new ArrayList<>();
     for (int p = 0; p < programmes.size(); p++) {
-      frames.add(new ProgrammeFrame(programmes.get(p).id(), programmes.get(p).title(), lasten[p], baten[p]));
+      for (int y = 0; y < n; y++) {
+        lasten[p][y] = Math.addExact(lasten[p][y], overhead[p][y]);
+      }
+      frames.add(new ProgrammeFrame(programmes.get(p).id(), programmes.get(p).title(), lasten[p], baten[p], overhead[p]));
     }
     List<Difference> differences = check(years, frames, adopted);
     return new NextYearFrame(b.version().id(), b.version().budgetYear() + 1, years, frames, ending, differences);
@@ -291,12 +367,29 @@ public record NextYearFrame(
           continue;
         }
         byId.put(programme.id(), f); // kept for the next year
-        if (f.lastenCents()[y] != estimateLasten) {
-          differences.add(new Difference(programme.id(), programme.title(), Side.LASTEN, year, f.lastenCents()[y], estimateLasten));
+        if (f.ownLastenCents(y) != estimateLasten) {
+          differences.add(new Difference(programme.id(), programme.title(), Side.LASTEN, year, f.ownLastenCents(y), estimateLasten));
         }
         if (f.batenCents()[y] != estimateBaten) {
           differences.add(new Difference(programme.id(), programme.title(), Side.BATEN, year, f.batenCents()[y], estimateBaten));
         }
+      }
+      long totalLasten = 0;
+      long totalBaten = 0;
+      for (ProgrammeFrame f : frame) {
+        boolean view = b.programme(f.programmeId()).map(Programme::overheadView).orElse(false);
+        if (!view) {
+          totalLasten = Math.addExact(totalLasten, f.lastenCents()[y]);
+          totalBaten = Math.addExact(totalBaten, f.batenCents()[y]);
+        }
+      }
+      long estimateLasten = Math.addExact(adopted.totalFrameLasten(ay), adopted.totalChangeLasten(ay));
+      long estimateBaten = Math.addExact(adopted.totalFrameBaten(ay), adopted.totalChangeBaten(ay));
+      if (totalLasten != estimateLasten) {
+        differences.add(new Difference(null, null, Side.LASTEN, year, totalLasten, estimateLasten));
+      }
+      if (totalBaten != estimateBaten) {
+        differences.add(new Difference(null, null, Side.BATEN, year, totalBaten, estimateBaten));
       }
       for (ProgrammeFrame f : byId.values()) {
         if (b.programme(f.programmeId()).isEmpty()) {
@@ -306,14 +399,5 @@ public record NextYearFrame(
       }
     }
     return differences;
-  }
-
-  /** The frame of a budget (a concept that starts from an adopted budget), per programme, for {@link #check}. */
-  public static List<ProgrammeFrame> frameOf(Budget concept) {
-    List<ProgrammeFrame> frames = new ArrayList<>();
-    for (Programme p : concept.programmes()) {
-      frames.add(new ProgrammeFrame(p.id(), p.title(), p.frameLasten().centsArray().clone(), p.frameBaten().centsArray().clone()));
-    }
-    return frames;
   }
 }
