@@ -54,7 +54,7 @@ public abstract class DefinitiveAndNextFrameContract {
     database = Database.open(freshDatabase());
     workspace = new Workspace(database);
     seed = TestBudgets.ipo();
-    workspace.seedIfEmpty(seed, Actor.system("seed"));
+    workspace.seedIfEmpty(seed, TestBudgets.SEED);
   }
 
   @AfterEach
