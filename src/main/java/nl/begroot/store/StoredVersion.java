@@ -33,6 +33,9 @@ public record StoredVersion(
   /** The kind of a begrotingswijziging: a version based on an adopted one, holding its own proposals. */
   public static final String AMENDMENT = "amendment";
 
+  /** The kind of a definitive budget (definitieve begroting): a version based on an adopted concept, starting as its copy. */
+  public static final String DEFINITIVE = "definitive";
+
   /** A private sandbox of its author (a copy or an import), never an official version of the cycle. */
   public boolean scenario() {
     return "scenario".equals(kind) || "import".equals(kind);
@@ -40,6 +43,10 @@ public record StoredVersion(
 
   public boolean amendment() {
     return AMENDMENT.equals(kind);
+  }
+
+  public boolean definitive() {
+    return DEFINITIVE.equals(kind);
   }
 
   /** The scenario's owner: its author. */

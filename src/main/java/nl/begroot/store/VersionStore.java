@@ -385,14 +385,7 @@ public final class VersionStore {
             .bind("slug", slug).bind("name", name).bind("kind", StoredVersion.AMENDMENT).bind("basedOn", adopted)
             .bind("base", baseYaml).bind("now", now).bind("actor", actor).bind("no", number)
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        int position = 0;
-        for (StoredProposal r : rows) {
-          insertProposal(h, id, new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), r.withdrawn()), position++, now, actor);
-          h.createUpdate("update proposal set status = :status, reviewer = :reviewer, review_reason = :reason, reviewed_at = :at,"
-                  + " created_by = :author where version_id = :v and proposal_id = :p")
-              .bind("status", r.status().code()).bind("reviewer", r.reviewer()).bind("reason", r.reviewReason())
-              .bind("at", r.reviewedAt()).bind("author", r.createdBy()).bind("v", id).bind("p", r.proposalId()).execute();
-        }
+        copyRows(h, id, rows, now, actor);
         log(h, id, now, actor, "amendment.create", slug, null, null);
         return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
       });
@@ -424,6 +417,62 @@ public final class VersionStore {
         log(h, id, now, actor, "version.adopt", slug, "status: concept\n", adopted(VersionStatus.VASTGESTELD, adoption));
       }
     });
+  }
+
+  /** The definitive budgets (kind {@value StoredVersion#DEFINITIVE}) based on the version {@code conceptId}: none or one. */
+  public List<StoredVersion> definitives(long conceptId) {
+    return jdbi.withHandle(h -> h.createQuery("select * from budget_version where based_on = :id and kind = :kind order by id")
+        .bind("id", conceptId).bind("kind", StoredVersion.DEFINITIVE).map((rs, ctx) -> version(rs)).list());
+  }
+
+  /**
+   * Creates the definitive budget of the adopted concept {@code concept}: a version of kind {@value
+   * StoredVersion#DEFINITIVE} based on it, with {@code rows} copied as they are (status and review included:
+   * a line approved in the adopted concept stays approved until it is changed). In one transaction with the
+   * concept's row locked, so that a concept never gets two definitive budgets.
+   *
+   * @return the definitive budget; empty when the concept has one already or the slug is taken
+   */
+  public Optional<StoredVersion> createDefinitive(long concept, String slug, String name, String baseYaml, List<StoredProposal> rows,
+      String actor) {
+    try {
+      return jdbi.inTransaction(h -> {
+        h.createQuery("select id from budget_version where id = :id for update").bind("id", concept).mapTo(Long.class).findOne();
+        int existing = h.createQuery("select count(*) from budget_version where based_on = :id and kind = :kind")
+            .bind("id", concept).bind("kind", StoredVersion.DEFINITIVE).mapTo(Integer.class).one();
+        if (existing > 0
+            || h.createQuery("select count(*) from budget_version where slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0) {
+          return Optional.<StoredVersion>empty();
+        }
+        Instant now = Instant.now();
+        long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
+                + " created_at, created_by, updated_at, updated_by)"
+                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor)")
+            .bind("slug", slug).bind("name", name).bind("kind", StoredVersion.DEFINITIVE).bind("basedOn", concept)
+            .bind("base", baseYaml).bind("now", now).bind("actor", actor)
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        copyRows(h, id, rows, now, actor);
+        log(h, id, now, actor, "definitive.create", slug, null, null);
+        return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
+      });
+    } catch (RuntimeException e) {
+      if (uniqueViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Inserts {@code rows} into the version {@code id} as they are: text, withdrawal, status, review and author. */
+  private void copyRows(Handle h, long id, List<StoredProposal> rows, Instant now, String actor) {
+    int position = 0;
+    for (StoredProposal r : rows) {
+      insertProposal(h, id, new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), r.withdrawn()), position++, now, actor);
+      h.createUpdate("update proposal set status = :status, reviewer = :reviewer, review_reason = :reason, reviewed_at = :at,"
+              + " created_by = :author where version_id = :v and proposal_id = :p")
+          .bind("status", r.status().code()).bind("reviewer", r.reviewer()).bind("reason", r.reviewReason())
+          .bind("at", r.reviewedAt()).bind("author", r.createdBy()).bind("v", id).bind("p", r.proposalId()).execute();
+    }
   }
 
   /** Whether {@code e} is the database refusing a write to an adopted version (the V6_1 triggers). */

@@ -52,6 +52,7 @@ final class CycleApi extends Api {
     if (v.amendment()) {
       n.put("amendment_number", v.amendmentNo());
     }
+    n.put("kind", v.kind());
   }
 
   /** The cycle's fields of a proposal (status, author, reviewer, reason, reviewed at). */
@@ -176,5 +177,93 @@ final class CycleApi extends Api {
       balancing.put(String.valueOf(comp.years().get(y)), comp.balancing(y));
     }
     json(ctx, n);
+  }
+
+  /** POST /api/versions/{concept}/definitive: starts the definitive budget of an adopted concept (201, Location: the new version). */
+  void createDefinitive(Context ctx) {
+    String slug = ctx.pathParam("version");
+    ObjectNode body = optionalBody(ctx);
+    EditResult r = workspace.createDefinitive(slug, actor(ctx, body));
+    edited(ctx, r, 201, () -> {
+      String made = ((EditResult.Saved) r).id();
+      ctx.header("Location", "/api/versions/" + View.enc(made));
+      ObjectNode n = JSON.createObjectNode();
+      n.put("id", made);
+      n.put("name", workspace.version(made).orElseThrow().name());
+      n.put("starts_from", slug);
+      n.put("compare", "/api/compare?a=" + View.enc(slug) + "&b=" + View.enc(made));
+      cycle(n, workspace.version(made).orElseThrow());
+      json(ctx, n);
+    });
+  }
+
+  /**
+   * GET /api/versions/{adopted}/next-frame: the frame of next year's concept, per programme and year in cents,
+   * the one-off amounts that end, and the check against the adopted multi-year estimate (409 when the version
+   * is not an adopted budget).
+   */
+  void nextFrame(Context ctx) {
+    String slug = snapshot(ctx).slug();
+    Workspace.NextFrame next = workspace.nextFrame(slug).orElseThrow(() -> new Problems.Failure(404, "not-found", "Not found",
+        "There is no version '" + Problems.shorten(slug) + "'.", List.of()));
+    if (next.frame() == null) {
+      throw new Problems.Failure(409, "not-adopted", "Not an adopted budget", next.refused().en(), List.of());
+    }
+    nl.begroot.core.cycle.NextYearFrame f = next.frame();
+    ObjectNode n = JSON.createObjectNode();
+    n.put("from", slug);
+    n.put("budget_year", f.budgetYear());
+    ArrayNode years = n.putArray("years");
+    f.years().forEach(years::add);
+    ArrayNode programmes = n.putArray("programmes");
+    for (nl.begroot.core.cycle.NextYearFrame.ProgrammeFrame p : f.programmes()) {
+      ObjectNode o = programmes.addObject();
+      o.put("id", p.programmeId());
+      o.put("title", p.title());
+      o.set("lasten_cents", byYear(f.years(), p.lastenCents()));
+      o.set("baten_cents", byYear(f.years(), p.batenCents()));
+      o.set("overhead_share_cents", byYear(f.years(), p.overheadCents()));
+    }
+    ArrayNode ending = n.putArray("ending_one_off");
+    for (nl.begroot.core.cycle.NextYearFrame.Ending e : f.ending()) {
+      ObjectNode o = ending.addObject();
+      o.put("proposal", e.proposalId());
+      if (e.component() != null) {
+        o.put("component", e.component());
+      }
+      o.put("unit", e.unit());
+      o.put("side", e.side().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("year", e.year());
+      o.put("cents", e.cents());
+      o.put("nl", e.nl());
+      o.put("en", e.en());
+    }
+    n.put("agrees_with_estimate", f.agrees());
+    ArrayNode differences = n.putArray("differences");
+    for (nl.begroot.core.cycle.NextYearFrame.Difference d : f.differences()) {
+      ObjectNode o = differences.addObject();
+      if (d.programmeId() != null) {
+        o.put("programme", d.programmeId());
+      }
+      o.put("side", d.side().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("year", d.year());
+      if (d.frameCents() != null) {
+        o.put("frame_cents", d.frameCents());
+      }
+      if (d.estimateCents() != null) {
+        o.put("estimate_cents", d.estimateCents());
+      }
+      o.put("nl", d.nl());
+      o.put("en", d.en());
+    }
+    json(ctx, n);
+  }
+
+  private static ObjectNode byYear(List<Integer> years, long[] cents) {
+    ObjectNode o = JSON.createObjectNode();
+    for (int y = 0; y < years.size(); y++) {
+      o.put(String.valueOf(years.get(y)), cents[y]);
+    }
+    return o;
   }
 }

@@ -74,8 +74,11 @@ final class CyclePages extends Pages {
     boolean mayShare = version.scenario() && Access.allows(actor, Permission.SHARE_SCENARIO, Workspace.scope(version));
     Workspace.AfterAmendments after = version.status().adopted() && !version.amendment()
         ? workspace.afterAmendments(s.slug()).orElse(null) : null;
+    Workspace.Definitive definitive = workspace.definitive(s.slug()).orElse(null);
+    boolean mayDefine = "concept".equals(version.kind()) && version.status().adopted() && definitive == null
+        && Access.allows(actor, Permission.CREATE_DEFINITIVE, Workspace.scope(version));
     render(ctx, "cycle.jte", v, new CycleData(version, moves, mayShare, mayAmend, workspace.amendments(s.slug()), amendment,
-        effectHtml, after, lines, errors, typed));
+        effectHtml, after, lines, errors, typed, mayDefine, definitive));
   }
 
   /** POST /v/{version}/cyclus/{indienen|terughalen|vaststellen|publiceren}: each its own route with its own permission. */
@@ -114,6 +117,31 @@ final class CyclePages extends Pages {
       return;
     }
     answer(ctx, s, r, Map.of(), "");
+  }
+
+  /** POST /v/{version}/definitief: starts the definitive budget of an adopted concept and goes to its cycle page. */
+  void createDefinitive(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    EditResult r = workspace.createDefinitive(s.slug(), actor(ctx));
+    if (r instanceof EditResult.Saved saved) {
+      ctx.redirect("/v/" + View.enc(saved.id()) + "/cyclus", io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
+    }
+    answer(ctx, s, r, Map.of(), "");
+  }
+
+  /** GET /v/{version}/volgend-jaar: next year's frame from an adopted version, with its check against the multi-year estimate. */
+  void nextFrame(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    Access.require(actor(ctx), Permission.READ_VERSION, Workspace.scope(s.version()));
+    Workspace.NextFrame next = workspace.nextFrame(s.slug()).orElseThrow(() -> new NotFound("versie " + s.slug()));
+    String lang = lang(ctx);
+    View v = view(ctx, s, I18n.of(lang).t("next.title"));
+    if (next.frame() == null) {
+      ctx.status(409);
+    }
+    render(ctx, "nextFrame.jte", v, new NextFrameData(next.from(), next.frame(),
+        next.refused() == null ? null : "en".equals(lang) ? next.refused().en() : next.refused().nl()));
   }
 
   /** GET /v/{version}/na-wijziging: the pages of the budget na wijziging (the last adopted amendment's, or the version's own). */

@@ -35,6 +35,25 @@ public final class I18n {
         "This version is adopted and no longer changes. Changes go through a budget amendment.");
     w("cycle.amend", "Begrotingswijziging beginnen", "Start a budget amendment");
     w("cycle.amendments", "Begrotingswijzigingen", "Budget amendments");
+    w("cycle.define", "Definitieve begroting beginnen", "Start the definitive budget");
+    w("cycle.definitive", "Definitieve begroting", "Definitive budget");
+    w("cycle.definitive.of", "Begint bij de vastgestelde conceptbegroting", "Starts from the adopted concept budget");
+    w("cycle.definitive.compare", "Vergelijk met de conceptbegroting", "Compare with the concept budget");
+    w("cycle.next", "Kader voor volgend jaar", "Next year's frame");
+    w("next.title", "Kader voor volgend jaar", "Next year's frame");
+    w("next.intro", "Het kader van de conceptbegroting van volgend jaar, afgeleid uit de vastgestelde begroting (inclusief meerjarenraming): "
+        + "de jaren schuiven een jaar op, het nieuwe laatste jaar zet de structurele bedragen voort en de incidentele lopen af.",
+        "The frame of next year's concept budget, derived from the adopted budget (with its multi-year estimate): the years move on "
+        + "one, the new last year continues the recurring amounts and the one-off amounts end.");
+    w("next.budgetyear", "Begrotingsjaar", "Budget year");
+    w("next.programme", "Programma", "Programme");
+    w("next.overhead", "waarvan aandeel bedrijfsvoering", "of which share of operations");
+    w("next.check", "Controle tegen de vastgestelde meerjarenraming", "Check against the adopted multi-year estimate");
+    w("next.agrees", "Elk programma en het totaal komen in elk jaar tot op de cent overeen met de vastgestelde meerjarenraming.",
+        "Every programme and the total agree to the cent with the adopted multi-year estimate in every year.");
+    w("next.ending", "Incidentele bedragen die aflopen", "One-off amounts that end");
+    w("next.ending.none", "Geen: elk bedrag van het laatste jaar is structureel.", "None: every amount of the last year is recurring.");
+    w("next.api", "Als JSON", "As JSON");
     w("cycle.after", "Begroting na wijziging", "Budget after amendments");
     w("cycle.after.none", "nog geen vastgestelde wijzigingen", "no adopted amendments yet");
     w("cycle.after.with", "met de vastgestelde wijzigingen", "with the adopted amendments");

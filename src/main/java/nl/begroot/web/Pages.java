@@ -134,9 +134,18 @@ public abstract class Pages {
   /** The page's data. */
   public record CycleData(nl.begroot.store.StoredVersion version, List<nl.begroot.core.cycle.VersionMove> moves, boolean mayShare, boolean mayAmend,
       List<nl.begroot.store.StoredVersion> amendments, nl.begroot.workspace.Workspace.Amendment amendment, String effectHtml, nl.begroot.workspace.Workspace.AfterAmendments after,
-      List<ProposalLine> proposals, List<FieldError> errors, Map<String, String> typed) {
+      List<ProposalLine> proposals, List<FieldError> errors, Map<String, String> typed, boolean mayDefine,
+      nl.begroot.workspace.Workspace.Definitive definitive) {
     public String typed(String field) {
       return typed.getOrDefault(field, "");
+    }
+  }
+
+  /** Next year's frame page: the version it comes from, and the frame with its check (or why there is none). */
+  public record NextFrameData(nl.begroot.store.StoredVersion from, nl.begroot.core.cycle.NextYearFrame frame, String refused) {
+    /** Euros with a decimal comma, as the tables print them. */
+    public static String euros(long cents) {
+      return nl.begroot.core.text.Dutch.euros(cents);
     }
   }
 

@@ -266,6 +266,8 @@ public final class WebServer {
       route(r, HandlerType.POST, "/v/{version}/delen", Permission.SHARE_SCENARIO, Find.PATH, cycle::share);
       route(r, HandlerType.POST, "/v/{version}/wijziging", Permission.CREATE_AMENDMENT, Find.PATH, cycle::createAmendment);
       route(r, HandlerType.GET, "/v/{version}/na-wijziging", Permission.READ_VERSION, Find.PATH, cycle::afterAmendments);
+      route(r, HandlerType.POST, "/v/{version}/definitief", Permission.CREATE_DEFINITIVE, Find.PATH, cycle::createDefinitive);
+      route(r, HandlerType.GET, "/v/{version}/volgend-jaar", Permission.READ_VERSION, Find.PATH, cycle::nextFrame);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {
         route(r, HandlerType.GET, OidcSignIn.START, Permission.PUBLIC, Find.PATH, oidcSignIn::start);
@@ -312,6 +314,8 @@ public final class WebServer {
       route(r, HandlerType.POST, "/api/versions/{version}/amendments", Permission.CREATE_AMENDMENT, Find.PATH, cycleApi::createAmendment);
       route(r, HandlerType.GET, "/api/versions/{version}/amendment", Permission.READ_VERSION, Find.PATH, cycleApi::amendment);
       route(r, HandlerType.GET, "/api/versions/{version}/after-amendments", Permission.READ_VERSION, Find.PATH, cycleApi::afterAmendments);
+      route(r, HandlerType.POST, "/api/versions/{version}/definitive", Permission.CREATE_DEFINITIVE, Find.PATH, cycleApi::createDefinitive);
+      route(r, HandlerType.GET, "/api/versions/{version}/next-frame", Permission.READ_VERSION, Find.PATH, cycleApi::nextFrame);
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/submit", Permission.SUBMIT_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.SUBMIT));
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/approve", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.APPROVE));
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/reject", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.REJECT));

@@ -244,4 +244,102 @@ final class CycleEdits {
     return Optional.of(new Workspace.AfterAmendments(adopted, List.copyOf(applied), readAs, budget,
         nl.begroot.core.pipeline.Pipeline.compute(budget).document()));
   }
+
+  // ------------------------------------------------------------------------------ the definitive budget
+
+  /**
+   * Starts the definitive budget (definitieve begroting) of the adopted concept {@code slug}: a version of
+   * kind definitive, based on the concept, that starts as its copy (the concept as amended by its adopted
+   * amendments, if any): the same frame, proposals (each keeping its approval) and narrative, titled
+   * "Begroting {year}", phase adopted, without the concept's printed document. Proposals are then added and
+   * changed like in any version, and it is submitted and adopted like the concept. One per concept.
+   */
+  EditResult createDefinitive(String slug, Actor actor) {
+    Optional<StoredVersion> found = store.version(slug);
+    if (found.isEmpty()) {
+      return new EditResult.NotFound("versie " + slug);
+    }
+    StoredVersion concept = found.get();
+    Access.require(actor, Permission.CREATE_DEFINITIVE, Workspace.scope(concept));
+    if (!"concept".equals(concept.kind())) {
+      return invalid(List.of(new Problem("form", "Een definitieve begroting begint bij een vastgestelde conceptbegroting; dit is er geen.",
+          "A definitive budget starts from an adopted concept budget; this is none.")));
+    }
+    if (!concept.status().adopted()) {
+      return invalid(List.of(new Problem("form",
+          "Stel de conceptbegroting eerst vast (nu: " + concept.status().code() + "); de definitieve begroting begint bij de vastgestelde.",
+          "Adopt the concept budget first (now: " + concept.status().code() + "); the definitive budget starts from the adopted one.")));
+    }
+    Optional<StoredVersion> existing = store.definitives(concept.id()).stream().findFirst();
+    if (existing.isPresent()) {
+      return invalid(List.of(new Problem("form", "Deze conceptbegroting heeft al een definitieve begroting: " + existing.get().name() + ".",
+          "This concept budget has a definitive budget already: " + existing.get().name() + ".")));
+    }
+    List<StoredVersion> amendments = store.amendments(concept.id()).stream().filter(a -> a.status().adopted()).toList();
+    Snapshot basis = workspace.current(amendments.isEmpty() ? concept.slug() : amendments.get(amendments.size() - 1).slug())
+        .orElseThrow(() -> new StoreException("the version '" + slug + "' was deleted meanwhile", null));
+    nl.begroot.core.model.Version v = basis.budget().version();
+    String name = "Begroting " + v.budgetYear();
+    String newSlug = Workspace.slug("definitieve-begroting-" + v.budgetYear());
+    Budget definitive = basis.budget()
+        .withVersion(new nl.begroot.core.model.Version(v.id() + "-definitief", name, nl.begroot.core.model.Version.Phase.ADOPTED,
+            v.budgetYear(), v.years(), v.frameTitle(), v.proposalsTitle(), v.newFrameTitle()))
+        .withPrinted(null);
+    String base = BudgetCodec.base(definitive, basis.rows());
+    Optional<StoredVersion> created = store.createDefinitive(concept.id(), newSlug, name, base, basis.rows(), Workspace.actor(actor));
+    workspace.written(newSlug);
+    return created.<EditResult>map(d -> new EditResult.Saved(d.slug())).orElseGet(() -> invalid(List.of(new Problem("form",
+        "Intussen is de definitieve begroting al begonnen, of de naam '" + newSlug + "' is bezet; kijk opnieuw.",
+        "Meanwhile the definitive budget was started, or the name '" + newSlug + "' is taken; look again."))));
+  }
+
+  /** The definitive budget of the concept {@code slug}, or the concept of the definitive budget {@code slug}. */
+  Optional<Workspace.Definitive> definitive(String slug) {
+    Optional<StoredVersion> found = store.version(slug);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredVersion v = found.get();
+    StoredVersion concept;
+    StoredVersion definitive;
+    if (v.definitive()) {
+      definitive = v;
+      concept = store.versions().stream().filter(x -> x.id() == v.basedOn()).findFirst().orElse(null);
+    } else {
+      concept = v;
+      definitive = store.definitives(v.id()).stream().findFirst().orElse(null);
+    }
+    if (concept == null || definitive == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Workspace.Definitive(concept, definitive));
+  }
+
+  // ------------------------------------------------------------------------------ next year's frame
+
+  /**
+   * Next year's frame derived from the adopted version {@code slug} (as amended by its adopted amendments),
+   * checked against its multi-year estimate ({@link nl.begroot.core.cycle.NextYearFrame}).
+   *
+   * @return empty when there is no such version; a refusal in words when it is not adopted, a scenario or an amendment
+   */
+  Optional<Workspace.NextFrame> nextFrame(String slug) {
+    Optional<StoredVersion> found = store.version(slug);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredVersion v = found.get();
+    if (v.scenario() || v.amendment() || !v.status().adopted()) {
+      return Optional.of(new Workspace.NextFrame(v, null, new Problem("form",
+          "Het kader van volgend jaar volgt uit een vastgestelde begroting; " + v.name() + " is "
+              + (v.scenario() ? "een scenario" : v.amendment() ? "een begrotingswijziging (neem de vastgestelde begroting zelf)"
+                  : "niet vastgesteld (" + v.status().code() + ")") + ".",
+          "Next year's frame follows from an adopted budget; " + v.name() + " is "
+              + (v.scenario() ? "a scenario" : v.amendment() ? "an amendment (take the adopted budget itself)"
+                  : "not adopted (" + v.status().code() + ")") + ".")));
+    }
+    Workspace.AfterAmendments after = afterAmendments(slug).orElseThrow();
+    return Optional.of(new Workspace.NextFrame(v,
+        nl.begroot.core.cycle.NextYearFrame.derive(nl.begroot.core.pipeline.Pipeline.compute(after.budget()).computation()), null));
+  }
 }

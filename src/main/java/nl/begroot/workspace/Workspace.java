@@ -478,6 +478,30 @@ public final class Workspace {
   public record AfterAmendments(StoredVersion version, List<Integer> applied, String readAs, Budget budget,
       nl.begroot.core.figures.Document document) {}
 
+  /** Starts the definitive budget of the adopted concept {@code slug}; saved with the definitive budget's slug. */
+  public EditResult createDefinitive(String slug, Actor actor) {
+    return cycleEdits.createDefinitive(slug, actor);
+  }
+
+  /** A concept budget and the definitive budget that starts from it. */
+  public record Definitive(StoredVersion concept, StoredVersion definitive) {}
+
+  /** The definitive budget of the concept {@code slug}, or the concept of the definitive budget {@code slug}; empty when there is none. */
+  public Optional<Definitive> definitive(String slug) {
+    return cycleEdits.definitive(slug);
+  }
+
+  /**
+   * Next year's frame from an adopted version: the frame with its check against the multi-year estimate, or
+   * {@code refused} (in words) when the version is no adopted budget.
+   */
+  public record NextFrame(StoredVersion from, nl.begroot.core.cycle.NextYearFrame frame, nl.begroot.core.cycle.Problem refused) {}
+
+  /** Next year's frame derived from the adopted version {@code slug}; empty when there is no such version. */
+  public Optional<NextFrame> nextFrame(String slug) {
+    return cycleEdits.nextFrame(slug);
+  }
+
   /** The budget na wijziging of {@code slug}; empty for no such version, a scenario or an amendment. */
   public Optional<AfterAmendments> afterAmendments(String slug) {
     return cycleEdits.afterAmendments(slug);

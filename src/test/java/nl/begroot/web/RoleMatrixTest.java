@@ -75,6 +75,8 @@ class RoleMatrixTest {
     PUBLISH,
     /** Starting a begrotingswijziging on an adopted version. */
     AMEND,
+    /** Starting the definitive budget from an adopted concept (a controller's, like an amendment). */
+    DEFINE,
     /** Submitting a proposal for approval. */
     SUBMIT_PROPOSAL,
     /** Approving or rejecting a proposal. */
@@ -82,7 +84,8 @@ class RoleMatrixTest {
   }
 
   /** The cycle's steps: each cell takes its step in a version of its own, made for it, so no cell changes what another sees. */
-  static final Set<Kind> STEPS = Set.of(Kind.SUBMIT_VERSION, Kind.ADOPT, Kind.PUBLISH, Kind.AMEND, Kind.SUBMIT_PROPOSAL, Kind.APPROVE);
+  static final Set<Kind> STEPS = Set.of(Kind.SUBMIT_VERSION, Kind.ADOPT, Kind.PUBLISH, Kind.AMEND, Kind.DEFINE, Kind.SUBMIT_PROPOSAL,
+      Kind.APPROVE);
 
   /** Every route and its kind (a route added to the server without a row here fails {@link #everyRouteIsInTheMatrix}). */
   static final Map<String, Kind> ROUTES = new LinkedHashMap<>();
@@ -149,6 +152,10 @@ class RoleMatrixTest {
     ROUTES.put("POST /api/versions/{version}/publish", Kind.PUBLISH);
     ROUTES.put("POST /v/{version}/wijziging", Kind.AMEND);
     ROUTES.put("POST /api/versions/{version}/amendments", Kind.AMEND);
+    ROUTES.put("POST /v/{version}/definitief", Kind.DEFINE);
+    ROUTES.put("POST /api/versions/{version}/definitive", Kind.DEFINE);
+    ROUTES.put("GET /v/{version}/volgend-jaar", Kind.READ);
+    ROUTES.put("GET /api/versions/{version}/next-frame", Kind.READ);
     ROUTES.put("POST /v/{version}/voorstel/{proposal}/indienen", Kind.SUBMIT_PROPOSAL);
     ROUTES.put("POST /api/versions/{version}/proposals/{proposal}/submit", Kind.SUBMIT_PROPOSAL);
     for (String r : List.of("POST /v/{version}/voorstel/{proposal}/goedkeuren", "POST /v/{version}/voorstel/{proposal}/afwijzen",
@@ -193,7 +200,7 @@ class RoleMatrixTest {
         case PROPOSAL, PREVIEW, KEY, DELETE, SHARE, SUBMIT_VERSION, ADOPT, SUBMIT_PROPOSAL, APPROVE -> false;
         case NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER; // about no version
         case PUBLISH -> who == Who.CONTROLLER || who == Who.BESTUUR;
-        case AMEND -> who == Who.CONTROLLER;
+        case AMEND, DEFINE -> who == Who.CONTROLLER;
         case USERS, VERIFY_LOG -> who == Who.BEHEERDER;
         case LOG -> who == Who.CONTROLLER || who == Who.BESTUUR || who == Who.BEHEERDER;
       };
@@ -203,7 +210,7 @@ class RoleMatrixTest {
       case READ, MEMBER -> staff;
       case PROPOSAL, SUBMIT_PROPOSAL -> who == Who.CONTROLLER || (who == Who.BUDGETHOUDER && where == Where.OWN);
       case PREVIEW, NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER;
-      case KEY, SUBMIT_VERSION, APPROVE, AMEND -> who == Who.CONTROLLER;
+      case KEY, SUBMIT_VERSION, APPROVE, AMEND, DEFINE -> who == Who.CONTROLLER;
       case ADOPT -> who == Who.BESTUUR;
       case PUBLISH -> who == Who.CONTROLLER || who == Who.BESTUUR;
       case DELETE, SHARE -> who != Who.ANONIEM && where == Where.OWN;

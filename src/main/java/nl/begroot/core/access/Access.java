@@ -93,6 +93,8 @@ public final class Access {
           "Alleen het bestuur of een controller publiceert.", "Only the board or a controller publishes.");
       case CREATE_AMENDMENT -> official(scope, actor.has(CONTROLLER), "Alleen een controller begint een begrotingswijziging.",
           "Only a controller starts a budget amendment.");
+      case CREATE_DEFINITIVE -> official(scope, actor.has(CONTROLLER), "Alleen een controller begint de definitieve begroting.",
+          "Only a controller starts the definitive budget.");
       case READ_LOG -> either(actor.has(CONTROLLER) || actor.has(BESTUUR) || actor.has(BEHEERDER),
           "Het logboek is voor controllers, bestuur en beheerders.", "The log is for controllers, the board and administrators.");
       case VERIFY_LOG, MANAGE_USERS -> either(actor.has(BEHEERDER) && actor.secondFactor(),

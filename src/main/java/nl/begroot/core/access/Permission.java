@@ -33,6 +33,8 @@ public enum Permission {
   PUBLISH_VERSION,
   /** Start a budget amendment (begrotingswijziging) on an adopted version. */
   CREATE_AMENDMENT,
+  /** Start the definitive budget (definitieve begroting) from an adopted concept. */
+  CREATE_DEFINITIVE,
   /** Read the change and sign-in log of the organisation. */
   READ_LOG,
   /** Verify the log's hash chain. */
