@@ -26,6 +26,12 @@ public final class XafWriter {
   /** Writes the auditfile of {@code fiscalYear} with 12 monthly periods. */
   public static void write(Writer out, int fiscalYear, String companyName, List<Account> accounts, Iterable<Transaction> transactions,
       String softwareDesc) throws IOException {
+    write(out, fiscalYear, companyName, accounts, transactions, softwareDesc, null);
+  }
+
+  /** As above, with {@code note} (when not null) as an XML comment at the top of the file. */
+  public static void write(Writer out, int fiscalYear, String companyName, List<Account> accounts, Iterable<Transaction> transactions,
+      String softwareDesc, String note) throws IOException {
     long lines = 0;
     long debit = 0;
     long credit = 0;
@@ -40,6 +46,9 @@ public final class XafWriter {
       }
     }
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (note != null) {
+      out.write("<!-- " + note.replace("--", "- -") + " -->\n");
+    }
     out.write("<auditfile xmlns=\"" + XafReader.NAMESPACE + "\">\n");
     out.write("<header><fiscalYear>" + fiscalYear + "</fiscalYear><startDate>" + fiscalYear + "-01-01</startDate><endDate>" + fiscalYear
         + "-12-31</endDate><curCode>EUR</curCode><dateCreated>" + fiscalYear + "-12-31</dateCreated><softwareDesc>" + esc(softwareDesc)

@@ -93,6 +93,10 @@ public final class Access {
           "Alleen het bestuur of een controller publiceert.", "Only the board or a controller publishes.");
       case CREATE_AMENDMENT -> official(scope, actor.has(CONTROLLER), "Alleen een controller begint een begrotingswijziging.",
           "Only a controller starts a budget amendment.");
+      case IMPORT_ACTUALS -> read(actor, scope).allowed()
+          ? either(actor.has(CONTROLLER) && !scope.scenario(), "Alleen een controller leest realisatiecijfers in, met de indeling van een officiële versie.",
+              "Only a controller imports realised figures, by an official version's ledger mapping.")
+          : read(actor, scope);
       case READ_LOG -> either(actor.has(CONTROLLER) || actor.has(BESTUUR) || actor.has(BEHEERDER),
           "Het logboek is voor controllers, bestuur en beheerders.", "The log is for controllers, the board and administrators.");
       case VERIFY_LOG, MANAGE_USERS -> either(actor.has(BEHEERDER) && actor.secondFactor(),

@@ -33,6 +33,8 @@ public enum Permission {
   PUBLISH_VERSION,
   /** Start a budget amendment (begrotingswijziging) on an adopted version. */
   CREATE_AMENDMENT,
+  /** Import realised figures (realisatie) from the financial administration, by a version's ledger mapping. */
+  IMPORT_ACTUALS,
   /** Read the change and sign-in log of the organisation. */
   READ_LOG,
   /** Verify the log's hash chain. */
