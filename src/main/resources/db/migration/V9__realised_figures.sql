@@ -5,7 +5,7 @@
 
 create table realised_period (
   organisation  varchar(100)  not null,
-  year          integer       not null,
+  book_year     integer       not null,
   period        integer       not null check (period between 1 and 13),
   source        varchar(20)   not null check (source in ('xaf', 'csv')),
   file_name     varchar(255)  not null,
@@ -13,18 +13,18 @@ create table realised_period (
   version_slug  varchar(200)  not null,   -- the version whose ledger mapping was used
   imported_at   timestamp with time zone not null,
   imported_by   varchar(100)  not null,
-  primary key (organisation, year, period)
+  primary key (organisation, book_year, period)
 );
 
 create table realised_amount (
   organisation  varchar(100)  not null,
-  year          integer       not null,
+  book_year     integer       not null,
   period        integer       not null,
   unit_id       varchar(100)  not null,
   side          varchar(10)   not null check (side in ('lasten', 'baten')),
   money         varchar(20)   not null check (money in ('own', 'pass-through', 'third-party')),
   third_party   varchar(100)  not null default '',
   amount_cents  bigint        not null,
-  primary key (organisation, year, period, unit_id, side, money, third_party),
-  foreign key (organisation, year, period) references realised_period (organisation, year, period) on delete cascade
+  primary key (organisation, book_year, period, unit_id, side, money, third_party),
+  foreign key (organisation, book_year, period) references realised_period (organisation, book_year, period) on delete cascade
 );

@@ -12,10 +12,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
-import javax.xml.transform.stax.StAXSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import nl.begroot.core.actuals.ActualsImport;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -81,11 +79,9 @@ public final class XafReader {
       factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
       factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
       events = new Events(factory.createXMLStreamReader(counting), into);
-      Validator validator = schema().newValidator();
-      validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      javax.xml.validation.ValidatorHandler validator = schema().newValidatorHandler();
       validator.setErrorHandler(events);
-      validator.validate(new StAXSource(events));
+      events.feed(validator);
       if (!events.rootSeen) {
         into.problem("", "the file holds no XML element; an auditfile starts with <auditfile xmlns=\"" + NAMESPACE + "\">");
       }
@@ -184,11 +180,76 @@ public final class XafReader {
     private long lineCents;
     private boolean lineAmountOk;
     private String lineTp;
-    private String linePlace;
+    private int lineLine;
+    private int lineColumn;
 
     Events(XMLStreamReader reader, ActualsImport into) {
       super(reader);
       this.into = into;
+    }
+
+    /**
+     * Pulls every event and hands it to the schema's validator as SAX events (no transformer in
+     * between): the validator checks each as it passes; this reader takes what the import needs.
+     */
+    void feed(javax.xml.validation.ValidatorHandler v) throws XMLStreamException, SAXException {
+      XMLStreamReader r = getParent();
+      v.setDocumentLocator(new org.xml.sax.Locator() {
+        public String getPublicId() {
+          return null;
+        }
+
+        public String getSystemId() {
+          return null;
+        }
+
+        public int getLineNumber() {
+          return r.getLocation().getLineNumber();
+        }
+
+        public int getColumnNumber() {
+          return r.getLocation().getColumnNumber();
+        }
+      });
+      org.xml.sax.helpers.AttributesImpl attributes = new org.xml.sax.helpers.AttributesImpl();
+      v.startDocument();
+      while (hasNext()) {
+        int event = next();
+        switch (event) {
+          case XMLStreamConstants.START_ELEMENT -> {
+            for (int i = 0; i < r.getNamespaceCount(); i++) {
+              String prefix = r.getNamespacePrefix(i);
+              v.startPrefixMapping(prefix == null ? "" : prefix, r.getNamespaceURI(i));
+            }
+            attributes.clear();
+            for (int i = 0; i < r.getAttributeCount(); i++) {
+              String prefix = r.getAttributePrefix(i);
+              String local = r.getAttributeLocalName(i);
+              String uri = r.getAttributeNamespace(i);
+              attributes.addAttribute(uri == null ? "" : uri, local, prefix == null || prefix.isEmpty() ? local : prefix + ":" + local,
+                  "CDATA", r.getAttributeValue(i));
+            }
+            String uri = r.getNamespaceURI();
+            String prefix = r.getPrefix();
+            String local = r.getLocalName();
+            v.startElement(uri == null ? "" : uri, local, prefix == null || prefix.isEmpty() ? local : prefix + ":" + local, attributes);
+          }
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+              v.characters(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          case XMLStreamConstants.END_ELEMENT -> {
+            String uri = r.getNamespaceURI();
+            String prefix = r.getPrefix();
+            String local = r.getLocalName();
+            v.endElement(uri == null ? "" : uri, local, prefix == null || prefix.isEmpty() ? local : prefix + ":" + local);
+            for (int i = 0; i < r.getNamespaceCount(); i++) {
+              String p = r.getNamespacePrefix(i);
+              v.endPrefixMapping(p == null ? "" : p);
+            }
+          }
+          default -> { }
+        }
+      }
+      v.endDocument();
     }
 
     String path() {
@@ -272,7 +333,7 @@ public final class XafReader {
         lineCents = 0;
         lineAmountOk = false;
         lineTp = null;
-        linePlace = null;
+        lineLine = 0;
       } else if (name.equals("ledgerAccount")) {
         accId = null;
         accDesc = null;
@@ -295,7 +356,8 @@ public final class XafReader {
             switch (name) {
               case "accID" -> {
                 lineAcc = value;
-                linePlace = place();
+                lineLine = getLocation().getLineNumber();
+                lineColumn = getLocation().getColumnNumber();
               }
               case "costID" -> lineCost = value.isEmpty() ? null : value;
               case "amntTp" -> lineTp = value;
@@ -329,7 +391,10 @@ public final class XafReader {
       depth--;
     }
 
+    private static final String LINE_PATH = "auditfile/company/transactions/journal/transaction/trLine/accID";
+
     private void line() {
+      String linePlace = "line " + lineLine + ", column " + lineColumn + " (" + LINE_PATH + ")";
       if (lineAcc == null || !lineAmountOk || lineTp == null || year == null || transactionPeriod < 0) {
         return; // the schema reports what is missing
       }

@@ -42,17 +42,17 @@ public final class ActualsStore {
     jdbi.useTransaction(h -> {
       String before = summary(h, facts.organisation(), periods);
       for (YearPeriod p : periods) {
-        h.createUpdate("delete from realised_amount where organisation = :o and year = :y and period = :p")
+        h.createUpdate("delete from realised_amount where organisation = :o and book_year = :y and period = :p")
             .bind("o", facts.organisation()).bind("y", p.year()).bind("p", p.period()).execute();
-        h.createUpdate("delete from realised_period where organisation = :o and year = :y and period = :p")
+        h.createUpdate("delete from realised_period where organisation = :o and book_year = :y and period = :p")
             .bind("o", facts.organisation()).bind("y", p.year()).bind("p", p.period()).execute();
-        h.createUpdate("insert into realised_period (organisation, year, period, source, file_name, file_sha256, version_slug,"
+        h.createUpdate("insert into realised_period (organisation, book_year, period, source, file_name, file_sha256, version_slug,"
                 + " imported_at, imported_by) values (:o, :y, :p, :s, :f, :h, :v, :at, :by)")
             .bind("o", facts.organisation()).bind("y", p.year()).bind("p", p.period()).bind("s", facts.source())
             .bind("f", facts.fileName()).bind("h", facts.fileSha256()).bind("v", facts.versionSlug()).bind("at", now)
             .bind("by", facts.actor()).execute();
       }
-      var batch = h.prepareBatch("insert into realised_amount (organisation, year, period, unit_id, side, money, third_party, amount_cents)"
+      var batch = h.prepareBatch("insert into realised_amount (organisation, book_year, period, unit_id, side, money, third_party, amount_cents)"
           + " values (:o, :y, :p, :u, :s, :m, :t, :c)");
       for (RealisedAmount a : amounts) {
         batch.bind("o", facts.organisation()).bind("y", a.year()).bind("p", a.period()).bind("u", a.unit())
@@ -73,7 +73,7 @@ public final class ActualsStore {
     StringBuilder s = new StringBuilder();
     for (YearPeriod p : periods) {
       List<String> rows = h.createQuery("select side, money, sum(amount_cents) as c from realised_amount"
-              + " where organisation = :o and year = :y and period = :p group by side, money order by side, money")
+              + " where organisation = :o and book_year = :y and period = :p group by side, money order by side, money")
           .bind("o", organisation).bind("y", p.year()).bind("p", p.period())
           .map((rs, ctx) -> rs.getString("side") + " " + rs.getString("money") + ": " + rs.getLong("c")).list();
       if (!rows.isEmpty()) {
@@ -85,20 +85,20 @@ public final class ActualsStore {
 
   /** Every realised amount of {@code organisation} in {@code year}. */
   public List<RealisedAmount> amounts(String organisation, int year) {
-    return jdbi.withHandle(h -> h.createQuery("select * from realised_amount where organisation = :o and year = :y"
+    return jdbi.withHandle(h -> h.createQuery("select * from realised_amount where organisation = :o and book_year = :y"
             + " order by period, unit_id, side, money, third_party")
         .bind("o", organisation).bind("y", year)
         .map((rs, ctx) -> new RealisedAmount(rs.getString("unit_id"), "lasten".equals(rs.getString("side")) ? Side.LASTEN : Side.BATEN,
             MoneyKind.ofCode(rs.getString("money")).orElseThrow(), rs.getString("third_party").isEmpty() ? null : rs.getString("third_party"),
-            rs.getInt("year"), rs.getInt("period"), rs.getLong("amount_cents")))
+            rs.getInt("book_year"), rs.getInt("period"), rs.getLong("amount_cents")))
         .list());
   }
 
   /** The periods imported for {@code organisation}, per year, with where they come from. */
   public Map<Integer, List<PeriodSource>> periods(String organisation) {
-    List<PeriodSource> all = jdbi.withHandle(h -> h.createQuery("select * from realised_period where organisation = :o order by year, period")
+    List<PeriodSource> all = jdbi.withHandle(h -> h.createQuery("select * from realised_period where organisation = :o order by book_year, period")
         .bind("o", organisation)
-        .map((rs, ctx) -> new PeriodSource(rs.getInt("year"), rs.getInt("period"), rs.getString("source"), rs.getString("file_name"),
+        .map((rs, ctx) -> new PeriodSource(rs.getInt("book_year"), rs.getInt("period"), rs.getString("source"), rs.getString("file_name"),
             rs.getString("file_sha256"), rs.getString("version_slug"), rs.getTimestamp("imported_at").toInstant(), rs.getString("imported_by")))
         .list());
     Map<Integer, List<PeriodSource>> out = new LinkedHashMap<>();
