@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmark full recomputation on generated budgets against a plain in-memory sum" + " "
     + "over the same cells, measured in the same run. 'bench web' load-tests the web server.",
-    subcommands = {BenchCommand.Web.class})
+    subcommands = {BenchCommand.Web.class, BenchCommand.Import.class})
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +35,26 @@ final class BenchCommand implements Callable<Integer> {
     }
     Bench.run(cells, seed, rounds, spec.commandLine().getOut());
     return Main.OK;
+  }
+
+  @Command(mixinStandardHelpOptions = true, name = "import", description = "Import benchmark: writes an XAF 3.2 auditfile of a million journal"
+      + " lines, parses it with the JDK's StAX reader alone and imports it (schema, mapping, totals, database) in the same run; prints both, the"
+      + " ratio, the peak heap and the load average. Target: at most 30 s and 1 GiB of heap (the launcher runs it with -Xmx1g).")
+  static final class Import implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--lines", defaultValue = "1000000", description = "journal lines (default: ${DEFAULT-VALUE})")
+    long lines;
+
+    @Override
+    public Integer call() throws Exception {
+      if (lines < 4 || lines > 20_000_000) {
+        spec.commandLine().getErr().println("begroot bench import: --lines must be between 4 and 20000000");
+        return Main.BAD_INPUT;
+      }
+      nl.begroot.bench.ImportBench.run(lines, spec.commandLine().getOut());
+      return Main.OK;
+    }
   }
 
   @Command(mixinStandardHelpOptions = true, name = "web", description = "Load benchmark of the web server: the overview page and the API's Tabel 1 against a" + " "

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     version = "Begroot 0.1.0",
     description = "Begroot: meerjarenbegrotingen berekenen, controleren en verklaren. Computes, checks and explains multi-year budgets.",
     subcommands = {ServeCommand.class, ValidateCommand.class, ComputeCommand.class, ExplainCommand.class, AuditCommand.class,
-        BenchCommand.class, PublishCommand.class, ImportProposalsCommand.class, BackupCommand.class, RestoreCommand.class, UsersCommand.class, LogCommand.class,
+        BenchCommand.class, PublishCommand.class, ImportProposalsCommand.class, ImportActualsCommand.class, BackupCommand.class, RestoreCommand.class, UsersCommand.class, LogCommand.class,
         NextFrameCommand.class},
     footer = {"", "Without FILE, the built-in Conceptbegroting 2027 of the Vereniging IPO is used.",
         "Exit codes: 0 fine, 1 the audit found inconsistencies in the document or errors, 2 bad input."})

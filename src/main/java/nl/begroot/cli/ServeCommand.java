@@ -92,6 +92,8 @@ final class ServeCommand implements Callable<Integer> {
     Workspace workspace = new Workspace(db);
     LoadResult builtIn = BudgetFiles.loadBuiltIn();
     workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), nl.begroot.core.access.Actor.system("begroot"));
+    workspace.seedActualsIfNone(nl.begroot.core.access.Actor.system("begroot"))
+        .forEach(p -> err.println("begroot serve: the illustration of realised figures was not imported: " + p));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
     // on the embedded database, whose file only this process can open, 'begroot backup' asks this
     // server for the backup, with the token it leaves in the data directory (decision 104)

@@ -49,7 +49,7 @@ public final class BudgetReader {
 
     Map<String, Node> top = yaml.mapping(root, ModelPath.ROOT, "the budget file",
         keys("format", "organisation", "version", "products", "members", "keys", "categories", "third_parties",
-            "programmes", "proposals", "transfers", "annex", "glossary", "printed", "withdrawn"),
+            "programmes", "proposals", "transfers", "annex", "glossary", "printed", "withdrawn", "ledger_mapping"),
         keys("format", "organisation", "version", "members", "keys", "programmes", "proposals", "annex"));
     if (top.containsKey("format")) {
       String format = yaml.text(top.get("format"), ModelPath.of("format"), "format");
@@ -72,7 +72,8 @@ public final class BudgetReader {
         annex,
         header.glossary(top.get("glossary")),
         annexes.printed(top.get("printed")),
-        yaml.texts(top.get("withdrawn"), ModelPath.of("withdrawn"), "a withdrawn proposal's id"));
+        yaml.texts(top.get("withdrawn"), ModelPath.of("withdrawn"), "a withdrawn proposal's id"),
+        MappingSection.read(yaml, top.get("ledger_mapping")));
     for (Violation v : BudgetValidator.validate(budget)) {
       Problem p = places.problem(v);
       if (p != null) {

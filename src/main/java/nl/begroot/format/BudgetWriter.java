@@ -127,6 +127,17 @@ public final class BudgetWriter {
         text(2, "-", id);
       }
     }
+    if (!b.ledgerMapping().isEmpty()) {
+      line(0, "ledger_mapping:");
+      for (nl.begroot.core.model.LedgerRule r : b.ledgerMapping()) {
+        text(2, "- account", required(r.account(), "a ledger mapping's account"));
+        optionalText(4, "cost_centre", r.costCentre());
+        text(4, "unit", required(r.unit(), "the unit of account '" + r.account() + "'"));
+        line(4, "side: " + enumWord(required(r.side(), "the side of account '" + r.account() + "'")));
+        line(4, "money: " + required(r.money(), "the money of account '" + r.account() + "'").code());
+        optionalText(4, "third_party", r.thirdParty());
+      }
+    }
   }
 
   private void organisation(Organisation o) {

@@ -50,9 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Backup {
   /** The format's name and version that a backup is written in (docs/backup.md). */
-  public static final String FORMAT = "begroot-backup/2";
+  public static final String FORMAT = "begroot-backup/3";
   /** The formats a restore reads: this one, and version 1 (made before accounts were backed up: it has no accounts). */
-  static final List<String> READS = List.of("begroot-backup/1", FORMAT);
+  static final List<String> READS = List.of("begroot-backup/1", "begroot-backup/2", FORMAT);
   static final String MANIFEST = "manifest.json";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final int BATCH = 500;
@@ -133,7 +133,14 @@ public final class Backup {
           opt("password_hash", Type.TEXT), col("password_once", Type.BOOL), opt("totp_secret", Type.TEXT), opt("totp_pending", Type.TEXT),
           opt("totp_last_step", Type.LONG)), 2),
       new Table("oidc_identity", "issuer, subject", List.of(col("issuer", Type.TEXT), col("subject", Type.TEXT),
-          col("account_id", Type.TEXT), col("first_seen", Type.TIME), col("last_seen", Type.TIME)), 2));
+          col("account_id", Type.TEXT), col("first_seen", Type.TIME), col("last_seen", Type.TIME)), 2),
+      // realised figures (format 3, V9): each imported period with its source, then its amounts
+      new Table("realised_period", "organisation, book_year, period", List.of(col("organisation", Type.TEXT), col("book_year", Type.INT),
+          col("period", Type.INT), col("source", Type.TEXT), col("file_name", Type.TEXT), col("file_sha256", Type.TEXT),
+          col("version_slug", Type.TEXT), col("imported_at", Type.TIME), col("imported_by", Type.TEXT)), 3),
+      new Table("realised_amount", "organisation, book_year, period, unit_id, side, money, third_party", List.of(
+          col("organisation", Type.TEXT), col("book_year", Type.INT), col("period", Type.INT), col("unit_id", Type.TEXT),
+          col("side", Type.TEXT), col("money", Type.TEXT), col("third_party", Type.TEXT), col("amount_cents", Type.LONG)), 3));
 
   /**
    * What a backup holds or a restore brought back: rows per table and where the sequences continue
@@ -396,7 +403,7 @@ public final class Backup {
     }
   }
 
-  /** What the manifest says; {@code version} is the format's (1 or 2), {@code rows} has every table of {@link #TABLES} (0 for one the format has not). */
+  /** What the manifest says; {@code version} is the format's (1, 2 or 3), {@code rows} has every table of {@link #TABLES} (0 for one the format has not). */
   private record Manifest(int version, Map<String, Long> rows, Map<String, String> sums, long nextVersionId, long nextChangeId,
       long nextStamp, String createdAt) {
     /** The tables a backup of this format holds. */

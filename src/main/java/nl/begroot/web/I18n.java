@@ -203,6 +203,21 @@ public final class I18n {
     w("audit.none", "Geen bevindingen: elk gedrukt bedrag klopt.", "No findings: every printed figure is right.");
     w("audit.noprinted", "Deze versie heeft geen gepubliceerd document; gecontroleerd is de eigen rekenkunde.", "This version has no published document; its own arithmetic was checked.");
     w("glossary.title", "Lijst van afkortingen", "List of abbreviations");
+    w("actuals.title", "Begroting en realisatie", "Budget and realised");
+    w("actuals.illustration", "Illustratie: de meegeleverde realisatiecijfers zijn verzonnen (plausibel bij de begroting), niet de werkelijke cijfers van de vereniging.",
+        "Illustration: the shipped realised figures are made up (plausible for the budget), not the association's real figures.");
+    w("actuals.none", "Voor dit jaar zijn geen realisatiecijfers ingelezen.", "No realised figures have been imported for this year.");
+    w("actuals.upto", "Gerealiseerd tot en met periode", "Realised up to and including period");
+    w("actuals.programme", "Programma / eenheid", "Programme / unit");
+    w("actuals.budget", "Begroting", "Budget");
+    w("actuals.realised", "Realisatie", "Realised");
+    w("actuals.left", "Restant", "Left");
+    w("actuals.thirdparty", "waarvan derden", "of which third-party");
+    w("actuals.passthrough", "Kassiersfunctie (apart gerealiseerd)", "Pass-through (kassiersfunctie, realised apart)");
+    w("actuals.import", "Realisatie inlezen (XAF 3.2 of CSV)", "Import realised figures (XAF 3.2 or CSV)");
+    w("actuals.imported", "Ingelezen", "Imported");
+    w("actuals.refused", "Niet ingelezen (er is niets ingelezen):", "Not imported (nothing was imported):");
+    w("actuals.sources", "Herkomst per periode", "Source per period");
     w("versions.title", "Versies", "Versions");
     w("versions.copy", "Kopiëren naar een scenario", "Copy into a scenario");
     w("versions.name", "Naam van het scenario", "Name of the scenario");

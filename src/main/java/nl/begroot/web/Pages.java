@@ -51,6 +51,10 @@ public abstract class Pages {
 
   // ------------------------------------------------------------------ data records for templates
 
+  /** The page budget against realised: the years with figures, the view, where each period comes from, an import's outcome. */
+  public record ActualsData(int year, List<Integer> years, nl.begroot.core.actuals.BudgetVsRealised view,
+      List<nl.begroot.store.ActualsStore.PeriodSource> sources, String message, List<String> problems) {}
+
   /** The overview's figures besides Tabel 1. */
   public record OverviewData(List<Integer> years, long[] balancing, long[] saldo, String chartSvg, String chartTableHtml, List<String> notes) {}
 

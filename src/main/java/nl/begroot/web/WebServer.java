@@ -121,6 +121,7 @@ public final class WebServer {
     UsersPage users = new UsersPage(shared);
     LogPages logPages = new LogPages(shared);
     CyclePages cycle = new CyclePages(shared);
+    ActualsPages actuals = new ActualsPages(shared);
     CycleApi cycleApi = new CycleApi(workspace);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
@@ -268,6 +269,10 @@ public final class WebServer {
       route(r, HandlerType.GET, "/v/{version}/na-wijziging", Permission.READ_VERSION, Find.PATH, cycle::afterAmendments);
       route(r, HandlerType.POST, "/v/{version}/definitief", Permission.CREATE_DEFINITIVE, Find.PATH, cycle::createDefinitive);
       route(r, HandlerType.GET, "/v/{version}/volgend-jaar", Permission.READ_VERSION, Find.PATH, cycle::nextFrame);
+      route(r, HandlerType.GET, "/v/{version}/realisatie", Permission.READ_VERSION, Find.PATH, actuals::page);
+      route(r, HandlerType.POST, "/v/{version}/realisatie", Permission.IMPORT_ACTUALS, Find.PATH, actuals::upload);
+      route(r, HandlerType.GET, "/api/versions/{version}/actuals", Permission.READ_VERSION, Find.PATH, actuals::apiGet);
+      route(r, HandlerType.POST, "/api/versions/{version}/actuals", Permission.IMPORT_ACTUALS, Find.PATH, actuals::apiImport);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {
         route(r, HandlerType.GET, OidcSignIn.START, Permission.PUBLIC, Find.PATH, oidcSignIn::start);

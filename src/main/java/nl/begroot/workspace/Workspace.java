@@ -61,6 +61,7 @@ public final class Workspace {
   private final CycleEdits cycleEdits;
   private final People people;
   private final nl.begroot.store.AuditLog log;
+  private final ActualsImports actuals;
 
   public Workspace(Database database) {
     this.database = database;
@@ -72,6 +73,12 @@ public final class Workspace {
     this.keyEdits = new KeyEdits(this);
     this.versionEdits = new VersionEdits(this);
     this.cycleEdits = new CycleEdits(this);
+    this.actuals = new ActualsImports(this, new nl.begroot.store.ActualsStore(database));
+  }
+
+  /** Realised figures: importing them (XAF, CSV) and setting them against a budget. */
+  public ActualsImports actuals() {
+    return actuals;
   }
 
   /** Forgets a deleted version's snapshot. */
@@ -117,6 +124,33 @@ public final class Workspace {
     store.seedDecisions(FRAME, SEED_APPROVAL, new VersionStore.Adoption(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")),
         "Algemene Vergadering", "Ingebouwd voorbeeld: kader uit de vastgestelde Begroting 2026", actor(actor)), actor(actor));
     store.seedDecisions(CONCEPT, SEED_APPROVAL, null, actor(actor));
+  }
+
+  /** The shipped illustration of realised figures (made up, labelled so; src/main/resources/nl/begroot/examples/README.md). */
+  public static final List<String> ILLUSTRATION = List.of("illustratie-realisatie-2026.xaf", "illustratie-realisatie-2027-t-m-juni.xaf");
+
+  /**
+   * When the concept's organisation has no realised figures yet: imports the shipped illustration
+   * (realised 2026 and January-June 2027) by the concept's ledger mapping, so that a new user sees
+   * budget against realised. Returns the problems when a file is refused (never, for the shipped files).
+   */
+  public List<String> seedActualsIfNone(Actor actor) {
+    var concept = snapshot(CONCEPT);
+    if (concept.isEmpty() || actuals.any(concept.get().budget().organisation().id())) {
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>();
+    for (String file : ILLUSTRATION) {
+      try (var in = Workspace.class.getResourceAsStream("/nl/begroot/examples/" + file)) {
+        var r = actuals.importFile(CONCEPT, file, ActualsImports.Format.XAF, in, nl.begroot.format.XafReader.MAX_BYTES, actor, null);
+        if (r instanceof ActualsImports.Result.Refused refused) {
+          refused.problems().forEach(p -> problems.add(file + ": " + p));
+        }
+      } catch (java.io.IOException e) {
+        problems.add(file + ": " + e.getMessage());
+      }
+    }
+    return problems;
   }
 
   /** The reason the seed gives for approving the shipped example's lines. */

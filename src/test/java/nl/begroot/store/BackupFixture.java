@@ -50,6 +50,7 @@ final class BackupFixture {
     ok(w.delete("weg-ermee", nl.begroot.TestBudgets.actor("Dirk")));
     Workspace.ImportResult imported = w.importFile("Ingelezen", "x.yaml", w.export(Workspace.CONCEPT).orElseThrow(), nl.begroot.TestBudgets.actor("Eva"));
     assertThat(imported.slug()).isEqualTo("ingelezen");
+    assertThat(w.seedActualsIfNone(nl.begroot.TestBudgets.SEED)).as("the shipped realised figures import").isEmpty();
     people(w, db);
   }
 
@@ -137,6 +138,10 @@ final class BackupFixture {
     assertThat(log(restored)).isEqualTo(log(original));
     assertThat(rows(restored, "account", "id")).isEqualTo(rows(original, "account", "id")).isNotEmpty();
     assertThat(rows(restored, "oidc_identity", "issuer, subject")).isEqualTo(rows(original, "oidc_identity", "issuer, subject")).isNotEmpty();
+    assertThat(rows(restored, "realised_period", "organisation, book_year, period"))
+        .isEqualTo(rows(original, "realised_period", "organisation, book_year, period")).isNotEmpty();
+    assertThat(rows(restored, "realised_amount", "organisation, book_year, period, unit_id, side, money, third_party"))
+        .isEqualTo(rows(original, "realised_amount", "organisation, book_year, period, unit_id, side, money, third_party")).isNotEmpty();
     assertThat(new AuditLog(restored).verify()).isEqualTo(new AuditLog(original).verify()).satisfies(v -> assertThat(v.intact()).isTrue());
     // sessions and the throttle's counters are not backed up: nobody is signed in after a restore
     // (the filled original has Anna's session and failure; a restored original has neither)

@@ -80,7 +80,9 @@ class RoleMatrixTest {
     /** Submitting a proposal for approval. */
     SUBMIT_PROPOSAL,
     /** Approving or rejecting a proposal. */
-    APPROVE
+    APPROVE,
+    /** Importing realised figures (XAF, CSV): a controller's, also by an adopted version's mapping (it does not change the version). */
+    IMPORT_ACTUALS
   }
 
   /** The cycle's steps: each cell takes its step in a version of its own, made for it, so no cell changes what another sees. */
@@ -104,7 +106,8 @@ class RoleMatrixTest {
         "GET /api/versions/{version}", "GET /api/versions/{version}/export", "GET /api/versions/{version}/tables",
         "GET /api/versions/{version}/tables/{table}", "GET /api/versions/{version}/explain", "GET /api/versions/{version}/audit",
         "GET /api/versions/{version}/search", "GET /api/versions/{version}/changes", "GET /api/versions/{version}/proposals",
-        "GET /api/versions/{version}/proposals/{proposal}", "GET /api/versions/{version}/keys/{key}")) {
+        "GET /api/versions/{version}/proposals/{proposal}", "GET /api/versions/{version}/keys/{key}", "GET /v/{version}/realisatie",
+        "GET /api/versions/{version}/actuals")) {
       ROUTES.put(r, Kind.READ);
     }
     for (String r : List.of("GET /v/{version}/provincie/{member}/{file}", "GET /v/{version}/provincie/{member}",
@@ -162,6 +165,8 @@ class RoleMatrixTest {
         "POST /api/versions/{version}/proposals/{proposal}/approve", "POST /api/versions/{version}/proposals/{proposal}/reject")) {
       ROUTES.put(r, Kind.APPROVE);
     }
+    ROUTES.put("POST /v/{version}/realisatie", Kind.IMPORT_ACTUALS);
+    ROUTES.put("POST /api/versions/{version}/actuals", Kind.IMPORT_ACTUALS);
     for (String r : List.of("POST /v/{version}/delen", "POST /api/versions/{version}/share", "POST /api/versions/{version}/unshare")) {
       ROUTES.put(r, Kind.SHARE);
     }
@@ -200,7 +205,7 @@ class RoleMatrixTest {
         case PROPOSAL, PREVIEW, KEY, DELETE, SHARE, SUBMIT_VERSION, ADOPT, SUBMIT_PROPOSAL, APPROVE -> false;
         case NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER; // about no version
         case PUBLISH -> who == Who.CONTROLLER || who == Who.BESTUUR;
-        case AMEND, DEFINE -> who == Who.CONTROLLER;
+        case AMEND, DEFINE, IMPORT_ACTUALS -> who == Who.CONTROLLER;
         case USERS, VERIFY_LOG -> who == Who.BEHEERDER;
         case LOG -> who == Who.CONTROLLER || who == Who.BESTUUR || who == Who.BEHEERDER;
       };
@@ -210,7 +215,7 @@ class RoleMatrixTest {
       case READ, MEMBER -> staff;
       case PROPOSAL, SUBMIT_PROPOSAL -> who == Who.CONTROLLER || (who == Who.BUDGETHOUDER && where == Where.OWN);
       case PREVIEW, NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER;
-      case KEY, SUBMIT_VERSION, APPROVE, AMEND, DEFINE -> who == Who.CONTROLLER;
+      case KEY, SUBMIT_VERSION, APPROVE, AMEND, DEFINE, IMPORT_ACTUALS -> who == Who.CONTROLLER;
       case ADOPT -> who == Who.BESTUUR;
       case PUBLISH -> who == Who.CONTROLLER || who == Who.BESTUUR;
       case DELETE, SHARE -> who != Who.ANONIEM && where == Where.OWN;

@@ -95,6 +95,10 @@ public final class Access {
           "Only a controller starts a budget amendment.");
       case CREATE_DEFINITIVE -> official(scope, actor.has(CONTROLLER), "Alleen een controller begint de definitieve begroting.",
           "Only a controller starts the definitive budget.");
+      case IMPORT_ACTUALS -> read(actor, scope).allowed()
+          ? either(actor.has(CONTROLLER) && !scope.scenario(), "Alleen een controller leest realisatiecijfers in, met de indeling van een officiële versie.",
+              "Only a controller imports realised figures, by an official version's ledger mapping.")
+          : read(actor, scope);
       case READ_LOG -> either(actor.has(CONTROLLER) || actor.has(BESTUUR) || actor.has(BEHEERDER),
           "Het logboek is voor controllers, bestuur en beheerders.", "The log is for controllers, the board and administrators.");
       case VERIFY_LOG, MANAGE_USERS -> either(actor.has(BEHEERDER) && actor.secondFactor(),

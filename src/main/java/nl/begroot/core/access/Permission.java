@@ -35,6 +35,8 @@ public enum Permission {
   CREATE_AMENDMENT,
   /** Start the definitive budget (definitieve begroting) from an adopted concept. */
   CREATE_DEFINITIVE,
+  /** Import realised figures (realisatie) from the financial administration, by a version's ledger mapping. */
+  IMPORT_ACTUALS,
   /** Read the change and sign-in log of the organisation. */
   READ_LOG,
   /** Verify the log's hash chain. */

@@ -23,10 +23,12 @@ public record Budget(
     Annex annex,
     List<GlossaryEntry> glossary,
     PrintedDocument printed,
-    List<String> withdrawn) {
+    List<String> withdrawn,
+    List<LedgerRule> ledgerMapping) {
 
   public Budget {
     withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
+    ledgerMapping = ledgerMapping == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ledgerMapping));
     products = List.copyOf(products);
     members = List.copyOf(members);
     keys = List.copyOf(keys);
@@ -43,7 +45,21 @@ public record Budget(
       List<Category> categories, List<ThirdParty> thirdParties, List<Programme> programmes, List<Proposal> proposals,
       List<Transfer> transfers, Annex annex, List<GlossaryEntry> glossary, PrintedDocument printed) {
     this(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals, transfers, annex, glossary,
-        printed, List.of());
+        printed, List.of(), List.of());
+  }
+
+  /** A budget without a ledger mapping. */
+  public Budget(Organisation organisation, Version version, List<Product> products, List<Member> members, List<DistributionKey> keys,
+      List<Category> categories, List<ThirdParty> thirdParties, List<Programme> programmes, List<Proposal> proposals,
+      List<Transfer> transfers, Annex annex, List<GlossaryEntry> glossary, PrintedDocument printed, List<String> withdrawn) {
+    this(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals, transfers, annex, glossary,
+        printed, withdrawn, List.of());
+  }
+
+  /** The budget with another ledger mapping (the accounts and cost centres of realised figures). */
+  public Budget withLedgerMapping(List<LedgerRule> newMapping) {
+    return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
+        transfers, annex, glossary, printed, withdrawn, newMapping);
   }
 
   /** Whether the proposal with this id was withdrawn from this version. */
@@ -54,7 +70,7 @@ public record Budget(
   /** The budget with another list of withdrawn proposal ids. */
   public Budget withWithdrawn(List<String> newWithdrawn) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
-        transfers, annex, glossary, printed, newWithdrawn);
+        transfers, annex, glossary, printed, newWithdrawn, ledgerMapping);
   }
 
   public Optional<Programme> programme(String id) {
@@ -91,32 +107,32 @@ public record Budget(
 
   public Budget withVersion(Version newVersion) {
     return new Budget(organisation, newVersion, products, members, keys, categories, thirdParties, programmes, proposals,
-        transfers, annex, glossary, printed, withdrawn);
+        transfers, annex, glossary, printed, withdrawn, ledgerMapping);
   }
 
   public Budget withProgrammes(List<Programme> newProgrammes) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, newProgrammes, proposals,
-        transfers, annex, glossary, printed, withdrawn);
+        transfers, annex, glossary, printed, withdrawn, ledgerMapping);
   }
 
   public Budget withProposals(List<Proposal> newProposals) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, newProposals,
-        transfers, annex, glossary, printed, withdrawn);
+        transfers, annex, glossary, printed, withdrawn, ledgerMapping);
   }
 
   public Budget withTransfers(List<Transfer> newTransfers) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
-        newTransfers, annex, glossary, printed, withdrawn);
+        newTransfers, annex, glossary, printed, withdrawn, ledgerMapping);
   }
 
   public Budget withKeys(List<DistributionKey> newKeys) {
     return new Budget(organisation, version, products, members, newKeys, categories, thirdParties, programmes, proposals,
-        transfers, annex, glossary, printed, withdrawn);
+        transfers, annex, glossary, printed, withdrawn, ledgerMapping);
   }
 
   /** The budget with another printed document, or none ({@code null}). */
   public Budget withPrinted(PrintedDocument newPrinted) {
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
-        transfers, annex, glossary, newPrinted, withdrawn);
+        transfers, annex, glossary, newPrinted, withdrawn, ledgerMapping);
   }
 }

@@ -71,6 +71,7 @@ public final class BudgetValidator {
     lines.proposals();
     lines.transfers();
     new AnnexRules(c).annex();
+    new MappingRules(c).mapping();
     if (!budget.withdrawn().isEmpty()) {
       Set<String> active = new java.util.HashSet<>();
       budget.proposals().forEach(p -> active.add(p.id()));

@@ -1,0 +1,8 @@
+package nl.begroot.store;
+
+class H2ActualsTest extends ActualsContract {
+  @Override
+  DatabaseUrl freshDatabase() {
+    return TestDatabases.freshH2();
+  }
+}
