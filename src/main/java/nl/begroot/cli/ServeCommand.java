@@ -90,8 +90,7 @@ final class ServeCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     Workspace workspace = new Workspace(db);
-    LoadResult builtIn = BudgetFiles.loadBuiltIn();
-    workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), nl.begroot.core.access.Actor.system("begroot"));
+    workspace.seedIfEmpty(() -> ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.core.access.Actor.system("begroot"));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
     // on the embedded database, whose file only this process can open, 'begroot backup' asks this
     // server for the backup, with the token it leaves in the data directory (decision 104)
