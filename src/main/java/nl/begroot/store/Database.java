@@ -15,6 +15,9 @@ public final class Database implements AutoCloseable {
   /** The migrations common to both engines; each engine adds its own folder under db/vendor. */
   static final String MIGRATIONS = "classpath:db/migration";
 
+  /** How often this JVM started Flyway (a test sees that an up-to-date schema is left alone). */
+  static final java.util.concurrent.atomic.AtomicInteger FLYWAY_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
   private final DatabaseUrl url;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
@@ -68,6 +71,7 @@ public final class Database implements AutoCloseable {
       String vendor = url.isPostgres() ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2";
       // a schema that is exactly this program's is left as it is without starting Flyway (decision 140)
       if (!SchemaCheck.upToDate(dataSource, List.of(MIGRATIONS, vendor), List.of(V7__Hash_chained_log.class))) {
+        FLYWAY_RUNS.incrementAndGet();
         Flyway.configure().dataSource(dataSource).locations(MIGRATIONS, vendor).outOfOrder(true)
             .javaMigrations(new V7__Hash_chained_log()).load().migrate();
       }

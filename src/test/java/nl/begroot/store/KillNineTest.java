@@ -509,7 +509,25 @@ class KillNineTest {
     private static List<String> jarsOnly(Path dir) throws IOException {
       List<String> jars = new ArrayList<>();
       int n = 0;
-      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      List<String> entries = new ArrayList<>();
+      String[] given = System.getProperty("java.class.path").split(java.io.File.pathSeparator);
+      for (String entry : given) {
+        entries.add(entry);
+        // a class path given as one jar's manifest (Surefire's booter jar): its entries, which may be directories
+        if (given.length == 1 && entry.endsWith(".jar") && java.nio.file.Files.isRegularFile(Path.of(entry))) {
+          try (var jar = new java.util.jar.JarFile(entry)) {
+            var manifest = jar.getManifest();
+            String more = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (more != null && !more.isBlank()) {
+              entries.remove(entries.size() - 1);
+              for (String u : more.trim().split("\\s+")) {
+                entries.add(Path.of(Path.of(entry).getParent().toUri().resolve(u)).toString());
+              }
+            }
+          }
+        }
+      }
+      for (String entry : entries) {
         Path p = Path.of(entry);
         if (!java.nio.file.Files.isDirectory(p)) {
           jars.add(entry);
