@@ -96,6 +96,16 @@ public final class KillNineServer {
       train();
       System.exit(0);
     }
+    if (args.length > 0 && args[0].equals("--warm-up")) {
+      // warm up on an in-memory database first (BackupBesideServerTest: its writes race the backups from the first moment)
+      args = java.util.Arrays.copyOfRange(args, 1, args.length);
+      try (Database warm = Database.open(DatabaseUrl.h2Memory("kill-nine-warm-up"))) {
+        Workspace workspace = new Workspace(warm);
+        workspace.seedIfEmpty(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.TestBudgets.actor("warm-up"));
+        workspace.snapshot(Workspace.CONCEPT);
+        new WebServer(workspace).start("127.0.0.1", 0).stop();
+      }
+    }
     System.out.println("warm");
     System.out.flush();
     String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -565,6 +565,14 @@ class KillNineTest {
       return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
     }
 
+    /** Signs in the writers {@code writers-o*} and the keeper in the database (opened and closed here first), then {@link #go()}. */
+    String go(DatabaseUrl url, String writers) throws Exception {
+      try (Database db = Database.open(url)) {
+        KillNineServer.signIn(db, writers);
+      }
+      return go();
+    }
+
     /** Waits for the JVM to be up, lets the real server open the database, returns its address. */
     String go() throws Exception {
       StringBuilder seen = new StringBuilder();
