@@ -90,8 +90,7 @@ final class ServeCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     Workspace workspace = new Workspace(db);
-    LoadResult builtIn = BudgetFiles.loadBuiltIn();
-    workspace.seedIfEmpty(((LoadResult.Loaded) builtIn).budget(), nl.begroot.core.access.Actor.system("begroot"));
+    workspace.seedIfEmpty(() -> ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.core.access.Actor.system("begroot"));
     workspace.seedActualsIfNone(nl.begroot.core.access.Actor.system("begroot"))
         .forEach(p -> err.println("begroot serve: the illustration of realised figures was not imported: " + p));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor

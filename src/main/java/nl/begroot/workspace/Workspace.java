@@ -113,9 +113,21 @@ public final class Workspace {
 
   /** On an empty database: stores the built-in budget as the frame and the concept. */
   public void seedIfEmpty(Budget builtIn, Actor actor) {
+    seedIfEmpty(() -> builtIn, actor);
+  }
+
+  /**
+   * On an empty database: stores the budget that {@code builtIn} reads as the frame and the concept;
+   * on any other it is not read (a restart does not parse the built-in budget, decision 140).
+   */
+  public void seedIfEmpty(java.util.function.Supplier<Budget> builtIn, Actor actor) {
     if (!store.isEmpty()) {
       return;
     }
+    seed(builtIn.get(), actor);
+  }
+
+  private void seed(Budget builtIn, Actor actor) {
     Budget frame = frameOf(builtIn);
     StoredVersion f = create(FRAME, frame.version().title(), "frame", null, frame, actor(actor), "version.seed").orElseThrow();
     create(CONCEPT, builtIn.version().title(), "concept", f.id(), builtIn, actor(actor), "version.seed");

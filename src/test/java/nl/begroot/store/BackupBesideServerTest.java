@@ -44,7 +44,7 @@ class BackupBesideServerTest {
   @Test
   void embeddedDefault(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("data");
-    run(dir, List.of("serve", "--port", "0", "--data", data.toString()), List.of("--data", data.toString()), true);
+    run(dir, DatabaseUrl.h2File(data), List.of("serve", "--port", "0", "--data", data.toString()), List.of("--data", data.toString()), true);
     // a killed server leaves its address behind: the command finds no one there and opens the file itself
     Path after = dir.resolve("after-kill.zip");
     BackupRestoreTest.Run b = BackupRestoreTest.run("backup", "--data", data.toString(), "--out", after.toString());
@@ -59,13 +59,15 @@ class BackupBesideServerTest {
     DatabaseUrl url = TestDatabases.freshPostgresDatabase("begroot_backup_beside_" + ProcessHandle.current().pid());
     String setting = url.jdbcUrl().substring("jdbc:".length()).replaceFirst("://",
         "://" + (url.user() == null ? "" : url.user() + (url.password() == null ? "" : ":" + url.password()) + "@"));
-    run(dir, List.of("serve", "--port", "0", "--db", setting), List.of("--db", setting), false);
+    run(dir, url, List.of("serve", "--port", "0", "--db", setting), List.of("--db", setting), false);
   }
 
-  private void run(Path dir, List<String> serve, List<String> database, boolean throughServer) throws Exception {
-    KillNineTest.Child child = KillNineTest.Child.start(serve);
+  private void run(Path dir, DatabaseUrl url, List<String> serve, List<String> database, boolean throughServer) throws Exception {
+    List<String> warm = new ArrayList<>(List.of("--warm-up"));
+    warm.addAll(serve);
+    KillNineTest.Child child = KillNineTest.Child.start(warm);
     try {
-      String base = child.go("backup"); // signs in the keeper (KillNineServer), the one writer: its scenarios are its own to delete
+      String base = child.go(url, "backup"); // signs in the keeper (KillNineServer), the one writer: its scenarios are its own to delete
       List<Map<String, String>> moments = new CopyOnWriteArrayList<>();
       moments.add(state(base));
       AtomicBoolean stop = new AtomicBoolean();

@@ -60,10 +60,10 @@ class KillNineTest {
   @Test
   void embeddedDefault(@TempDir Path data) throws Exception {
     if ("old".equals(System.getProperty("begroot.kill.h2"))) {
-      run("h2-old-settings", List.of("serve", "--port", "0", "--db",
-          "jdbc:h2:file:" + data.resolve("begroot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+      String old = "jdbc:h2:file:" + data.resolve("begroot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+      run("h2-old-settings", DatabaseUrl.parse(old), List.of("serve", "--port", "0", "--db", old));
     } else {
-      run("h2", List.of("serve", "--port", "0", "--data", data.toString()));
+      run("h2", DatabaseUrl.h2File(data), List.of("serve", "--port", "0", "--data", data.toString()));
     }
   }
 
@@ -73,17 +73,19 @@ class KillNineTest {
     DatabaseUrl url = TestDatabases.freshPostgresDatabase("begroot_kill_" + ProcessHandle.current().pid());
     String setting = url.jdbcUrl().substring("jdbc:".length()).replaceFirst("://",
         "://" + (url.user() == null ? "" : url.user() + (url.password() == null ? "" : ":" + url.password()) + "@"));
-    run("postgresql", List.of("serve", "--port", "0", "--db", setting));
+    run("postgresql", url, List.of("serve", "--port", "0", "--db", setting));
   }
 
   // ---- one run: start, write, kill, reopen, check ----
 
-  private void run(String engine, List<String> serveArgs) throws Exception {
+  private void run(String engine, DatabaseUrl url, List<String> serveArgs) throws Exception {
     int cycles = Integer.getInteger("begroot.kill.cycles", CYCLES);
     Random random = new Random(Long.getLong("begroot.kill.seed", 20261201L));
     Tally tally = new Tally();
     Map<String, Long> time = new LinkedHashMap<>();
+    Map<String, Long> cpu = new java.util.concurrent.ConcurrentSkipListMap<>();
     long runStart = System.nanoTime();
+    long testCpu = testJvmCpu();
     Map<String, String> auditBefore = new TreeMap<>();
     List<String> problems = new ArrayList<>();
     State expected = null;
@@ -95,24 +97,27 @@ class KillNineTest {
     children.add(next);
     try {
       for (int cycle = 0; cycle <= cycles; cycle++) {
-        Child current = next;
+        // after the kill (before the first server: the seed it would make), this JVM opens the
+        // database as the server would, checks it, and signs in the next cycle's writers
         long t0 = System.nanoTime();
-        String base = current.go(engine + "-c" + cycle);
+        Seen seen = inspect(url, engine + "-c" + cycle, cycle == 0, auditBefore, problems, cycle);
+        State now = seen.state;
+        if (expected != null) {
+          check(cycle, expected, acknowledged, inFlight, now, seen.logged, engine + " cycle " + cycle, tally, problems);
+        }
         long t1 = System.nanoTime();
-        time.merge("start (the next server opens the database)", t1 - t0, Long::sum);
-        next = cycle < cycles ? Child.start(serveArgs) : null; // warms up while this one works
+        time.merge("check (open the database here, read, audit every version, the log)", t1 - t0, Long::sum);
+        if (cycle == cycles) {
+          break;
+        }
+        Child current = next;
+        String base = current.go();
+        long t2 = System.nanoTime();
+        time.merge("start (the next server opens the database)", t2 - t1, Long::sum);
+        cpu.merge("at its address", current.cpu(), Long::sum);
+        next = cycle + 1 < cycles ? Child.start(serveArgs) : null; // its JVM starts while this one works
         if (next != null) {
           children.add(next);
-        }
-        State now = read(base, auditBefore, problems, cycle);
-        if (expected != null) {
-          check(cycle, expected, acknowledged, inFlight, now, base, tally, problems);
-        }
-        long t2 = System.nanoTime();
-        time.merge("check (read, audit every version, the log)", t2 - t1, Long::sum);
-        if (cycle == cycles) {
-          current.process.destroyForcibly().waitFor();
-          break;
         }
         expected = now;
         acknowledged = new ArrayList<>();
@@ -129,7 +134,10 @@ class KillNineTest {
             acknowledged.add(op);
             writer.model = op.applyTo(writer.model);
             if (kill == null) {
-              kill = killer.schedule(() -> current.process.destroyForcibly(), random.nextInt(1000), TimeUnit.MILLISECONDS);
+              kill = killer.schedule(() -> {
+                cpu.merge("at the kill", current.cpu(), Long::sum);
+                current.process.destroyForcibly();
+              }, random.nextInt(1000), TimeUnit.MILLISECONDS);
             }
           } catch (IOException e) {
             inFlight = op; // the server died under this write: it may be there (whole) or not at all
@@ -152,7 +160,10 @@ class KillNineTest {
       children.forEach(c -> c.process.destroyForcibly());
     }
     System.out.println("KillNineTest " + engine + " time (s): " + time.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000_000)
-        .collect(java.util.stream.Collectors.joining(", ")) + "; in all " + (System.nanoTime() - runStart) / 1_000_000_000);
+        .collect(java.util.stream.Collectors.joining(", ")) + "; in all " + (System.nanoTime() - runStart) / 1_000_000_000
+        + "; CPU (s) of the " + cycles + " servers " + cpu.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000_000)
+        .collect(java.util.stream.Collectors.joining(", ")) + ", of the test's JVM (with whatever runs beside this loop) "
+        + (testJvmCpu() - testCpu) / 1_000_000_000 + "; class-data archive: " + (Child.archive().isEmpty() ? "none" : "used"));
     String line = "KillNineTest " + engine + ": " + cycles + " kill -9 cycles, " + tally.acknowledged
         + " writes acknowledged, " + tally.lost + " lost; writes in flight at the kill: " + tally.inFlightPresent
         + " present whole, " + tally.inFlightAbsent + " absent";
@@ -208,39 +219,61 @@ class KillNineTest {
     }
   }
 
-  private State read(String base, Map<String, String> auditBefore, List<String> problems, int cycle) throws Exception {
-    TreeSet<String> names = new TreeSet<>();
-    for (JsonNode v : get(base + "/api/versions").get("versions")) {
-      names.add(v.get("name").asString());
-      String slug = v.get("id").asString();
-      copySlugs.put(v.get("name").asString(), slug); // also for a copy that was in flight and is there
-      // every version loads, and audits as it did before (its figures never change here)
-      get(base + "/api/versions/" + slug);
-      JsonNode audit = get(base + "/api/versions/" + slug + "/audit");
-      String summary = audit.get("count").asString() + " " + audit.get("summary").toString();
-      String kind = v.get("kind").asString();
-      String before = auditBefore.putIfAbsent(kind, summary);
-      if (before != null && !before.equals(summary)) {
-        problems.add("cycle " + cycle + ": version " + slug + " audits as " + summary + ", before the kill as " + before);
+  /** What the database holds after a kill: the state, and how many log entries of the concept each person has. */
+  record Seen(State state, Map<String, Integer> logged) {}
+
+  /**
+   * Opens the database in this JVM through the product's own {@link Database#open} (on H2 the
+   * recovery from the kill), on the first cycle seeds it as {@code begroot serve} does on an empty
+   * database, signs in the next cycle's writers, and reads what the server's API would show: every
+   * version (each loads, computes and audits as before: the audit's JSON as the API gives it), the
+   * concept's proposals and key, and the concept's log. Closes it again before the next server
+   * opens it (an embedded H2 is open in one process at a time).
+   */
+  private Seen inspect(DatabaseUrl url, String writers, boolean first, Map<String, String> auditBefore, List<String> problems, int cycle)
+      throws Exception {
+    try (Database db = Database.open(url)) {
+      Workspace workspace = new Workspace(db);
+      if (first) {
+        workspace.seedIfEmpty(((nl.begroot.format.LoadResult.Loaded) nl.begroot.format.BudgetFiles.loadBuiltIn()).budget(),
+            nl.begroot.core.access.Actor.system("begroot"));
       }
+      TreeSet<String> names = new TreeSet<>();
+      for (StoredVersion v : workspace.versions()) {
+        names.add(v.name());
+        copySlugs.put(v.name(), v.slug()); // also for a copy that was in flight and is there
+        // every version loads, and audits as it did before (its figures never change here)
+        nl.begroot.workspace.Snapshot s = workspace.snapshot(v.slug()).orElseThrow(() -> new AssertionError("version " + v.slug() + " does not load"));
+        JsonNode audit = JSON.readTree(nl.begroot.render.JsonRenderer.audit(s.audit()));
+        String summary = audit.get("count").asString() + " " + audit.get("summary").toString();
+        String before = auditBefore.putIfAbsent(v.kind(), summary);
+        if (before != null && !before.equals(summary)) {
+          problems.add("cycle " + cycle + ": version " + v.slug() + " audits as " + summary + ", before the kill as " + before);
+        }
+      }
+      nl.begroot.workspace.Snapshot concept = workspace.snapshot(CONCEPT).orElseThrow();
+      TreeMap<String, String> proposals = new TreeMap<>();
+      for (StoredProposal row : concept.rows()) {
+        concept.anyProposal(row.proposalId()).ifPresent(p -> proposals.put(p.id(), p.title() + "|" + row.withdrawn() + "|" + row.revision()));
+      }
+      var key = concept.budget().key("ipo").orElseThrow();
+      Map<String, String> shares = new LinkedHashMap<>();
+      key.sharesPercent().forEach((m, v) -> shares.put(m, v.toPlainString()));
+      String keyText = JSON.writeValueAsString(shares) + " rev " + concept.version().revision();
+      Map<String, Integer> logged = new LinkedHashMap<>();
+      for (Change c : workspace.log().entries(AuditLog.Filter.ALL.withVersion(concept.version().id()), null, 1000)) {
+        logged.merge(c.actor(), 1, Integer::sum);
+      }
+      KillNineServer.signIn(db, writers);
+      return new Seen(new State(names, proposals, keyText), logged);
     }
-    TreeMap<String, String> proposals = new TreeMap<>();
-    for (JsonNode p : get(base + "/api/versions/" + CONCEPT + "/proposals").get("proposals")) {
-      proposals.put(p.get("id").asString(), p.get("title").asString() + "|" + p.get("withdrawn").asBoolean() + "|" + p.get("revision").asInt());
-    }
-    JsonNode key = get(base + "/api/versions/" + CONCEPT + "/keys/ipo");
-    return new State(names, proposals, key.get("shares_percent").toString() + " rev " + key.get("revision").asInt());
   }
 
-  private void check(int cycle, State expected, List<Op> acknowledged, Op inFlight, State now, String base, Tally tally,
-      List<String> problems) throws Exception {
-    Map<String, Integer> logged = new LinkedHashMap<>();
-    for (JsonNode c : get(base + "/api/versions/" + CONCEPT + "/changes").get("changes")) {
-      logged.merge(c.get("actor").asString(), 1, Integer::sum);
-    }
+  private void check(int cycle, State expected, List<Op> acknowledged, Op inFlight, State now, Map<String, Integer> logged, String where0,
+      Tally tally, List<String> problems) {
     boolean inFlightLogged = inFlight != null && logged.containsKey(inFlight.id);
     State withInFlight = inFlight == null ? expected : inFlight.applyTo(expected.copy());
-    String where = "cycle " + cycle + " (" + base + "): ";
+    String where = where0 + ": ";
     if (now.equals(expected) && !now.equals(withInFlight)) {
       tally.inFlightAbsent++;
       if (inFlightLogged && inFlight.logsInConcept()) {
@@ -426,32 +459,122 @@ class KillNineTest {
 
   private final Map<String, String> copySlugs = new LinkedHashMap<>();
 
-  private JsonNode get(String url) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-        .header("Cookie", nl.begroot.web.WebServer.SESSION_COOKIE + "=" + KillNineServer.token(KillNineServer.KEEPER)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as("GET " + url + ": " + r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
+  /** The CPU time of this JVM so far, in nanoseconds. */
+  private static long testJvmCpu() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
   }
 
   // ---- the child JVM ----
 
   record Child(Process process, BufferedReader out) {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final List<String> VM = List.of("-cp", System.getProperty("java.class.path"), "-Xmx384m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1");
+    private static final List<String> VM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static List<String> classPath;
+    private static java.util.Optional<Path> archive;
+
+    /**
+     * The class-data archive that every child maps instead of loading and verifying the same
+     * thousands of classes again (decision 141): made once per test run by a training run of {@link
+     * KillNineServer} ({@code -XX:ArchiveClassesAtExit}), on a class path of jars only (CDS archives
+     * no class from a directory, so {@code target/classes} and {@code target/test-classes} are packed
+     * into jars first). Empty when it cannot be made; the children then start without one, slower.
+     */
+    static synchronized java.util.Optional<Path> archive() {
+      if (archive == null) {
+        archive = java.util.Optional.empty();
+        try {
+          Path dir = java.nio.file.Files.createTempDirectory("begroot-kill-cds");
+          classPath = jarsOnly(dir);
+          Path jsa = dir.resolve("children.jsa");
+          List<String> command = new ArrayList<>(List.of(JAVA, "-cp", String.join(java.io.File.pathSeparator, classPath)));
+          command.addAll(VM);
+          command.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", KillNineServer.class.getName(), "train"));
+          Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+          if (p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0 && java.nio.file.Files.isRegularFile(jsa)) {
+            archive = java.util.Optional.of(jsa);
+          } else {
+            p.destroyForcibly();
+            System.out.println("KillNineTest: no class-data archive (the training run " + (p.isAlive() ? "hung" : "ended with " + p.exitValue()) + ")");
+          }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+          System.out.println("KillNineTest: no class-data archive (" + e + ")");
+          classPath = null;
+        }
+      }
+      return archive;
+    }
+
+    /** This JVM's class path with every directory packed into a jar of its own in {@code dir}. */
+    private static List<String> jarsOnly(Path dir) throws IOException {
+      List<String> jars = new ArrayList<>();
+      int n = 0;
+      List<String> entries = new ArrayList<>();
+      String[] given = System.getProperty("java.class.path").split(java.io.File.pathSeparator);
+      for (String entry : given) {
+        entries.add(entry);
+        // a class path given as one jar's manifest (Surefire's booter jar): its entries, which may be directories
+        if (given.length == 1 && entry.endsWith(".jar") && java.nio.file.Files.isRegularFile(Path.of(entry))) {
+          try (var jar = new java.util.jar.JarFile(entry)) {
+            var manifest = jar.getManifest();
+            String more = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (more != null && !more.isBlank()) {
+              entries.remove(entries.size() - 1);
+              for (String u : more.trim().split("\\s+")) {
+                entries.add(Path.of(Path.of(entry).getParent().toUri().resolve(u)).toString());
+              }
+            }
+          }
+        }
+      }
+      for (String entry : entries) {
+        Path p = Path.of(entry);
+        if (!java.nio.file.Files.isDirectory(p)) {
+          jars.add(entry);
+          continue;
+        }
+        Path jar = dir.resolve("classes-" + n++ + ".jar");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar)); var files = java.nio.file.Files.walk(p)) {
+          for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+            String name = p.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+            if (name.isEmpty()) {
+              continue;
+            }
+            boolean folder = java.nio.file.Files.isDirectory(f);
+            out.putNextEntry(new java.util.jar.JarEntry(folder ? name + "/" : name));
+            if (!folder) {
+              java.nio.file.Files.copy(f, out);
+            }
+            out.closeEntry();
+          }
+        }
+        jars.add(jar.toString());
+      }
+      return jars;
+    }
 
     static Child start(List<String> serveArgs) throws IOException {
-      List<String> command = new ArrayList<>(List.of(JAVA));
+      java.util.Optional<Path> jsa = archive();
+      List<String> command = new ArrayList<>(List.of(JAVA, "-cp",
+          classPath == null ? System.getProperty("java.class.path") : String.join(java.io.File.pathSeparator, classPath)));
       command.addAll(VM);
+      jsa.ifPresent(a -> command.add("-XX:SharedArchiveFile=" + a));
       command.add(KillNineServer.class.getName());
       command.addAll(serveArgs);
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
     }
 
-    /** Waits for the warm-up, lets the real server open the database, returns its address. */
-    String go(String writers) throws Exception {
+    /** Signs in the writers {@code writers-o*} and the keeper in the database (opened and closed here first), then {@link #go()}. */
+    String go(DatabaseUrl url, String writers) throws Exception {
+      try (Database db = Database.open(url)) {
+        KillNineServer.signIn(db, writers);
+      }
+      return go();
+    }
+
+    /** Waits for the JVM to be up, lets the real server open the database, returns its address. */
+    String go() throws Exception {
       StringBuilder seen = new StringBuilder();
       CompletableFuture<String> address = CompletableFuture.supplyAsync(() -> {
         try {
@@ -459,7 +582,7 @@ class KillNineTest {
             seen.append(line).append('\n');
             if (line.equals("warm")) {
               OutputStream in = process.getOutputStream();
-              in.write(("go " + writers + "\n").getBytes(StandardCharsets.UTF_8));
+              in.write("go\n".getBytes(StandardCharsets.UTF_8));
               in.flush();
             }
             int at = line.indexOf("http://localhost:");
@@ -484,6 +607,11 @@ class KillNineTest {
         throw new AssertionError("the server did not start:\n" + seen);
       }
       return base;
+    }
+
+    /** The CPU time this child has used so far, in nanoseconds (0 when the system does not say). */
+    long cpu() {
+      return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** Keeps reading the server's output so that it never blocks on a full pipe. */
