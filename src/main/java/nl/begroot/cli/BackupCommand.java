@@ -96,7 +96,7 @@ final class BackupCommand implements Callable<Integer> {
 
   private void report(Backup.Summary s, String how) {
     spec.commandLine().getOut().println("backup " + out + ": " + s.rows().get("budget_version") + " versions, " + s.rows().get("proposal")
-        + " proposals, " + s.rows().get("change_log") + " change log entries (" + Backup.FORMAT + ", " + s.createdAt() + ")" + how);
+        + " proposals, " + s.rows().get("change_log") + " change log entries, " + s.rows().get("account") + " accounts (" + Backup.FORMAT + ", " + s.createdAt() + ")" + how);
   }
 
   private interface Writing {

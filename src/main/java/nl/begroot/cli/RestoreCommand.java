@@ -37,7 +37,7 @@ final class RestoreCommand implements Callable<Integer> {
     try (Database db = Database.open(url)) {
       Backup.Summary s = Backup.restore(db, file);
       spec.commandLine().getOut().println("restored " + file + " into " + url.display() + ": " + s.rows().get("budget_version")
-          + " versions, " + s.rows().get("proposal") + " proposals, " + s.rows().get("change_log") + " change log entries (backup of "
+          + " versions, " + s.rows().get("proposal") + " proposals, " + s.rows().get("change_log") + " change log entries, " + s.rows().get("account") + " accounts (backup of "
           + s.createdAt() + ")");
       // the restored log's chain, checked at once (docs/log.md): a backup of a tampered log says so here
       spec.commandLine().getOut().println(new nl.begroot.store.AuditLog(db).verify().summary());

@@ -39,6 +39,16 @@ public final class Publisher {
     out.write(Statement.html(publication, memberId, false).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A member's contribution lines per year and annex column as {@code ;}-separated CSV (docs/member-lines.md). */
+  public static void memberLinesCsv(Publication publication, String memberId, OutputStream out) throws IOException {
+    MemberLines.csv(publication, Statement.member(publication.budget(), memberId), out);
+  }
+
+  /** A member's contribution lines as a workbook of one sheet. */
+  public static void memberLinesXlsx(Publication publication, String memberId, OutputStream out) throws IOException {
+    MemberLines.xlsx(publication, Statement.member(publication.budget(), memberId), out);
+  }
+
   /** One member's one-page statement as a tagged PDF. */
   public static void statementPdf(Publication publication, String memberId, OutputStream out) throws IOException {
     Pdf.write(Statement.html(publication, memberId, true), out);

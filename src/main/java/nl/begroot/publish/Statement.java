@@ -77,11 +77,17 @@ final class Statement {
    */
   static List<Part> parts(Publication pub, Member member, int year) {
     Budget budget = pub.budget();
+    List<Part> parts = new ArrayList<>();
+    if (year == budget.version().budgetYear()) { // the core's member summary holds the budget year's reasons: one owner
+      for (nl.begroot.core.pipeline.MemberSummary.Reason r : pub.computed().memberSummary(member).reasons()) {
+        parts.add(new Part(budget.proposal(r.proposalId()).orElseThrow(), r.lineFigureId(), r.proposalCents(), r.memberCents()));
+      }
+      return parts;
+    }
     Optional<String> total = FigureIds.memberTotal(budget, year, member.id());
     if (total.isEmpty()) {
       return List.of();
     }
-    List<Part> parts = new ArrayList<>();
     for (Explainer.Contribution c : pub.computed().explainer().contributions(pub.figure(total.get()))) {
       parts.add(new Part(budget.proposal(c.proposalId()).orElseThrow(), c.lineFigureId(), c.lineCents(), c.cents()));
     }

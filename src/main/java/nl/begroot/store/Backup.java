@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -33,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A backup of everything the store holds, and its restore into an empty database (H2 or
- * PostgreSQL, either way). The format ({@value #FORMAT}, docs/backup.md) is a ZIP file with one
+ * A backup of everything the store holds (versions, proposals, the hash-chained log, accounts and
+ * their identities at the provider; not sessions or sign-in counters), and its restore into an empty
+ * database (H2 or PostgreSQL, either way). The format ({@value #FORMAT}, docs/backup.md) is a ZIP file with one
  * JSON-lines entry per table (one row per line, every column by name: ids, slugs, revisions,
  * stamps, times to the microsecond, actors) and {@code manifest.json}: the format, when and from
  * what it was made, per table its row count and the SHA-256 of its entry, and where the sequences
@@ -47,8 +49,10 @@ import tools.jackson.databind.node.ObjectNode;
  * row in one transaction: a damaged file restores nothing.
  */
 public final class Backup {
-  /** The format's name and version, in the manifest; a restore refuses any other. */
-  public static final String FORMAT = "begroot-backup/1";
+  /** The format's name and version that a backup is written in (docs/backup.md). */
+  public static final String FORMAT = "begroot-backup/2";
+  /** The formats a restore reads: this one, and version 1 (made before accounts were backed up: it has no accounts). */
+  static final List<String> READS = List.of("begroot-backup/1", FORMAT);
   static final String MANIFEST = "manifest.json";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final int BATCH = 500;
@@ -56,13 +60,34 @@ public final class Backup {
   private Backup() {}
 
   enum Type {
-    LONG, INT, TEXT, BOOL, TIME
+    LONG, INT, TEXT, BOOL, TIME, DATE
   }
 
-  record Column(String name, Type type, boolean nullable) {}
+  /** A column; {@code absent} is its value when a backup made before the column existed lacks it (null: none). */
+  record Column(String name, Type type, boolean nullable, Object absent) {
+    Column(String name, Type type, boolean nullable) {
+      this(name, type, nullable, null);
+    }
+  }
 
-  /** A table as the format has it: its columns in order, and the order of its rows. */
-  record Table(String name, String orderBy, List<Column> columns) {
+  /** A column added after the format's first backups (V6): optional in a backup, {@code absent} when missing. */
+  private static Column later(String name, Type type, Object absent) {
+    return new Column(name, type, true, absent);
+  }
+
+  /** The statuses of an adopted version: restored as concept first, and set once its proposals are in (the V6_1 triggers). */
+  private static final java.util.Set<String> ADOPTED = java.util.Set.of("vastgesteld", "gepubliceerd");
+
+  /**
+   * A table as the format has it: its columns in order, the order of its rows, and the format
+   * version that first has it (a backup of an older version has no entry for it, and restores
+   * without its rows).
+   */
+  record Table(String name, String orderBy, List<Column> columns, int since) {
+    Table(String name, String orderBy, List<Column> columns) {
+      this(name, orderBy, columns, 1);
+    }
+
     String file() {
       return name + ".jsonl";
     }
@@ -76,23 +101,39 @@ public final class Backup {
     return new Column(name, type, true);
   }
 
-  /** The tables in the order they are restored (a version before the versions based on it, before its proposals). */
+  /**
+   * The tables in the order they are restored (a version before the versions based on it, before
+   * its proposals; an account before its identities at a provider). Not backed up: sessions
+   * ({@code web_session}, {@code sign_in_pending}: a restore signs nobody in) and the sign-in
+   * throttle's counters ({@code sign_in_failure}: they are forgotten within the hour anyway).
+   */
   static final List<Table> TABLES = List.of(
       new Table("budget_version", "id", List.of(col("id", Type.LONG), col("slug", Type.TEXT), col("name", Type.TEXT),
           col("kind", Type.TEXT), opt("based_on", Type.LONG), col("base_yaml", Type.TEXT), col("revision", Type.INT),
           col("stamp", Type.LONG), col("created_at", Type.TIME), col("created_by", Type.TEXT), col("updated_at", Type.TIME),
-          col("updated_by", Type.TEXT))),
+          col("updated_by", Type.TEXT), later("status", Type.TEXT, "concept"), opt("adopted_on", Type.DATE),
+          opt("adopted_body", Type.TEXT), opt("decision_ref", Type.TEXT), opt("adopted_by", Type.TEXT),
+          later("shared", Type.BOOL, Boolean.FALSE), opt("amendment_no", Type.INT))),
       new Table("proposal", "version_id, position, proposal_id", List.of(col("version_id", Type.LONG), col("proposal_id", Type.TEXT),
           col("position", Type.INT), col("unit_id", Type.TEXT), col("title", Type.TEXT), col("body_yaml", Type.TEXT),
           col("withdrawn", Type.BOOL), col("revision", Type.INT), col("created_at", Type.TIME), col("created_by", Type.TEXT),
-          col("updated_at", Type.TIME), col("updated_by", Type.TEXT))),
+          col("updated_at", Type.TIME), col("updated_by", Type.TEXT), later("status", Type.TEXT, "concept"),
+          opt("reviewer", Type.TEXT), opt("review_reason", Type.TEXT), opt("reviewed_at", Type.TIME))),
       // the log with its chain (V7); a backup made before V7 has no result, origin, detail or hashes:
       // its entries are restored as "ok" and chained in id order, as the migration chained them
       new Table("change_log", "id", List.of(col("id", Type.LONG), opt("version_id", Type.LONG), opt("version_slug", Type.TEXT),
           opt("version_name", Type.TEXT), col("at", Type.TIME), col("actor", Type.TEXT), col("action", Type.TEXT),
           opt("target", Type.TEXT), opt("before_yaml", Type.TEXT), opt("after_yaml", Type.TEXT), opt("result", Type.TEXT),
           opt("origin_address", Type.TEXT), opt("origin_client", Type.TEXT), opt("detail", Type.TEXT), opt("prev_hash", Type.TEXT),
-          opt("entry_hash", Type.TEXT))));
+          opt("entry_hash", Type.TEXT))),
+      // people (format 2): the account with its password's Argon2id hash and its second factor, so
+      // that everybody signs in after a restore as before; and who they are at the identity provider
+      new Table("account", "id", List.of(col("id", Type.TEXT), col("name", Type.TEXT), col("roles", Type.TEXT), col("units", Type.TEXT),
+          opt("member", Type.TEXT), col("disabled", Type.BOOL), col("created_at", Type.TIME), col("created_by", Type.TEXT),
+          opt("password_hash", Type.TEXT), col("password_once", Type.BOOL), opt("totp_secret", Type.TEXT), opt("totp_pending", Type.TEXT),
+          opt("totp_last_step", Type.LONG)), 2),
+      new Table("oidc_identity", "issuer, subject", List.of(col("issuer", Type.TEXT), col("subject", Type.TEXT),
+          col("account_id", Type.TEXT), col("first_seen", Type.TIME), col("last_seen", Type.TIME)), 2));
 
   /**
    * What a backup holds or a restore brought back: rows per table and where the sequences continue
@@ -219,7 +260,22 @@ public final class Backup {
             o.put(n, v);
           }
         }
-        case INT -> o.put(n, rs.getInt(n));
+        case INT -> {
+          int v = rs.getInt(n);
+          if (rs.wasNull()) {
+            o.putNull(n);
+          } else {
+            o.put(n, v);
+          }
+        }
+        case DATE -> {
+          java.sql.Date v = rs.getDate(n);
+          if (v == null) {
+            o.putNull(n);
+          } else {
+            o.put(n, v.toLocalDate().toString());
+          }
+        }
         case BOOL -> o.put(n, rs.getBoolean(n));
         case TEXT -> {
           String v = rs.getString(n);
@@ -272,9 +328,18 @@ public final class Backup {
           refuseNonEmpty(c, database);
           restartSequences(c, manifest);
           Chain chain = new Chain();
-          for (Table t : TABLES) {
+          List<Object[]> adopted = new ArrayList<>();
+          for (Table t : manifest.tables()) {
             try (PreparedStatement insert = c.prepareStatement(insertSql(t))) {
-              read(zip, t, manifest, insert, t.name().equals("change_log") ? chain : null);
+              read(zip, t, manifest, insert, t.name().equals("change_log") ? chain : null, adopted);
+            }
+          }
+          // an adopted version takes no proposals (V6_1): it came in as concept, and is adopted now that they are in
+          try (PreparedStatement adopt = c.prepareStatement("update budget_version set status = ? where id = ?")) {
+            for (Object[] a : adopted) {
+              adopt.setString(1, (String) a[1]);
+              adopt.setLong(2, (Long) a[0]);
+              adopt.executeUpdate();
             }
           }
           chain.saveHead(c);
@@ -312,11 +377,11 @@ public final class Backup {
 
   private static Manifest checked(ZipFile zip, Path file) throws IOException {
     Manifest manifest = manifest(zip, file);
-    for (Table t : TABLES) {
+    for (Table t : manifest.tables()) {
       checksum(zip, t, manifest); // a damaged file says so, before its rows are read
     }
-    for (Table t : TABLES) {
-      read(zip, t, manifest, null, null); // every row checked before anything is written
+    for (Table t : manifest.tables()) {
+      read(zip, t, manifest, null, null, null); // every row checked before anything is written
     }
     return manifest;
   }
@@ -331,8 +396,14 @@ public final class Backup {
     }
   }
 
-  private record Manifest(Map<String, Long> rows, Map<String, String> sums, long nextVersionId, long nextChangeId, long nextStamp,
-      String createdAt) {}
+  /** What the manifest says; {@code version} is the format's (1 or 2), {@code rows} has every table of {@link #TABLES} (0 for one the format has not). */
+  private record Manifest(int version, Map<String, Long> rows, Map<String, String> sums, long nextVersionId, long nextChangeId,
+      long nextStamp, String createdAt) {
+    /** The tables a backup of this format holds. */
+    List<Table> tables() {
+      return TABLES.stream().filter(t -> t.since() <= version).toList();
+    }
+  }
 
   private static Manifest manifest(ZipFile zip, Path file) throws IOException {
     ZipEntry e = zip.getEntry(MANIFEST);
@@ -348,12 +419,17 @@ public final class Backup {
       throw new RestoreException(file + ": " + MANIFEST + " is damaged (" + x.getMessage() + ")");
     }
     String format = text(m, "format");
-    if (!FORMAT.equals(format)) {
-      throw new RestoreException(file + " is in the format '" + format + "'; this Begroot restores " + FORMAT);
+    if (!READS.contains(format)) {
+      throw new RestoreException(file + " is in the format '" + format + "'; this Begroot restores " + String.join(" and ", READS));
     }
+    int version = READS.indexOf(format) + 1;
     Map<String, Long> rows = new LinkedHashMap<>();
     Map<String, String> sums = new LinkedHashMap<>();
     for (Table t : TABLES) {
+      if (t.since() > version) {
+        rows.put(t.name(), 0L); // an older backup: nothing of this table
+        continue;
+      }
       JsonNode tn = m.path("tables").path(t.name());
       if (!tn.path("rows").isIntegralNumber() || !tn.path("sha256").isString()) {
         throw new RestoreException(file + ": " + MANIFEST + " does not describe the table " + t.name());
@@ -367,7 +443,7 @@ public final class Backup {
         throw new RestoreException(file + ": " + MANIFEST + " has no valid position for the sequence " + s);
       }
     }
-    return new Manifest(rows, sums, seq.path("budget_version.id").asLong(), seq.path("change_log.id").asLong(),
+    return new Manifest(version, rows, sums, seq.path("budget_version.id").asLong(), seq.path("change_log.id").asLong(),
         seq.path("version_stamp").asLong(), text(m, "created_at"));
   }
 
@@ -393,7 +469,8 @@ public final class Backup {
   }
 
   /** Reads one table's entry, checking each row and, at the end, its count and checksum; inserts the rows when {@code insert} is given. */
-  private static void read(ZipFile zip, Table t, Manifest manifest, PreparedStatement insert, Chain chain) throws IOException {
+  private static void read(ZipFile zip, Table t, Manifest manifest, PreparedStatement insert, Chain chain, List<Object[]> adopted)
+      throws IOException {
     ZipEntry e = zip.getEntry(t.file());
     if (e == null) {
       throw new RestoreException("the backup has no " + t.file());
@@ -417,6 +494,13 @@ public final class Backup {
         Object[] values = values(t, row, n);
         if (chain != null) {
           chain.fill(t, values);
+        }
+        if (insert != null && adopted != null && t.name().equals("budget_version")) {
+          int status = statusColumn(t);
+          if (ADOPTED.contains(values[status])) {
+            adopted.add(new Object[] {values[0], values[status]});
+            values[status] = "concept";
+          }
         }
         if (insert != null) {
           bind(insert, t, values);
@@ -492,6 +576,15 @@ public final class Backup {
     }
   }
 
+  private static int statusColumn(Table t) {
+    for (int i = 0; i < t.columns().size(); i++) {
+      if (t.columns().get(i).name().equals("status")) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no status column in " + t.name());
+  }
+
   private static Object[] values(Table t, JsonNode row, long line) {
     Object[] values = new Object[t.columns().size()];
     for (int i = 0; i < values.length; i++) {
@@ -502,6 +595,7 @@ public final class Backup {
         if (!col.nullable()) {
           throw new RestoreException(where + ": missing");
         }
+        values[i] = col.absent();
         continue;
       }
       values[i] = switch (col.type()) {
@@ -536,6 +630,13 @@ public final class Backup {
             throw new RestoreException(where + ": not a time (like 2026-12-01T10:15:30.123456Z)");
           }
         }
+        case DATE -> {
+          try {
+            yield java.sql.Date.valueOf(java.time.LocalDate.parse(v.asString()));
+          } catch (DateTimeParseException x) {
+            throw new RestoreException(where + ": not a date (like 2026-12-01)");
+          }
+        }
       };
     }
     return values;
@@ -563,9 +664,12 @@ public final class Backup {
           case BOOL -> java.sql.Types.BOOLEAN;
           case TEXT -> java.sql.Types.VARCHAR;
           case TIME -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+          case DATE -> java.sql.Types.DATE;
         });
       } else if (v instanceof Timestamp ts) {
         insert.setTimestamp(p, ts);
+      } else if (v instanceof java.sql.Date d) {
+        insert.setDate(p, d);
       } else {
         insert.setObject(p, v);
       }
@@ -576,9 +680,10 @@ public final class Backup {
   private static void refuseNonEmpty(Connection c, Database database) throws SQLException {
     long versions = maxOf(c, "select count(*) from budget_version");
     long changes = maxOf(c, "select count(*) from change_log");
-    if (versions > 0 || changes > 0) {
+    long accounts = maxOf(c, "select count(*) from account");
+    if (versions > 0 || changes > 0 || accounts > 0) {
       throw new RestoreException("the database " + database.url().display() + " is not empty (" + versions + " versions, " + changes
-          + " change log entries); restore only into an empty database, before the first 'begroot serve' (which fills it)");
+          + " change log entries, " + accounts + " accounts); restore only into an empty database, before the first 'begroot serve' (which fills it)");
     }
   }
 

@@ -57,7 +57,12 @@ public final class Database implements AutoCloseable {
       }
     }
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+      // the common migrations (V7 is Java: it chains the existing log), and per engine what cannot be written
+      // alike (V6_1: the triggers that keep an adopted version final). Flyway orders them by version: V6, V6_1, V7, V8.
+      // A database made by a build before the cycle has V7 and V8 already: V6 and V6_1 are applied after them
+      // (outOfOrder; they touch only the version and proposal tables, which V7 and V8 do not).
+      String vendor = url.isPostgres() ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2";
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", vendor).outOfOrder(true)
           .javaMigrations(new V7__Hash_chained_log()).load().migrate();
     } catch (RuntimeException e) {
       dataSource.close();

@@ -1,8 +1,14 @@
 package nl.begroot.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import nl.begroot.core.cycle.VersionStatus;
 
-/** A budget version's row: who made it, from what, and its revision and stamp. */
+/**
+ * A budget version's row: who made it, from what, and its revision and stamp; where it stands in the
+ * cycle ({@code status}, and once adopted the facts of its adoption); whether its author shared it
+ * (a scenario; its owner is {@code createdBy}); an amendment's number (null for any other version).
+ */
 public record StoredVersion(
     long id,
     String slug,
@@ -15,4 +21,29 @@ public record StoredVersion(
     Instant createdAt,
     String createdBy,
     Instant updatedAt,
-    String updatedBy) {}
+    String updatedBy,
+    VersionStatus status,
+    LocalDate adoptedOn,
+    String adoptedBody,
+    String decisionRef,
+    String adoptedBy,
+    boolean shared,
+    Integer amendmentNo) {
+
+  /** The kind of a begrotingswijziging: a version based on an adopted one, holding its own proposals. */
+  public static final String AMENDMENT = "amendment";
+
+  /** A private sandbox of its author (a copy or an import), never an official version of the cycle. */
+  public boolean scenario() {
+    return "scenario".equals(kind) || "import".equals(kind);
+  }
+
+  public boolean amendment() {
+    return AMENDMENT.equals(kind);
+  }
+
+  /** The scenario's owner: its author. */
+  public String owner() {
+    return createdBy;
+  }
+}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import nl.begroot.core.cycle.ProposalStatus;
+import nl.begroot.core.cycle.VersionStatus;
 
 /**
  * Versions, proposals and the change log, in plain SQL. Every write to a version runs in one
@@ -148,7 +150,25 @@ public final class VersionStore {
 
     /** Replaces the version's base (keys, rates, narratives: everything but the proposals). */
     void replaceBase(String baseYaml, String action, String target);
+
+    /**
+     * Moves the proposal {@code current} (a row of {@link #proposals()}) to {@code status}, with who
+     * reviewed it and why (null for a submission); its text stays, its revision rises.
+     */
+    void review(StoredProposal current, ProposalStatus status, String reviewer, String reason, String action);
+
+    /**
+     * Moves the version to {@code status}; {@code adoption} holds the facts of an adoption (null for any
+     * other move, which keeps the facts as they are: publishing keeps them; taking back has none).
+     */
+    void status(VersionStatus status, Adoption adoption, String action);
+
+    /** Shares a scenario with others or stops sharing it. */
+    void share(boolean shared, String action);
   }
+
+  /** The facts of an adoption as stored: the date, the body, the decision's reference, who recorded it. */
+  public record Adoption(java.time.LocalDate on, String body, String reference, String by) {}
 
   /**
    * Runs {@code work} on the version {@code slug} as it is now, in one transaction with the version
@@ -253,8 +273,10 @@ public final class VersionStore {
         throw new IllegalArgumentException("a write replaces a row of its own version with the same id");
       }
       Instant now = Instant.now();
+      // any change puts the proposal back to concept: an approval was of the text as it was
       int rows = h.createUpdate("update proposal set unit_id = :unit, title = :title, body_yaml = :body,"
-              + " withdrawn = :withdrawn, revision = revision + 1, updated_at = :now, updated_by = :actor"
+              + " withdrawn = :withdrawn, revision = revision + 1, updated_at = :now, updated_by = :actor,"
+              + " status = 'concept', reviewer = null, review_reason = null, reviewed_at = null"
               + " where version_id = :v and proposal_id = :p and revision = :rev")
           .bind("unit", p.unitId()).bind("title", p.title()).bind("body", p.bodyYaml()).bind("withdrawn", p.withdrawn())
           .bind("now", now).bind("actor", actor).bind("v", version.id()).bind("p", p.proposalId()).bind("rev", current.revision())
@@ -278,6 +300,140 @@ public final class VersionStore {
       }
       log(h, version.id(), now, actor, action, target, version.baseYaml(), baseYaml);
     }
+
+    @Override
+    public void review(StoredProposal current, ProposalStatus status, String reviewer, String reason, String action) {
+      if (current.versionId() != version.id()) {
+        throw new IllegalArgumentException("a write reviews a row of its own version");
+      }
+      Instant now = Instant.now();
+      int rows = h.createUpdate("update proposal set status = :status, reviewer = :reviewer, review_reason = :reason,"
+              + " reviewed_at = :at, revision = revision + 1, updated_at = :now, updated_by = :actor"
+              + " where version_id = :v and proposal_id = :p and revision = :rev")
+          .bind("status", status.code()).bind("reviewer", reviewer).bind("reason", reason)
+          .bind("at", reviewer == null ? null : now).bind("now", now).bind("actor", actor)
+          .bind("v", version.id()).bind("p", current.proposalId()).bind("rev", current.revision()).execute();
+      if (rows != 1) {
+        throw new IllegalStateException("proposal " + current.proposalId() + " changed under a locked version");
+      }
+      touch(h, version.id(), now, actor);
+      log(h, version.id(), now, actor, action, current.proposalId(), "status: " + current.status().code() + "\n",
+          "status: " + status.code() + "\n" + (reason == null || reason.isBlank() ? "" : "reden: " + reason + "\n"));
+    }
+
+    @Override
+    public void status(VersionStatus status, Adoption adoption, String action) {
+      Instant now = Instant.now();
+      String sql = "update budget_version set status = :status, stamp = nextval('version_stamp'), updated_at = :now, updated_by = :actor"
+          + (adoption != null ? ", adopted_on = :on, adopted_body = :body, decision_ref = :ref, adopted_by = :by" : "")
+          + (status == VersionStatus.CONCEPT ? ", adopted_on = null, adopted_body = null, decision_ref = null, adopted_by = null" : "")
+          + " where id = :id and status = :was";
+      var update = h.createUpdate(sql).bind("status", status.code()).bind("now", now).bind("actor", actor)
+          .bind("id", version.id()).bind("was", version.status().code());
+      if (adoption != null) {
+        update.bind("on", adoption.on()).bind("body", adoption.body()).bind("ref", adoption.reference()).bind("by", adoption.by());
+      }
+      if (update.execute() != 1) {
+        throw new IllegalStateException("version " + version.slug() + " changed while locked");
+      }
+      log(h, version.id(), now, actor, action, version.slug(), "status: " + version.status().code() + "\n", adopted(status, adoption));
+    }
+
+    @Override
+    public void share(boolean shared, String action) {
+      Instant now = Instant.now();
+      h.createUpdate("update budget_version set shared = :shared, stamp = nextval('version_stamp'), updated_at = :now,"
+              + " updated_by = :actor where id = :id")
+          .bind("shared", shared).bind("now", now).bind("actor", actor).bind("id", version.id()).execute();
+      log(h, version.id(), now, actor, action, version.slug(), "gedeeld: " + version.shared() + "\n", "gedeeld: " + shared + "\n");
+    }
+  }
+
+  /** The amendments (begrotingswijzigingen) of the version {@code adoptedId}, by number. */
+  public List<StoredVersion> amendments(long adoptedId) {
+    return jdbi.withHandle(h -> h.createQuery("select * from budget_version where based_on = :id and kind = :kind order by amendment_no")
+        .bind("id", adoptedId).bind("kind", StoredVersion.AMENDMENT).map((rs, ctx) -> version(rs)).list());
+  }
+
+  /**
+   * Creates amendment number {@code number} of the adopted version {@code adopted}: a version of kind
+   * {@value StoredVersion#AMENDMENT} based on it, with {@code rows} copied as they are (status and review
+   * included: a line the amendment does not change stays approved). In one transaction with the adopted
+   * version's row locked, so that two amendments never get one number.
+   *
+   * @return the amendment; empty when {@code number} is not the next number, when another amendment of the
+   *     version is still open (concept or ingediend), or when the slug is taken
+   */
+  public Optional<StoredVersion> createAmendment(long adopted, int number, String slug, String name, String baseYaml,
+      List<StoredProposal> rows, String actor) {
+    try {
+      return jdbi.inTransaction(h -> {
+        h.createQuery("select id from budget_version where id = :id for update").bind("id", adopted).mapTo(Long.class).findOne();
+        int next = h.createQuery("select coalesce(max(amendment_no), 0) + 1 from budget_version where based_on = :id and kind = :kind")
+            .bind("id", adopted).bind("kind", StoredVersion.AMENDMENT).mapTo(Integer.class).one();
+        int open = h.createQuery("select count(*) from budget_version where based_on = :id and kind = :kind"
+                + " and status in ('concept', 'ingediend')")
+            .bind("id", adopted).bind("kind", StoredVersion.AMENDMENT).mapTo(Integer.class).one();
+        if (next != number || open > 0
+            || h.createQuery("select count(*) from budget_version where slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0) {
+          return Optional.<StoredVersion>empty();
+        }
+        Instant now = Instant.now();
+        long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
+                + " created_at, created_by, updated_at, updated_by, amendment_no)"
+                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor, :no)")
+            .bind("slug", slug).bind("name", name).bind("kind", StoredVersion.AMENDMENT).bind("basedOn", adopted)
+            .bind("base", baseYaml).bind("now", now).bind("actor", actor).bind("no", number)
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        int position = 0;
+        for (StoredProposal r : rows) {
+          insertProposal(h, id, new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), r.withdrawn()), position++, now, actor);
+          h.createUpdate("update proposal set status = :status, reviewer = :reviewer, review_reason = :reason, reviewed_at = :at,"
+                  + " created_by = :author where version_id = :v and proposal_id = :p")
+              .bind("status", r.status().code()).bind("reviewer", r.reviewer()).bind("reason", r.reviewReason())
+              .bind("at", r.reviewedAt()).bind("author", r.createdBy()).bind("v", id).bind("p", r.proposalId()).execute();
+        }
+        log(h, id, now, actor, "amendment.create", slug, null, null);
+        return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
+      });
+    } catch (RuntimeException e) {
+      if (uniqueViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Marks every active proposal of the version {@code slug} approved by {@code actor} (the system's seed:
+   * the shipped example's lines count as approved), and, when {@code adoption} is given, the version adopted
+   * with those facts. One transaction.
+   */
+  public void seedDecisions(String slug, String reason, Adoption adoption, String actor) {
+    jdbi.useTransaction(h -> {
+      Instant now = Instant.now();
+      long id = h.createQuery("select id from budget_version where slug = :s for update").bind("s", slug).mapTo(Long.class).one();
+      h.createUpdate("update proposal set status = 'goedgekeurd', reviewer = :actor, review_reason = :reason, reviewed_at = :now"
+              + " where version_id = :v and not withdrawn")
+          .bind("actor", actor).bind("reason", reason).bind("now", now).bind("v", id).execute();
+      if (adoption != null) {
+        h.createUpdate("update budget_version set status = 'vastgesteld', adopted_on = :on, adopted_body = :body,"
+                + " decision_ref = :ref, adopted_by = :by, stamp = nextval('version_stamp') where id = :id")
+            .bind("on", adoption.on()).bind("body", adoption.body()).bind("ref", adoption.reference()).bind("by", adoption.by())
+            .bind("id", id).execute();
+        log(h, id, now, actor, "version.adopt", slug, "status: concept\n", adopted(VersionStatus.VASTGESTELD, adoption));
+      }
+    });
+  }
+
+  /** Whether {@code e} is the database refusing a write to an adopted version (the V6_1 triggers). */
+  public static boolean finalVersion(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && t.getMessage() != null && t.getMessage().contains("begroot: version")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -320,6 +476,16 @@ public final class VersionStore {
         .bind("now", now).bind("actor", actor).bind("id", versionId).execute();
   }
 
+  /** A status as the log keeps it after a step: the status, and an adoption's date, body and decision reference. */
+  static String adopted(VersionStatus status, Adoption adoption) {
+    StringBuilder after = new StringBuilder("status: " + status.code() + "\n");
+    if (adoption != null) {
+      after.append("vastgesteld_op: ").append(adoption.on()).append("\norgaan: ").append(adoption.body())
+          .append("\nbesluit: ").append(adoption.reference()).append('\n');
+    }
+    return after.toString();
+  }
+
   /** Appends the change to the log, in this transaction (last: it takes the log's lock). */
   private static void log(Handle h, long versionId, Instant at, String actor, String action, String target, String before, String after) {
     AuditLog.record(h, LogEntry.change(actor, action, target, versionId, before, after), at);
@@ -334,13 +500,26 @@ public final class VersionStore {
     long basedOn = rs.getLong("based_on");
     return new StoredVersion(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind"),
         rs.wasNull() ? null : basedOn, rs.getString("base_yaml"), rs.getInt("revision"), rs.getLong("stamp"),
-        instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"), rs.getString("updated_by"));
+        instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"), rs.getString("updated_by"),
+        VersionStatus.of(rs.getString("status")).orElseThrow(), date(rs, "adopted_on"), rs.getString("adopted_body"),
+        rs.getString("decision_ref"), rs.getString("adopted_by"), rs.getBoolean("shared"), integer(rs, "amendment_no"));
   }
 
   private static StoredProposal proposal(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new StoredProposal(rs.getLong("version_id"), rs.getString("proposal_id"), rs.getInt("position"),
         rs.getString("unit_id"), rs.getString("title"), rs.getString("body_yaml"), rs.getBoolean("withdrawn"),
         rs.getInt("revision"), instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
-        rs.getString("updated_by"));
+        rs.getString("updated_by"), ProposalStatus.of(rs.getString("status")).orElseThrow(), rs.getString("reviewer"),
+        rs.getString("review_reason"), instant(rs, "reviewed_at"));
+  }
+
+  private static java.time.LocalDate date(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    java.sql.Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+
+  private static Integer integer(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    int n = rs.getInt(column);
+    return rs.wasNull() ? null : n;
   }
 }

@@ -36,6 +36,14 @@ final class Downloads {
   }
 
   private void send(Context ctx, Snapshot s, String what, String contentType, String fileName, Writer writer) {
+    send(ctx, s, what, contentType, fileName, writer, false);
+  }
+
+  /**
+   * Sends a generated file, as an attachment or, {@code inline}, for the browser to show (an HTML
+   * document that carries its own styles, allowed by their hashes in this response's policy).
+   */
+  private void send(Context ctx, Snapshot s, String what, String contentType, String fileName, Writer writer, boolean inline) {
     String key = s.slug() + "@" + s.version().stamp() + "/" + what;
     byte[] bytes = cache.get(key);
     if (bytes == null) { // made outside the map's lock: two first requests may both make it, once
@@ -49,7 +57,10 @@ final class Downloads {
       cache.put(key, bytes);
     }
     ctx.contentType(contentType);
-    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+    ctx.header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+    if (inline) {
+      ctx.header("Content-Security-Policy", SecurityHeaders.withStyleHashes(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+    }
     ctx.result(bytes);
   }
 
@@ -74,7 +85,13 @@ final class Downloads {
       send(ctx, s, "statement-pdf-" + m.id(), "application/pdf", s.slug() + "-" + m.id() + ".pdf", (p, out) -> Publisher.statementPdf(p, m.id(), out));
     } else if (file.equals("verklaring.html")) {
       send(ctx, s, "statement-html-" + m.id(), "text/html; charset=utf-8", s.slug() + "-" + m.id() + ".html",
-          (p, out) -> Publisher.statementHtml(p, m.id(), out));
+          (p, out) -> Publisher.statementHtml(p, m.id(), out), true); // opens in the browser; the PDF and the lines download
+    } else if (file.equals("bijdrageregels.csv")) {
+      send(ctx, s, "member-lines-csv-" + m.id(), "text/csv; charset=utf-8", s.slug() + "-" + m.id() + "-bijdrageregels.csv",
+          (p, out) -> Publisher.memberLinesCsv(p, m.id(), out));
+    } else if (file.equals("bijdrageregels.xlsx")) {
+      send(ctx, s, "member-lines-xlsx-" + m.id(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          s.slug() + "-" + m.id() + "-bijdrageregels.xlsx", (p, out) -> Publisher.memberLinesXlsx(p, m.id(), out));
     } else {
       throw new Pages.NotFound("download " + file);
     }

@@ -116,6 +116,14 @@ final class EditingPages extends Pages {
   void withdraw(Context ctx, boolean withdrawn) {
     Snapshot s = snapshot(ctx);
     String id = ctx.pathParam("proposal");
+    if (withdrawn && !"ja".equals(ctx.formParam("bevestigd"))) {
+      // a destructive step asks for confirmation: the page again, with the box to tick (nothing changed)
+      ctx.status(422);
+      Proposal p = ReadingPages.anyProposal(s, id);
+      render(ctx, "proposal.jte", view(ctx, s, id), ReadingPages.proposalData(s, view(ctx, s, id), p, s.row(id).orElse(null),
+          List.of(new FieldError("bevestigd", I18n.NL.t("confirm.needed"), I18n.EN.t("confirm.needed")))));
+      return;
+    }
     EditResult result = workspace.setWithdrawn(s.slug(), id, parseInt(ctx.formParam("revision")), withdrawn, actor(ctx));
     View v = view(ctx, s, id);
     if (result instanceof EditResult.Saved saved) {

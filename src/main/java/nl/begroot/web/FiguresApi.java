@@ -89,6 +89,63 @@ final class FiguresApi extends Api {
         }
       }
     }
+    summary(n.putObject("summary"), s, m);
+    n.put("lines_href", "/api/versions/" + View.enc(s.slug()) + "/members/" + View.enc(m.id()) + "/lines");
+    json(ctx, n);
+  }
+
+  /**
+   * The core's member summary as JSON: the change per year (what the member pays more, positive, or
+   * less, negative, than in the frame), the proposals behind the budget year's change with the
+   * member's part, the third-party money per year, the key share.
+   */
+  private static void summary(ObjectNode n, Snapshot s, Member m) {
+    nl.begroot.core.pipeline.MemberSummary sum = s.computed().memberSummary(m);
+    n.put("budget_year", sum.budgetYear());
+    ArrayNode change = n.putArray("change");
+    for (nl.begroot.core.pipeline.MemberSummary.YearAmount a : sum.change()) {
+      change.addObject().put("year", a.year()).put("figure", a.figureId()).put("cents", a.cents()).put("printed", a.printedThousands());
+    }
+    ArrayNode reasons = n.putArray("reasons");
+    for (nl.begroot.core.pipeline.MemberSummary.Reason r : sum.reasons()) {
+      String title = s.budget().proposal(r.proposalId()).map(p -> p.title()).orElse("");
+      reasons.addObject().put("proposal", r.proposalId()).put("title", title).put("line_figure", r.lineFigureId())
+          .put("proposal_cents", r.proposalCents()).put("member_cents", r.memberCents());
+    }
+    ObjectNode pass = n.putObject("pass_through");
+    pass.put("title", sum.thirdPartyTitle());
+    ArrayNode passYears = pass.putArray("years");
+    for (nl.begroot.core.pipeline.MemberSummary.YearAmount a : sum.thirdParty()) {
+      passYears.addObject().put("year", a.year()).put("figure", a.figureId()).put("cents", a.cents()).put("printed", a.printedThousands());
+    }
+    if (sum.key() != null) {
+      n.putObject("key").put("id", sum.key().keyId()).put("title", sum.key().keyTitle()).put("percent", sum.key().percent().toPlainString())
+          .put("sum_percent", sum.key().sumPercent().toPlainString())
+          .put("effective_percent", sum.key().effectivePercent().toPlainString())
+          .put("printed_percent", sum.key().printedPercent() == null ? null : sum.key().printedPercent().toPlainString());
+    }
+  }
+
+  /**
+   * A member's contribution lines for its own budget (docs/member-lines.md): per year and annex
+   * column the exact change in cents, positive when the member pays more (debit), with D or C.
+   */
+  void memberLines(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    Member m = s.budget().members().stream().filter(x -> x.id().equalsIgnoreCase(ctx.pathParam("member")) || x.name().equalsIgnoreCase(ctx.pathParam("member")))
+        .findFirst().orElseThrow(() -> new Problems.Failure(404, "not-found", "No such member", "There is no member '" + ctx.pathParam("member") + "'.", List.of()));
+    ObjectNode n = JSON.createObjectNode();
+    n.put("format", "begroot-member-lines/1");
+    n.put("member", m.id());
+    n.put("version", s.budget().version().id());
+    n.put("sign", "positive: the member pays more than in the frame (debit); negative: less (credit)");
+    ArrayNode lines = n.putArray("lines");
+    for (nl.begroot.core.pipeline.MemberSummary.Line l : s.computed().memberSummary(m).lines()) {
+      lines.addObject().put("year", l.year()).put("code", l.code()).put("description", l.description()).put("cents", l.cents())
+          .put("amount", java.math.BigDecimal.valueOf(l.cents(), 2).toPlainString())
+          .put("debit_credit", nl.begroot.publish.MemberLines.debitCredit(l.cents()))
+          .put("kind", nl.begroot.publish.MemberLines.kind(l)).put("figure", l.figureId());
+    }
     json(ctx, n);
   }
 

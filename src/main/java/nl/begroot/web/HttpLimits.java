@@ -43,6 +43,11 @@ final class HttpLimits {
       // long addresses (a long search) reach Begroot's own pages instead of Jetty's bare 414
       http.setRequestHeaderSize(64 * 1024);
       http.setIdleTimeout(WebServer.IDLE_TIMEOUT_MILLIS);
+      // a request refused before its body is read (no session, no permission, a bad address) has its
+      // body read and dropped before the connection closes: closing on unread bytes resets the
+      // connection, and a client still sending would lose the answer (bounded: the eager loader's
+      // limit applies, and after these reads Jetty closes anyway)
+      http.setMaxUnconsumedRequestContentReads(4096);
       // no version banners: no Server or X-Powered-By header, and the security headers on every answer
       http.setSendServerVersion(false);
       http.setSendXPoweredBy(false);

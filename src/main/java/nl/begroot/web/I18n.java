@@ -9,6 +9,58 @@ public final class I18n {
 
   static {
     w("app.name", "Begroot", "Begroot");
+    w("cycle.title", "Cyclus", "Cycle");
+    w("nav.cycle", "Cyclus", "Cycle");
+    w("cycle.status", "Status", "Status");
+    w("status.concept", "concept", "draft");
+    w("status.ingediend", "ingediend", "submitted");
+    w("status.vastgesteld", "vastgesteld", "adopted");
+    w("status.gepubliceerd", "gepubliceerd", "published");
+    w("pstatus.concept", "concept", "draft");
+    w("pstatus.ingediend", "ingediend", "submitted");
+    w("pstatus.goedgekeurd", "goedgekeurd", "approved");
+    w("pstatus.afgewezen", "afgewezen", "rejected");
+    w("proposal.withdrawn.short", "ingetrokken", "withdrawn");
+    w("cycle.amendment", "Begrotingswijziging", "Budget amendment");
+    w("cycle.adopted.on", "Datum besluit", "Date of the decision");
+    w("cycle.adopted.body", "Vastgesteld door", "Adopted by (body)");
+    w("cycle.adopted.reference", "Kenmerk besluit", "Decision reference");
+    w("cycle.adopted.by", "Vastgelegd door", "Recorded by");
+    w("cycle.owner", "Maker", "Author");
+    w("cycle.shared", "gedeeld", "shared");
+    w("cycle.private", "niet gedeeld", "not shared");
+    w("cycle.share", "Delen", "Share");
+    w("cycle.unshare", "Niet meer delen", "Stop sharing");
+    w("cycle.final", "Deze versie is vastgesteld en verandert niet meer. Wijzigen gaat via een begrotingswijziging.",
+        "This version is adopted and no longer changes. Changes go through a budget amendment.");
+    w("cycle.amend", "Begrotingswijziging beginnen", "Start a budget amendment");
+    w("cycle.amendments", "Begrotingswijzigingen", "Budget amendments");
+    w("cycle.after", "Begroting na wijziging", "Budget after amendments");
+    w("cycle.after.none", "nog geen vastgestelde wijzigingen", "no adopted amendments yet");
+    w("cycle.after.with", "met de vastgestelde wijzigingen", "with the adopted amendments");
+    w("cycle.effect", "Effect van de wijziging", "Effect of the amendment");
+    w("cycle.own", "Eigen voorstellen", "Its own proposals");
+    w("cycle.own.none", "nog geen", "none yet");
+    w("cycle.proposals", "Voorstellen en hun status", "Proposals and their status");
+    w("cycle.author", "Opgesteld door", "Author");
+    w("cycle.review", "Beoordeling", "Review");
+    w("cycle.actions", "Acties", "Actions");
+    w("cycle.reason", "Reden", "Reason");
+    w("move.indienen", "Indienen", "Submit");
+    w("move.terughalen", "Terughalen naar concept", "Take back to draft");
+    w("move.vaststellen", "Vaststellen", "Adopt");
+    w("move.publiceren", "Publiceren", "Publish");
+    w("pmove.submit", "Indienen", "Submit");
+    w("pmove.approve", "Goedkeuren", "Approve");
+    w("pmove.reject", "Afwijzen", "Reject");
+    w("pmove.path.submit", "indienen", "indienen");
+    w("pmove.path.approve", "goedkeuren", "goedkeuren");
+    w("pmove.path.reject", "afwijzen", "afwijzen");
+    w("confirm.title", "Bevestigen", "Confirm");
+    w("confirm.withdraw", "Ja, trek dit voorstel in", "Yes, withdraw this proposal");
+    w("confirm.delete", "Ja, verwijder deze versie", "Yes, delete this version");
+    w("confirm.needed", "Vink eerst aan dat u het zeker weet; er is nog niets gewijzigd.", "First tick that you are sure; nothing has changed yet.");
+
     w("skip", "Naar de inhoud", "Skip to content");
     w("nav", "Hoofdmenu", "Main menu");
     w("nav.overview", "Overzicht", "Overview");
@@ -24,7 +76,7 @@ public final class I18n {
     w("nav.keys", "Verdeelsleutels", "Distribution keys");
     w("nav.changes", "Wijzigingen", "Change log");
     w("search", "Zoeken", "Search");
-    w("search.label", "Zoek beleidsterreinen, voorstellen en afkortingen", "Search units, proposals and abbreviations");
+    w("search.label", "Zoek provincies, programma's, beleidsterreinen, voorstellen en afkortingen", "Search provinces, programmes, units, proposals and abbreviations");
     w("search.none", "Niets gevonden voor", "Nothing found for");
     w("search.results", "Resultaten voor", "Results for");
     w("lang.switch", "English", "Nederlands");
@@ -192,6 +244,8 @@ public final class I18n {
     w("signin.login", "Gebruikersnaam", "User name");
     w("signin.password", "Wachtwoord", "Password");
     w("signin.submit", "Aanmelden", "Sign in");
+    w("signin.oidc", "Aanmelden met", "Sign in with");
+    w("signin.oidc.yours", "uw organisatie", "your organisation");
     w("signin.continue", "Verder", "Continue");
     w("signin.help", "Nog geen account, of wachtwoord vergeten? Vraag het de beheerder van Begroot in uw organisatie.",
         "No account yet, or forgot your password? Ask your organisation's Begroot administrator.");
@@ -279,6 +333,47 @@ public final class I18n {
     w("download.pdf", "Begroting als PDF", "Budget as PDF");
     w("download.xlsx", "Begroting als Excel-werkmap (met sjabloon voor voorstellen)", "Budget as an Excel workbook (with a proposals template)");
     w("download.fdp", "Open data (Fiscal Data Package, CSV)", "Open data (Fiscal Data Package, CSV)");
+    // the province page and the provinces list (issue 12, the province officer)
+    w("province.frame", "Begroting {year}", "Budget {year}");
+    w("province.headline.more", "{member} betaalt in {year} {amount} meer dan volgens de {frame}.",
+        "{member} pays {amount} more in {year} than under the {frame}.");
+    w("province.headline.less", "{member} betaalt in {year} {amount} minder dan volgens de {frame}.",
+        "{member} pays {amount} less in {year} than under the {frame}.");
+    w("province.headline.same", "{member} betaalt in {year} evenveel als volgens de {frame}.",
+        "{member} pays the same in {year} as under the {frame}.");
+    w("province.later", "De jaren daarna", "The years after");
+    w("province.printed", "in Bijlage 1: {amount} x € 1.000", "in Annex 1: {amount} x € 1,000");
+    w("province.reasons", "Waar het verschil vandaan komt", "Where the difference comes from");
+    w("province.reasons.intro", "De vijf begrotingsvoorstellen met het grootste deel in de wijziging van {year}:",
+        "The five budget proposals with the largest part in the change of {year}:");
+    w("province.reasons.part", "Deel van {member}", "Part of {member}");
+    w("province.reasons.amount", "Bedrag van het voorstel", "Amount of the proposal");
+    w("province.side.lasten", "lasten", "expenditure");
+    w("province.side.baten", "baten", "revenue");
+    w("province.reasons.rest", "De overige {count} voorstellen samen (met de afronding van de delen op de cent): {amount}.",
+        "The other {count} proposals together (with the rounding of the parts to the cent): {amount}.");
+    w("province.reasons.note", "Het deel per voorstel is het bedrag van het voorstel maal het aandeel van de provincie in elke kolom van Bijlage 1 waar het in valt, afgerond op de cent.",
+        "A proposal's part is its amount times the province's share of each column of Annex 1 it falls in, rounded to the cent.");
+    w("province.passthrough.title", "Doorgegeven geld (apart van de bijdrage)", "Money passed on (apart from the contribution)");
+    w("province.passthrough", "Daarnaast geeft {member} in {year} {amount} door ({title}). Dat geld komt van het Rijk via het provinciefonds en staat los van de bijdrage hierboven.",
+        "Besides, {member} passes on {amount} in {year} ({title}). That money comes from the State through the provinces fund and is apart from the contribution above.");
+    w("province.key.title", "Verdeelsleutel", "Distribution key");
+    w("province.key", "{member} draagt {share} bij volgens de {key}", "{member} contributes {share} under the {key}");
+    w("province.key.normalised", "(de aandelen tellen op tot {sum}, dus {effective} van elk te verdelen bedrag)",
+        "(the shares add up to {sum}, so {effective} of each amount to distribute)");
+    w("province.key.other", "Kolom {column} gebruikt de {key}: {share}.", "Column {column} uses the {key}: {share}.");
+    w("province.table", "Alle cijfers per kolom van Bijlage 1", "All figures per column of Annex 1");
+    w("province.lines", "Bijdrageregels voor de eigen begroting", "Contribution lines for your own budget");
+    w("province.lines.text", "Alle regels per jaar en kolom, in euro's met centen, om in te lezen in het financiële systeem van de provincie (uitleg in docs/member-lines.md):",
+        "All lines per year and column, in euros with cents, to read into the province's finance system (explained in docs/member-lines.md):");
+    w("provinces.intro", "De wijziging van de bijdrage van elke provincie ten opzichte van de Begroting {frameYear} (totaal van Bijlage 1).",
+        "The change in each province's contribution compared with the Budget {frameYear} (total of Annex 1).");
+    w("provinces.table", "Wijziging van de bijdrage per provincie en jaar", "Change in contribution per province and year");
+    w("provinces.member", "Provincie", "Province");
+    w("provinces.chart", "Wijziging van de bijdrage in {year} per provincie (x € 1.000)", "Change in contribution in {year} per province (x € 1,000)");
+    w("provinces.chart.alt", "Staafdiagram van de wijziging van de bijdrage per provincie; de cijfers staan bij de staven en in de tabel.",
+        "Bar chart of the change in contribution per province; the figures are beside the bars and in the table.");
+    w("search.member", "Provincie", "Province");
     w("download.statement", "Verklaring voor deze provincie", "Statement for this province");
     w("workbook.import", "Voorstellen uit een Excel-werkmap inlezen", "Import proposals from an Excel workbook");
     w("workbook.file", "Werkmap (.xlsx) met het ingevulde sjabloonblad", "Workbook (.xlsx) with the filled-in template sheet");

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.begroot.core.access.Actor;
 import nl.begroot.oidc.OidcClient;
 import nl.begroot.oidc.OidcFailure;
 import nl.begroot.oidc.OidcSettings;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * session. What a started sign-in needs at the callback (state, nonce, PKCE verifier) stays on the
  * server, found by the state and bound to the browser by a short-lived HttpOnly cookie
  * ({@value #BINDING_COOKIE}), so a callback from another browser (login CSRF, a stolen link) is
- * refused. Every failure is a page that says what happened, and a line in the sign-in log.
+ * refused. Every failure is a page that says what happened, and an entry of the log (People's SignInEvents).
  */
 final class OidcSignIn {
   private static final Logger LOG = LoggerFactory.getLogger(OidcSignIn.class);
@@ -44,17 +43,15 @@ final class OidcSignIn {
   private final People people;
   private final OidcIdentities identities;
   private final Templates templates;
-  private final SignInLog log;
   private final Clients clients;
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
-  OidcSignIn(OidcSettings settings, People people, OidcIdentities identities, Templates templates, SignInLog log, Clients clients) {
+  OidcSignIn(OidcSettings settings, People people, OidcIdentities identities, Templates templates, Clients clients) {
     this.clients = clients;
     this.client = new OidcClient(settings);
     this.people = people;
     this.identities = identities;
     this.templates = templates;
-    this.log = log;
   }
 
   /** GET /aanmelden/oidc[?terug=/local/path]: to the provider. */
@@ -111,7 +108,9 @@ final class OidcSignIn {
       }
       clients.cookie(ctx, WebServer.SESSION_COOKIE, token, "/", -1);
       clients.cookie(ctx, BINDING_COOKIE, "", START, 0);
-      log.signedIn("oidc", Actor.person(accountId, who.name(), assigned.roles(), assigned.units(), assigned.member(), who.secondFactor()), clients.address(ctx));
+      // reported where every sign-in is (People's SignInEvents: the chained log and the server's log line)
+      people.events().attempt(accountId, clients.address(ctx), "oidc", "ok",
+          "roles " + assigned.roles().stream().map(r -> r.code()).sorted().toList() + ", second factor " + who.secondFactor());
       ctx.redirect(w.pending().returnTo(), io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (OidcFailure f) {
       fail(ctx, f);
@@ -119,7 +118,7 @@ final class OidcSignIn {
   }
 
   private void fail(Context ctx, OidcFailure f) {
-    log.failed("oidc", f.kind().name().toLowerCase(java.util.Locale.ROOT), f.getMessage(), clients.address(ctx));
+    people.events().attempt(null, clients.address(ctx), "oidc", f.kind().name().toLowerCase(java.util.Locale.ROOT), f.getMessage());
     boolean en = "en".equals(Pages.lang(ctx));
     String title = en ? "Sign-in failed" : "Aanmelden mislukt";
     String detail = message(f.kind(), en);

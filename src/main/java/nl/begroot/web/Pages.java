@@ -83,8 +83,21 @@ public abstract class Pages {
     }
   }
 
-  /** A province page. */
-  public record ProvinceData(Member member, String share, String summaryHtml, List<String> tablesHtml) {}
+  /** One sentence of the headline, with the link to the figure and its printed value. */
+  public record Headline(int year, String text, String href, long printedThousands) {}
+
+  /** A proposal behind the change: its name, link, the member's part and the proposal's amount. */
+  public record ReasonRow(String title, String href, String memberPart, String proposalAmount) {}
+
+  /** A member in the list: its change per year (as shown) and the figures' ids. */
+  public record MemberRow(Member member, List<String> cells, List<String> figureIds) {}
+
+  /** The provinces page. */
+  public record ProvincesData(List<Integer> years, List<MemberRow> rows, String chartSvg, int budgetYear) {}
+
+  /** The province page. */
+  public record ProvinceData(Member member, Headline headline, List<Headline> later, List<ReasonRow> reasons, String rest, String passThrough,
+      String keySentence, List<String> tablesHtml) {}
 
   /** A figure's explanation: the figure, its parts (each a link), and the amount it is a share of. */
   public record FigureData(String id, Explanation explanation, String value, String printed, List<Explanation> parts, Explanation basis,
@@ -114,6 +127,18 @@ public abstract class Pages {
   /** The keys page. */
   public record KeysData(List<DistributionKey> keys, String editing, Map<String, String> values, List<FieldError> errors,
       EditResult.Conflict conflict, int revision) {}
+
+  /** A proposal's row on the page, with the steps this person may take on it. */
+  public record ProposalLine(StoredProposal row, List<nl.begroot.core.cycle.ProposalMove> moves) {}
+
+  /** The page's data. */
+  public record CycleData(nl.begroot.store.StoredVersion version, List<nl.begroot.core.cycle.VersionMove> moves, boolean mayShare, boolean mayAmend,
+      List<nl.begroot.store.StoredVersion> amendments, nl.begroot.workspace.Workspace.Amendment amendment, String effectHtml, nl.begroot.workspace.Workspace.AfterAmendments after,
+      List<ProposalLine> proposals, List<FieldError> errors, Map<String, String> typed) {
+    public String typed(String field) {
+      return typed.getOrDefault(field, "");
+    }
+  }
 
   // ------------------------------------------------------------------ helpers
 

@@ -51,6 +51,7 @@ final class ProposalsApi extends Api {
       n.put("revision", row.revision());
       n.put("updated_at", String.valueOf(row.updatedAt()));
       n.put("updated_by", row.updatedBy());
+      CycleApi.cycle(n, row);
     }
     return n;
   }

@@ -10,7 +10,10 @@ import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Unit;
 import nl.begroot.workspace.Snapshot;
 
-/** Finds units, proposals and abbreviations whose words contain every word of the query. */
+/**
+ * Finds members (by name, or by code exactly: "GE"), programmes, units, proposals and abbreviations
+ * (by the abbreviation or its meaning) whose words contain every word of the query; members first.
+ */
 final class Search {
   static final int MAX_HITS = 100;
 
@@ -22,7 +25,21 @@ final class Search {
     if (query.isBlank() || query.length() > 200) {
       return hits;
     }
+    String code = normal(query.trim());
+    // a member whose code the query is comes first ("GE": Gelderland, not Groningen, whose name holds "ge")
+    List<nl.begroot.core.model.Member> members = new ArrayList<>(s.budget().members());
+    members.sort(java.util.Comparator.comparing((nl.begroot.core.model.Member m) -> !normal(m.id()).equals(code)));
+    for (nl.begroot.core.model.Member m : members) {
+      if (normal(m.id()).equals(code) || matches(words, m.name())) {
+        hits.add(new Pages.Hit(v.t("search.member"), m.name(), v.v("/provincie/" + View.enc(m.id())), m.id()));
+      }
+    }
     Narratives narratives = Narratives.of(s.document()); // the texts as the reader sees them, amounts filled in
+    for (Programme p : s.budget().programmes()) {
+      if (matches(words, p.id() + " " + p.title()) || normal(p.id()).equals(code)) {
+        hits.add(new Pages.Hit(v.t("programme"), p.id() + ". " + p.title(), v.v("/programma/" + View.enc(p.id())), ""));
+      }
+    }
     for (Programme p : s.budget().programmes()) {
       for (Unit u : p.units()) {
         String narrative = u.narrative() == null ? null : narratives.render(Narratives.Place.narrative(u), u.narrative());

@@ -51,6 +51,26 @@ final class SecurityHeaders implements HttpConfiguration.Customizer {
     HEADERS = java.util.Collections.unmodifiableMap(h);
   }
 
+  /**
+   * The policy for one HTML document shown in the browser that carries its own {@code <style>}
+   * elements (the member's statement, which is the same file as the download): the policy above
+   * with each of those elements allowed by its SHA-256 hash, so no other inline style applies
+   * (still no {@code 'unsafe-inline'}; decision 118).
+   */
+  static String withStyleHashes(String html) {
+    StringBuilder hashes = new StringBuilder();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<style>(.*?)</style>", java.util.regex.Pattern.DOTALL).matcher(html);
+    while (m.find()) {
+      try {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        hashes.append(" 'sha256-").append(java.util.Base64.getEncoder().encodeToString(digest)).append('\'');
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self'" + hashes + ";");
+  }
+
   /** Static files: public, the same for everyone, cached by their own rules. */
   static boolean isAsset(String path) {
     return path != null && (path.startsWith("/static/") || path.startsWith("/vendor/") || path.startsWith("/webjars/"));

@@ -10,6 +10,7 @@ import nl.begroot.workspace.FieldError;
 import nl.begroot.workspace.People;
 import nl.begroot.workspace.People.SignIn;
 import nl.begroot.workspace.Totp;
+import nl.begroot.workspace.Workspace;
 
 /**
  * Signing in and out with a local account: {@code /aanmelden} (account and password), then, when the
@@ -23,14 +24,27 @@ public final class SignInPages extends Pages {
   static final String PENDING_COOKIE = "begroot_aanmelding";
   private final Clients clients;
 
-  SignInPages(Shared shared, Clients clients) {
+  /** Whether the organisation's identity provider signs people in too (then the page offers it). */
+  private final boolean oidc;
+
+  SignInPages(Shared shared, Clients clients, boolean oidc) {
     super(shared);
     this.clients = clients;
+    this.oidc = oidc;
   }
 
-  /** What the sign-in template shows. */
+  /**
+   * What the sign-in template shows; {@code oidcHref} and {@code oidcName} the link to sign in with
+   * the organisation's identity provider and the organisation's name, both null when it is not
+   * configured.
+   */
   public record SignInData(String step, String login, String back, List<FieldError> errors, String message, String secret,
-      String secretGrouped, String uri, String pendingCsrf) {}
+      String secretGrouped, String uri, String pendingCsrf, String oidcHref, String oidcName) {
+    SignInData(String step, String login, String back, List<FieldError> errors, String message, String secret, String secretGrouped,
+        String uri, String pendingCsrf) {
+      this(step, login, back, errors, message, secret, secretGrouped, uri, pendingCsrf, null, null);
+    }
+  }
 
   private People people() {
     return workspace.people();
@@ -162,8 +176,19 @@ public final class SignInPages extends Pages {
 
   private void render(Context ctx, SignInData data) {
     I18n t = I18n.of(lang(ctx));
+    if (oidc && data.step().equals("password")) {
+      data = new SignInData(data.step(), data.login(), data.back(), data.errors(), data.message(), null, null, null, data.pendingCsrf(),
+          OidcSignIn.START + "?terug=" + View.enc(data.back()), organisation(t));
+    }
     View v = view(ctx, null, t.t("signin.title"));
     render(ctx, "signIn.jte", v, data);
+  }
+
+  /** The organisation whose identity provider signs in: the short name of the concept's organisation ("IPO"), else "your organisation". */
+  private String organisation(I18n t) {
+    return workspace.snapshot(Workspace.CONCEPT).map(s -> s.budget().organisation())
+        .map(o -> o.shortName() != null && !o.shortName().isBlank() ? o.shortName() : o.name())
+        .filter(n -> n != null && !n.isBlank()).orElse(t.t("signin.oidc.yours"));
   }
 
   private static String back(Context ctx) {

@@ -112,8 +112,15 @@ final class VersionPages extends Pages {
 
   void deleteVersion(Context ctx) {
     String slug = ctx.pathParam("version");
-    EditResult r = workspace.delete(slug, actor(ctx));
     View v = view(ctx, null, I18n.of(lang(ctx)).t("versions.title"));
+    if (!"ja".equals(ctx.formParam("bevestigd"))) {
+      // a destructive step asks for confirmation: the page again, with the box to tick (nothing changed)
+      ctx.status(422);
+      render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("bevestigd", I18n.NL.t("confirm.needed"),
+          I18n.EN.t("confirm.needed"))), List.of(), "", ""));
+      return;
+    }
+    EditResult r = workspace.delete(slug, actor(ctx));
     if (r instanceof EditResult.Invalid inv) {
       ctx.status(422);
       render(ctx, "versions.jte", v, new VersionsData(inv.errors(), List.of(), "", ""));

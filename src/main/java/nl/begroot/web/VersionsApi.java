@@ -46,6 +46,7 @@ final class VersionsApi extends Api {
     n.put("created_by", v.createdBy());
     n.put("updated_at", String.valueOf(v.updatedAt()));
     n.put("updated_by", v.updatedBy());
+    CycleApi.cycle(n, v);
     return n;
   }
 

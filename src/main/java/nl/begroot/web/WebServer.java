@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.begroot.workspace.Workspace;
+import nl.begroot.workspace.VersionFinal;
+import nl.begroot.core.cycle.ProposalMove;
+import nl.begroot.core.cycle.VersionMove;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,24 +93,19 @@ public final class WebServer {
    * the server above.
    */
   public WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities) {
-    this(workspace, clients, oidc, identities, SignInLog.into(workspace.log()));
-  }
-
-  /** As above, with sign-ins recorded in {@code signInLog}. */
-  WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities, SignInLog signInLog) {
-    this(workspace, clients, oidc, identities, signInLog, rc -> {});
+    this(workspace, clients, oidc, identities, rc -> {});
   }
 
   /** With {@code extra} routes added after Begroot's own (tests: a route that declares no permission is refused). */
   WebServer(Workspace workspace, java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
-    this(workspace, Clients.DIRECT, null, null, SignInLog.into(workspace.log()), extra);
+    this(workspace, Clients.DIRECT, null, null, extra);
   }
 
   private WebServer(Workspace workspace, Clients clients, nl.begroot.oidc.OidcSettings oidc, nl.begroot.store.OidcIdentities identities,
-      SignInLog signInLog, java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
+      java.util.function.Consumer<io.javalin.config.RoutesConfig> extra) {
     this.workspace = workspace;
     Templates templates = new Templates();
-    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, signInLog, clients);
+    OidcSignIn oidcSignIn = oidc == null ? null : new OidcSignIn(oidc, workspace.people(), identities, templates, clients);
     Pages.Shared shared = new Pages.Shared(workspace, templates);
     ReadingPages reading = new ReadingPages(shared);
     ProvincePages provinces = new ProvincePages(shared);
@@ -119,9 +117,11 @@ public final class WebServer {
     ProposalsApi proposalsApi = new ProposalsApi(workspace);
     KeysApi keysApi = new KeysApi(workspace);
     Downloads downloads = new Downloads(workspace);
-    SignInPages signIn = new SignInPages(shared, clients);
+    SignInPages signIn = new SignInPages(shared, clients, oidcSignIn != null);
     UsersPage users = new UsersPage(shared);
     LogPages logPages = new LogPages(shared);
+    CyclePages cycle = new CyclePages(shared);
+    CycleApi cycleApi = new CycleApi(workspace);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
         if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(h.getHttpMethod().name())) {
@@ -145,8 +145,10 @@ public final class WebServer {
       });
       config.staticFiles.enableWebjars();
       var r = config.routes;
-      // where the request comes from, for the log entries it writes (docs/log.md)
-      r.before(ctx -> nl.begroot.store.Origin.serving(new nl.begroot.store.Origin(ctx.ip(), ctx.userAgent())));
+      // where the request comes from, for the log entries it writes (docs/log.md): the client's address
+      // as Clients reads it (behind a trusted reverse proxy the address the proxy saw; a client's own
+      // X-Forwarded-For otherwise ignored), the one reading of it that sign-in and its throttle use too
+      r.before(ctx -> nl.begroot.store.Origin.serving(new nl.begroot.store.Origin(clients.address(ctx), ctx.userAgent())));
       r.after(ctx -> nl.begroot.store.Origin.done());
       // who asks: the person a live session cookie signs in (the anonymous visitor otherwise); a cookie
       // of a session that is over is removed
@@ -252,6 +254,18 @@ public final class WebServer {
       route(r, HandlerType.POST, "/v/{version}/sleutels/{key}", Permission.EDIT_KEY, Find.PATH, editing::keySubmit);
       route(r, HandlerType.GET, "/v/{version}/export", Permission.EXPORT, Find.PATH, versions::export);
       route(r, HandlerType.POST, "/v/{version}/verwijderen", Permission.DELETE_SCENARIO, Find.PATH, versions::deleteVersion);
+      // the cycle (docs/cycle.md); the workspace asks Access again in each step
+      route(r, HandlerType.GET, "/v/{version}/cyclus", Permission.READ_VERSION, Find.PATH, cycle::cycle);
+      route(r, HandlerType.POST, "/v/{version}/cyclus/indienen", Permission.SUBMIT_VERSION, Find.PATH, ctx -> cycle.moveVersion(ctx, VersionMove.SUBMIT));
+      route(r, HandlerType.POST, "/v/{version}/cyclus/terughalen", Permission.SUBMIT_VERSION, Find.PATH, ctx -> cycle.moveVersion(ctx, VersionMove.TAKE_BACK));
+      route(r, HandlerType.POST, "/v/{version}/cyclus/vaststellen", Permission.ADOPT_VERSION, Find.PATH, ctx -> cycle.moveVersion(ctx, VersionMove.ADOPT));
+      route(r, HandlerType.POST, "/v/{version}/cyclus/publiceren", Permission.PUBLISH_VERSION, Find.PATH, ctx -> cycle.moveVersion(ctx, VersionMove.PUBLISH));
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/indienen", Permission.SUBMIT_PROPOSAL, Find.PATH, ctx -> cycle.moveProposal(ctx, ProposalMove.SUBMIT));
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/goedkeuren", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycle.moveProposal(ctx, ProposalMove.APPROVE));
+      route(r, HandlerType.POST, "/v/{version}/voorstel/{proposal}/afwijzen", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycle.moveProposal(ctx, ProposalMove.REJECT));
+      route(r, HandlerType.POST, "/v/{version}/delen", Permission.SHARE_SCENARIO, Find.PATH, cycle::share);
+      route(r, HandlerType.POST, "/v/{version}/wijziging", Permission.CREATE_AMENDMENT, Find.PATH, cycle::createAmendment);
+      route(r, HandlerType.GET, "/v/{version}/na-wijziging", Permission.READ_VERSION, Find.PATH, cycle::afterAmendments);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {
         route(r, HandlerType.GET, OidcSignIn.START, Permission.PUBLIC, Find.PATH, oidcSignIn::start);
@@ -280,6 +294,7 @@ public final class WebServer {
       route(r, HandlerType.GET, "/api/log", Permission.READ_LOG, Find.PATH, figuresApi::log);
       route(r, HandlerType.GET, "/api/log/verify", Permission.VERIFY_LOG, Find.PATH, figuresApi::verifyLog);
       route(r, HandlerType.GET, "/api/versions/{version}/members/{member}", Permission.READ_MEMBER, Find.PATH, figuresApi::member);
+      route(r, HandlerType.GET, "/api/versions/{version}/members/{member}/lines", Permission.READ_MEMBER, Find.PATH, figuresApi::memberLines);
       route(r, HandlerType.GET, "/api/versions/{version}/proposals", Permission.READ_VERSION, Find.PATH, proposalsApi::proposals);
       route(r, HandlerType.POST, "/api/versions/{version}/proposals", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::createProposal);
       route(r, HandlerType.POST, "/api/versions/{version}/preview", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::preview);
@@ -287,6 +302,19 @@ public final class WebServer {
       route(r, HandlerType.PUT, "/api/versions/{version}/proposals/{proposal}", Permission.EDIT_PROPOSAL, Find.PATH, proposalsApi::changeProposal);
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/withdraw", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> proposalsApi.withdraw(ctx, true));
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/reinstate", Permission.EDIT_PROPOSAL, Find.PATH, ctx -> proposalsApi.withdraw(ctx, false));
+      route(r, HandlerType.POST, "/api/versions/{version}/submit", Permission.SUBMIT_VERSION, Find.PATH, ctx -> cycleApi.moveVersion(ctx, VersionMove.SUBMIT));
+      route(r, HandlerType.POST, "/api/versions/{version}/take-back", Permission.SUBMIT_VERSION, Find.PATH, ctx -> cycleApi.moveVersion(ctx, VersionMove.TAKE_BACK));
+      route(r, HandlerType.POST, "/api/versions/{version}/adopt", Permission.ADOPT_VERSION, Find.PATH, ctx -> cycleApi.moveVersion(ctx, VersionMove.ADOPT));
+      route(r, HandlerType.POST, "/api/versions/{version}/publish", Permission.PUBLISH_VERSION, Find.PATH, ctx -> cycleApi.moveVersion(ctx, VersionMove.PUBLISH));
+      route(r, HandlerType.POST, "/api/versions/{version}/share", Permission.SHARE_SCENARIO, Find.PATH, ctx -> cycleApi.share(ctx, true));
+      route(r, HandlerType.POST, "/api/versions/{version}/unshare", Permission.SHARE_SCENARIO, Find.PATH, ctx -> cycleApi.share(ctx, false));
+      route(r, HandlerType.GET, "/api/versions/{version}/amendments", Permission.READ_VERSION, Find.PATH, cycleApi::amendments);
+      route(r, HandlerType.POST, "/api/versions/{version}/amendments", Permission.CREATE_AMENDMENT, Find.PATH, cycleApi::createAmendment);
+      route(r, HandlerType.GET, "/api/versions/{version}/amendment", Permission.READ_VERSION, Find.PATH, cycleApi::amendment);
+      route(r, HandlerType.GET, "/api/versions/{version}/after-amendments", Permission.READ_VERSION, Find.PATH, cycleApi::afterAmendments);
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/submit", Permission.SUBMIT_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.SUBMIT));
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/approve", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.APPROVE));
+      route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/reject", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.REJECT));
       route(r, HandlerType.GET, "/api/versions/{version}/keys/{key}", Permission.READ_VERSION, Find.PATH, keysApi::key);
       route(r, HandlerType.PUT, "/api/versions/{version}/keys/{key}", Permission.EDIT_KEY, Find.PATH, keysApi::changeKey);
       extra.accept(r);
@@ -317,6 +345,15 @@ public final class WebServer {
         }
       });
       r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
+      // a version whose content may not change (adopted: final; submitted: take it back first): 409, logged as refused
+      r.exception(VersionFinal.class, (e, ctx) -> {
+        LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), 409, e.en());
+        if (isApi(ctx)) {
+          Problems.write(ctx, 409, "version-final", "The version does not change", e.en(), List.of(), null);
+        } else {
+          page(ctx, templates, 409, I18n.of(Pages.lang(ctx)).t("error.title"), e.message(Pages.lang(ctx)));
+        }
+      });
       r.exception(HttpResponseException.class, (e, ctx) -> {
         if (e.getStatus() == 401 || e.getStatus() == 403) {
           LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), e.getStatus(), e.getMessage());

@@ -30,8 +30,16 @@ import nl.begroot.core.validate.Violation;
 final class EditCheck {
   private EditCheck() {}
 
-  /** One problem of the candidate: where in the model (null for a narrative) and the core's message. */
-  private record Found(ModelPath path, String message, Narratives.Place place) {}
+  /**
+   * One problem of the candidate: where in the model (null for a narrative), the core's message
+   * (with where the first one is, for a duplicate), the narrative's place; {@code what} and {@code
+   * firstAt} the message's parts.
+   */
+  private record Found(ModelPath path, String message, Narratives.Place place, String what, ModelPath firstAt) {
+    Found(ModelPath path, String message, Narratives.Place place) {
+      this(path, message, place, message, null);
+    }
+  }
 
   /**
    * Every problem of {@code candidate}: the validator's; when it finds none and {@code document} is
@@ -39,9 +47,15 @@ final class EditCheck {
    * for whoever asks for this state next: the preview, the page after the save).
    */
   private static List<Found> problems(Budget candidate, boolean document, Pipeline.Edit edit) {
+    return problems(candidate, document, edit, null);
+  }
+
+  /** As above; the narratives' warnings go to {@code warnings} when given. */
+  private static List<Found> problems(Budget candidate, boolean document, Pipeline.Edit edit, List<Found> warnings) {
     List<Found> found = new ArrayList<>();
     for (Violation v : BudgetValidator.validate(candidate)) {
-      found.add(new Found(v.path(), v.message() + (v.firstAt() == null ? "" : " (first at " + v.firstAt() + ")"), null));
+      found.add(new Found(v.path(), v.message() + (v.firstAt() == null ? "" : " (first at " + v.firstAt() + ")"), null, v.message(),
+          v.firstAt()));
     }
     if (!found.isEmpty() || !document) {
       return found;
@@ -61,6 +75,8 @@ final class EditCheck {
     for (Narratives.Finding f : Narratives.of(d).check()) {
       if (!f.warning()) {
         found.add(new Found(null, f.place().describe() + ": " + f.message(), f.place()));
+      } else if (warnings != null) {
+        warnings.add(new Found(null, f.place().describe() + ": " + f.message(), f.place()));
       }
     }
     return found;
@@ -134,6 +150,46 @@ final class EditCheck {
       errors.add(new FieldError("form", nl + f.message(), en + f.message()));
     }
     return List.copyOf(errors);
+  }
+
+  /** What the core says of a budget with imported proposals: its problems (none: it may be stored) and warnings. */
+  record Imported(List<nl.begroot.format.Problem> problems, List<nl.begroot.format.Problem> warnings) {}
+
+  /**
+   * The core's verdict on {@code candidate}, a version whose proposals were replaced by imported ones
+   * (a workbook's template sheet): the validator, then the printed tables and narratives, as for every
+   * edit. Each problem says where in the words of the sheet (the proposal by its id, and the field
+   * below it: {@code proposal '2.7-soc', amounts.2027}) and what (the core's message); a problem
+   * outside the proposals by its model path. {@code source} names the input (as a file name).
+   */
+  static Imported imported(Budget candidate, String source) {
+    List<Found> warnings = new ArrayList<>();
+    List<nl.begroot.format.Problem> problems = new ArrayList<>();
+    for (Found f : problems(candidate, true, null, warnings)) {
+      problems.add(new nl.begroot.format.Problem(source, 0, 0, importedText(candidate, f)));
+    }
+    return new Imported(problems, warnings.stream().map(f -> new nl.begroot.format.Problem(source, 0, 0, f.message())).toList());
+  }
+
+  private static String importedText(Budget b, Found f) {
+    if (f.path() == null) {
+      return f.message(); // a narrative: its place is in the message
+    }
+    return where(b, f.path()) + ": " + f.what() + (f.firstAt() == null ? "" : " (first at " + where(b, f.firstAt()) + ")");
+  }
+
+  /** A model path in the words of a sheet of proposals: {@code proposals[3].amounts.2027} is "proposal '2.7-soc', amounts.2027". */
+  private static String where(Budget b, ModelPath path) {
+    ModelPath proposals = ModelPath.of("proposals");
+    if (path.isRoot() || !path.startsWith(proposals) || path.equals(proposals)) {
+      return path.isRoot() ? "the budget" : path.toString();
+    }
+    ModelPath at = path.parent().equals(proposals) ? path : stepAfter(path, proposals);
+    int i = at.position();
+    String id = i >= 0 && i < b.proposals().size() ? b.proposals().get(i).id() : null;
+    String name = id == null || id.isBlank() ? "proposal " + (i + 1) : "proposal '" + Drafts.shorten(id) + "'";
+    String rest = path.toString().substring(at.toString().length());
+    return rest.isEmpty() ? name : name + ", " + (rest.startsWith(".") ? rest.substring(1) : rest);
   }
 
   private static FieldError whole(String message) {

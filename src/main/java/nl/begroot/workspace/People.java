@@ -40,15 +40,20 @@ public final class People {
   public static final String FIRST_ADMIN = "beheerder";
 
   private final AccountStore accounts;
-  private volatile SignInEvents events = SignInEvents.LOG;
+  private volatile SignInEvents events = SignInEvents.SERVER_LOG;
 
   People(AccountStore accounts) {
     this.accounts = accounts;
   }
 
-  /** Where sign-in attempts are reported (the log's, once it exists). */
+  /** Where sign-in attempts are reported (the workspace sets the hash-chained log's, {@link SignInEvents#into}). */
   public void events(SignInEvents events) {
     this.events = events;
+  }
+
+  /** Where every sign-in is reported, also one that is not a local account's (the identity provider's). */
+  public SignInEvents events() {
+    return events;
   }
 
   /** The person a session token signs in, while the session lives. */
@@ -65,6 +70,11 @@ public final class People {
   /** Ends a session. */
   public void signOut(String token) {
     accounts.endSession(token);
+  }
+
+  /** The CSRF token of a session (what its forms send as {@code _csrf}); "" without a session. */
+  public static String csrf(String token) {
+    return token == null || token.isBlank() ? "" : AccountStore.csrfToken(token);
   }
 
   /** The store of accounts (for the sign-in code and the command line). */

@@ -108,17 +108,19 @@ final class VersionEdits {
     }
     Access.require(actor, Permission.CREATE_SCENARIO, Workspace.scope(s.get().version()));
     Budget candidate = Workspace.renamed(s.get().budget(), Workspace.slug(name), name.strip()).withProposals(proposals);
-    LoadResult check = BudgetReader.read("werkmap", BudgetWriter.write(candidate));
-    if (check instanceof LoadResult.Rejected r) {
-      return new Workspace.ImportResult(null, r.problems(), null);
+    // the core validates the budget as it is, in one pass (no detour through the file format): the
+    // same checks as every edit, each problem named by its proposal and field
+    EditCheck.Imported check = EditCheck.imported(candidate, "werkmap");
+    if (!check.problems().isEmpty()) {
+      return new Workspace.ImportResult(null, check.problems(), null);
     }
     Optional<StoredVersion> created = workspace.create(Workspace.slug(name), name.strip(), "import", s.get().version().id(),
-        ((LoadResult.Loaded) check).budget(), Workspace.actor(actor), "version.import-proposals");
+        candidate, Workspace.actor(actor), "version.import-proposals");
     if (created.isEmpty()) {
       return new Workspace.ImportResult(null, List.of(), new FieldError("name", "Er is al een versie met de naam '" + Workspace.slug(name) + "'.",
           "There already is a version named '" + Workspace.slug(name) + "'."));
     }
-    return new Workspace.ImportResult(created.get().slug(), List.of(), null, ((LoadResult.Loaded) check).warnings());
+    return new Workspace.ImportResult(created.get().slug(), List.of(), null, check.warnings());
   }
 
   /** The version as a budget file (the core's format); withdrawn proposals are not part of it. */

@@ -58,6 +58,7 @@ public final class Workspace {
   private final ProposalEdits proposalEdits;
   private final KeyEdits keyEdits;
   private final VersionEdits versionEdits;
+  private final CycleEdits cycleEdits;
   private final People people;
   private final nl.begroot.store.AuditLog log;
 
@@ -70,6 +71,7 @@ public final class Workspace {
     this.proposalEdits = new ProposalEdits(this);
     this.keyEdits = new KeyEdits(this);
     this.versionEdits = new VersionEdits(this);
+    this.cycleEdits = new CycleEdits(this);
   }
 
   /** Forgets a deleted version's snapshot. */
@@ -110,7 +112,15 @@ public final class Workspace {
     Budget frame = frameOf(builtIn);
     StoredVersion f = create(FRAME, frame.version().title(), "frame", null, frame, actor(actor), "version.seed").orElseThrow();
     create(CONCEPT, builtIn.version().title(), "concept", f.id(), builtIn, actor(actor), "version.seed");
+    // the frame is last year's adopted budget; the concept's lines count as approved, so that the demo can be submitted
+    // (the source does not give the adoption's date: the day of seeding is recorded, and the reference says so)
+    store.seedDecisions(FRAME, SEED_APPROVAL, new VersionStore.Adoption(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")),
+        "Algemene Vergadering", "Ingebouwd voorbeeld: kader uit de vastgestelde Begroting 2026", actor(actor)), actor(actor));
+    store.seedDecisions(CONCEPT, SEED_APPROVAL, null, actor(actor));
   }
+
+  /** The reason the seed gives for approving the shipped example's lines. */
+  static final String SEED_APPROVAL = "Ingebouwd voorbeeld: goedgekeurd bij het inlezen";
 
   /**
    * The frame a budget starts from: the same budget without its entered proposals and transfers
@@ -179,13 +189,22 @@ public final class Workspace {
 
   /**
    * What {@link nl.begroot.core.access.Access} needs to know of a version: the ONE place a stored
-   * version becomes a {@link Scope} (the web's route checks and every use case below use it). Until
-   * versions carry a status (the cycle), every version is concept; a scenario or an imported version
-   * is a private scenario of the person who made it, not shared.
+   * version becomes a {@link Scope} (the web's route checks, the pages' offers and every use case
+   * below use it): its status in the cycle; whether it is a scenario (a copy or an import: a private
+   * sandbox of the person who made it, its owner) and whether its owner shared it.
    */
   public static Scope scope(StoredVersion v) {
-    boolean scenario = "scenario".equals(v.kind()) || "import".equals(v.kind());
-    return Scope.version(v.slug(), VersionStatus.CONCEPT, scenario, scenario ? v.createdBy() : null, false);
+    return Scope.version(v.slug(), v.status(), v.scenario(), v.scenario() ? v.owner() : null, v.shared());
+  }
+
+  /** The permission a step of a version's cycle asks ({@link nl.begroot.core.access.Access}). */
+  public static Permission permission(nl.begroot.core.cycle.VersionMove move) {
+    return CycleEdits.permission(move);
+  }
+
+  /** The permission a step of a proposal's cycle asks. */
+  public static Permission permission(nl.begroot.core.cycle.ProposalMove move) {
+    return CycleEdits.permission(move);
   }
 
   /** The versions {@code actor} may read (the list, the version switcher). */
@@ -286,6 +305,29 @@ public final class Workspace {
    * the write.
    */
   <R> Optional<R> write(String slug, Actor actor, java.util.function.Function<VersionStore.Write, R> work) {
+    return writeAny(slug, actor, w -> {
+      refuseFinal(w.version());
+      return work.apply(w);
+    });
+  }
+
+  /**
+   * Refuses an edit of a version whose content may not change: an adopted one (final; the database refuses
+   * it too, migration V6_1) and a submitted official one (take it back first).
+   */
+  static void refuseFinal(StoredVersion v) {
+    if (v.status().adopted()) {
+      throw new VersionFinal("Versie '" + v.slug() + "' is vastgesteld en verandert niet meer; wijzig haar via een begrotingswijziging.",
+          "Version '" + v.slug() + "' is adopted and no longer changes; change it through a budget amendment.");
+    }
+    if (v.status() == nl.begroot.core.cycle.VersionStatus.INGEDIEND && !v.scenario()) {
+      throw new VersionFinal("Versie '" + v.slug() + "' is ingediend; haal haar eerst terug naar concept.",
+          "Version '" + v.slug() + "' has been submitted; take it back to concept first.");
+    }
+  }
+
+  /** {@link #write} without the check that the version may change: for the cycle's own steps. */
+  <R> Optional<R> writeAny(String slug, Actor actor, java.util.function.Function<VersionStore.Write, R> work) {
     try {
       synchronized (writeLocks.computeIfAbsent(slug, k -> new Object())) {
         return store.write(slug, actor(actor), work);
@@ -379,6 +421,64 @@ public final class Workspace {
   /** Withdraws a proposal (or reinstates it): it stays stored, but leaves the budget. */
   public EditResult setWithdrawn(String slug, String proposalId, int expectedRevision, boolean withdrawn, Actor actor) {
     return proposalEdits.setWithdrawn(slug, proposalId, expectedRevision, withdrawn, actor);
+  }
+
+  // ---------------------------------------------------------------- the cycle
+
+  /**
+   * Moves a version one step of the cycle (submit, take back, adopt, publish); adopting needs the
+   * decision's date (yyyy-mm-dd), body and reference, the other steps ignore them. Refused with {@link
+   * nl.begroot.core.access.Access.Denied} when the actor may not.
+   */
+  public EditResult moveVersion(String slug, nl.begroot.core.cycle.VersionMove move, String date, String body, String reference,
+      Actor actor) {
+    return cycleEdits.move(slug, move, date, body, reference, actor);
+  }
+
+  /** Moves a proposal one step (submit, approve, reject); a rejection needs a reason. */
+  public EditResult moveProposal(String slug, String proposalId, nl.begroot.core.cycle.ProposalMove move, String reason, Actor actor) {
+    return cycleEdits.moveProposal(slug, proposalId, move, reason, actor);
+  }
+
+  /** Shares a scenario (or stops sharing it). */
+  public EditResult share(String slug, boolean shared, Actor actor) {
+    return cycleEdits.share(slug, shared, actor);
+  }
+
+  /** Starts the next begrotingswijziging of the adopted version {@code slug}; saved with the amendment's slug. */
+  public EditResult createAmendment(String slug, Actor actor) {
+    return cycleEdits.createAmendment(slug, actor);
+  }
+
+  /**
+   * A begrotingswijziging: the amendment's row, the adopted version it amends, the version it starts from
+   * (the adopted one or the amendment before it), its own proposals (lines it adds or changes), and its
+   * effect ({@code effect}: from where it starts to the amendment; balancing item, each member, each line).
+   */
+  public record Amendment(StoredVersion amendment, StoredVersion adopted, StoredVersion basis, List<StoredProposal> own,
+      Comparison effect) {}
+
+  /** The amendment {@code slug}; empty when there is no such version or it is no amendment. */
+  public Optional<Amendment> amendment(String slug) {
+    return cycleEdits.amendment(slug);
+  }
+
+  /** The amendments of the version {@code slug} (adopted ones and the open one), by number. */
+  public List<StoredVersion> amendments(String slug) {
+    return store.version(slug).map(v -> store.amendments(v.id())).orElse(List.of());
+  }
+
+  /**
+   * The budget na wijziging of the official version {@code slug}: the version with its adopted amendments
+   * ({@code applied}, by number) laid over it; {@code readAs} is the version whose pages show that budget
+   * (the last adopted amendment, which started from all before it; the version itself without one).
+   */
+  public record AfterAmendments(StoredVersion version, List<Integer> applied, String readAs, Budget budget,
+      nl.begroot.core.figures.Document document) {}
+
+  /** The budget na wijziging of {@code slug}; empty for no such version, a scenario or an amendment. */
+  public Optional<AfterAmendments> afterAmendments(String slug) {
+    return cycleEdits.afterAmendments(slug);
   }
 
   // ---------------------------------------------------------------- keys

@@ -30,7 +30,7 @@ class KeyFiguresTest {
   private static final int Y2027 = IPO.version().yearIndex(2027);
 
   /** Euros as the file enters them, in cents. */
-  private static long euros(long euros) {
+  static long euros(long euros) {
     return euros * 100;
   }
 
@@ -89,7 +89,7 @@ class KeyFiguresTest {
         .mapToLong(l -> l.amounts().cents(Y2027)).sum();
   }
 
-  private static long in(String... ids) {
+  static long in(String... ids) {
     long sum = 0;
     for (String id : ids) {
       sum += ENTERED_2027.get(id);
@@ -100,17 +100,17 @@ class KeyFiguresTest {
   // ------------------------------------------------------------------ step 1: changes per programme, 2027
 
   /** Change in lasten per programme, in euros: the sum of its lasten lines (pm counts 0). */
-  private static final long P1 = in("1.1-samenwerking-av", "1.1-ontleden"); // 70.000 - 417.000
-  private static final long P2 = in("2.1-capaciteit-water", "2.1-ontleden", "2.3-natuurherstelverordening",
+  static final long P1 = in("1.1-samenwerking-av", "1.1-ontleden"); // 70.000 - 417.000
+  static final long P2 = in("2.1-capaciteit-water", "2.1-ontleden", "2.3-natuurherstelverordening",
       "2.3-monitor-gebiedsgericht", "2.3-gewasbescherming", "2.3-lerend-netwerk-natuur", "2.7-soc")
       + 540_000 - 227_000; // Risicokaart comes in, AERIUS goes out
-  private static final long P3 = in("3.1-ontleden", "3.2-anlb", "3.2-pilot-weidevogels", "3.2-natuurmonitoring",
+  static final long P3 = in("3.1-ontleden", "3.2-anlb", "3.2-pilot-weidevogels", "3.2-natuurmonitoring",
       "3.2-ontleden", "3.3-wolven", "3.6-risicokaart") + 227_000 - 540_000; // AERIUS in, Risicokaart out
-  private static final long P4 = in("4.1-loon-prijscompensatie", "4.1-herstel-dekking", "4.1-dekkingsvoorstellen");
-  private static final long P5 = in("5-projectmanagement", "5-hrm", "5-financieel", "5-informatievoorziening",
+  static final long P4 = in("4.1-loon-prijscompensatie", "4.1-herstel-dekking", "4.1-dekkingsvoorstellen");
+  static final long P5 = in("5-projectmanagement", "5-hrm", "5-financieel", "5-informatievoorziening",
       "5-algemeen", "5-inkoop", "5-cio", "5-vangnet");
   /** The members' contribution that leaves with the items moved to the kassiersfunctie (4.2, baten). */
-  private static final long ONTLEDEN = in("1.1-ontleden", "2.1-ontleden", "3.1-ontleden", "3.2-ontleden");
+  static final long ONTLEDEN = in("1.1-ontleden", "2.1-ontleden", "3.1-ontleden", "3.2-ontleden");
   /** Change in baten other than the balancing item. */
   private static final long OTHER_BATEN = in("2.3-lvvn", "3.2-natuurmonitoring-baten", "3.3-lvvn", "3.6-risicokaart-baten") + ONTLEDEN;
 
@@ -252,7 +252,7 @@ class KeyFiguresTest {
    * earlier member in the key's order first on a tie; a negative amount is split as its absolute
    * value and the parts negated.
    */
-  private static long shareOf(String member, long cents, String keyId) {
+  static long shareOf(String member, long cents, String keyId) {
     var key = IPO.key(keyId).orElseThrow();
     int scale = key.sharesPercent().values().stream().mapToInt(s -> s.scale()).max().orElseThrow();
     List<String> ids = IPO.members().stream().map(m -> m.id()).toList();

@@ -65,7 +65,7 @@ class BackupBesideServerTest {
   private void run(Path dir, List<String> serve, List<String> database, boolean throughServer) throws Exception {
     KillNineTest.Child child = KillNineTest.Child.start(serve);
     try {
-      String base = child.go("backup"); // signs in the writers backup-o0 to backup-o999 (KillNineServer)
+      String base = child.go("backup"); // signs in the keeper (KillNineServer), the one writer: its scenarios are its own to delete
       List<Map<String, String>> moments = new CopyOnWriteArrayList<>();
       moments.add(state(base));
       AtomicBoolean stop = new AtomicBoolean();
@@ -159,26 +159,26 @@ class BackupBesideServerTest {
         send("POST", base + concept + "/proposals", "{\"id\": \"" + pid + "\", \"unit\": \"1.1\", \"title\": \"Nieuw " + n
             + "\", \"side\": \"lasten\", \"nature\": \"recurring\", \"category\": \"ambition\", \"products\": [\"CB27\"], "
             + "\"amounts\": {\"2026\": 0, \"2027\": 0, \"2028\": 0, \"2029\": 0, \"2030\": 0}, \"explanation\": \"Tijdens de backup\"}",
-            "backup-o" + (n % KillNineServer.SESSIONS));
+            KillNineServer.KEEPER);
       } else if (choice < 6) {
         String id = ids.get(random.nextInt(ids.size()));
         JsonNode p = json(get(base + concept + "/proposals/" + id));
         int rev = p.get("revision").asInt();
         boolean withdrawn = p.get("withdrawn").asBoolean();
-        send("POST", base + concept + "/proposals/" + id + (withdrawn ? "/reinstate" : "/withdraw"), "{\"revision\": " + rev + "}", "backup-o" + (n % KillNineServer.SESSIONS),
+        send("POST", base + concept + "/proposals/" + id + (withdrawn ? "/reinstate" : "/withdraw"), "{\"revision\": " + rev + "}", KillNineServer.KEEPER,
             true);
       } else if (choice < 8) {
         JsonNode key = json(get(base + concept + "/keys/ipo"));
         String shares = key.get("shares_percent").toString();
         String changed = shares.contains("\"6.80\"") ? shares.replace("\"6.80\"", "\"6.8\"") : shares.replace("\"6.8\"", "\"6.80\"");
         send("PUT", base + concept + "/keys/ipo", "{\"revision\": " + key.get("revision").asInt() + ", \"shares_percent\": " + changed + "}",
-            "backup-o" + (n % KillNineServer.SESSIONS));
+            KillNineServer.KEEPER);
       } else if (copy == null) {
         JsonNode made = json(send("POST", base + "/api/versions", "{\"from\": \"" + Workspace.CONCEPT + "\", \"name\": \"Kopie " + n + "\"}",
-            "backup-o" + (n % KillNineServer.SESSIONS)));
+            KillNineServer.KEEPER));
         copy = made.get("id").asString();
       } else {
-        send("DELETE", base + "/api/versions/" + copy, null, "backup-o" + (n % KillNineServer.SESSIONS));
+        send("DELETE", base + "/api/versions/" + copy, null, KillNineServer.KEEPER);
         copy = null;
       }
       moments.add(state(base));
@@ -205,7 +205,8 @@ class BackupBesideServerTest {
   }
 
   private String get(String url) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            .header("Cookie", nl.begroot.web.WebServer.SESSION_COOKIE + "=" + KillNineServer.token(KillNineServer.KEEPER)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(r.statusCode()).as("GET " + url + ": " + r.body()).isEqualTo(200);
     return r.body();

@@ -29,7 +29,8 @@ final class BackupFixture {
    * Seeds the IPO budget and makes: a scenario (Anna's own: nobody else changes it) with a changed, a withdrawn and a new proposal and a
    * changed key; an imported version; a scenario that is deleted again (its log stays).
    */
-  static void fill(Workspace w) {
+  static void fill(Database db) {
+    Workspace w = new Workspace(db);
     w.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
     ok(w.copy(Workspace.CONCEPT, "Scenario A", nl.begroot.TestBudgets.actor("Anna")));
     Snapshot a = w.snapshot("scenario-a").orElseThrow();
@@ -49,6 +50,42 @@ final class BackupFixture {
     ok(w.delete("weg-ermee", nl.begroot.TestBudgets.actor("Dirk")));
     Workspace.ImportResult imported = w.importFile("Ingelezen", "x.yaml", w.export(Workspace.CONCEPT).orElseThrow(), nl.begroot.TestBudgets.actor("Eva"));
     assertThat(imported.slug()).isEqualTo("ingelezen");
+    people(w, db);
+  }
+
+  /** Anna's password (a controller: no second factor needed). */
+  static final String PASSWORD = "paardenbloem-in-de-berm";
+  /** Bea's (bestuur: second factor) TOTP secret, known here so that a test can make her a code. */
+  static final String BEA_SECRET = nl.begroot.workspace.Totp.newSecret();
+  static final String ISSUER = "https://idp.example.nl/realms/ipo";
+
+  /**
+   * People: Anna with a password of her own, who signed in once and failed once (so the log has
+   * sign-in entries and she has a live session and failure counters, which a backup leaves out);
+   * Bea (bestuur) with a second factor whose last used step is two steps ago; Dirk disabled; Eva
+   * made on her first sign-in at the identity provider.
+   */
+  static void people(Workspace w, Database db) {
+    var people = w.people();
+    var accounts = people.accounts();
+    assertThat(people.add(new AccountStore.Account("anna", "Anna de Vries", java.util.Set.of(nl.begroot.core.access.Role.CONTROLLER,
+        nl.begroot.core.access.Role.BUDGETHOUDER), java.util.Set.of("2", "3.1"), null, false), "beheerder")).isPresent();
+    assertThat(accounts.setPassword("anna", nl.begroot.workspace.Passwords.hash(PASSWORD), false, true)).isTrue();
+    assertThat(people.signIn("anna", "not-her-password", "192.0.2.7").step()).isEqualTo(nl.begroot.workspace.People.Step.WRONG);
+    assertThat(people.signIn("anna", PASSWORD, "192.0.2.7").step()).isEqualTo(nl.begroot.workspace.People.Step.DONE);
+    assertThat(people.add(new AccountStore.Account("bea", "Bea", java.util.Set.of(nl.begroot.core.access.Role.BESTUUR), java.util.Set.of(),
+        null, false), "beheerder")).isPresent();
+    assertThat(accounts.setPassword("bea", nl.begroot.workspace.Passwords.hash(PASSWORD), false, true)).isTrue();
+    accounts.setTotpPending("bea", BEA_SECRET);
+    assertThat(accounts.confirmTotp("bea", BEA_SECRET, nl.begroot.workspace.Totp.step(java.time.Instant.now().getEpochSecond()) - 2)).isTrue();
+    assertThat(people.add(new AccountStore.Account("gelderland", "Financiën Gelderland", java.util.Set.of(nl.begroot.core.access.Role.LID),
+        java.util.Set.of(), "GE", false), "beheerder")).isPresent();
+    assertThat(people.add(new AccountStore.Account("dirk", "Dirk", java.util.Set.of(nl.begroot.core.access.Role.LEZER), java.util.Set.of(),
+        null, false), "beheerder")).isPresent();
+    assertThat(accounts.setPassword("dirk", nl.begroot.workspace.Passwords.hash(PASSWORD), false, true)).isTrue();
+    assertThat(people.disable("dirk", true)).isTrue();
+    assertThat(new OidcIdentities(db, accounts).signIn(ISSUER, "f81d4fae-7dec", "eva", "Eva Jansen",
+        java.util.Set.of(nl.begroot.core.access.Role.LEZER), java.util.Set.of(), null)).isEqualTo("eva");
   }
 
   static void ok(EditResult r) {
@@ -98,6 +135,13 @@ final class BackupFixture {
     assertThat(rows(restored, "proposal", "version_id, proposal_id")).isEqualTo(rows(original, "proposal", "version_id, proposal_id"));
     assertThat(rows(restored, "change_log", "id")).isEqualTo(rows(original, "change_log", "id"));
     assertThat(log(restored)).isEqualTo(log(original));
+    assertThat(rows(restored, "account", "id")).isEqualTo(rows(original, "account", "id")).isNotEmpty();
+    assertThat(rows(restored, "oidc_identity", "issuer, subject")).isEqualTo(rows(original, "oidc_identity", "issuer, subject")).isNotEmpty();
+    assertThat(new AuditLog(restored).verify()).isEqualTo(new AuditLog(original).verify()).satisfies(v -> assertThat(v.intact()).isTrue());
+    // sessions and the throttle's counters are not backed up: nobody is signed in after a restore
+    // (the filled original has Anna's session and failure; a restored original has neither)
+    assertThat(rows(restored, "web_session", "token_hash")).isEmpty();
+    assertThat(rows(restored, "sign_in_failure", "subject")).isEmpty();
     Workspace a = new Workspace(original);
     Workspace b = new Workspace(restored);
     assertThat(b.versions()).isEqualTo(a.versions());
@@ -108,6 +152,37 @@ final class BackupFixture {
       assertThat(sb.rows()).isEqualTo(sa.rows());
       assertThat(sb.audit()).as("audit of %s", v.slug()).isEqualTo(sa.audit());
     }
+  }
+
+  /**
+   * The people of {@link #people} sign in on the restored database as before: Anna with her
+   * password, Bea with her password and a code of her second factor (one of a step after the last
+   * she used: the restored last step refuses an older one), Dirk not (disabled); Eva's identity at
+   * the provider is still her account.
+   */
+  static void assertSignIn(Database restored) {
+    Workspace w = new Workspace(restored);
+    var people = w.people();
+    var anna = people.signIn("anna", PASSWORD, "198.51.100.1");
+    assertThat(anna.step()).isEqualTo(nl.begroot.workspace.People.Step.DONE);
+    assertThat(people.session(anna.token()).orElseThrow().roles()).containsExactlyInAnyOrder(nl.begroot.core.access.Role.CONTROLLER,
+        nl.begroot.core.access.Role.BUDGETHOUDER);
+    assertThat(people.session(anna.token()).orElseThrow().units()).containsExactlyInAnyOrder("2", "3.1");
+    assertThat(people.signIn("anna", "not-her-password", "198.51.100.1").step()).isEqualTo(nl.begroot.workspace.People.Step.WRONG);
+    var bea = people.signIn("bea", PASSWORD, "198.51.100.1");
+    assertThat(bea.step()).isEqualTo(nl.begroot.workspace.People.Step.CODE);
+    long now = java.time.Instant.now().getEpochSecond();
+    String tooOld = nl.begroot.workspace.Totp.code(BEA_SECRET, now - 3 * nl.begroot.workspace.Totp.STEP_SECONDS);
+    String current = nl.begroot.workspace.Totp.code(BEA_SECRET, now);
+    if (!tooOld.equals(current)) {
+      assertThat(people.code(bea.token(), tooOld, "198.51.100.1").step()).isEqualTo(nl.begroot.workspace.People.Step.CODE);
+    }
+    var beaDone = people.code(bea.token(), current, "198.51.100.1");
+    assertThat(beaDone.step()).isEqualTo(nl.begroot.workspace.People.Step.DONE);
+    assertThat(people.session(beaDone.token()).orElseThrow().secondFactor()).isTrue();
+    assertThat(people.signIn("dirk", PASSWORD, "198.51.100.1").step()).isEqualTo(nl.begroot.workspace.People.Step.WRONG);
+    assertThat(people.accounts().account("gelderland").orElseThrow().member()).isEqualTo("GE");
+    assertThat(new OidcIdentities(restored, people.accounts()).linked(ISSUER, "f81d4fae-7dec")).contains("eva");
   }
 
   /** After a restore, a new version, stamp and log entry come after every restored one (also those of deleted versions). */

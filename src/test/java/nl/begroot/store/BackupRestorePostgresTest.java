@@ -34,13 +34,15 @@ class BackupRestorePostgresTest {
   @Test
   void h2ToPostgresAndBackToH2KeepsEverything() throws IOException {
     Database h2 = open(TestDatabases.freshH2());
-    BackupFixture.fill(new Workspace(h2));
+    BackupFixture.fill(h2);
     Database pg = open(TestDatabases.freshPostgresDatabase("begroot_restore_from_h2"));
     Backup.restore(pg, BackupFixture.backup(h2, dir));
     BackupFixture.assertSame(h2, pg);
     Database back = open(TestDatabases.freshH2());
     Backup.restore(back, BackupFixture.backup(pg, dir));
     BackupFixture.assertSame(pg, back);
+    BackupFixture.assertSignIn(pg);
+    BackupFixture.assertSignIn(back);
     BackupFixture.assertContinues(pg);
     BackupFixture.assertContinues(back);
   }
@@ -48,17 +50,18 @@ class BackupRestorePostgresTest {
   @Test
   void postgresToH2KeepsEverything() throws IOException {
     Database pg = open(TestDatabases.freshPostgresDatabase("begroot_restore_source"));
-    BackupFixture.fill(new Workspace(pg));
+    BackupFixture.fill(pg);
     Database h2 = open(TestDatabases.freshH2());
     Backup.restore(h2, BackupFixture.backup(pg, dir));
     BackupFixture.assertSame(pg, h2);
+    BackupFixture.assertSignIn(h2);
     BackupFixture.assertContinues(h2);
   }
 
   @Test
   void aBackupOfPostgresTakenWhileWritesRunIsConsistent() throws Exception {
     Database pg = open(TestDatabases.freshPostgresDatabase("begroot_restore_busy"));
-    BackupFixture.fill(new Workspace(pg));
+    BackupFixture.fill(pg);
     BackupRestoreTest.consistentUnderWrites(pg, this::open, TestDatabases::freshH2, dir);
   }
 }

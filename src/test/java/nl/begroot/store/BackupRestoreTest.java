@@ -40,7 +40,7 @@ class BackupRestoreTest {
   @BeforeEach
   void fill() {
     original = open(TestDatabases.freshH2());
-    BackupFixture.fill(new Workspace(original));
+    BackupFixture.fill(original);
   }
 
   @AfterEach
@@ -56,6 +56,8 @@ class BackupRestoreTest {
 
   @Test
   void h2ToH2GivesTheSameRowsExportsAuditsAndLogAndContinuesAfterThem() throws IOException {
+    assertThat(BackupFixture.rows(original, "web_session", "token_hash")).as("Anna is signed in").isNotEmpty();
+    assertThat(BackupFixture.rows(original, "sign_in_failure", "subject")).as("and failed once").isNotEmpty();
     Path file = BackupFixture.backup(original, dir);
     Database restored = open(TestDatabases.freshH2());
     Backup.Summary s = Backup.restore(restored, file);
@@ -66,7 +68,50 @@ class BackupRestoreTest {
     });
     assertThat(BackupFixture.rows(restored, "proposal", "version_id, proposal_id")).anySatisfy(r -> assertThat(r).contains("withdrawn=true"));
     BackupFixture.assertSame(original, restored);
+    BackupFixture.assertSignIn(restored);
     BackupFixture.assertContinues(restored);
+  }
+
+  /**
+   * A backup in format 1 (made before accounts were backed up: the same entries without
+   * {@code account.jsonl} and {@code oidc_identity.jsonl}, a manifest without them) still restores:
+   * versions, proposals and the log with its chain, and no accounts (the first start then makes the
+   * administrator).
+   */
+  @Test
+  void aBackupOfFormatOneWithoutAccountsStillRestores() throws IOException {
+    Path v2 = BackupFixture.backup(original, dir);
+    Path v1 = dir.resolve("format-1.zip");
+    try (ZipFile in = new ZipFile(v2.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(v1))) {
+      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+        if (e.getName().equals("account.jsonl") || e.getName().equals("oidc_identity.jsonl")) {
+          continue;
+        }
+        byte[] bytes;
+        try (InputStream st = in.getInputStream(e)) {
+          bytes = st.readAllBytes();
+        }
+        if (e.getName().equals("manifest.json")) {
+          var m = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build()
+              .readTree(new String(bytes, StandardCharsets.UTF_8));
+          assertThat(m.get("format").asString()).isEqualTo("begroot-backup/2");
+          m.put("format", "begroot-backup/1");
+          ((tools.jackson.databind.node.ObjectNode) m.get("tables")).remove("account");
+          ((tools.jackson.databind.node.ObjectNode) m.get("tables")).remove("oidc_identity");
+          bytes = m.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        z.putNextEntry(new ZipEntry(e.getName()));
+        z.write(bytes);
+        z.closeEntry();
+      }
+    }
+    Database restored = open(TestDatabases.freshH2());
+    Backup.Summary s = Backup.restore(restored, v1);
+    assertThat(s.rows()).containsEntry("account", 0L).containsEntry("budget_version", 4L);
+    assertThat(BackupFixture.rows(restored, "account", "id")).isEmpty();
+    assertThat(BackupFixture.rows(restored, "change_log", "id")).isEqualTo(BackupFixture.rows(original, "change_log", "id"));
+    assertThat(new AuditLog(restored).verify().intact()).isTrue();
+    assertThat(new Workspace(restored).people().firstStart()).isPresent();
   }
 
   @Test
@@ -76,8 +121,13 @@ class BackupRestoreTest {
     new Workspace(other).seedIfEmpty(BackupFixture.IPO, nl.begroot.TestBudgets.actor("seed"));
     List<String> before = BackupFixture.rows(other, "change_log", "id");
     assertThatThrownBy(() -> Backup.restore(other, file)).isInstanceOf(Backup.RestoreException.class)
-        .hasMessageContaining("is not empty (2 versions, 2 change log entries)");
+        .hasMessageContaining("is not empty (2 versions, 3 change log entries, 0 accounts)"); // the seed: two versions made, the frame adopted
     assertThat(BackupFixture.rows(other, "change_log", "id")).isEqualTo(before);
+    // accounts alone make a database not empty: their ids would clash with the backup's
+    Database withAdmin = open(TestDatabases.freshH2());
+    assertThat(new Workspace(withAdmin).people().firstStart()).isPresent();
+    assertThatThrownBy(() -> Backup.restore(withAdmin, file)).isInstanceOf(Backup.RestoreException.class)
+        .hasMessageContaining("is not empty (0 versions, 1 change log entries, 1 accounts)");
   }
 
   @Test
@@ -126,6 +176,7 @@ class BackupRestoreTest {
     assertThat(BackupFixture.rows(target, "budget_version", "id")).isEmpty();
     assertThat(BackupFixture.rows(target, "proposal", "version_id")).isEmpty();
     assertThat(BackupFixture.rows(target, "change_log", "id")).isEmpty();
+    assertThat(BackupFixture.rows(target, "account", "id")).isEmpty();
   }
 
   /** The backup with the manifest's checksums made to fit its entries again (as a careful forger would). */
@@ -250,7 +301,7 @@ class BackupRestoreTest {
       Map<String, Change> last = new HashMap<>();
       int keyEdits = 0;
       for (Change c : log) {
-        if (c.versionId() != v.id()) {
+        if (c.versionId() == null || c.versionId() != v.id()) { // sign-ins and accounts are about no version
           continue;
         }
         if (c.action().equals("proposal.change") || c.action().equals("proposal.withdraw") || c.action().equals("proposal.reinstate")) {
@@ -268,7 +319,7 @@ class BackupRestoreTest {
           assertThat(row.withdrawn()).as("withdrawn %s in %s", row.proposalId(), v.slug()).isEqualTo(c.action().equals("proposal.withdraw"));
         }
       }
-      assertThat(log.stream().filter(c -> c.versionId() == v.id()).findFirst()).as("a log entry made %s", v.slug()).isPresent()
+      assertThat(log.stream().filter(c -> c.versionId() != null && c.versionId() == v.id()).findFirst()).as("a log entry made %s", v.slug()).isPresent()
           .get().satisfies(c -> assertThat(c.action()).startsWith("version."));
     }
   }
@@ -278,12 +329,12 @@ class BackupRestoreTest {
     Path from = dir.resolve("from");
     Path to = dir.resolve("to");
     try (Database d = Database.open(DatabaseUrl.h2File(from))) {
-      BackupFixture.fill(new Workspace(d));
+      BackupFixture.fill(d);
     }
     Path file = dir.resolve("begroot.zip");
     Run b = run("backup", "--data", from.toString(), "--out", file.toString());
     assertThat(b.code).as(b.err).isZero();
-    assertThat(b.out).contains("4 versions").contains("change log entries");
+    assertThat(b.out).contains("4 versions").contains("change log entries").contains("5 accounts").contains("begroot-backup/2");
     Run r = run("restore", "--data", to.toString(), file.toString());
     assertThat(r.code).as(r.err).isZero();
     assertThat(r.out).contains("restored").contains("4 versions").contains("the log is intact");
@@ -292,6 +343,7 @@ class BackupRestoreTest {
     assertThat(verified.out).startsWith("the log is intact: ");
     try (Database a = Database.open(DatabaseUrl.h2File(from)); Database c = Database.open(DatabaseUrl.h2File(to))) {
       BackupFixture.assertSame(a, c);
+      BackupFixture.assertSignIn(c);
     }
     Run again = run("restore", "--data", to.toString(), file.toString());
     assertThat(again.code).isEqualTo(Main.BAD_INPUT);
@@ -309,7 +361,7 @@ class BackupRestoreTest {
     Path data = dir.resolve("tampered");
     long m;
     try (Database d = Database.open(DatabaseUrl.h2File(data))) {
-      BackupFixture.fill(new Workspace(d));
+      BackupFixture.fill(d);
       m = d.jdbi().withHandle(h -> h.createQuery("select max(id) from change_log").mapTo(Long.class).one()) / 2;
       d.jdbi().useHandle(h -> {
         h.execute("drop trigger change_log_append_only"); // as the file's owner can

@@ -41,11 +41,19 @@ abstract class BrowserSession extends ServerSession {
 
   @BeforeEach
   void openContext() {
-    context = browsers.browser.newContext();
-    // the browser acts as the test server's staff person (controller and budget holder), signed in for real
+    context = asStaff(browsers.browser.newContext());
+    page = context.newPage();
+  }
+
+  /**
+   * {@code context} as the test server's staff person (controller and budget holder), signed in for real:
+   * it carries the staff session's cookie. (A sign-in in such a context ends the staff session, as every
+   * sign-in ends the session it replaces: sign other people in in a context of their own.)
+   */
+  static BrowserContext asStaff(BrowserContext context) {
     String token = server.staff.cookie().substring(server.staff.cookie().indexOf('=') + 1);
     context.addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie(WebServer.SESSION_COOKIE, token).setUrl(server.base())));
-    page = context.newPage();
+    return context;
   }
 
   @AfterEach

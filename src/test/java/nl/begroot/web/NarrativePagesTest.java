@@ -59,6 +59,7 @@ class NarrativePagesTest extends ServerSession {
     String id = "2.3-monitor-gebiedsgericht";
     Map<String, String> form = new LinkedHashMap<>();
     form.put("revision", revision(server.get(V + "/voorstel/" + id).body()));
+    form.put("bevestigd", "ja");
     assertThat(PagesTest.post(server.signIn(nl.begroot.TestBudgets.actor("anna")), V + "/voorstel/" + id + "/intrekken", form).statusCode()).isEqualTo(303);
     String page = server.get(V + "/voorstel/" + id).body();
     assertThat(page).contains("Geraamd is € 300.000 in 2026 en daarna € 75.000 per jaar.").doesNotContain("{{");
@@ -82,6 +83,7 @@ class NarrativePagesTest extends ServerSession {
 
     Map<String, String> form = new LinkedHashMap<>();
     form.put("revision", revision(before));
+    form.put("bevestigd", "ja");
     assertThat(PagesTest.post(server.signIn(nl.begroot.TestBudgets.actor("anna")), V + "/voorstel/" + quoted + "/intrekken", form).statusCode()).isEqualTo(303);
     assertThat(server.get(V + "/programma/2").body()).contains("structureel " + lapsedNl + " per jaar").doesNotContain("{{");
     assertThat(server.get(V + "/voorstel/" + quoted).body()).contains("Een bedrag uit dit voorstel is vervallen in: de tekst bij 2.1;");

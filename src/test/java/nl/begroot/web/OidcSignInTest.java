@@ -26,7 +26,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.begroot.core.access.Actor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.begroot.core.access.Role;
 import nl.begroot.oidc.OidcClient;
 import nl.begroot.oidc.OidcFailure;
@@ -82,7 +83,10 @@ class OidcSignInTest {
     }
     database = Database.open(DatabaseUrl.h2Memory("oidc-test-" + COUNTER.incrementAndGet()));
     workspace = new Workspace(database);
-    server = new WebServer(workspace, Clients.DIRECT, settings(issuer()), new OidcIdentities(database, workspace.people().accounts()), recorder())
+    // every sign-in goes where the workspace reports them (the chained log, the server's log line); the
+    // test listens in as well
+    workspace.people().events(recorder(workspace.people().events()));
+    server = new WebServer(workspace, Clients.DIRECT, settings(issuer()), new OidcIdentities(database, workspace.people().accounts()))
         .start("127.0.0.1", 0);
   }
 
@@ -113,17 +117,11 @@ class OidcSignInTest {
     return new OidcSettings(issuer, CLIENT, SECRET, null, Map.of("fin-controllers", "controller"), Set.of(), null);
   }
 
-  static SignInLog recorder() {
-    return new SignInLog() {
-      @Override
-      public void signedIn(String method, Actor actor, String address) {
-        signInLog.add("ok " + method + " " + actor.id());
-      }
-
-      @Override
-      public void failed(String method, String reason, String detail, String address) {
-        signInLog.add("failed " + method + " " + reason + " " + detail);
-      }
+  /** Records each sign-in the way the tests read them ("ok oidc anna", "failed oidc bad_state ..."), and passes it on to {@code next}. */
+  static nl.begroot.workspace.SignInEvents recorder(nl.begroot.workspace.SignInEvents next) {
+    return (account, address, step, result, detail) -> {
+      signInLog.add("ok".equals(result) ? "ok " + step + " " + account : "failed " + step + " " + result + " " + detail);
+      next.attempt(account, address, step, result, detail);
     };
   }
 
@@ -210,6 +208,13 @@ class OidcSignInTest {
     assertThat(challenge).isEqualTo(auth.get("code_challenge"));
     assertThat(tokenRequest).containsEntry("grant_type", "authorization_code").containsEntry("redirect_uri", base() + "/aanmelden/oidc/terug");
     assertThat(signInLog).containsExactly("ok oidc anna.oidc");
+    // reported where a local sign-in is: one entry of the hash-chained log, with the request's origin
+    nl.begroot.store.Change entry = workspace.log().entries(new nl.begroot.store.AuditLog.Filter("anna.oidc", null, null, null, null), null, 10)
+        .stream().filter(c -> c.action().equals("session.sign-in")).findFirst().orElseThrow();
+    assertThat(entry.result()).isEqualTo("ok");
+    assertThat(entry.detail()).startsWith("oidc: ok");
+    assertThat(entry.originAddress()).isEqualTo("127.0.0.1");
+    assertThat(workspace.log().verify().intact()).isTrue();
   }
 
   @Test
@@ -276,6 +281,11 @@ class OidcSignInTest {
     refused(callback(at.callbackUrl(), null), 400, "andere browser");
     refused(callback(at.callbackUrl(), at.bindingCookie()), 400, "niet (meer) geldig");
     assertThat(signInLog).allMatch(l -> l.startsWith("failed oidc bad_state"));
+    assertThat(workspace.log().entries(nl.begroot.store.AuditLog.Filter.ALL, null, 1).get(0)).satisfies(c -> {
+      assertThat(c.action()).isEqualTo("session.sign-in");
+      assertThat(c.result()).isEqualTo("failed");
+      assertThat(c.detail()).startsWith("oidc: bad_state");
+    });
   }
 
   @Test
@@ -354,6 +364,41 @@ class OidcSignInTest {
     assertInvalid(oidc, good.serialize(), "another-nonce", "nonce");
   }
 
+  /**
+   * The sign-in page offers the identity provider, named after the organisation, when it is
+   * configured (the link starts the flow: to the provider's authorize endpoint, with the page to return
+   * to), and shows nothing of it when it is not.
+   */
+  @Test
+  void theSignInPageOffersTheOrganisationsProviderOnlyWhenConfigured() {
+    Database seeded = Database.open(DatabaseUrl.h2Memory("oidc-page-" + COUNTER.incrementAndGet()));
+    Workspace w = new Workspace(seeded);
+    w.seedIfEmpty(((nl.begroot.format.LoadResult.Loaded) nl.begroot.format.BudgetFiles.loadBuiltIn()).budget(), nl.begroot.TestBudgets.actor("seed"));
+    WebServer with = new WebServer(w, Clients.DIRECT, settings(issuer()), new OidcIdentities(seeded, w.people().accounts())).start("127.0.0.1", 0);
+    WebServer without = new WebServer(w).start("127.0.0.1", 0);
+    try {
+      String base = "http://127.0.0.1:" + with.port();
+      HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/aanmelden?terug=/versies")).GET().build());
+      assertThat(page.statusCode()).isEqualTo(200);
+      Matcher link = Pattern.compile("<a [^>]*id=\"aanmelden-oidc\" href=\"([^\"]+)\">([^<]+)</a>").matcher(page.body());
+      assertThat(link.find()).as(page.body()).isTrue();
+      assertThat(link.group(2)).isEqualTo("Aanmelden met IPO"); // the built-in budget's organisation: short_name IPO
+      assertThat(link.group(1)).isEqualTo("/aanmelden/oidc?terug=%2Fversies");
+      HttpResponse<String> go = send(HttpRequest.newBuilder(URI.create(base + link.group(1))).GET().build());
+      assertThat(go.statusCode()).isEqualTo(302);
+      assertThat(go.headers().firstValue("Location").orElseThrow()).startsWith(provider.authorizationEndpointUrl("default").toString());
+
+      HttpResponse<String> plain = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + without.port() + "/aanmelden")).GET().build());
+      assertThat(plain.statusCode()).isEqualTo(200);
+      assertThat(plain.body()).contains("name=\"password\"").doesNotContain("aanmelden-oidc").doesNotContain("/aanmelden/oidc")
+          .doesNotContain("Aanmelden met");
+    } finally {
+      with.stop();
+      without.stop();
+      seeded.close();
+    }
+  }
+
   @Test
   void aProviderThatIsDownGivesAClearPage() throws Exception {
     int free;
@@ -361,7 +406,7 @@ class OidcSignInTest {
       free = s.getLocalPort();
     }
     WebServer down = new WebServer(workspace, Clients.DIRECT, settings(URI.create("http://127.0.0.1:" + free + "/nobody")),
-        new OidcIdentities(database, workspace.people().accounts()), recorder()).start("127.0.0.1", 0);
+        new OidcIdentities(database, workspace.people().accounts())).start("127.0.0.1", 0);
     try {
       HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + down.port() + "/aanmelden/oidc")).GET().build());
       refused(r, 502, "niet bereikbaar");
@@ -376,7 +421,7 @@ class OidcSignInTest {
     try (TestServer plain = new TestServer()) {
       assertThat(plain.get("/aanmelden/oidc").statusCode()).isEqualTo(404);
       assertThat(plain.get("/aanmelden/oidc/terug?code=x&state=y").statusCode()).isEqualTo(404);
-      JsonNode me = Api.JSON.readTree(plain.get("/api/me").body());
+      JsonNode me = Api.JSON.readTree(plain.anonymous("/api/me").body());
       assertThat(me.get("signedIn").asBoolean()).isFalse();
       assertThat(me.get("id").asString()).isEqualTo("anoniem");
       assertThat(strings(me.get("roles"))).isEmpty();

@@ -19,7 +19,6 @@ import nl.begroot.core.model.Proposal;
 import nl.begroot.workspace.Snapshot;
 import nl.begroot.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -65,8 +64,25 @@ class RoleMatrixTest {
     /** The organisation's log. */
     LOG,
     /** Verifying the log's chain. */
-    VERIFY_LOG
+    VERIFY_LOG,
+    /** Sharing a scenario or stopping to share it. */
+    SHARE,
+    /** Submitting a version for adoption, or taking it back (the cycle). */
+    SUBMIT_VERSION,
+    /** Adopting a version (vaststellen). */
+    ADOPT,
+    /** Publishing an adopted version. */
+    PUBLISH,
+    /** Starting a begrotingswijziging on an adopted version. */
+    AMEND,
+    /** Submitting a proposal for approval. */
+    SUBMIT_PROPOSAL,
+    /** Approving or rejecting a proposal. */
+    APPROVE
   }
+
+  /** The cycle's steps: each cell takes its step in a version of its own, made for it, so no cell changes what another sees. */
+  static final Set<Kind> STEPS = Set.of(Kind.SUBMIT_VERSION, Kind.ADOPT, Kind.PUBLISH, Kind.AMEND, Kind.SUBMIT_PROPOSAL, Kind.APPROVE);
 
   /** Every route and its kind (a route added to the server without a row here fails {@link #everyRouteIsInTheMatrix}). */
   static final Map<String, Kind> ROUTES = new LinkedHashMap<>();
@@ -89,7 +105,7 @@ class RoleMatrixTest {
       ROUTES.put(r, Kind.READ);
     }
     for (String r : List.of("GET /v/{version}/provincie/{member}/{file}", "GET /v/{version}/provincie/{member}",
-        "GET /api/versions/{version}/members/{member}")) {
+        "GET /api/versions/{version}/members/{member}", "GET /api/versions/{version}/members/{member}/lines")) {
       ROUTES.put(r, Kind.MEMBER);
     }
     for (String r : List.of("GET /v/{version}/voorstel-nieuw", "POST /v/{version}/voorstel-nieuw", "GET /v/{version}/voorstel/{proposal}/wijzigen",
@@ -118,6 +134,30 @@ class RoleMatrixTest {
     ROUTES.put("GET /api/log", Kind.LOG);
     ROUTES.put("GET /beheer/logboek", Kind.VERIFY_LOG);
     ROUTES.put("GET /api/log/verify", Kind.VERIFY_LOG);
+    // the cycle (docs/cycle.md)
+    for (String r : List.of("GET /v/{version}/cyclus", "GET /v/{version}/na-wijziging", "GET /api/versions/{version}/amendments",
+        "GET /api/versions/{version}/amendment", "GET /api/versions/{version}/after-amendments")) {
+      ROUTES.put(r, Kind.READ);
+    }
+    for (String r : List.of("POST /v/{version}/cyclus/indienen", "POST /v/{version}/cyclus/terughalen", "POST /api/versions/{version}/submit",
+        "POST /api/versions/{version}/take-back")) {
+      ROUTES.put(r, Kind.SUBMIT_VERSION);
+    }
+    ROUTES.put("POST /v/{version}/cyclus/vaststellen", Kind.ADOPT);
+    ROUTES.put("POST /api/versions/{version}/adopt", Kind.ADOPT);
+    ROUTES.put("POST /v/{version}/cyclus/publiceren", Kind.PUBLISH);
+    ROUTES.put("POST /api/versions/{version}/publish", Kind.PUBLISH);
+    ROUTES.put("POST /v/{version}/wijziging", Kind.AMEND);
+    ROUTES.put("POST /api/versions/{version}/amendments", Kind.AMEND);
+    ROUTES.put("POST /v/{version}/voorstel/{proposal}/indienen", Kind.SUBMIT_PROPOSAL);
+    ROUTES.put("POST /api/versions/{version}/proposals/{proposal}/submit", Kind.SUBMIT_PROPOSAL);
+    for (String r : List.of("POST /v/{version}/voorstel/{proposal}/goedkeuren", "POST /v/{version}/voorstel/{proposal}/afwijzen",
+        "POST /api/versions/{version}/proposals/{proposal}/approve", "POST /api/versions/{version}/proposals/{proposal}/reject")) {
+      ROUTES.put(r, Kind.APPROVE);
+    }
+    for (String r : List.of("POST /v/{version}/delen", "POST /api/versions/{version}/share", "POST /api/versions/{version}/unshare")) {
+      ROUTES.put(r, Kind.SHARE);
+    }
   }
 
   /** Who asks: the anonymous visitor and one person per role. */
@@ -127,21 +167,46 @@ class RoleMatrixTest {
   enum Where { OWN, OTHER, ADOPTED }
 
   /**
-   * The expected answer, from the issue's role descriptions, for the concept version (not yet shared
-   * with the members): lezer and lid read what is shared with members (the concept is not), a
-   * budgethouder drafts proposals in their own units, a controller does all proposals, keys and
-   * versions, bestuur reads (and adopts), beheerder manages users and changes no budget; a scenario
-   * is its author's; anonymous visitors read only published versions.
+   * The expected answer, from the issue's role descriptions. For the concept version (not yet shared
+   * with the members; OWN and OTHER): lezer and lid read what is shared with members (the concept is
+   * not), a budgethouder drafts and submits proposals in their own units, a controller does all
+   * proposals, keys and versions, submits the version and approves proposals (of others: the cells'
+   * proposals are nobody's in the matrix), bestuur reads and adopts (with the second factor, which the
+   * matrix's bestuur has), publishing is the board's or a controller's, an amendment a controller's,
+   * beheerder manages users and changes no budget; a scenario is its author's; anonymous visitors
+   * read only published versions. The cycle's steps are let through for whoever may take them even
+   * where the step itself then says no (submitting a concept that is not complete, publishing a
+   * concept: 422 after the permission check).
+   *
+   * <p>For an adopted version (ADOPTED, the request otherwise as OWN): it is shared with the members,
+   * so everyone signed in reads it (lid: their own statement), the anonymous visitor does not (it is
+   * not published); it is final for every role, beheerder included: no proposal, key, submission,
+   * adoption, review, share or delete. What is left is what does not change it: publishing it (the
+   * board or a controller), and starting an amendment of it (a controller).
    */
   static boolean expected(Kind kind, Who who, Where where) {
     boolean staff = who == Who.BUDGETHOUDER || who == Who.CONTROLLER || who == Who.BESTUUR;
+    if (where == Where.ADOPTED) {
+      return switch (kind) {
+        case PUBLIC, SIGN_IN -> true;
+        case READ, MEMBER -> who != Who.ANONIEM;
+        case PROPOSAL, PREVIEW, KEY, DELETE, SHARE, SUBMIT_VERSION, ADOPT, SUBMIT_PROPOSAL, APPROVE -> false;
+        case NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER; // about no version
+        case PUBLISH -> who == Who.CONTROLLER || who == Who.BESTUUR;
+        case AMEND -> who == Who.CONTROLLER;
+        case USERS, VERIFY_LOG -> who == Who.BEHEERDER;
+        case LOG -> who == Who.CONTROLLER || who == Who.BESTUUR || who == Who.BEHEERDER;
+      };
+    }
     return switch (kind) {
       case PUBLIC -> true;
       case READ, MEMBER -> staff;
-      case PROPOSAL -> who == Who.CONTROLLER || (who == Who.BUDGETHOUDER && where == Where.OWN);
+      case PROPOSAL, SUBMIT_PROPOSAL -> who == Who.CONTROLLER || (who == Who.BUDGETHOUDER && where == Where.OWN);
       case PREVIEW, NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER;
-      case KEY -> who == Who.CONTROLLER;
-      case DELETE -> who != Who.ANONIEM && where == Where.OWN;
+      case KEY, SUBMIT_VERSION, APPROVE, AMEND -> who == Who.CONTROLLER;
+      case ADOPT -> who == Who.BESTUUR;
+      case PUBLISH -> who == Who.CONTROLLER || who == Who.BESTUUR;
+      case DELETE, SHARE -> who != Who.ANONIEM && where == Where.OWN;
       case SIGN_IN -> true;
       case USERS, VERIFY_LOG -> who == Who.BEHEERDER; // with the second factor, which the matrix's beheerder has
       case LOG -> who == Who.CONTROLLER || who == Who.BESTUUR || who == Who.BEHEERDER;
@@ -158,6 +223,8 @@ class RoleMatrixTest {
   static String ownMember;
   static String otherMember;
   static String keyId;
+  /** The adopted version the ADOPTED cells read and try to write: the concept's content, adopted. */
+  static String adopted;
   static final AtomicInteger SCENARIOS = new AtomicInteger();
 
   @BeforeAll
@@ -181,6 +248,25 @@ class RoleMatrixTest {
     ACTORS.put(Who.BESTUUR, Actor.person("m-bestuur", "Bestuur", Set.of(Role.BESTUUR), Set.of(), null, true));
     ACTORS.put(Who.BEHEERDER, Actor.person("m-beheerder", "Beheerder", Set.of(Role.BEHEERDER), Set.of(), null, true));
     ACTORS.forEach((who, actor) -> SESSIONS.put(who, server.signIn(actor)));
+    adopted = official(true);
+    assertThat(server.workspace.version(adopted).orElseThrow().status()).isEqualTo(nl.begroot.core.cycle.VersionStatus.VASTGESTELD);
+  }
+
+  /**
+   * A new official version with the concept's content and proposals, every line approved (as the seed
+   * does), made by "matrix" (so that no matrix person is a proposal's author); adopted when asked, as
+   * the seed adopts the frame. Made through the store, not through the cycle: a fixture.
+   */
+  static String official(boolean adopt) {
+    Snapshot s = server.workspace.snapshot(Workspace.CONCEPT).orElseThrow();
+    String slug = "matrix-officieel-" + SCENARIOS.incrementAndGet();
+    List<nl.begroot.store.NewProposal> rows = s.rows().stream()
+        .map(r -> new nl.begroot.store.NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), r.withdrawn())).toList();
+    server.workspace.store().create(slug, "Matrix officieel " + slug, "concept", null, s.version().baseYaml(), rows, "matrix", "version.seed")
+        .orElseThrow();
+    server.workspace.store().seedDecisions(slug, "matrix", adopt ? new nl.begroot.store.VersionStore.Adoption(java.time.LocalDate.of(2026, 12, 1),
+        "Algemene Vergadering", "Matrix " + slug, "matrix") : null, "matrix");
+    return slug;
   }
 
   @AfterAll
@@ -214,8 +300,6 @@ class RoleMatrixTest {
 
   private static void cell(String route, Kind kind, Who who, Where where) {
     assertThat(kind).as("route " + route + " has a row in the matrix").isNotNull();
-    Assumptions.assumeTrue(where != Where.ADOPTED,
-        "an adopted version needs the cycle's version status (migration V6, branch cycle); until it lands no version is adopted");
     HttpResponse<String> response = server.sendAnonymous(request(route, kind, who, where));
     boolean refused = response.statusCode() == 401 || response.statusCode() == 403
         || (response.statusCode() == 303 && response.headers().firstValue("Location").orElse("").startsWith("/aanmelden"));
@@ -236,20 +320,26 @@ class RoleMatrixTest {
   private static HttpRequest request(String route, Kind kind, Who who, Where where) {
     String method = route.substring(0, route.indexOf(' '));
     String path = route.substring(route.indexOf(' ') + 1);
-    String version = Workspace.CONCEPT;
-    if (kind == Kind.DELETE) {
+    String version = where == Where.ADOPTED ? adopted : Workspace.CONCEPT;
+    if (STEPS.contains(kind)) {
+      // a step of the cycle changes its version: a version of its own for each cell, adopted for ADOPTED
+      version = official(where == Where.ADOPTED);
+    } else if ((kind == Kind.DELETE || kind == Kind.SHARE) && where != Where.ADOPTED) {
       // a scenario of this person's own, or of someone else
       String owner = where == Where.OWN ? (who == Who.ANONIEM ? Actor.ANONYMOUS.id() : ACTORS.get(who).id()) : "iemand-anders";
       version = server.workspace.copy(Workspace.CONCEPT, "Matrix " + SCENARIOS.incrementAndGet(), Actor.system(owner)) instanceof
           nl.begroot.workspace.EditResult.Saved saved ? saved.id() : null;
     }
-    boolean own = where == Where.OWN;
+    boolean own = where != Where.OTHER;
     String unit = own ? ownUnit : otherUnit;
     path = path.replace("{version}", version).replace("{proposal}", own ? ownProposal : otherProposal)
         .replace("{member}", own ? ownMember : otherMember).replace("{lang}", "en").replace("{programme}", "1")
         .replace("{table}", "tabel-1").replace("{key}", keyId)
         .replace("{account}", "niemand").replace("{action}", "uitschakelen")
         .replace("{file}", path.contains("provincie") ? "verklaring.html" : "begroting.html");
+    if ((path.equals("/vergelijk") || path.equals("/api/compare")) && where == Where.ADOPTED) {
+      path += "?a=" + Workspace.FRAME + "&b=" + adopted; // two adopted versions (the seed adopts the frame)
+    }
     if (path.endsWith("/voorstel-nieuw") && method.equals("GET")) {
       path += "?unit=" + unit;
     }

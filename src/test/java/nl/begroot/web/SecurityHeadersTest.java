@@ -115,15 +115,17 @@ class SecurityHeadersTest {
   /** One answer of every kind, with the status it must have. */
   static List<Answer> everyKind() throws IOException {
     List<Answer> all = new ArrayList<>();
-    all.add(of("page", bytes(get(V).build())));
+    all.add(of("page", bytes(get("/versies").build())));
+    all.add(of("page, sign in first", bytes(get(V).build()))); // an unpublished version, anonymous: sent to sign in
     all.add(of("page, signed in", bytes(who.request(server.base() + V + "/wijzigingen").GET().build())));
     all.add(of("redirect", bytes(get("/").build())));
     all.add(of("API", bytes(get("/api/versions").build())));
     all.add(of("API, signed in", bytes(who.request(server.base() + "/api/versions").GET().build())));
-    all.add(of("API problem 404", bytes(get("/api/versions/nope").build())));
-    all.add(of("API problem 422", bytes(HttpRequest.newBuilder(URI.create(server.base() + "/api/versions/conceptbegroting-2027/preview"))
+    all.add(of("API problem 401", bytes(get("/api/versions/conceptbegroting-2027").build())));
+    all.add(of("API problem 404", bytes(who.request(server.base() + "/api/versions/nope").GET().build())));
+    all.add(of("API problem 422", bytes(who.request(server.base() + "/api/versions/conceptbegroting-2027/preview")
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"nope\":1}")).build())));
-    all.add(of("download", bytes(get(V + "/download/begroting.html").build())));
+    all.add(of("download", bytes(who.request(server.base() + V + "/download/begroting.html").GET().build())));
     all.add(of("page 404", bytes(get("/nergens").build())));
     all.add(of("static", bytes(get("/static/begroot.js").build())));
     all.add(of("vendor CSS", bytes(get("/vendor/index.css").build())));
@@ -154,6 +156,7 @@ class SecurityHeadersTest {
     }
     // each kind answered as intended, so the headers above were checked on what they claim to be
     assertThat(expected).containsEntry("page", 200).containsEntry("page, signed in", 200).containsEntry("redirect", 302)
+        .containsEntry("page, sign in first", 303).containsEntry("API problem 401", 401)
         .containsEntry("API", 200).containsEntry("API problem 404", 404).containsEntry("API problem 422", 422)
         .containsEntry("download", 200).containsEntry("page 404", 404).containsEntry("static", 200)
         .containsEntry("vendor CSS", 200).containsEntry("webjar", 200).containsEntry("Jetty 400, request line", 400)

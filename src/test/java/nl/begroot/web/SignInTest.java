@@ -403,6 +403,48 @@ class SignInTest extends ServerSession {
     }
   }
 
+  /** The newest log entry with {@code action} (and the target, when given). */
+  private static nl.begroot.store.Change newest(String action, String target) {
+    return server.workspace.log().entries(new nl.begroot.store.AuditLog.Filter(null, target, null, null, null), null, 50).stream()
+        .filter(c -> c.action().equals(action)).findFirst().orElseThrow();
+  }
+
+  /**
+   * The log's origin is the client's address as Clients reads it: behind the trusted proxy the address
+   * in the proxy's X-Forwarded-For (a failed sign-in, a refused request), from any other client its
+   * own connection's address, whatever X-Forwarded-For it sends.
+   */
+  @Test
+  void theLogsOriginIsTheAddressTheTrustedProxyReportsAndNeverAClientsOwnClaim() {
+    account("olga", Set.of(Role.LEZER));
+    WebServer behind = new WebServer(server.workspace, new Clients(Set.of("127.0.0.1"))).start("127.0.0.1", 0);
+    try {
+      String proxied = "http://127.0.0.1:" + behind.port();
+      HttpRequest signIn = HttpRequest.newBuilder(URI.create(proxied + "/aanmelden"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "10.9.9.9, 203.0.113.44")
+          .POST(HttpRequest.BodyPublishers.ofString(TestServer.urlEncoded(Map.of("login", "olga", "password", "fout")))).build();
+      assertThat(server.send(signIn).statusCode()).isEqualTo(401);
+      assertThat(newest("session.sign-in", "olga").originAddress()).isEqualTo("203.0.113.44");
+      HttpRequest refused = HttpRequest.newBuilder(URI.create(proxied + V + "/verwijderen")).header("X-Forwarded-For", "203.0.113.45")
+          .POST(HttpRequest.BodyPublishers.noBody()).build();
+      assertThat(server.send(refused).statusCode()).isIn(401, 303);
+      assertThat(newest("request.refused", null).originAddress()).isEqualTo("203.0.113.45");
+
+      // not through the proxy (the test server trusts none): the client's claim is ignored
+      HttpRequest claimed = HttpRequest.newBuilder(URI.create(server.base() + "/aanmelden"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "203.0.113.99")
+          .POST(HttpRequest.BodyPublishers.ofString(TestServer.urlEncoded(Map.of("login", "olga", "password", "fout")))).build();
+      assertThat(server.send(claimed).statusCode()).isEqualTo(401);
+      assertThat(newest("session.sign-in", "olga").originAddress()).isEqualTo("127.0.0.1");
+      HttpRequest refusedDirect = HttpRequest.newBuilder(URI.create(server.base() + V + "/verwijderen"))
+          .header("X-Forwarded-For", "203.0.113.98").POST(HttpRequest.BodyPublishers.noBody()).build();
+      assertThat(server.send(refusedDirect).statusCode()).isIn(401, 303);
+      assertThat(newest("request.refused", null).originAddress()).isEqualTo("127.0.0.1");
+    } finally {
+      behind.stop();
+    }
+  }
+
   @Test
   void theUsersPageIsForABeheerderWithTheSecondFactor() {
     TestServer.SignedIn admin = server.signIn(nl.begroot.core.access.Actor.person("page-admin", "Page Admin", Set.of(Role.BEHEERDER), Set.of(),

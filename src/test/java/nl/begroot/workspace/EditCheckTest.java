@@ -123,4 +123,44 @@ class EditCheckTest {
     assertThat(e).extracting(FieldError::field).contains("share.GE");
     assertThat(e).filteredOn(x -> x.field().equals("share.GE")).extracting(FieldError::nl).allMatch(m -> m.contains("tussen 0 en 100"));
   }
+
+  /** The concept's proposals with the one called {@code id} replaced by {@code change}'s result. */
+  private static List<nl.begroot.core.model.Proposal> proposalsWith(String id,
+      java.util.function.UnaryOperator<nl.begroot.core.model.Proposal> change) {
+    return IPO.proposals().stream().map(p -> p.id().equals(id) ? change.apply(p) : p).toList();
+  }
+
+  private static nl.begroot.core.model.Proposal withUnits(nl.begroot.core.model.Proposal p, List<String> units) {
+    return new nl.begroot.core.model.Proposal(p.id(), units, p.title(), p.side(), p.nature(), p.category(), p.products(), p.amounts(),
+        p.rule(), p.passThrough(), p.passThroughItems(), p.thirdParty(), p.group(), p.breakdown(), p.explanation());
+  }
+
+  /**
+   * Imported proposals (a workbook's template sheet) are validated by the core on the model, as every
+   * edit is: each problem names the proposal by its id and the field below it (where) and gives the
+   * core's message (what); nothing is stored.
+   */
+  @Test
+  void importedProposalsAreCheckedByTheCoreAndEachProblemNamesItsProposalAndField() {
+    int before = workspace.versions().size();
+    var unknownUnit = workspace.importProposals(V, "Uit Excel", proposalsWith("2.7-soc", p -> withUnits(p, List.of("9.9"))),
+        nl.begroot.TestBudgets.actor("anna"));
+    assertThat(unknownUnit.slug()).isNull();
+    assertThat(unknownUnit.problems()).extracting(Object::toString)
+        .containsExactly("werkmap: proposal '2.7-soc', unit[0]: proposal '2.7-soc' names an unknown unit '9.9'");
+
+    List<nl.begroot.core.model.Proposal> twice = new java.util.ArrayList<>(IPO.proposals());
+    int first = twice.indexOf(twice.stream().filter(p -> p.id().equals("2.7-soc")).findFirst().orElseThrow());
+    twice.add(twice.get(first));
+    var duplicate = workspace.importProposals(V, "Uit Excel", twice, nl.begroot.TestBudgets.actor("anna"));
+    assertThat(duplicate.problems()).extracting(Object::toString)
+        .containsExactly("werkmap: proposal '2.7-soc', id: duplicate proposal id '2.7-soc' (first at proposal '2.7-soc')");
+    assertThat(workspace.versions()).hasSize(before);
+
+    // the same proposals as the concept's: stored, and the version computes as the concept does
+    var good = workspace.importProposals(V, "Uit Excel", IPO.proposals(), nl.begroot.TestBudgets.actor("anna"));
+    assertThat(good.problems()).isEmpty();
+    assertThat(good.slug()).isEqualTo("uit-excel");
+    assertThat(workspace.snapshot("uit-excel").orElseThrow().document().computation().yearCount()).isPositive();
+  }
 }

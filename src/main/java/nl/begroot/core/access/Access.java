@@ -171,10 +171,15 @@ public final class Access {
       return editable;
     }
     if (scope.scenario()) {
-      return either(ownScenario(actor, scope) && (actor.has(BUDGETHOUDER) || actor.has(CONTROLLER)),
-          "Alleen de maker van een scenario wijzigt het.", "Only a scenario's author changes it.");
+      return editOwnScenario(actor, scope);
     }
     return either(actor.has(CONTROLLER), "Alleen een controller wijzigt verdeelsleutels.", "Only a controller changes distribution keys.");
+  }
+
+  /** In a scenario, its author changes keys and proposals (a budget holder or controller); nobody else. */
+  private static Decision editOwnScenario(Actor actor, Scope scope) {
+    return either(ownScenario(actor, scope) && (actor.has(BUDGETHOUDER) || actor.has(CONTROLLER)),
+        "Alleen de maker van een scenario wijzigt het.", "Only a scenario's author changes it.");
   }
 
   private static Decision editProposal(Actor actor, Scope scope) {
@@ -183,8 +188,7 @@ public final class Access {
       return editable;
     }
     if (scope.scenario()) {
-      return either(ownScenario(actor, scope) && (actor.has(BUDGETHOUDER) || actor.has(CONTROLLER)),
-          "Alleen de maker van een scenario wijzigt het.", "Only a scenario's author changes it.");
+      return editOwnScenario(actor, scope);
     }
     if (actor.has(CONTROLLER)) {
       return Decision.ALLOW;

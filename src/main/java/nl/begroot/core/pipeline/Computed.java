@@ -24,6 +24,7 @@ public final class Computed {
   private volatile Explainer explainer;
   private volatile nl.begroot.core.figures.FigureLabels labels;
   private final java.util.Map<String, MemberYears> memberYears = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, MemberSummary> memberSummaries = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<Side, ProgrammeChart> charts = new java.util.concurrent.ConcurrentHashMap<>();
 
   Computed(Budget budget, Document document) {
@@ -82,6 +83,15 @@ public final class Computed {
   /** A member's figures of Bijlage 1 per column and year (built once per member). */
   public MemberYears memberYears(Member member) {
     return memberYears.computeIfAbsent(member.id(), id -> MemberYears.of(budget, document, member));
+  }
+
+  /**
+   * What a member pays more or less per year, the proposals behind it, the pass-through money, its
+   * key share and its contribution lines (built once per member): the province page, the statement,
+   * the API and the member's downloads.
+   */
+  public MemberSummary memberSummary(Member member) {
+    return memberSummaries.computeIfAbsent(member.id(), id -> MemberSummary.of(budget, document, printed(), explainer(), member));
   }
 
   /** The chart data of the new frame's lasten or baten per programme, overhead view left out. */

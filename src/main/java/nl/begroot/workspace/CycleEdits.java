@@ -1,0 +1,247 @@
+package nl.begroot.workspace;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.begroot.core.access.Access;
+import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Permission;
+import nl.begroot.core.access.Scope;
+import nl.begroot.core.compare.Comparison;
+import nl.begroot.core.cycle.Adoption;
+import nl.begroot.core.cycle.Problem;
+import nl.begroot.core.cycle.ProposalMove;
+import nl.begroot.core.cycle.ProposalStatus;
+import nl.begroot.core.cycle.VersionMove;
+import nl.begroot.core.cycle.VersionStatus;
+import nl.begroot.core.model.Budget;
+import nl.begroot.format.LoadResult;
+import nl.begroot.store.StoreException;
+import nl.begroot.store.StoredProposal;
+import nl.begroot.store.StoredVersion;
+import nl.begroot.store.VersionStore;
+
+/**
+ * The cycle's decisions (docs/cycle.md): a version's steps (submit, take back, adopt, publish), a
+ * proposal's (submit, approve, reject), sharing a scenario, and the begrotingswijziging (amendment) with
+ * the budget "na wijziging". Each step asks {@link Access#require} with the version as it is in the
+ * write's transaction (locked), and is logged in that transaction.
+ */
+final class CycleEdits {
+  private final Workspace workspace;
+  private final VersionStore store;
+
+  CycleEdits(Workspace workspace) {
+    this.workspace = workspace;
+    this.store = workspace.store();
+  }
+
+  static Permission permission(VersionMove move) {
+    return switch (move) {
+      case SUBMIT, TAKE_BACK -> Permission.SUBMIT_VERSION;
+      case ADOPT -> Permission.ADOPT_VERSION;
+      case PUBLISH -> Permission.PUBLISH_VERSION;
+    };
+  }
+
+  static Permission permission(ProposalMove move) {
+    return move == ProposalMove.SUBMIT ? Permission.SUBMIT_PROPOSAL : Permission.APPROVE_PROPOSAL;
+  }
+
+  private static EditResult invalid(List<Problem> problems) {
+    return new EditResult.Invalid(problems.stream().map(p -> new FieldError(p.field(), p.nl(), p.en())).toList());
+  }
+
+  /**
+   * Moves a version one step. Submitting refuses while any active proposal is not approved (decision:
+   * only approved proposals count in a submitted version, so a version is submitted only when all of
+   * them are); adopting needs the decision's date, body and reference ({@code date}, {@code body},
+   * {@code reference}; ignored for the other steps).
+   */
+  EditResult move(String slug, VersionMove move, String date, String body, String reference, Actor actor) {
+    return workspace.writeAny(slug, actor, w -> {
+      StoredVersion v = w.version();
+      Access.require(actor, permission(move), Workspace.scope(v));
+      Optional<Problem> wrongState = move.refusal(v.status());
+      if (wrongState.isPresent()) {
+        return invalid(List.of(wrongState.get()));
+      }
+      if (v.scenario()) {
+        return invalid(List.of(new Problem("form", "Een scenario doorloopt de cyclus niet.", "A scenario does not go through the cycle.")));
+      }
+      VersionStore.Adoption facts = null;
+      if (move == VersionMove.SUBMIT) {
+        List<String> open = w.proposals().stream().filter(r -> !r.withdrawn() && r.status() != ProposalStatus.GOEDGEKEURD)
+            .map(r -> r.proposalId() + " (" + r.status().code() + ")").toList();
+        if (!open.isEmpty()) {
+          return invalid(List.of(new Problem("form",
+              "Indienen kan pas als elk voorstel is goedgekeurd; nog niet goedgekeurd: " + String.join(", ", open) + ".",
+              "A version can be submitted only when every proposal is approved; not approved yet: " + String.join(", ", open) + ".")));
+        }
+      }
+      if (move == VersionMove.ADOPT) {
+        Adoption.Checked checked = Adoption.check(date, body, reference, LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")));
+        if (checked.adoption() == null) {
+          return invalid(checked.problems());
+        }
+        Adoption a = checked.adoption();
+        facts = new VersionStore.Adoption(a.on(), a.body(), a.reference(), Workspace.actor(actor));
+      }
+      w.status(move.to(), facts, move.action());
+      return (EditResult) new EditResult.Saved(slug);
+    }).orElseGet(() -> new EditResult.NotFound("versie " + slug));
+  }
+
+  /** Moves a proposal one step; a rejection needs a reason. Nobody approves or rejects their own ({@link Access}). */
+  EditResult moveProposal(String slug, String proposalId, ProposalMove move, String reason, Actor actor) {
+    return workspace.writeAny(slug, actor, w -> {
+      StoredVersion v = w.version();
+      Optional<StoredProposal> row = w.proposal(proposalId);
+      if (row.isEmpty()) {
+        Access.require(actor, permission(move), Workspace.scope(v));
+        return (EditResult) new EditResult.NotFound("voorstel " + proposalId);
+      }
+      StoredProposal r = row.get();
+      Access.require(actor, permission(move), Workspace.scope(v).unit(r.unitId(), r.author()));
+      if (r.withdrawn()) {
+        return invalid(List.of(new Problem("form", "Dit voorstel is ingetrokken.", "This proposal is withdrawn.")));
+      }
+      List<Problem> problems = move.check(r.status(), reason);
+      if (!problems.isEmpty()) {
+        return invalid(problems);
+      }
+      String why = reason == null || reason.isBlank() ? null : reason.strip();
+      w.review(r, move.to(), move == ProposalMove.SUBMIT ? null : Workspace.actor(actor), why, move.action());
+      return new EditResult.Saved(proposalId);
+    }).orElseGet(() -> new EditResult.NotFound("versie " + slug));
+  }
+
+  /** Shares a scenario with the organisation's staff, or stops sharing it; only its author can. */
+  EditResult share(String slug, boolean shared, Actor actor) {
+    return workspace.writeAny(slug, actor, w -> {
+      Access.require(actor, Permission.SHARE_SCENARIO, Workspace.scope(w.version()));
+      if (w.version().shared() != shared) {
+        w.share(shared, shared ? "scenario.share" : "scenario.unshare");
+      }
+      return (EditResult) new EditResult.Saved(slug);
+    }).orElseGet(() -> new EditResult.NotFound("versie " + slug));
+  }
+
+  // ------------------------------------------------------------------------------ amendments
+
+  /** The adopted version an amendment amends, or the version itself. */
+  private Optional<StoredVersion> adoptedOf(StoredVersion v) {
+    return v.amendment() ? store.versions().stream().filter(x -> x.id() == v.basedOn()).findFirst() : Optional.of(v);
+  }
+
+  /**
+   * Starts amendment number n (one more than the last) of the adopted version {@code slug}: a copy of
+   * the budget na wijziging (the adopted version plus its adopted amendments), of kind amendment, in which
+   * proposals are created and changed like in any version. One amendment is open at a time: the next
+   * starts when the last is adopted, so that each starts from the budget as amended by all before it.
+   */
+  EditResult createAmendment(String slug, Actor actor) {
+    Optional<StoredVersion> found = store.version(slug);
+    if (found.isEmpty()) {
+      return new EditResult.NotFound("versie " + slug);
+    }
+    StoredVersion adopted = found.get();
+    Access.require(actor, Permission.CREATE_AMENDMENT, Workspace.scope(adopted));
+    if (adopted.amendment()) {
+      return invalid(List.of(new Problem("form", "Een begrotingswijziging maakt u op de vastgestelde begroting zelf.",
+          "An amendment is made on the adopted budget itself.")));
+    }
+    if (!adopted.status().adopted()) {
+      return invalid(List.of(new Problem("form", "Alleen een vastgestelde versie krijgt begrotingswijzigingen; wijzig deze versie zelf.",
+          "Only an adopted version takes amendments; change this version itself.")));
+    }
+    List<StoredVersion> amendments = store.amendments(adopted.id());
+    Optional<StoredVersion> open = amendments.stream().filter(a -> !a.status().adopted()).findFirst();
+    if (open.isPresent()) {
+      return invalid(List.of(new Problem("form",
+          "Begrotingswijziging " + open.get().amendmentNo() + " is nog open (" + open.get().status().code() + "); stel die eerst vast.",
+          "Amendment " + open.get().amendmentNo() + " is still open (" + open.get().status().code() + "); adopt it first.")));
+    }
+    int number = amendments.size() + 1;
+    Snapshot basis = workspace.current(amendments.isEmpty() ? adopted.slug() : amendments.get(amendments.size() - 1).slug())
+        .orElseThrow(() -> new StoreException("the version '" + slug + "' was deleted meanwhile", null));
+    String newSlug = Workspace.slug(adopted.slug() + "-wijziging-" + number);
+    String name = adopted.name() + " – begrotingswijziging " + number;
+    String base = BudgetCodec.base(Workspace.renamed(basis.budget(), newSlug, name), basis.rows());
+    Optional<StoredVersion> created = store.createAmendment(adopted.id(), number, newSlug, name, base, basis.rows(),
+        Workspace.actor(actor));
+    workspace.written(newSlug);
+    return created.<EditResult>map(v -> new EditResult.Saved(v.slug())).orElseGet(() -> invalid(List.of(new Problem("form",
+        "Intussen is een andere begrotingswijziging begonnen; kijk opnieuw.", "Meanwhile another amendment was started; look again."))));
+  }
+
+  Optional<Workspace.Amendment> amendment(String slug) {
+    Optional<Snapshot> s = workspace.snapshot(slug);
+    if (s.isEmpty() || !s.get().version().amendment()) {
+      return Optional.empty();
+    }
+    StoredVersion a = s.get().version();
+    StoredVersion adopted = adoptedOf(a).orElseThrow();
+    List<StoredVersion> all = store.amendments(adopted.id());
+    StoredVersion basisRow = all.stream().filter(x -> x.amendmentNo() == a.amendmentNo() - 1).findFirst().orElse(adopted);
+    Snapshot basis = workspace.snapshot(basisRow.slug()).orElseThrow();
+    return Optional.of(new Workspace.Amendment(a, adopted, basisRow, own(basis.rows(), s.get().rows()),
+        Comparison.of(basis.document(), s.get().document())));
+  }
+
+  /** The rows of {@code after} that are new or differ (text or withdrawn) from the row with the same id in {@code before}. */
+  static List<StoredProposal> own(List<StoredProposal> before, List<StoredProposal> after) {
+    Map<String, StoredProposal> was = new HashMap<>();
+    before.forEach(r -> was.put(r.proposalId(), r));
+    List<StoredProposal> own = new ArrayList<>();
+    for (StoredProposal r : after) {
+      StoredProposal b = was.get(r.proposalId());
+      if (b == null || !b.bodyYaml().equals(r.bodyYaml()) || b.withdrawn() != r.withdrawn()) {
+        own.add(r);
+      }
+    }
+    return own;
+  }
+
+  /**
+   * The budget na wijziging of the adopted version {@code slug}: its rows, with the own proposals of each
+   * adopted amendment laid over them in the order of their numbers (a changed line replaces the line of
+   * the same id, a new one is added), and the base of the last adopted amendment (a key it changed).
+   */
+  Optional<Workspace.AfterAmendments> afterAmendments(String slug) {
+    Optional<Snapshot> s = workspace.snapshot(slug);
+    if (s.isEmpty() || s.get().version().amendment() || s.get().version().scenario()) {
+      return Optional.empty();
+    }
+    StoredVersion adopted = s.get().version();
+    Map<String, StoredProposal> rows = new java.util.LinkedHashMap<>();
+    s.get().rows().forEach(r -> rows.put(r.proposalId(), r));
+    String base = adopted.baseYaml();
+    List<Integer> applied = new ArrayList<>();
+    String readAs = adopted.slug();
+    Snapshot before = s.get();
+    for (StoredVersion a : store.amendments(adopted.id())) {
+      if (!a.status().adopted()) {
+        break;
+      }
+      Snapshot amendment = workspace.snapshot(a.slug()).orElseThrow();
+      for (StoredProposal r : own(before.rows(), amendment.rows())) {
+        rows.put(r.proposalId(), r);
+      }
+      base = a.baseYaml();
+      applied.add(a.amendmentNo());
+      readAs = a.slug();
+      before = amendment;
+    }
+    LoadResult result = BudgetCodec.readRows("na wijziging " + slug, base, List.copyOf(rows.values()));
+    if (result instanceof LoadResult.Rejected r) {
+      throw new StoreException("the budget na wijziging of '" + slug + "' does not read: " + r.problems().get(0), null);
+    }
+    Budget budget = ((LoadResult.Loaded) result).budget();
+    return Optional.of(new Workspace.AfterAmendments(adopted, List.copyOf(applied), readAs, budget,
+        nl.begroot.core.pipeline.Pipeline.compute(budget).document()));
+  }
+}
