@@ -52,6 +52,10 @@ public final class Engine {
   public static Computation compute(Cells cells) {
     EngineState state = EngineState.empty(cells.base, cells.groups);
     sumCells(cells, state.sums);
+    if (cells.marks != null) {
+      addSparse(cells, state);
+      return derive(cells.budget, state, null);
+    }
     List<Proposal> proposals = cells.budget.proposals();
     for (int i : cells.sparse) {
       Proposal p = proposals.get(i);
@@ -64,19 +68,68 @@ public final class Engine {
     return derive(cells.budget, state, null);
   }
 
-  /** The pass: every cell added into its group's row; halves of the rows on two cores when large. */
-  static void sumCells(Cells cells, long[] sums) {
+  /**
+   * The rows that need more than a sum, from their laid-out marks: pm years counted per side,
+   * programme and year; breakdown moves added; the moved items' saldo into the pass-through
+   * contribution. The same as {@link EngineState#apply} without the cells (the pass added those).
+   */
+  private static void addSparse(Cells cells, EngineState state) {
+    Cells.Sparse marks = cells.marks;
+    Groups groups = cells.groups;
     int years = cells.years;
-    int rows = cells.rows;
+    int programmes = state.base.programmes;
+    long[] moves = marks.moves;
+    long[] structuralMoves = state.structuralMoves;
+    for (int k = 0; k < cells.sparse.length; k++) {
+      int row = cells.sparse[k];
+      int g = cells.group[row];
+      if (g >= 0) {
+        long pm = marks.pmMask[k];
+        if (pm != 0) {
+          int at = (groups.side[g] * programmes + groups.programme[g]) * years;
+          for (int y = 0; y < years; y++) {
+            state.pmCount[at + y] += (int) ((pm >>> y) & 1);
+          }
+        }
+        if (groups.passThrough[g]) {
+          long amount = marks.amountMask[k];
+          long saldo = groups.side[g] == 0 ? 1 : -1;
+          int c = cells.place[row] * years;
+          for (int y = 0; y < years; y++) {
+            if ((amount >>> y & 1) != 0) {
+              state.contribution[y] += saldo * cells.cents[c + y];
+              state.contributionAmounts[y]++;
+            } else if ((pm >>> y & 1) != 0) {
+              state.contributionPm[y]++;
+            }
+          }
+        }
+      }
+      int at = marks.moveAt[k];
+      if (at >= 0) {
+        for (int j = 0; j < structuralMoves.length; j++) {
+          structuralMoves[j] += moves[at + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * The pass: each group's run of cells added into its row of sums; halves of the places on two
+   * cores when large. The inner loop is the flat sum's: consecutive cells into a running total per
+   * year, with no lookup per line.
+   */
+  static void sumCells(Cells cells, long[] sums) {
+    int places = cells.groupStart[cells.groups.count];
     if (cells.cellCount() < PARALLEL_CELLS || Runtime.getRuntime().availableProcessors() < 2) {
-      sumRows(cells.cents, cells.group, years, 0, rows, sums);
+      sumPlaces(cells, 0, places, sums);
       return;
     }
     int chunks = Math.min(8, Runtime.getRuntime().availableProcessors());
     long[][] partial = new long[chunks][];
     IntStream.range(0, chunks).parallel().forEach(k -> {
       long[] mine = new long[sums.length];
-      sumRows(cells.cents, cells.group, years, (int) ((long) rows * k / chunks), (int) ((long) rows * (k + 1) / chunks), mine);
+      sumPlaces(cells, (int) ((long) places * k / chunks), (int) ((long) places * (k + 1) / chunks), mine);
       partial[k] = mine;
     });
     for (long[] mine : partial) {
@@ -86,39 +139,63 @@ public final class Engine {
     }
   }
 
-  private static void sumRows(long[] cents, int[] group, int years, int from, int to, long[] sums) {
-    if (years == 10) { // the usual ten-year budget: the inner loop unrolled by the compiler
-      for (int i = from; i < to; i++) {
-        int g = group[i];
-        if (g < 0) {
-          continue;
-        }
-        int s = g * 10;
-        int c = i * 10;
-        sums[s] += cents[c];
-        sums[s + 1] += cents[c + 1];
-        sums[s + 2] += cents[c + 2];
-        sums[s + 3] += cents[c + 3];
-        sums[s + 4] += cents[c + 4];
-        sums[s + 5] += cents[c + 5];
-        sums[s + 6] += cents[c + 6];
-        sums[s + 7] += cents[c + 7];
-        sums[s + 8] += cents[c + 8];
-        sums[s + 9] += cents[c + 9];
-      }
-      return;
-    }
-    for (int i = from; i < to; i++) {
-      int g = group[i];
-      if (g < 0) {
+  /** The places {@code from .. to} added into their groups' rows. */
+  private static void sumPlaces(Cells cells, int from, int to, long[] sums) {
+    int years = cells.years;
+    int[] start = cells.groupStart;
+    long[] cents = cells.cents;
+    for (int g = 0; g < cells.groups.count; g++) {
+      int lo = Math.max(start[g], from);
+      int hi = Math.min(start[g + 1], to);
+      if (lo >= hi) {
         continue;
       }
-      int s = g * years;
-      int c = i * years;
-      for (int y = 0; y < years; y++) {
-        sums[s + y] += cents[c + y];
+      if (years == 10) {
+        sumRun10(cents, lo * 10, hi * 10, sums, g * 10);
+      } else {
+        for (int c = lo * years; c < hi * years; c += years) {
+          for (int y = 0; y < years; y++) {
+            sums[g * years + y] += cents[c + y];
+          }
+        }
       }
     }
+  }
+
+  /** The usual ten-year run: ten running totals in registers. */
+  private static void sumRun10(long[] cents, int from, int to, long[] sums, int at) {
+    long s0 = 0;
+    long s1 = 0;
+    long s2 = 0;
+    long s3 = 0;
+    long s4 = 0;
+    long s5 = 0;
+    long s6 = 0;
+    long s7 = 0;
+    long s8 = 0;
+    long s9 = 0;
+    for (int c = from; c < to; c += 10) {
+      s0 += cents[c];
+      s1 += cents[c + 1];
+      s2 += cents[c + 2];
+      s3 += cents[c + 3];
+      s4 += cents[c + 4];
+      s5 += cents[c + 5];
+      s6 += cents[c + 6];
+      s7 += cents[c + 7];
+      s8 += cents[c + 8];
+      s9 += cents[c + 9];
+    }
+    sums[at] += s0;
+    sums[at + 1] += s1;
+    sums[at + 2] += s2;
+    sums[at + 3] += s3;
+    sums[at + 4] += s4;
+    sums[at + 5] += s5;
+    sums[at + 6] += s6;
+    sums[at + 7] += s7;
+    sums[at + 8] += s8;
+    sums[at + 9] += s9;
   }
 
   // ---------------------------------------------------------------- incremental

@@ -114,10 +114,14 @@ final class EngineState {
 
   /** A breakdown's components count by their own nature: out of the line's row into theirs. */
   void moveBreakdown(Proposal p, int sign) {
+    moveBreakdown(p, sign, structuralMoves, base.years);
+  }
+
+  /** As above, into {@code structuralMoves} ({@code [row * years + y]}). */
+  static void moveBreakdown(Proposal p, int sign, long[] structuralMoves, int years) {
     if (p.breakdown() == null) {
       return;
     }
-    int years = base.years;
     boolean lasten = p.side() == Side.LASTEN;
     int lineRow = row(lasten, p.nature()).ordinal() * years;
     for (Breakdown.Component component : p.breakdown().components()) {
