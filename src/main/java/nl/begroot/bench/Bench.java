@@ -48,11 +48,23 @@ public final class Bench {
    */
   public static void run(long[] cellCounts, long seed, int rounds, PrintWriter out) {
     out.printf(Locale.ROOT, "begroot bench: seed %d, median of %d rounds after 2 warm-up rounds; times in ms%n", seed, rounds);
-    out.printf(Locale.ROOT, "%10s %8s %8s %8s %7s %8s %8s %8s %8s %9s %8s %9s %9s%n", "cells", "layout", "compute", "flat sum", "share",
-        "figures", "rounding", "page", "api", "1 change", "x full", "heap MB", "B/cell");
+    out.printf(Locale.ROOT, "%10s %8s %8s %8s %7s %8s %8s %8s %8s %9s %8s %9s %9s %9s%n", "cells", "layout", "compute", "flat sum", "share",
+        "figures", "rounding", "page", "api", "1 change", "x full", "model B/c", "engine B/c", "peak B/c");
     for (long cells : cellCounts) {
+      long empty = usedAfterGc();
       resetPeaks();
       Budget budget = BudgetGenerator.generate(seed, size(cells));
+      // the heap: the budget's model (the input, as a peer's loaded table) live after a full GC; the
+      // engine's peak above it while laying out and computing once (the sum of the heap pools' peaks
+      // from that GC on: an upper bound of the peak, garbage not yet collected included)
+      long model = usedAfterGc() - empty;
+      resetPeaks();
+      long before = usedNow();
+      Cells once = Cells.of(budget);
+      Computation onceComputed = Engine.compute(once);
+      long engine = peakHeapBytes() - before;
+      once = null;
+      onceComputed = null;
       long[] layout = new long[rounds];
       long[] compute = new long[rounds];
       long[] flat = new long[rounds];
@@ -102,15 +114,17 @@ public final class Bench {
         }
       }
       long peak = peakHeapBytes();
-      out.printf(Locale.ROOT, "%10d %8.1f %8.1f %8.1f %7.2f %8.1f %8.1f %8.2f %8.2f %9.3f %8.0f %9d %9.1f%n", cells, ms(layout), ms(compute),
-          ms(flat), median(flat) / median(compute), ms(figures), ms(rounding), ms(page), ms(api), ms(change), median(compute) / median(change),
-          peak / (1024 * 1024), (double) peak / cells);
+      out.printf(Locale.ROOT, "%10d %8.1f %8.1f %8.1f %7.2f %8.1f %8.1f %8.2f %8.2f %9.3f %8.0f %9.1f %9.1f %9.1f%n", cells, ms(layout),
+          ms(compute), ms(flat), median(flat) / median(compute), ms(figures), ms(rounding), ms(page), ms(api), ms(change),
+          median(compute) / median(change), (double) model / cells, (double) engine / cells, (double) peak / cells);
       out.flush();
       if (checksum == 42) {
         out.println(); // keeps the results alive
       }
     }
     out.printf(Locale.ROOT, "share: the flat sum's time over compute's (1 = as fast as the physical baseline); x full: compute over 1 change%n");
+    out.printf(Locale.ROOT, "heap per cell: model = the budget's objects live after a full GC; engine = peak above them while laying out"
+        + " and computing once; peak = the whole run's peak (model, figures, rounding, pages included)%n");
   }
 
   /** One proposal changed at random: new amounts for an entered line. */
@@ -176,6 +190,23 @@ public final class Bench {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
+  }
+
+  /** Heap in use after a full collection (asked twice: one GC may leave some behind). */
+  private static long usedAfterGc() {
+    System.gc();
+    System.gc();
+    return usedNow();
+  }
+
+  private static long usedNow() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        used += pool.getUsage().getUsed();
+      }
+    }
+    return used;
   }
 
   private static long peakHeapBytes() {

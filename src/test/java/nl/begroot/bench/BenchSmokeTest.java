@@ -16,7 +16,7 @@ class BenchSmokeTest {
   void theFullPathRunsAtASmallSize() {
     StringWriter out = new StringWriter();
     Bench.run(new long[] {20_000}, 1, 1, new PrintWriter(out, true));
-    assertThat(out.toString()).contains("20000").contains("B/cell");
+    assertThat(out.toString()).contains("20000").contains("engine B/c").contains("x full");
   }
 
   @Test
