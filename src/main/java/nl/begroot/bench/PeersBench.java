@@ -56,7 +56,9 @@ public final class PeersBench {
     int years = c.yearCount();
     long[] engine = new long[rounds];
     long[] flat = new long[rounds];
+    long[] change = new long[rounds];
     long[] flatCells = Bench.flatCells(budget, c);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
     long check = 0;
     for (int r = -2; r < rounds; r++) {
       long t0 = System.nanoTime();
@@ -64,10 +66,16 @@ public final class PeersBench {
       long t1 = System.nanoTime();
       long s = Bench.flatSum(flatCells, years);
       long t2 = System.nanoTime();
-      check += again.balancing(0) + s;
+      Bench.Edit edit = Bench.Edit.random(budget, random);
+      nl.begroot.core.validate.BudgetValidator.requireValid(edit.after()); // validated before, as the workspace does
+      long t3 = System.nanoTime();
+      Computation changed = Engine.change(again, edit.after(), edit.index());
+      long t4 = System.nanoTime();
+      check += again.balancing(0) + s + changed.balancing(0);
       if (r >= 0) {
         engine[r] = t1 - t0;
         flat[r] = t2 - t1;
+        change[r] = t4 - t3;
       }
     }
     double engineMs = Bench.median(engine) / 1e6;
@@ -77,6 +85,9 @@ public final class PeersBench {
     out.printf(Locale.ROOT, "%-44s %10s %14s%n", "same cells, same run", "ms", "Begroot is x");
     out.printf(Locale.ROOT, "%-44s %10.1f %14s%n", "Begroot Engine.compute (full recomputation)", engineMs, "1");
     out.printf(Locale.ROOT, "%-44s %10.1f %14.2f%n", "plain sum over a flat long[] of all cells", flatMs, flatMs / engineMs);
+    double changeMs = Bench.median(change) / 1e6;
+    out.printf(Locale.ROOT, "%-44s %10.3f %14.5f  (full recomputation %.0f x its time)%n", "one proposal changed by its delta", changeMs,
+        changeMs / engineMs, engineMs / changeMs);
     Path csv = null;
     try {
       csv = writeCells(budget, c);
