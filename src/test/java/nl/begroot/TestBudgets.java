@@ -17,6 +17,9 @@ public final class TestBudgets {
    * named {@code name}, for tests of the workspace and the store; null is the anonymous visitor. Tests
    * of who may do what make their own actors.
    */
+  /** Who seeds a test database: a system actor, as {@code begroot serve} seeds with one. */
+  public static final nl.begroot.core.access.Actor SEED = nl.begroot.core.access.Actor.system("seed");
+
   public static nl.begroot.core.access.Actor actor(String name) {
     return name == null ? nl.begroot.core.access.Actor.ANONYMOUS
         : nl.begroot.core.access.Actor.person(name, name, java.util.Set.of(nl.begroot.core.access.Role.CONTROLLER,

@@ -38,31 +38,46 @@ public final class MemberLines {
     return line.passThrough() ? "doorgeven" : "bijdrage";
   }
 
-  /** Cents as a decimal with a comma and two decimals, no thousands separator, ASCII minus: {@code -108884 -> "-1088,84"}. */
-  public static String dutchDecimal(long cents) {
-    return BigDecimal.valueOf(cents, 2).toPlainString().replace('.', ',');
+  /** Euros as a decimal with a comma and its two decimals, no thousands separator, ASCII minus: {@code -1088.84 -> "-1088,84"}. */
+  static String dutchDecimal(BigDecimal euros) {
+    return euros.toPlainString().replace('.', ',');
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s;
+  }
+
+  /**
+   * One row of the file and the sheet, in {@link #HEADER}'s order, as typed values: texts, the year
+   * and the cents as whole numbers, the amount in euros as a decimal of scale 2. The CSV and the
+   * workbook both write these rows; only how a value is written differs.
+   */
+  static List<Object> row(Member member, String version, MemberSummary.Line l) {
+    return List.of(text(member.id()), text(version), l.year(), text(l.code()), text(l.description()), BigDecimal.valueOf(l.cents(), 2),
+        l.cents(), debitCredit(l.cents()), kind(l));
+  }
+
+  private static List<List<Object>> rows(Publication pub, Member member) {
+    String version = pub.budget().version().id();
+    return pub.computed().memberSummary(member).lines().stream().map(l -> row(member, version, l)).toList();
   }
 
   /** The lines as CSV: UTF-8 without byte order mark, {@code ;} between fields, CRLF after each row, a header row first. */
   public static void csv(Publication pub, Member member, OutputStream out) throws IOException {
     StringBuilder s = new StringBuilder();
     s.append(String.join(";", HEADER)).append("\r\n");
-    String version = pub.budget().version().id();
-    for (MemberSummary.Line l : pub.computed().memberSummary(member).lines()) {
-      s.append(field(member.id())).append(';').append(field(version)).append(';').append(l.year()).append(';').append(field(l.code()))
-          .append(';').append(field(l.description())).append(';').append(dutchDecimal(l.cents())).append(';').append(l.cents())
-          .append(';').append(debitCredit(l.cents())).append(';').append(kind(l)).append("\r\n");
+    for (List<Object> row : rows(pub, member)) {
+      for (int c = 0; c < row.size(); c++) {
+        if (c > 0) {
+          s.append(';');
+        }
+        Object v = row.get(c);
+        s.append(v instanceof BigDecimal euros ? dutchDecimal(euros)
+            : v instanceof Number n ? n.toString() : CsvText.field((String) v, ';'));
+      }
+      s.append("\r\n");
     }
     out.write(s.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A text field of the {@code ;}-separated file: inert for spreadsheets, quoted when it holds {@code ;}, a quote or a line break. */
-  static String field(String text) {
-    String s = CsvText.inert(text == null ? "" : text);
-    if (s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
   }
 
   /** The same lines as a workbook of one sheet: amounts as numbers with two decimals, cents as whole numbers. */
@@ -75,18 +90,18 @@ public final class MemberLines {
         ws.style(0, c).bold().set();
       }
       int r = 1;
-      String version = pub.budget().version().id();
-      for (MemberSummary.Line l : pub.computed().memberSummary(member).lines()) {
-        ws.value(r, 0, CsvText.inert(member.id()));
-        ws.value(r, 1, CsvText.inert(version));
-        ws.value(r, 2, l.year());
-        ws.value(r, 3, CsvText.inert(l.code()));
-        ws.value(r, 4, CsvText.inert(l.description()));
-        ws.value(r, 5, BigDecimal.valueOf(l.cents(), 2));
-        ws.style(r, 5).format(EUROS_FORMAT).set();
-        ws.value(r, 6, l.cents());
-        ws.value(r, 7, debitCredit(l.cents()));
-        ws.value(r, 8, kind(l));
+      for (List<Object> row : rows(pub, member)) {
+        for (int c = 0; c < row.size(); c++) {
+          Object v = row.get(c);
+          if (v instanceof BigDecimal euros) {
+            ws.value(r, c, euros);
+            ws.style(r, c).format(EUROS_FORMAT).set();
+          } else if (v instanceof Number n) {
+            ws.value(r, c, n);
+          } else {
+            ws.value(r, c, CsvText.inert((String) v));
+          }
+        }
         r++;
       }
       ws.width(4, 60);

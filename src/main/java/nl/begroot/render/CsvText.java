@@ -37,10 +37,15 @@ public final class CsvText {
     return text.length() > 1 && text.charAt(0) == '\'' && formulaLike(text.substring(1)) ? text.substring(1) : text;
   }
 
-  /** The CSV field for {@code text} (a text column; never null). */
+  /** The CSV field for {@code text} (a text column; never null) in a file separated by commas. */
   public static String field(String text) {
+    return field(text, ',');
+  }
+
+  /** The field for {@code text} (never null) in a file whose fields are separated by {@code separator}: inert, and quoted when it holds the separator, a quote or a line break. */
+  public static String field(String text, char separator) {
     String s = inert(text);
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+    if (s.indexOf(separator) >= 0 || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
       return "\"" + s.replace("\"", "\"\"") + "\"";
     }
     return s;

@@ -31,7 +31,7 @@ final class BackupFixture {
    */
   static void fill(Database db) {
     Workspace w = new Workspace(db);
-    w.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
+    w.seedIfEmpty(IPO, nl.begroot.TestBudgets.SEED);
     ok(w.copy(Workspace.CONCEPT, "Scenario A", nl.begroot.TestBudgets.actor("Anna")));
     Snapshot a = w.snapshot("scenario-a").orElseThrow();
     ok(w.changeProposal(a.slug(), "2.7-soc", a.row("2.7-soc").orElseThrow().revision(),

@@ -118,7 +118,7 @@ class BackupRestoreTest {
   void aNonEmptyDatabaseIsRefusedAndKeepsWhatItHas() throws IOException {
     Path file = BackupFixture.backup(original, dir);
     Database other = open(TestDatabases.freshH2());
-    new Workspace(other).seedIfEmpty(BackupFixture.IPO, nl.begroot.TestBudgets.actor("seed"));
+    new Workspace(other).seedIfEmpty(BackupFixture.IPO, nl.begroot.TestBudgets.SEED);
     List<String> before = BackupFixture.rows(other, "change_log", "id");
     assertThatThrownBy(() -> Backup.restore(other, file)).isInstanceOf(Backup.RestoreException.class)
         .hasMessageContaining("is not empty (2 versions, 3 change log entries, 0 accounts)"); // the seed: two versions made, the frame adopted

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nl.begroot.TestBudgets;
 import nl.begroot.core.cycle.ProposalStatus;
 import nl.begroot.core.cycle.VersionStatus;
 import nl.begroot.workspace.Workspace;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,28 +17,14 @@ import org.junit.jupiter.api.Test;
  * to it directly, as someone with the application's database user could, is refused; publishing it is
  * the one change its row takes. A backup and restore keeps the statuses.
  */
-abstract class FinalVersionContract {
-  Database database;
-  Workspace workspace;
+abstract class FinalVersionContract extends SeededDatabase {
   long frame;
   long concept;
 
-  abstract DatabaseUrl freshDatabase();
-
-  abstract DatabaseUrl secondFreshDatabase();
-
   @BeforeEach
-  void open() {
-    database = Database.open(freshDatabase());
-    workspace = new Workspace(database);
-    workspace.seedIfEmpty(StoreContract.IPO, nl.begroot.core.access.Actor.system("seed"));
+  void ids() {
     frame = workspace.version(Workspace.FRAME).orElseThrow().id();
     concept = workspace.version(Workspace.CONCEPT).orElseThrow().id();
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
   }
 
   private int sql(String statement, long version) {

@@ -14,14 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.begroot.TestBudgets;
-import nl.begroot.core.model.Budget;
-import nl.begroot.format.BudgetFiles;
-import nl.begroot.format.LoadResult;
 import nl.begroot.workspace.EditResult;
 import nl.begroot.workspace.ProposalDraft;
 import nl.begroot.workspace.Workspace;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,28 +29,12 @@ import org.junit.jupiter.api.Test;
  * the migration. Tampering goes around the guard as its owner could: the trigger is disabled
  * (PostgreSQL) or dropped (H2) for the one statement, and put back.
  */
-abstract class LogContract {
-  static final Budget IPO = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
-  Database database;
-  Workspace workspace;
+abstract class LogContract extends SeededDatabase {
   AuditLog log;
 
-  abstract DatabaseUrl freshDatabase();
-
-  abstract DatabaseUrl secondFreshDatabase();
-
   @BeforeEach
-  void open() {
-    database = Database.open(freshDatabase());
-    workspace = new Workspace(database);
-    workspace.seedIfEmpty(IPO, TestBudgets.actor("seed"));
+  void theLog() {
     log = workspace.log();
-  }
-
-  @AfterEach
-  void close() {
-    Origin.done();
-    database.close();
   }
 
   /** Writes of every kind: proposals, a key, a scenario and its deletion, sign-ins good and failed, a refusal. */

@@ -54,7 +54,7 @@ class StaleCacheTest {
     Database db = Database.open(url);
     try {
       Workspace a = new Workspace(da);
-      a.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
+      a.seedIfEmpty(IPO, nl.begroot.TestBudgets.SEED);
       Workspace b = new Workspace(db);
       int y2027 = IPO.version().yearIndex(2027);
       int y2028 = IPO.version().yearIndex(2028);

@@ -13,18 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.begroot.core.audit.Finding;
 import nl.begroot.core.engine.Engine;
-import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Proposal;
-import nl.begroot.format.BudgetFiles;
 import nl.begroot.format.BudgetWriter;
-import nl.begroot.format.LoadResult;
 import nl.begroot.workspace.EditResult;
 import nl.begroot.workspace.ProposalDraft;
 import nl.begroot.workspace.Snapshot;
 import nl.begroot.workspace.Workspace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,28 +27,7 @@ import org.junit.jupiter.api.Test;
  * lossless export and import, edits with optimistic locking, all-or-nothing validation, the change
  * log, withdrawing, keys, scenarios.
  */
-abstract class StoreContract {
-  static final Budget IPO = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
-  Database database;
-  Workspace workspace;
-
-  abstract DatabaseUrl freshDatabase();
-
-  /** Another empty database of the same kind, beside {@link #freshDatabase()}. */
-  abstract DatabaseUrl secondFreshDatabase();
-
-  @BeforeEach
-  void open() {
-    database = Database.open(freshDatabase());
-    workspace = new Workspace(database);
-    workspace.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
-
+abstract class StoreContract extends SeededDatabase {
   private Snapshot concept() {
     return workspace.snapshot(Workspace.CONCEPT).orElseThrow();
   }

@@ -373,7 +373,7 @@ class OidcSignInTest {
   void theSignInPageOffersTheOrganisationsProviderOnlyWhenConfigured() {
     Database seeded = Database.open(DatabaseUrl.h2Memory("oidc-page-" + COUNTER.incrementAndGet()));
     Workspace w = new Workspace(seeded);
-    w.seedIfEmpty(((nl.begroot.format.LoadResult.Loaded) nl.begroot.format.BudgetFiles.loadBuiltIn()).budget(), nl.begroot.TestBudgets.actor("seed"));
+    w.seedIfEmpty(((nl.begroot.format.LoadResult.Loaded) nl.begroot.format.BudgetFiles.loadBuiltIn()).budget(), nl.begroot.TestBudgets.SEED);
     WebServer with = new WebServer(w, Clients.DIRECT, settings(issuer()), new OidcIdentities(seeded, w.people().accounts())).start("127.0.0.1", 0);
     WebServer without = new WebServer(w).start("127.0.0.1", 0);
     try {

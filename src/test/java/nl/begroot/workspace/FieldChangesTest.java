@@ -79,7 +79,7 @@ class FieldChangesTest {
     var ipo = ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget();
     try (Database db = Database.open(DatabaseUrl.h2Memory("field-changes"))) {
       Workspace w = new Workspace(db);
-      w.seedIfEmpty(ipo, TestBudgets.actor("seed"));
+      w.seedIfEmpty(ipo, TestBudgets.SEED);
       int year = ipo.version().budgetYear();
       w.createProposal(Workspace.CONCEPT, new ProposalDraft("2.3-veld", "2.3", "Veld", "lasten", "recurring", null, null,
           Map.of(year, "581.000"), "Een test."), TestBudgets.actor("anna"));

@@ -31,7 +31,7 @@ class OneComputationTest {
   void open() {
     database = Database.open(TestDatabases.freshH2());
     workspace = new Workspace(database);
-    workspace.seedIfEmpty(IPO, nl.begroot.TestBudgets.actor("seed"));
+    workspace.seedIfEmpty(IPO, nl.begroot.TestBudgets.SEED);
     page(); // the version as it is, computed once before each test
   }
 
