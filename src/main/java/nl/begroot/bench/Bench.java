@@ -6,17 +6,30 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.List;
+import java.util.SplittableRandom;
+import nl.begroot.core.engine.Cells;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.engine.Engine;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.DocumentBuilder;
+import nl.begroot.core.figures.Table;
 import nl.begroot.core.generate.BudgetGenerator;
+import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.rounding.ControlledRounding;
+import nl.begroot.core.rounding.PrintedFigures;
+import nl.begroot.core.validate.BudgetValidator;
+import nl.begroot.render.HtmlTableRenderer;
+import nl.begroot.render.JsonRenderer;
 
 /**
- * {@code begroot bench}: full recomputation ({@link Engine#compute}, including the split over the
- * members by every key) of generated budgets, against a plain in-memory sum over the same cells in
- * the same run. Reports cells per second for both and their ratio (the target is at least 0.25 at
- * 10^7 cells), and the peak heap in use.
+ * {@code begroot bench}: the full path of generated budgets (layout of the cells, full
+ * recomputation including the split over the members by every key, figures, rounding, Tabel 1 as
+ * HTML and JSON, one proposal changed by its delta) against a plain sum over a flat {@code long[]}
+ * of the same cells in the same run, and the peak heap per cell. {@code begroot bench peers} adds
+ * DuckDB, H2 and PostgreSQL ({@link PeersBench}).
  */
 public final class Bench {
   /** Benchmark sizes: 10 years, 400 members, 10 keys, as the issue asks. */
@@ -27,44 +40,131 @@ public final class Bench {
 
   private Bench() {}
 
+  /**
+   * The full path a user waits for, per size: laying out the cells, the full recomputation, the
+   * plain sum over a flat {@code long[]} of the same cells (same run), building the figures, rounding
+   * them for print, rendering Tabel 1 as a page's HTML and as the API's JSON, and one proposal
+   * changed by its delta against a full recomputation; the peak heap per cell.
+   */
   public static void run(long[] cellCounts, long seed, int rounds, PrintWriter out) {
-    out.printf(Locale.ROOT, "begroot bench: seed %d, %d measured rounds after 2 warm-up rounds; median per round%n", seed, rounds);
-    out.printf(Locale.ROOT, "%12s  %16s  %16s  %7s  %12s%n", "cells", "engine cells/s", "plain sum cells/s", "ratio", "peak heap MB");
+    out.printf(Locale.ROOT, "begroot bench: seed %d, median of %d rounds after 2 warm-up rounds; times in ms%n", seed, rounds);
+    out.printf(Locale.ROOT, "%10s %8s %8s %8s %7s %8s %8s %8s %8s %9s %8s %9s %9s %9s%n", "cells", "layout", "compute", "flat sum", "share",
+        "figures", "rounding", "page", "api", "1 change", "x full", "model B/c", "engine B/c", "peak B/c");
     for (long cells : cellCounts) {
+      long empty = usedAfterGc();
       resetPeaks();
       Budget budget = BudgetGenerator.generate(seed, size(cells));
+      // the heap: the budget's model (the input, as a peer's loaded table) live after a full GC; the
+      // engine's peak above it while laying out and computing once (the sum of the heap pools' peaks
+      // from that GC on: an upper bound of the peak, garbage not yet collected included)
+      long model = usedAfterGc() - empty;
+      resetPeaks();
+      long before = usedNow();
+      Cells once = Cells.of(budget);
+      Computation onceComputed = Engine.compute(once);
+      long engine = peakHeapBytes() - before;
+      once = null;
+      onceComputed = null;
+      long[] layout = new long[rounds];
+      long[] compute = new long[rounds];
+      long[] flat = new long[rounds];
+      long[] figures = new long[rounds];
+      long[] rounding = new long[rounds];
+      long[] page = new long[rounds];
+      long[] api = new long[rounds];
+      long[] change = new long[rounds];
       long checksum = 0;
-      long[] engine = new long[rounds];
-      long[] plain = new long[rounds];
+      Cells laid = Cells.of(budget);
+      Computation full = Engine.compute(laid);
+      long[] flatCells = flatCells(budget, full);
+      int years = full.yearCount();
+      SplittableRandom random = new SplittableRandom(seed);
       for (int r = -2; r < rounds; r++) {
         long t0 = System.nanoTime();
-        Computation c = Engine.compute(budget);
+        laid = Cells.of(budget);
         long t1 = System.nanoTime();
-        long s = plainSum(budget);
+        Computation c = Engine.compute(laid);
         long t2 = System.nanoTime();
-        checksum += c.balancing(0) + s;
+        long sum = flatSum(flatCells, years);
+        long t3 = System.nanoTime();
+        Document document = DocumentBuilder.build(c);
+        long t4 = System.nanoTime();
+        PrintedFigures printed = ControlledRounding.round(document);
+        long t5 = System.nanoTime();
+        Table tabel1 = document.table("tabel-1").orElseThrow();
+        String html = HtmlTableRenderer.render(document, printed, tabel1, HtmlTableRenderer.Options.PLAIN);
+        long t6 = System.nanoTime();
+        String json = JsonRenderer.compute(document, printed, List.of(tabel1));
+        long t7 = System.nanoTime();
+        Edit edit = Edit.random(budget, random);
+        BudgetValidator.requireValid(edit.after); // the workspace has validated an edit before it is computed
+        long t8 = System.nanoTime();
+        Computation changed = Engine.change(c, edit.after, edit.index);
+        long t9 = System.nanoTime();
+        checksum += c.balancing(0) + sum + html.length() + json.length() + changed.balancing(0);
         if (r >= 0) {
-          engine[r] = t1 - t0;
-          plain[r] = t2 - t1;
+          layout[r] = t1 - t0;
+          compute[r] = t2 - t1;
+          flat[r] = t3 - t2;
+          figures[r] = t4 - t3;
+          rounding[r] = t5 - t4;
+          page[r] = t6 - t5;
+          api[r] = t7 - t6;
+          change[r] = t9 - t8;
         }
       }
-      double engineRate = cells / (median(engine) / 1e9);
-      double plainRate = cells / (median(plain) / 1e9);
-      out.printf(Locale.ROOT, "%12d  %16.0f  %16.0f  %7.3f  %12d%n", cells, engineRate, plainRate, engineRate / plainRate, peakHeapMegabytes());
+      long peak = peakHeapBytes();
+      out.printf(Locale.ROOT, "%10d %8.1f %8.1f %8.1f %7.2f %8.1f %8.1f %8.2f %8.2f %9.3f %8.0f %9.1f %9.1f %9.1f%n", cells, ms(layout),
+          ms(compute), ms(flat), median(flat) / median(compute), ms(figures), ms(rounding), ms(page), ms(api), ms(change),
+          median(compute) / median(change), (double) model / cells, (double) engine / cells, (double) peak / cells);
+      out.flush();
       if (checksum == 42) {
         out.println(); // keeps the results alive
       }
     }
+    out.printf(Locale.ROOT, "share: the flat sum's time over compute's (1 = as fast as the physical baseline); x full: compute over 1 change%n");
+    out.printf(Locale.ROOT, "heap per cell: model = the budget's objects live after a full GC; engine = peak above them while laying out"
+        + " and computing once; peak = the whole run's peak (model, figures, rounding, pages included)%n");
   }
 
-  /** The baseline: every cell of every proposal added into a total per year, nothing else. */
-  static long plainSum(Budget budget) {
-    int years = budget.version().years().size();
+  /** One proposal changed at random: new amounts for an entered line. */
+  record Edit(Budget after, int index) {
+    static Edit random(Budget budget, SplittableRandom random) {
+      List<Proposal> proposals = budget.proposals();
+      int index;
+      do {
+        index = random.nextInt(proposals.size());
+      } while (proposals.get(index).rule() != Proposal.Rule.ENTERED || proposals.get(index).breakdown() != null);
+      Proposal p = proposals.get(index);
+      long[] cents = p.amounts().centsArray().clone();
+      for (int y = 0; y < cents.length; y++) {
+        cents[y] = random.nextLong(-500_000_000L, 500_000_000L);
+      }
+      Proposal changed = new Proposal(p.id(), p.units(), p.title(), p.side(), p.nature(), p.category(), p.products(),
+          p.passThrough() ? p.amounts() : Amounts.of(cents), p.rule(), p.passThrough(), p.passThroughItems(), p.thirdParty(), p.group(),
+          p.breakdown(), p.explanation());
+      List<Proposal> edited = new java.util.ArrayList<>(proposals);
+      edited.set(index, changed);
+      return new Edit(budget.withProposals(edited), index);
+    }
+  }
+
+  /** Every cell of every line (computed lines with their computed amounts) in one flat array, line by line. */
+  static long[] flatCells(Budget budget, Computation c) {
+    int years = c.yearCount();
+    long[] cells = new long[Math.multiplyExact(budget.proposals().size(), years)];
+    for (int i = 0; i < budget.proposals().size(); i++) {
+      System.arraycopy(c.line(i).centsArray(), 0, cells, i * years, years);
+    }
+    return cells;
+  }
+
+  /** The physical baseline: every cell of a flat array added into a total per year, nothing else. */
+  static long flatSum(long[] cells, int years) {
     long[] total = new long[years];
-    for (Proposal p : budget.proposals()) {
-      long[] cents = p.amounts().centsArray();
+    for (int i = 0; i < cells.length; i += years) {
       for (int y = 0; y < years; y++) {
-        total[y] += cents[y];
+        total[y] += cells[i + y];
       }
     }
     long sum = 0;
@@ -74,7 +174,11 @@ public final class Bench {
     return sum;
   }
 
-  private static double median(long[] values) {
+  private static double ms(long[] nanos) {
+    return median(nanos) / 1e6;
+  }
+
+  static double median(long[] values) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
@@ -88,13 +192,30 @@ public final class Bench {
     }
   }
 
-  private static long peakHeapMegabytes() {
+  /** Heap in use after a full collection (asked twice: one GC may leave some behind). */
+  private static long usedAfterGc() {
+    System.gc();
+    System.gc();
+    return usedNow();
+  }
+
+  private static long usedNow() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        used += pool.getUsage().getUsed();
+      }
+    }
+    return used;
+  }
+
+  private static long peakHeapBytes() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    return peak / (1024 * 1024);
+    return peak;
   }
 }

@@ -1,6 +1,8 @@
 package nl.begroot.bench;
 
 import java.util.concurrent.TimeUnit;
+import nl.begroot.core.engine.Cells;
+import nl.begroot.core.engine.Computation;
 import nl.begroot.core.engine.Engine;
 import nl.begroot.core.generate.BudgetGenerator;
 import nl.begroot.core.model.Budget;
@@ -19,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * JMH benchmark: full recomputation against the plain sum over the same cells. Run with
+ * JMH benchmark: full recomputation of laid-out cells against the plain sum over a flat array of the same cells. Run with
  * {@code java -cp target/begroot.jar org.openjdk.jmh.Main EngineBenchmark}; compare the two scores
  * of one size (same run, same machine).
  */
@@ -33,20 +35,26 @@ public class EngineBenchmark {
   @Param({"100000", "10000000"})
   public long cells;
 
-  Budget budget;
+  Cells laid;
+  long[] flat;
+  int years;
 
   @Setup(Level.Trial)
   public void setUp() {
-    budget = BudgetGenerator.generate(20270101L, Bench.size(cells));
+    Budget budget = BudgetGenerator.generate(20270101L, Bench.size(cells));
+    laid = Cells.of(budget);
+    Computation c = Engine.compute(laid);
+    flat = Bench.flatCells(budget, c);
+    years = c.yearCount();
   }
 
   @Benchmark
   public void recompute(Blackhole bh) {
-    bh.consume(Engine.compute(budget));
+    bh.consume(Engine.compute(laid));
   }
 
   @Benchmark
-  public long plainSum() {
-    return Bench.plainSum(budget);
+  public long flatSum() {
+    return Bench.flatSum(flat, years);
   }
 }

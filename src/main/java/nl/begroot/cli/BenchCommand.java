@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmark full recomputation on generated budgets against a plain in-memory sum" + " "
     + "over the same cells, measured in the same run. 'bench web' load-tests the web server.",
-    subcommands = {BenchCommand.Web.class, BenchCommand.Import.class})
+    subcommands = {BenchCommand.Web.class, BenchCommand.Peers.class, BenchCommand.Import.class})
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -75,6 +75,36 @@ final class BenchCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
       nl.begroot.bench.WebBench.run(connections, seconds, spec.commandLine().getOut());
+      return Main.OK;
+    }
+  }
+
+  @Command(mixinStandardHelpOptions = true, name = "peers", description = "The same generated cells in DuckDB, H2 and PostgreSQL: the rollup per programme" + " "
+      + "and year and each annex column's saldo split over the members (SQL in bench/peers), answers checked against Begroot's, timed beside" + " "
+      + "Begroot's full recomputation and a plain sum over a flat long[]. DuckDB needs its driver on the class path: mvn -Ppeers verify.")
+  static final class Peers implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--cells", defaultValue = "10000000", description = "proposal-year cells (default: ${DEFAULT-VALUE})")
+    long cells;
+
+    @Option(names = "--seed", defaultValue = "20270101", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "measured rounds (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--postgres", defaultValue = "jdbc:postgresql://127.0.0.1:55432/begroot_test",
+        description = "PostgreSQL JDBC URL, user postgres (default: the private server of .ci/postgres, ${DEFAULT-VALUE}); 'none' to leave it out")
+    String postgres;
+
+    @Override
+    public Integer call() {
+      if (rounds < 1 || cells < 1000 || cells > 50_000_000) {
+        spec.commandLine().getErr().println("begroot bench peers: --rounds must be at least 1 and --cells between 1000 and 50000000");
+        return Main.BAD_INPUT;
+      }
+      nl.begroot.bench.PeersBench.run(cells, seed, rounds, "none".equals(postgres) ? null : postgres, spec.commandLine().getOut());
       return Main.OK;
     }
   }

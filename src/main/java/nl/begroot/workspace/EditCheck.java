@@ -46,12 +46,12 @@ final class EditCheck {
    * asked for, also those that need the computed document (computed by the pipeline, which keeps it
    * for whoever asks for this state next: the preview, the page after the save).
    */
-  private static List<Found> problems(Budget candidate, boolean document) {
-    return problems(candidate, document, null);
+  private static List<Found> problems(Budget candidate, boolean document, Pipeline.Edit edit) {
+    return problems(candidate, document, edit, null);
   }
 
   /** As above; the narratives' warnings go to {@code warnings} when given. */
-  private static List<Found> problems(Budget candidate, boolean document, List<Found> warnings) {
+  private static List<Found> problems(Budget candidate, boolean document, Pipeline.Edit edit, List<Found> warnings) {
     List<Found> found = new ArrayList<>();
     for (Violation v : BudgetValidator.validate(candidate)) {
       found.add(new Found(v.path(), v.message() + (v.firstAt() == null ? "" : " (first at " + v.firstAt() + ")"), null, v.message(),
@@ -62,7 +62,7 @@ final class EditCheck {
     }
     Document d;
     try {
-      d = Pipeline.compute(candidate).document();
+      d = Pipeline.compute(candidate, edit).document();
     } catch (ArithmeticException overflow) {
       found.add(new Found(ModelPath.ROOT, "the amounts are too large to add up exactly in cents", null));
       return found;
@@ -87,13 +87,13 @@ final class EditCheck {
    * form; {@code formErrors} are the problems found in reading the form (text that is no amount),
    * kept first: a field that has one gets no second message from the core.
    */
-  static List<FieldError> proposal(Budget candidate, int index, List<FieldError> formErrors) {
+  static List<FieldError> proposal(Budget candidate, int index, List<FieldError> formErrors, Pipeline.Edit edit) {
     Set<FieldError> errors = new LinkedHashSet<>(formErrors);
     Set<String> fieldsWithErrors = new java.util.HashSet<>();
     formErrors.forEach(e -> fieldsWithErrors.add(e.field()));
     Proposal p = candidate.proposals().get(index);
     ModelPath at = ModelPath.of("proposals").index(index);
-    for (Found f : problems(candidate, formErrors.isEmpty())) {
+    for (Found f : problems(candidate, formErrors.isEmpty(), edit)) {
       FieldError e;
       if (f.place() != null) {
         boolean own = f.place().kind() == Narratives.Place.Kind.PROPOSAL_EXPLANATION && f.place().id().equals(p.id());
@@ -117,7 +117,7 @@ final class EditCheck {
     formErrors.forEach(e -> fieldsWithErrors.add(e.field()));
     DistributionKey k = candidate.keys().get(index);
     ModelPath shares = ModelPath.of("keys").index(index).field("shares");
-    for (Found f : problems(candidate, formErrors.isEmpty())) {
+    for (Found f : problems(candidate, formErrors.isEmpty(), null)) {
       FieldError e;
       if (f.path() != null && f.path().parent().equals(shares) && f.path().name() != null) {
         String member = f.path().name();
@@ -144,9 +144,9 @@ final class EditCheck {
   }
 
   /** The problems of a budget after a proposal is withdrawn: the whole form's, each after {@code nl} or {@code en}. */
-  static List<FieldError> budget(Budget candidate, String nl, String en) {
+  static List<FieldError> budget(Budget candidate, String nl, String en, Pipeline.Edit edit) {
     Set<FieldError> errors = new LinkedHashSet<>();
-    for (Found f : problems(candidate, true)) {
+    for (Found f : problems(candidate, true, edit)) {
       errors.add(new FieldError("form", nl + f.message(), en + f.message()));
     }
     return List.copyOf(errors);
@@ -165,7 +165,7 @@ final class EditCheck {
   static Imported imported(Budget candidate, String source) {
     List<Found> warnings = new ArrayList<>();
     List<nl.begroot.format.Problem> problems = new ArrayList<>();
-    for (Found f : problems(candidate, true, warnings)) {
+    for (Found f : problems(candidate, true, null, warnings)) {
       problems.add(new nl.begroot.format.Problem(source, 0, 0, importedText(candidate, f)));
     }
     return new Imported(problems, warnings.stream().map(f -> new nl.begroot.format.Problem(source, 0, 0, f.message())).toList());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.begroot.core.compare.Comparison;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.format.LoadResult;
 import nl.begroot.format.Problem;
 import nl.begroot.store.NewProposal;
@@ -78,7 +79,9 @@ final class ProposalEdits {
       proposals.set(index, checked.proposal());
     }
     Budget candidate = budget.withProposals(proposals);
-    return new Candidate(checked.proposal(), candidate, EditCheck.proposal(candidate, index, checked.errors()), null);
+    // computed from the state before by the edit's delta (the preview, and the save's check, whose state the page after it shows)
+    Pipeline.Edit edit = new Pipeline.Edit(budget, existing == null ? Pipeline.Edit.Kind.ADDED : Pipeline.Edit.Kind.CHANGED, index);
+    return new Candidate(checked.proposal(), candidate, EditCheck.proposal(candidate, index, checked.errors(), edit), null);
   }
 
   /** Creates a proposal: read, checked and written in one transaction. */
@@ -174,7 +177,8 @@ final class ProposalEdits {
             "A computed line cannot be withdrawn.")));
       }
       List<Proposal> without = new ArrayList<>(state.budget().proposals());
-      without.remove(p);
+      int index = without.indexOf(p);
+      without.remove(index);
       // the ids withdrawn after this one, in the order the version is read in (decision 89: a quote of it lapses)
       List<String> ids = new ArrayList<>(state.budget().withdrawn());
       List<String> rowsAfter = new ArrayList<>();
@@ -185,7 +189,8 @@ final class ProposalEdits {
       }
       ids.removeAll(rowsAfter);
       ids.addAll(rowsAfter);
-      errors = EditCheck.budget(state.budget().withProposals(without).withWithdrawn(ids), "Intrekken kan niet: ", "Cannot withdraw: ");
+      errors = EditCheck.budget(state.budget().withProposals(without).withWithdrawn(ids), "Intrekken kan niet: ", "Cannot withdraw: ",
+          new Pipeline.Edit(state.budget(), Pipeline.Edit.Kind.WITHDRAWN, index));
     } else {
       // the withdrawn line's model comes from its stored text, read with the others in their order
       List<String> active = new ArrayList<>();

@@ -1,8 +1,10 @@
 package nl.begroot.core.engine;
 
 import java.util.List;
+import java.util.Map;
 import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Proposal;
 
 /**
  * Every figure of a budget, exact in cents, in arrays indexed by position: programme {@code p} in
@@ -13,8 +15,13 @@ import nl.begroot.core.model.Budget;
 public final class Computation {
   final Budget budget;
   final int years;
-  /** Effective amounts per proposal (entered, or computed for transfer/balancing lines). */
-  final Amounts[] lines;
+  /**
+   * The amounts of the lines the engine computes (transfer, balancing and contribution lines), by
+   * proposal id; an entered line's amounts are its proposal's own.
+   */
+  final Map<String, Amounts> computedLines;
+  /** What an incremental update starts from (null for a computation that cannot be updated). */
+  final EngineState state;
 
   final long[][] frameLasten; // [p][y]
   final long[][] frameBaten;
@@ -35,7 +42,8 @@ public final class Computation {
 
   Computation(
       Budget budget,
-      Amounts[] lines,
+      Map<String, Amounts> computedLines,
+      EngineState state,
       long[][] frameLasten,
       long[][] frameBaten,
       long[][] changeLasten,
@@ -52,7 +60,8 @@ public final class Computation {
       long[][] passThrough) {
     this.budget = budget;
     this.years = budget.version().years().size();
-    this.lines = lines;
+    this.computedLines = computedLines;
+    this.state = state;
     this.frameLasten = frameLasten;
     this.frameBaten = frameBaten;
     this.changeLasten = changeLasten;
@@ -81,8 +90,14 @@ public final class Computation {
     return budget.version().years();
   }
 
+  /** Effective amounts of proposal {@code proposal}: entered, or computed for transfer/balancing/contribution lines. */
   public Amounts line(int proposal) {
-    return lines[proposal];
+    Proposal p = budget.proposals().get(proposal);
+    if (p.rule() == Proposal.Rule.ENTERED) {
+      return p.amounts();
+    }
+    Amounts computed = computedLines.get(p.id());
+    return computed != null ? computed : Amounts.blank(years);
   }
 
   public long frameLasten(int p, int y) {

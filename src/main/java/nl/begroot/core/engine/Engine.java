@@ -1,38 +1,42 @@
 package nl.begroot.core.engine;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import nl.begroot.core.model.Amounts;
-import nl.begroot.core.model.Annex;
-import nl.begroot.core.model.Breakdown;
 import nl.begroot.core.model.Budget;
-import nl.begroot.core.model.DistributionKey;
-import nl.begroot.core.model.Nature;
 import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
-import nl.begroot.core.model.Side;
-import nl.begroot.core.model.Transfer;
-import nl.begroot.core.money.Allocation;
 import nl.begroot.core.validate.BudgetValidator;
 import nl.begroot.core.validate.InvalidBudgetException;
 
 /**
  * Computes every figure of a budget from its source data, exactly in cents.
  *
- * <p>The order of work: transfer lines (the sum of their legs); one pass over every cell that adds
- * it to its programme's change, its annex column, its one-off/recurring row and, for items moved to
- * the pass-through budget, the members' contribution that moves with them; that contribution line;
- * the balancing item (total change in lasten minus total change in all other baten); the frame and
- * Tabel 1; Bijlage 1 for every year (overhead spread, each column split over the members).
+ * <p>Columnar: the budget's cells are laid out once ({@link Cells}: one {@code long[]} of all cents,
+ * a small group number per line), and a full computation is one tight pass that adds each cell into
+ * its group's row, split over the cores for large budgets; every total (the change per programme
+ * and side, the annex columns, the one-off/recurring rows, the items moved to the pass-through
+ * budget) is then made from the few group rows. After that, as before: the pass-through
+ * contribution line, the balancing item (total change in lasten minus total change in all other
+ * baten), the frame and Tabel 1, and Bijlage 1 for every year (overhead spread, each column split
+ * over the members by largest remainder).
+ *
+ * <p>Incremental: {@link #change}, {@link #add} and {@link #withdraw} update a computation by one
+ * proposal's delta (its old line out, its new line in) and redo only the small steps after the pass;
+ * a column's split over the members is redone only where its amount changed. The result is the same
+ * as a full computation, to the cent (IncrementalEngineTest checks it after every step of random edit
+ * sequences).
  *
  * <p>Precondition: the budget keeps every rule of {@link BudgetValidator}. {@link #compute} checks
  * it first and refuses a budget that breaks one with an {@link InvalidBudgetException} naming each
  * problem by its model path, rather than computing a wrong figure or failing half-way.
  */
 public final class Engine {
+  /** Below this many cells one thread is quicker than splitting the pass. */
+  static final long PARALLEL_CELLS = 1L << 20;
+
   private Engine() {}
 
   /**
@@ -41,72 +45,288 @@ public final class Engine {
    * @throws InvalidBudgetException when {@link BudgetValidator#validate} finds a problem
    */
   public static Computation compute(Budget budget) {
-    BudgetValidator.requireValid(budget);
-    int years = budget.version().years().size();
-    List<Proposal> proposals = budget.proposals();
-    List<Programme> programmes = budget.programmes();
-    int n = proposals.size();
-    int programmeCount = programmes.size();
-    AnnexLayout.Resolver resolver = new AnnexLayout.Resolver(budget);
+    return compute(Cells.of(budget));
+  }
 
-    // 1. transfer lines: the sum of the legs that name them
-    Map<String, Amounts.Builder> transferLines = new HashMap<>();
-    for (Transfer transfer : budget.transfers()) {
-      for (Transfer.Leg leg : transfer.legs()) {
-        Amounts.Builder line = transferLines.computeIfAbsent(leg.line(), id -> Amounts.builder(years));
-        for (int y = 0; y < years; y++) {
-          line.add(y, leg.amounts().cents(y), leg.amounts().kind(y));
-        }
+  /** Every figure of a budget whose cells are laid out: the full pass and everything after it. */
+  public static Computation compute(Cells cells) {
+    EngineState state = EngineState.empty(cells.base, cells.groups);
+    sumCells(cells, state.sums);
+    if (cells.marks != null) {
+      addSparse(cells, state);
+      return derive(cells.budget, state, null);
+    }
+    List<Proposal> proposals = cells.budget.proposals();
+    for (int i : cells.sparse) {
+      Proposal p = proposals.get(i);
+      if (cells.group[i] < 0) {
+        state.moveBreakdown(p, 1); // a contribution line's breakdown
+      } else {
+        state.apply(p, EngineState.lineAmounts(p, cells.base.transferLines, cells.years), cells.group[i], 1, false);
       }
     }
+    return derive(cells.budget, state, null);
+  }
 
-    // 2. one pass over all cells: changes per programme, annex columns, one-off/recurring, items
-    // moved to the pass-through budget; the computed lines (contribution, balancing) come after
-    Annex annex = budget.annex();
-    int leafColumns = annex.columns().size();
-    boolean hasThirdParty = annex.thirdPartyColumn() != null;
-    Totals totals = new Totals(programmeCount, leafColumns + (hasThirdParty ? 1 : 0), years,
-        hasThirdParty ? annex.thirdPartyColumn().thirdParty() : null, leafColumns);
-    Amounts[] lines = new Amounts[n];
-    int balancingLine = -1;
-    List<Integer> contributionLines = new ArrayList<>();
-    Amounts.Builder contribution = Amounts.builder(years);
-    for (int i = 0; i < n; i++) {
-      Proposal p = proposals.get(i);
-      switch (p.rule()) {
-        case BALANCING -> balancingLine = i;
-        case PASS_THROUGH_CONTRIBUTION -> contributionLines.add(i);
-        default -> {
-          Amounts.Builder transfer = p.rule() == Proposal.Rule.TRANSFER ? transferLines.get(p.id()) : null;
-          lines[i] = p.rule() == Proposal.Rule.ENTERED ? p.amounts() : transfer == null ? Amounts.blank(years) : transfer.build();
-          int unit = resolver.unit(p);
-          totals.add(p, lines[i], resolver.programme(unit), resolver.column(p, unit));
-          if (p.passThrough()) {
-            long[] cents = lines[i].centsArray();
-            for (int y = 0; y < years; y++) {
-              contribution.add(y, cents[y] * p.saldoSign(), lines[i].kind(y));
+  /**
+   * The rows that need more than a sum, from their laid-out marks: pm years counted per side,
+   * programme and year; breakdown moves added; the moved items' saldo into the pass-through
+   * contribution. The same as {@link EngineState#apply} without the cells (the pass added those).
+   */
+  private static void addSparse(Cells cells, EngineState state) {
+    Cells.Sparse marks = cells.marks;
+    Groups groups = cells.groups;
+    int years = cells.years;
+    int programmes = state.base.programmes;
+    long[] moves = marks.moves;
+    long[] structuralMoves = state.structuralMoves;
+    for (int k = 0; k < cells.sparse.length; k++) {
+      int row = cells.sparse[k];
+      int g = cells.group[row];
+      if (g >= 0) {
+        long pm = marks.pmMask[k];
+        if (pm != 0) {
+          int at = (groups.side[g] * programmes + groups.programme[g]) * years;
+          for (int y = 0; y < years; y++) {
+            state.pmCount[at + y] += (int) ((pm >>> y) & 1);
+          }
+        }
+        if (groups.passThrough[g]) {
+          long amount = marks.amountMask[k];
+          long saldo = groups.side[g] == 0 ? 1 : -1;
+          int c = cells.place[row] * years;
+          for (int y = 0; y < years; y++) {
+            if ((amount >>> y & 1) != 0) {
+              state.contribution[y] += saldo * cells.cents[c + y];
+              state.contributionAmounts[y]++;
+            } else if ((pm >>> y & 1) != 0) {
+              state.contributionPm[y]++;
             }
           }
         }
       }
+      int at = marks.moveAt[k];
+      if (at >= 0) {
+        for (int j = 0; j < structuralMoves.length; j++) {
+          structuralMoves[j] += moves[at + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * The pass: each group's run of cells added into its row of sums; halves of the places on two
+   * cores when large. The inner loop is the flat sum's: consecutive cells into a running total per
+   * year, with no lookup per line.
+   */
+  static void sumCells(Cells cells, long[] sums) {
+    int places = cells.groupStart[cells.groups.count];
+    if (cells.cellCount() < PARALLEL_CELLS || Runtime.getRuntime().availableProcessors() < 2) {
+      sumPlaces(cells, 0, places, sums);
+      return;
+    }
+    int chunks = Math.min(8, Runtime.getRuntime().availableProcessors());
+    long[][] partial = new long[chunks][];
+    IntStream.range(0, chunks).parallel().forEach(k -> {
+      long[] mine = new long[sums.length];
+      sumPlaces(cells, (int) ((long) places * k / chunks), (int) ((long) places * (k + 1) / chunks), mine);
+      partial[k] = mine;
+    });
+    for (long[] mine : partial) {
+      for (int j = 0; j < sums.length; j++) {
+        sums[j] += mine[j];
+      }
+    }
+  }
+
+  /** The places {@code from .. to} added into their groups' rows. */
+  private static void sumPlaces(Cells cells, int from, int to, long[] sums) {
+    int years = cells.years;
+    int[] start = cells.groupStart;
+    long[] cents = cells.cents;
+    for (int g = 0; g < cells.groups.count; g++) {
+      int lo = Math.max(start[g], from);
+      int hi = Math.min(start[g + 1], to);
+      if (lo >= hi) {
+        continue;
+      }
+      if (years == 10) {
+        sumRun10(cents, lo * 10, hi * 10, sums, g * 10);
+      } else {
+        for (int c = lo * years; c < hi * years; c += years) {
+          for (int y = 0; y < years; y++) {
+            sums[g * years + y] += cents[c + y];
+          }
+        }
+      }
+    }
+  }
+
+  /** The usual ten-year run: ten running totals in registers. */
+  private static void sumRun10(long[] cents, int from, int to, long[] sums, int at) {
+    long s0 = 0;
+    long s1 = 0;
+    long s2 = 0;
+    long s3 = 0;
+    long s4 = 0;
+    long s5 = 0;
+    long s6 = 0;
+    long s7 = 0;
+    long s8 = 0;
+    long s9 = 0;
+    for (int c = from; c < to; c += 10) {
+      s0 += cents[c];
+      s1 += cents[c + 1];
+      s2 += cents[c + 2];
+      s3 += cents[c + 3];
+      s4 += cents[c + 4];
+      s5 += cents[c + 5];
+      s6 += cents[c + 6];
+      s7 += cents[c + 7];
+      s8 += cents[c + 8];
+      s9 += cents[c + 9];
+    }
+    sums[at] += s0;
+    sums[at + 1] += s1;
+    sums[at + 2] += s2;
+    sums[at + 3] += s3;
+    sums[at + 4] += s4;
+    sums[at + 5] += s5;
+    sums[at + 6] += s6;
+    sums[at + 7] += s7;
+    sums[at + 8] += s8;
+    sums[at + 9] += s9;
+  }
+
+  // ---------------------------------------------------------------- incremental
+
+  /**
+   * The computation of {@code after}, which is {@code before}'s budget with the proposal at
+   * {@code index} changed (same position). Falls back to a full computation when the edit is not
+   * one an update can follow (a computed line, or another part of the budget changed).
+   */
+  public static Computation change(Computation before, Budget after, int index) {
+    BudgetValidator.requireValid(after);
+    EngineState s = before.state;
+    List<Proposal> old = before.budget.proposals();
+    if (s == null || after.proposals().size() != old.size() || !updatable(old.get(index)) || !updatable(after.proposals().get(index))
+        || !s.base.fits(after)) {
+      return compute(Cells.of(after));
+    }
+    EngineState next = s.copy();
+    next = remove(next, old.get(index));
+    next = insert(next, after.proposals().get(index));
+    return derive(after, next, before.annex);
+  }
+
+  /** The computation of {@code after}: {@code before}'s budget with one proposal added as its last. */
+  public static Computation add(Computation before, Budget after) {
+    BudgetValidator.requireValid(after);
+    EngineState s = before.state;
+    List<Proposal> now = after.proposals();
+    if (s == null || now.size() != before.budget.proposals().size() + 1 || !updatable(now.get(now.size() - 1)) || !s.base.fits(after)) {
+      return compute(Cells.of(after));
+    }
+    return derive(after, insert(s.copy(), now.get(now.size() - 1)), before.annex);
+  }
+
+  /** The computation of {@code after}: {@code before}'s budget without the proposal at {@code index}. */
+  public static Computation withdraw(Computation before, Budget after, int index) {
+    BudgetValidator.requireValid(after);
+    EngineState s = before.state;
+    List<Proposal> old = before.budget.proposals();
+    if (s == null || after.proposals().size() != old.size() - 1 || !updatable(old.get(index)) || !s.base.fits(after)) {
+      return compute(Cells.of(after));
+    }
+    return derive(after, remove(s.copy(), old.get(index)), before.annex);
+  }
+
+  private static boolean updatable(Proposal p) {
+    return p.rule() == Proposal.Rule.ENTERED || p.rule() == Proposal.Rule.TRANSFER;
+  }
+
+  private static EngineState remove(EngineState s, Proposal p) {
+    int g = s.groupOf(p);
+    s.apply(p, EngineState.lineAmounts(p, s.base.transferLines, s.base.years), g, -1, true);
+    return s;
+  }
+
+  private static EngineState insert(EngineState s, Proposal p) {
+    long key = s.base.key(p);
+    EngineState t = s;
+    int g = t.groups.find(key);
+    if (g < 0) { // a combination no line had yet: one more group row
+      Groups grown = t.groups.with(key);
+      long[] sums = java.util.Arrays.copyOf(t.sums, grown.count * t.base.years);
+      t = new EngineState(t.base, grown, sums, t.pmCount, t.structuralMoves, t.contribution, t.contributionAmounts, t.contributionPm);
+      g = grown.count - 1;
+    }
+    t.apply(p, EngineState.lineAmounts(p, t.base.transferLines, t.base.years), g, 1, true);
+    return t;
+  }
+
+  // ---------------------------------------------------------------- from the group sums to every figure
+
+  /** Every figure from the group sums; {@code previous} (or null) lends the member splits that did not change. */
+  static Computation derive(Budget budget, EngineState state, AnnexFigures previous) {
+    EngineState.Base base = state.base;
+    Groups groups = state.groups;
+    int years = base.years;
+    int programmeCount = base.programmes;
+    int columns = base.columns;
+    long[][] changeLasten = new long[programmeCount][years];
+    long[][] changeBaten = new long[programmeCount][years];
+    boolean[][] lastenPm = new boolean[programmeCount][years];
+    boolean[][] batenPm = new boolean[programmeCount][years];
+    long[][] parts = new long[columns][years];
+    long[][] overheadChange = new long[programmeCount][years];
+    long[][] structural = new long[Computation.StructuralRow.values().length][years];
+    long[][] passThrough = new long[programmeCount][years];
+    long[] row = new long[years];
+    for (int g = 0; g < groups.count; g++) {
+      System.arraycopy(state.sums, g * years, row, 0, years);
+      addGroup(groups, g, row, changeLasten, changeBaten, parts, overheadChange, structural, passThrough, base.leafColumns);
+    }
+    for (int p = 0; p < programmeCount; p++) {
+      for (int y = 0; y < years; y++) {
+        lastenPm[p][y] = state.pmCount[p * years + y] > 0;
+        batenPm[p][y] = state.pmCount[(programmeCount + p) * years + y] > 0;
+      }
+    }
+    for (int r = 0; r < structural.length; r++) {
+      for (int y = 0; y < years; y++) {
+        structural[r][y] = Math.addExact(structural[r][y], state.structuralMoves[r * years + y]);
+      }
+    }
+
+    // the pass-through contribution line(s): the moved items as saldo
+    Amounts.Builder contribution = Amounts.builder(years);
+    for (int y = 0; y < years; y++) {
+      if (state.contributionAmounts[y] > 0) {
+        contribution.amount(y, state.contribution[y]);
+      } else if (state.contributionPm[y] > 0) {
+        contribution.pm(y);
+      }
     }
     Amounts contributionAmounts = contribution.build();
-    for (int i : contributionLines) {
-      lines[i] = contributionAmounts;
-      Proposal p = proposals.get(i);
-      int unit = resolver.unit(p);
-      totals.add(p, lines[i], resolver.programme(unit), resolver.column(p, unit));
+    Map<String, Amounts> computedLines = new HashMap<>(base.transferLines);
+    if (base.contributionGroups.length > 0) {
+      for (int g : base.contributionGroups) {
+        addGroup(groups, g, contributionAmounts.centsArray(), changeLasten, changeBaten, parts, overheadChange, structural, passThrough,
+            base.leafColumns);
+        if (contributionAmounts.anyPm()) {
+          boolean[][] pm = groups.side[g] == 0 ? lastenPm : batenPm;
+          for (int y = 0; y < years; y++) {
+            pm[groups.programme[g]][y] |= contributionAmounts.isPm(y);
+          }
+        }
+      }
+      for (String id : base.contributionIds) {
+        computedLines.put(id, contributionAmounts);
+      }
     }
-    long[][] changeLasten = totals.changeLasten;
-    long[][] changeBaten = totals.changeBaten;
-    boolean[][] lastenPm = totals.lastenPm;
-    boolean[][] batenPm = totals.batenPm;
-    long[][] parts = totals.parts;
-    long[][] overheadChange = totals.overheadChange;
-    long[][] structural = totals.structural;
-    long[][] passThrough = totals.passThrough;
 
-    // 4. the balancing item: total change in lasten minus total change in all other baten
+    // the balancing item: total change in lasten minus total change in all other baten
     long[] balancing = new long[years];
     long[] totalChangeLasten = new long[years];
     long[] totalChangeBaten = new long[years];
@@ -119,18 +339,18 @@ public final class Engine {
       }
       balancing[y] = Math.subtractExact(lasten, baten);
       totalChangeLasten[y] = lasten;
-      totalChangeBaten[y] = balancingLine >= 0 ? Math.addExact(baten, balancing[y]) : baten;
+      totalChangeBaten[y] = base.balancingProgramme >= 0 ? Math.addExact(baten, balancing[y]) : baten;
     }
-    if (balancingLine >= 0) {
-      // validation guarantees the balancing line is a baten line
-      lines[balancingLine] = Amounts.of(balancing);
-      int p = resolver.programme(resolver.unit(proposals.get(balancingLine)));
+    if (base.balancingProgramme >= 0) {
+      int p = base.balancingProgramme;
       for (int y = 0; y < years; y++) {
         changeBaten[p][y] = Math.addExact(changeBaten[p][y], balancing[y]);
       }
+      computedLines.put(base.balancingId, Amounts.of(balancing));
     }
 
-    // 5. frame and Tabel 1 totals (an overhead view's frame is not added)
+    // frame and Tabel 1 totals (an overhead view's frame is not added)
+    List<Programme> programmes = budget.programmes();
     long[][] frameLasten = new long[programmeCount][];
     long[][] frameBaten = new long[programmeCount][];
     long[] totalFrameLasten = new long[years];
@@ -147,140 +367,106 @@ public final class Engine {
       }
     }
 
-    AnnexFigures annexFigures = distribute(budget, parts, overheadChange, years);
+    AnnexFigures annexFigures = distribute(base, parts, overheadChange, previous);
     return new Computation(
-        budget, lines, frameLasten, frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
+        budget, computedLines, state, frameLasten, frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
         balancing, totalFrameLasten, totalFrameBaten, totalChangeLasten, totalChangeBaten, annexFigures,
         structural, passThrough);
   }
 
-  /** Spreads the overhead over the columns, splits each column over the members, totals sum columns. */
-  private static AnnexFigures distribute(Budget budget, long[][] parts, long[][] overheadChange, int years) {
-    Annex annex = budget.annex();
-    List<Annex.Column> columns = annex.columns();
-    int leafCount = columns.size();
-    int total = parts.length;
-    int members = budget.members().size();
+  /** One group's row of sums into every total it counts in. */
+  private static void addGroup(Groups groups, int g, long[] row, long[][] changeLasten, long[][] changeBaten, long[][] parts,
+      long[][] overheadChange, long[][] structural, long[][] passThrough, int thirdPartyColumn) {
+    boolean lastenSide = groups.side[g] == 0;
+    long sign = lastenSide ? 1 : -1;
+    int programme = groups.programme[g];
+    int column = groups.column[g];
+    long[] change = lastenSide ? changeLasten[programme] : changeBaten[programme];
+    long[] annexTarget = column >= 0 ? parts[column] : column == AnnexLayout.OVERHEAD ? overheadChange[programme] : null;
+    long[] thirdPartyTarget = groups.thirdParty[g] ? parts[thirdPartyColumn] : null;
+    long[] moved = groups.passThrough[g] ? passThrough[programme] : null;
+    long[] natureRow = structural[EngineState.row(lastenSide, groups.nature[g] == 0 ? nl.begroot.core.model.Nature.RECURRING
+        : nl.begroot.core.model.Nature.ONE_OFF).ordinal()];
+    for (int y = 0; y < row.length; y++) {
+      long v = row[y];
+      change[y] = Math.addExact(change[y], v);
+      natureRow[y] = Math.addExact(natureRow[y], v);
+      if (annexTarget != null) {
+        annexTarget[y] = Math.addExact(annexTarget[y], v * sign);
+      }
+      if (thirdPartyTarget != null) {
+        thirdPartyTarget[y] = Math.addExact(thirdPartyTarget[y], v * -sign); // money received
+      }
+      if (moved != null) {
+        moved[y] = Math.subtractExact(moved[y], v * sign);
+      }
+    }
+  }
+
+  /**
+   * Spreads the overhead over the columns, splits each column over the members, totals sum columns.
+   * A split whose amount is the same as in {@code previous} is taken over from it (same key, same
+   * members: {@link EngineState.Base#fits}), and so is a sum column's row whose leaves were all taken over.
+   */
+  private static AnnexFigures distribute(EngineState.Base base, long[][] parts, long[][] overheadChange, AnnexFigures previous) {
+    int years = base.years;
+    int leafCount = base.leafColumns;
+    int total = base.columns;
     long[][] overhead = new long[total][years];
-    long[][][] perMember = new long[total][years][members];
-    for (int p = 0; p < budget.programmes().size(); p++) {
-      Programme programme = budget.programmes().get(p);
-      if (!programme.overheadView()) {
+    long[][][] perMember = new long[total][years][];
+    for (int p = 0; p < base.programmes; p++) {
+      if (base.spreadWeights[p] == null) {
         continue;
       }
-      BigInteger[] weights = AnnexLayout.spreadWeights(annex, programme);
       for (int y = 0; y < years; y++) {
-        long[] spread = Allocation.allocate(overheadChange[p][y], weights);
+        long[] spread = EngineState.Base.split(overheadChange[p][y], base.spreadWeights[p], base.spreadLongWeights[p], base.spreadWeightSum[p]);
         for (int c = 0; c < leafCount; c++) {
           overhead[c][y] = Math.addExact(overhead[c][y], spread[c]);
         }
       }
     }
-    DistributionKey mainKey = budget.key(annex.keyId()).orElseThrow();
     for (int c = 0; c < total; c++) {
-      boolean isThirdParty = c == leafCount;
-      if (!isThirdParty && columns.get(c).isSum()) {
+      if (base.columnWeights[c] == null) {
         continue;
       }
-      String keyId = isThirdParty ? null : columns.get(c).keyId();
-      DistributionKey key = keyId == null ? mainKey : budget.key(keyId).orElseThrow();
-      BigInteger[] weights = key.weights(budget.members());
       for (int y = 0; y < years; y++) {
-        perMember[c][y] = Allocation.allocate(Math.addExact(parts[c][y], overhead[c][y]), weights);
+        long amount = Math.addExact(parts[c][y], overhead[c][y]);
+        if (previous != null && previous.toDistribute(c, y) == amount) {
+          perMember[c][y] = previous.perMember[c][y];
+        } else {
+          perMember[c][y] = EngineState.Base.split(amount, base.columnWeights[c], base.columnLongWeights[c], base.columnWeightSum[c]);
+        }
       }
     }
     for (int c = 0; c < leafCount; c++) {
-      if (!columns.get(c).isSum()) {
+      int[] leaves = base.leavesOfSum[c];
+      if (leaves == null) {
         continue;
       }
-      for (int leaf : AnnexLayout.leavesOf(annex, c)) {
-        for (int y = 0; y < years; y++) {
+      for (int y = 0; y < years; y++) {
+        boolean unchanged = previous != null;
+        long[] sum = null;
+        for (int leaf : leaves) {
           parts[c][y] = Math.addExact(parts[c][y], parts[leaf][y]);
           overhead[c][y] = Math.addExact(overhead[c][y], overhead[leaf][y]);
-          for (int m = 0; m < members; m++) {
-            perMember[c][y][m] = Math.addExact(perMember[c][y][m], perMember[leaf][y][m]);
+          unchanged &= previous != null && perMember[leaf][y] == previous.perMember[leaf][y];
+        }
+        if (unchanged) {
+          perMember[c][y] = previous.perMember[c][y];
+          continue;
+        }
+        for (int leaf : leaves) {
+          long[] l = perMember[leaf][y];
+          if (sum == null) {
+            sum = new long[l.length];
+          }
+          for (int m = 0; m < l.length; m++) {
+            sum[m] = Math.addExact(sum[m], l[m]);
           }
         }
+        perMember[c][y] = sum != null ? sum : new long[base.reference.members().size()];
       }
     }
     return new AnnexFigures(parts, overhead, perMember);
-  }
-
-  /** The running totals of the single pass over the cells. */
-  private static final class Totals {
-    final long[][] changeLasten;
-    final long[][] changeBaten;
-    final boolean[][] lastenPm;
-    final boolean[][] batenPm;
-    final long[][] parts;
-    final long[][] overheadChange;
-    final long[][] structural;
-    final long[][] passThrough;
-    final String thirdParty;
-    final int thirdPartyColumn;
-    final int years;
-
-    Totals(int programmes, int columns, int years, String thirdParty, int thirdPartyColumn) {
-      this.years = years;
-      changeLasten = new long[programmes][years];
-      changeBaten = new long[programmes][years];
-      lastenPm = new boolean[programmes][years];
-      batenPm = new boolean[programmes][years];
-      parts = new long[columns][years];
-      overheadChange = new long[programmes][years];
-      structural = new long[Computation.StructuralRow.values().length][years];
-      passThrough = new long[programmes][years];
-      this.thirdParty = thirdParty;
-      this.thirdPartyColumn = thirdPartyColumn;
-    }
-
-    void add(Proposal proposal, Amounts amounts, int programme, int column) {
-      boolean lastenSide = proposal.side() == Side.LASTEN;
-      long sign = lastenSide ? 1 : -1;
-      long[] cents = amounts.centsArray();
-      long[] change = lastenSide ? changeLasten[programme] : changeBaten[programme];
-      long[] annexTarget = column >= 0 ? parts[column] : column == AnnexLayout.OVERHEAD ? overheadChange[programme] : null;
-      long[] thirdPartyTarget = thirdParty != null && thirdParty.equals(proposal.thirdParty()) ? parts[thirdPartyColumn] : null;
-      long[] moved = proposal.passThrough() ? passThrough[programme] : null;
-      long[] natureRow = structural[row(lastenSide, proposal.nature()).ordinal()];
-      for (int y = 0; y < years; y++) {
-        long v = cents[y];
-        change[y] = Math.addExact(change[y], v);
-        natureRow[y] = Math.addExact(natureRow[y], v);
-        if (annexTarget != null) {
-          annexTarget[y] = Math.addExact(annexTarget[y], v * sign);
-        }
-        if (thirdPartyTarget != null) {
-          thirdPartyTarget[y] = Math.addExact(thirdPartyTarget[y], v * -sign); // money received
-        }
-        if (moved != null) {
-          moved[y] = Math.subtractExact(moved[y], v * sign);
-        }
-      }
-      if (proposal.breakdown() != null) {
-        // components count by their own nature: move them out of the line's row into theirs
-        for (Breakdown.Component component : proposal.breakdown().components()) {
-          long[] componentRow = structural[row(lastenSide, component.nature()).ordinal()];
-          for (int y = 0; y < years; y++) {
-            long v = component.amounts().cents(y);
-            natureRow[y] = Math.subtractExact(natureRow[y], v);
-            componentRow[y] = Math.addExact(componentRow[y], v);
-          }
-        }
-      }
-      if (amounts.anyPm()) {
-        boolean[] pm = lastenSide ? lastenPm[programme] : batenPm[programme];
-        for (int y = 0; y < years; y++) {
-          pm[y] |= amounts.isPm(y);
-        }
-      }
-    }
-
-    private static Computation.StructuralRow row(boolean lasten, Nature nature) {
-      if (nature == Nature.RECURRING) {
-        return lasten ? Computation.StructuralRow.RECURRING_LASTEN : Computation.StructuralRow.RECURRING_BATEN;
-      }
-      return lasten ? Computation.StructuralRow.ONE_OFF_LASTEN : Computation.StructuralRow.ONE_OFF_BATEN;
-    }
   }
 }

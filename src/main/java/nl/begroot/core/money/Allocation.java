@@ -59,4 +59,81 @@ public final class Allocation {
     }
     return parts;
   }
+
+  /**
+   * The same split as {@link #allocate(long, BigInteger[])}, to the cent, for weights that fit a
+   * {@code long} (their sum {@code weightSum}, positive): quotas in {@code long} arithmetic while
+   * {@code |total| * weight} fits, the remainders ordered by one primitive sort (largest first, ties
+   * to the earlier part). Falls back to the {@code BigInteger} split when a product or the packed
+   * sort key would not fit.
+   */
+  public static long[] allocate(long totalCents, long[] weights, long weightSum) {
+    int n = weights.length;
+    long[] parts = new long[n];
+    if (totalCents == 0) {
+      return parts;
+    }
+    if (totalCents == Long.MIN_VALUE || weightSum <= 0) {
+      return allocate(totalCents, big(weights));
+    }
+    long total = Math.abs(totalCents);
+    int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(n, 1));
+    if (weightSum >= 1L << (62 - indexBits)) {
+      return allocate(totalCents, big(weights));
+    }
+    long[] keys = new long[n];
+    long given = 0;
+    long indexMask = (1L << indexBits) - 1;
+    for (int i = 0; i < n; i++) {
+      long w = weights[i];
+      long product = total * w;
+      if (Math.multiplyHigh(total, w) != 0 || product < 0) {
+        return allocate(totalCents, big(weights));
+      }
+      long quota = product / weightSum;
+      parts[i] = quota;
+      given += quota;
+      // larger remainder first, then the earlier part: ascending sort, read from the end
+      keys[i] = ((product - quota * weightSum) << indexBits) | (indexMask - i);
+    }
+    long missing = total - given; // < n
+    if (missing > 0) {
+      Arrays.sort(keys);
+      for (int k = 0; k < missing; k++) {
+        parts[(int) (indexMask - (keys[n - 1 - k] & indexMask))]++;
+      }
+    }
+    if (totalCents < 0) {
+      for (int i = 0; i < n; i++) {
+        parts[i] = -parts[i];
+      }
+    }
+    return parts;
+  }
+
+  /** Weights as {@code long}s with their sum, or null when one is negative or they do not fit. */
+  public static long[] longWeights(BigInteger[] weights) {
+    long[] w = new long[weights.length + 1];
+    long sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i].signum() < 0 || weights[i].bitLength() > 62) {
+        return null;
+      }
+      w[i] = weights[i].longValue();
+      sum += w[i];
+      if (sum < 0) {
+        return null;
+      }
+    }
+    w[weights.length] = sum;
+    return w;
+  }
+
+  private static BigInteger[] big(long[] weights) {
+    BigInteger[] b = new BigInteger[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      b[i] = BigInteger.valueOf(weights[i]);
+    }
+    return b;
+  }
 }

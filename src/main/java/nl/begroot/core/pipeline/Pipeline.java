@@ -3,6 +3,7 @@ package nl.begroot.core.pipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.begroot.core.engine.Computation;
 import nl.begroot.core.engine.Engine;
 import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.model.Budget;
@@ -32,6 +33,7 @@ public final class Pipeline {
   };
   private static final AtomicLong COMPUTATIONS = new AtomicLong();
   private static final AtomicLong ROUNDINGS = new AtomicLong();
+  private static final AtomicLong INCREMENTAL = new AtomicLong();
 
   private Pipeline() {}
 
@@ -40,14 +42,51 @@ public final class Pipeline {
    * {@link ArithmeticException} when the amounts are too large to add up exactly in cents.
    */
   public static Computed compute(Budget budget) {
+    return compute(budget, null);
+  }
+
+  /**
+   * One proposal edited: the budget before, and what happened to which proposal. When the state
+   * before is still computed, the edited state is computed from it by the edit's delta ({@link
+   * Engine#change}, {@link Engine#add}, {@link Engine#withdraw}) rather than from scratch.
+   */
+  public record Edit(Budget before, Kind kind, int index) {
+    /** What happened to the proposal at {@code index} (of the budget before; of the budget after for an addition). */
+    public enum Kind {
+      CHANGED,
+      ADDED,
+      WITHDRAWN
+    }
+  }
+
+  /**
+   * The budget computed, as {@link #compute(Budget)}; {@code edit} (or null) says how it was made
+   * from a budget state before, so that the engine can update that state's computation by the delta.
+   */
+  public static Computed compute(Budget budget, Edit edit) {
+    Computed before = null;
     synchronized (RECENT) {
       Computed known = RECENT.get(budget);
       if (known != null) {
         return known;
       }
+      if (edit != null) {
+        before = RECENT.get(edit.before());
+      }
     }
     COMPUTATIONS.incrementAndGet();
-    Computed computed = new Computed(budget, DocumentBuilder.build(Engine.compute(budget)));
+    Computation computation;
+    if (before == null) {
+      computation = Engine.compute(budget);
+    } else {
+      INCREMENTAL.incrementAndGet();
+      computation = switch (edit.kind()) {
+        case CHANGED -> Engine.change(before.computation(), budget, edit.index());
+        case ADDED -> Engine.add(before.computation(), budget);
+        case WITHDRAWN -> Engine.withdraw(before.computation(), budget, edit.index());
+      };
+    }
+    Computed computed = new Computed(budget, DocumentBuilder.build(computation));
     synchronized (RECENT) {
       Computed raced = RECENT.putIfAbsent(budget, computed);
       return raced != null ? raced : computed;
@@ -57,6 +96,11 @@ public final class Pipeline {
   /** How many times the engine and the figure builder have run in this process. */
   public static long computations() {
     return COMPUTATIONS.get();
+  }
+
+  /** How many of {@link #computations()} were updates by an edit's delta. */
+  public static long incrementalComputations() {
+    return INCREMENTAL.get();
   }
 
   /** How many times controlled rounding has run in this process. */

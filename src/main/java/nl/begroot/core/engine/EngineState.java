@@ -1,0 +1,242 @@
+package nl.begroot.core.engine;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import nl.begroot.core.model.Amounts;
+import nl.begroot.core.model.Annex;
+import nl.begroot.core.model.Breakdown;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.DistributionKey;
+import nl.begroot.core.model.Nature;
+import nl.begroot.core.model.Programme;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.Side;
+import nl.begroot.core.money.Allocation;
+
+/**
+ * What the engine's totals are made from, small enough to copy: per {@link Groups group} and year
+ * the sum of its cells, per side, programme and year how many lines are pm, the breakdowns' moves
+ * between the one-off and recurring rows, and the moved items that make the pass-through
+ * contribution. A full computation fills it from the {@link Cells}; an edit of one proposal
+ * subtracts the old line and adds the new one ({@link #apply}), in a copy.
+ *
+ * <p>Sums are plain {@code long} additions: the validator keeps every year's sum of absolute amounts
+ * under {@code Long.MAX_VALUE / 8} ({@code BudgetValidator.MAX_YEAR_TOTAL_CENTS}), so no partial sum
+ * of a valid budget, nor of one line taken out and another put in, can overflow. The totals made from
+ * these sums use {@code Math.addExact} all the same.
+ */
+final class EngineState {
+  final Base base;
+  final Groups groups;
+  final long[] sums; // [group * years + y]
+  final int[] pmCount; // [(side * programmes + p) * years + y]
+  final long[] structuralMoves; // [row * years + y]
+  final long[] contribution; // [y]
+  final int[] contributionAmounts; // [y] moved lines with an amount that year
+  final int[] contributionPm; // [y] moved lines with pm that year
+
+  EngineState(Base base, Groups groups, long[] sums, int[] pmCount, long[] structuralMoves, long[] contribution, int[] contributionAmounts,
+      int[] contributionPm) {
+    this.base = base;
+    this.groups = groups;
+    this.sums = sums;
+    this.pmCount = pmCount;
+    this.structuralMoves = structuralMoves;
+    this.contribution = contribution;
+    this.contributionAmounts = contributionAmounts;
+    this.contributionPm = contributionPm;
+  }
+
+  static EngineState empty(Base base, Groups groups) {
+    int years = base.years;
+    return new EngineState(base, groups, new long[groups.count * years], new int[2 * base.programmes * years],
+        new long[Computation.StructuralRow.values().length * years], new long[years], new int[years], new int[years]);
+  }
+
+  EngineState copy() {
+    return new EngineState(base, groups, sums.clone(), pmCount.clone(), structuralMoves.clone(), contribution.clone(),
+        contributionAmounts.clone(), contributionPm.clone());
+  }
+
+  /** The amounts a line adds: entered, or for a transfer line the sum of its legs. */
+  static Amounts lineAmounts(Proposal p, Map<String, Amounts> transferLines, int years) {
+    if (p.rule() == Proposal.Rule.ENTERED) {
+      return p.amounts();
+    }
+    Amounts transfer = transferLines.get(p.id());
+    return transfer != null ? transfer : Amounts.blank(years);
+  }
+
+  /** The group of a line, numbering a new one (in a new {@link Groups}) when needed. */
+  int groupOf(Proposal p) {
+    return groups.find(base.key(p));
+  }
+
+  /**
+   * Adds ({@code sign} 1) or takes out ({@code sign} -1) one entered or transfer line: its cells (when
+   * {@code withCells}; the full pass adds those from the matrix), pm years, breakdown and move to
+   * the pass-through budget.
+   */
+  void apply(Proposal p, Amounts a, int group, int sign, boolean withCells) {
+    int years = base.years;
+    long[] cents = a.centsArray();
+    if (withCells) {
+      int at = group * years;
+      for (int y = 0; y < years; y++) {
+        sums[at + y] += sign * cents[y];
+      }
+    }
+    int sideIndex = p.side() == Side.LASTEN ? 0 : 1;
+    if (a.anyPm()) {
+      int at = (sideIndex * base.programmes + groups.programme[group]) * years;
+      for (int y = 0; y < years; y++) {
+        if (a.isPm(y)) {
+          pmCount[at + y] += sign;
+        }
+      }
+    }
+    moveBreakdown(p, sign);
+    if (p.passThrough()) {
+      long saldo = p.saldoSign();
+      for (int y = 0; y < years; y++) {
+        switch (a.kind(y)) {
+          case AMOUNT -> {
+            contribution[y] += sign * saldo * cents[y];
+            contributionAmounts[y] += sign;
+          }
+          case PM -> contributionPm[y] += sign;
+          default -> { }
+        }
+      }
+    }
+  }
+
+  /** A breakdown's components count by their own nature: out of the line's row into theirs. */
+  void moveBreakdown(Proposal p, int sign) {
+    moveBreakdown(p, sign, structuralMoves, base.years);
+  }
+
+  /** As above, into {@code structuralMoves} ({@code [row * years + y]}). */
+  static void moveBreakdown(Proposal p, int sign, long[] structuralMoves, int years) {
+    if (p.breakdown() == null) {
+      return;
+    }
+    boolean lasten = p.side() == Side.LASTEN;
+    int lineRow = row(lasten, p.nature()).ordinal() * years;
+    for (Breakdown.Component component : p.breakdown().components()) {
+      int componentRow = row(lasten, component.nature()).ordinal() * years;
+      long[] c = component.amounts().centsArray();
+      for (int y = 0; y < years; y++) {
+        structuralMoves[lineRow + y] -= sign * c[y];
+        structuralMoves[componentRow + y] += sign * c[y];
+      }
+    }
+  }
+
+  static Computation.StructuralRow row(boolean lasten, Nature nature) {
+    if (nature == Nature.RECURRING) {
+      return lasten ? Computation.StructuralRow.RECURRING_LASTEN : Computation.StructuralRow.RECURRING_BATEN;
+    }
+    return lasten ? Computation.StructuralRow.ONE_OFF_LASTEN : Computation.StructuralRow.ONE_OFF_BATEN;
+  }
+
+  /**
+   * What does not change when one entered proposal changes: the unit and column lookup, the transfer
+   * lines, where the computed lines go, and the weights of every key and spread as {@code long}s.
+   */
+  static final class Base {
+    final Budget reference; // the budget it was made for (its programmes, annex, keys, transfers)
+    final int years;
+    final int programmes;
+    final AnnexLayout.Resolver resolver;
+    final String thirdParty;
+    final Map<String, Amounts> transferLines;
+    final int[] contributionGroups;
+    final List<String> contributionIds;
+    final int balancingProgramme;
+    final String balancingId;
+    final int leafColumns;
+    final int columns; // leaf columns + third-party column
+    final BigInteger[][] columnWeights; // [c] key weights of a leaf or third-party column (null for a sum column)
+    final long[][] columnLongWeights; // the same as longs, or null when they do not fit
+    final long[] columnWeightSum;
+    final BigInteger[][] spreadWeights; // [p] of an overhead view
+    final long[][] spreadLongWeights;
+    final long[] spreadWeightSum;
+    final int[][] leavesOfSum; // [c] leaves of a sum column, else null
+
+    Base(Budget budget, AnnexLayout.Resolver resolver, String thirdParty, Map<String, Amounts> transferLines, int[] contributionGroups,
+        List<String> contributionIds, int balancingProgramme, String balancingId) {
+      this.reference = budget;
+      this.years = budget.version().years().size();
+      this.programmes = budget.programmes().size();
+      this.resolver = resolver;
+      this.thirdParty = thirdParty;
+      this.transferLines = transferLines;
+      this.contributionGroups = contributionGroups;
+      this.contributionIds = contributionIds;
+      this.balancingProgramme = balancingProgramme;
+      this.balancingId = balancingId;
+      Annex annex = budget.annex();
+      List<Annex.Column> list = annex.columns();
+      leafColumns = list.size();
+      columns = leafColumns + (annex.thirdPartyColumn() != null ? 1 : 0);
+      columnWeights = new BigInteger[columns][];
+      columnLongWeights = new long[columns][];
+      columnWeightSum = new long[columns];
+      leavesOfSum = new int[columns][];
+      DistributionKey mainKey = budget.key(annex.keyId()).orElseThrow();
+      for (int c = 0; c < columns; c++) {
+        boolean isThirdParty = c == leafColumns;
+        if (!isThirdParty && list.get(c).isSum()) {
+          leavesOfSum[c] = AnnexLayout.leavesOf(annex, c).stream().mapToInt(Integer::intValue).toArray();
+          continue;
+        }
+        String keyId = isThirdParty ? null : list.get(c).keyId();
+        DistributionKey key = keyId == null ? mainKey : budget.key(keyId).orElseThrow();
+        columnWeights[c] = key.weights(budget.members());
+        long[] lw = Allocation.longWeights(columnWeights[c]);
+        if (lw != null) {
+          columnLongWeights[c] = java.util.Arrays.copyOf(lw, lw.length - 1);
+          columnWeightSum[c] = lw[lw.length - 1];
+        }
+      }
+      spreadWeights = new BigInteger[programmes][];
+      spreadLongWeights = new long[programmes][];
+      spreadWeightSum = new long[programmes];
+      for (int p = 0; p < programmes; p++) {
+        Programme programme = budget.programmes().get(p);
+        if (programme.overheadView()) {
+          spreadWeights[p] = AnnexLayout.spreadWeights(annex, programme);
+          long[] lw = Allocation.longWeights(spreadWeights[p]);
+          if (lw != null) {
+            spreadLongWeights[p] = java.util.Arrays.copyOf(lw, lw.length - 1);
+            spreadWeightSum[p] = lw[lw.length - 1];
+          }
+        }
+      }
+    }
+
+    long key(Proposal p) {
+      int unit = resolver.unit(p);
+      return Groups.key(p, resolver.programme(unit), resolver.column(p, unit), thirdParty);
+    }
+
+    /** True when an edited budget differs from this base's budget at most in its entered proposals. */
+    boolean fits(Budget other) {
+      Budget r = reference;
+      return same(r.version(), other.version()) && same(r.programmes(), other.programmes()) && same(r.annex(), other.annex())
+          && same(r.keys(), other.keys()) && same(r.members(), other.members()) && same(r.transfers(), other.transfers());
+    }
+
+    private static boolean same(Object a, Object b) {
+      return a == b || a.equals(b);
+    }
+
+    /** Splits by largest remainder ({@link Allocation}): the long path when the weights fit. */
+    static long[] split(long amount, BigInteger[] weights, long[] longWeights, long sum) {
+      return longWeights != null ? Allocation.allocate(amount, longWeights, sum) : Allocation.allocate(amount, weights);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+-- Each annex column's saldo per year (lasten +, baten -) split over the members by the column's key,
+-- exactly as Begroot splits (largest remainder, Hamilton): each member first gets its quota
+-- |amount| * weight / sum(weights) rounded towards zero; the cents still missing go one each to the
+-- largest remainders, ties to the earlier member; a negative saldo is split as its absolute value and
+-- negated. Quotas in HUGEINT so that no product overflows; // is integer division. (DuckDB.)
+WITH saldo AS (
+  SELECT col, yr, SUM(CASE WHEN side = 0 THEN cents ELSE -cents END) AS amount
+  FROM cells WHERE col >= 0 GROUP BY col, yr),
+weights AS (SELECT col, SUM(weight) AS wsum FROM member_keys GROUP BY col),
+products AS (
+  SELECT s.col, s.yr, k.member, s.amount, CAST(ABS(s.amount) AS HUGEINT) * k.weight AS product, w.wsum
+  FROM saldo s JOIN member_keys k ON k.col = s.col JOIN weights w ON w.col = s.col),
+quotas AS (
+  SELECT col, yr, member, amount, CAST(product // wsum AS BIGINT) AS quota, product % wsum AS remainder
+  FROM products),
+ranked AS (
+  SELECT col, yr, member, amount, quota,
+    ABS(amount) - SUM(quota) OVER (PARTITION BY col, yr) AS missing,
+    ROW_NUMBER() OVER (PARTITION BY col, yr ORDER BY remainder DESC, member) AS place
+  FROM quotas)
+SELECT col, yr, member, (CASE WHEN amount < 0 THEN -1 ELSE 1 END) * (quota + CASE WHEN place <= missing THEN 1 ELSE 0 END) AS cents FROM ranked

@@ -1,0 +1,30 @@
+package nl.begroot.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small run of both benchmarks, so that `mvn verify` keeps them working (the real runs are by
+ * hand: README, Benchmarks). The peers' run checks each SQL engine's rollup and split against
+ * Begroot's figures and fails when one differs; here with DuckDB and H2 (PostgreSQL left out).
+ */
+class BenchSmokeTest {
+  @Test
+  void theFullPathRunsAtASmallSize() {
+    StringWriter out = new StringWriter();
+    Bench.run(new long[] {20_000}, 1, 1, new PrintWriter(out, true));
+    assertThat(out.toString()).contains("20000").contains("engine B/c").contains("x full");
+  }
+
+  @Test
+  void duckDbAndH2GiveBegrootsTotalsInTheSameRun() {
+    StringWriter out = new StringWriter();
+    PeersBench.run(20_000, 3, 1, null, new PrintWriter(out, true));
+    String text = out.toString();
+    assertThat(text.lines().filter(l -> l.startsWith("DuckDB") || l.startsWith("H2")))
+        .hasSize(2).allMatch(l -> l.contains("totals checked"), "checked, not skipped");
+  }
+}

@@ -1,0 +1,189 @@
+package nl.begroot.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.DocumentBuilder;
+import nl.begroot.core.generate.BudgetGenerator;
+import nl.begroot.core.model.Amounts;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Nature;
+import nl.begroot.core.model.Programme;
+import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.Side;
+import nl.begroot.core.model.Unit;
+import nl.begroot.core.pipeline.Computed;
+import nl.begroot.core.pipeline.Pipeline;
+import nl.begroot.core.rounding.ControlledRounding;
+import nl.begroot.core.validate.BudgetValidator;
+import nl.begroot.render.JsonRenderer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Incremental what-ifs: after every step of a seeded-random sequence of edits (a proposal changed in
+ * its amounts, pm years, side, nature, unit or pass-through mark; a proposal added; one withdrawn),
+ * the computation updated by the edit's delta has every figure of a full computation of the edited
+ * budget, and of the row-by-row engine; and through the pipeline (the preview's and the save's
+ * path) the figures and their rounding are those of a full computation. Fixed seeds; a failure names
+ * its seed and step (the sequence is replayed by that seed alone).
+ */
+class IncrementalEngineTest {
+  static Stream<Long> seeds() {
+    return LongStream.rangeClosed(1, 40).boxed();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyStepOfARandomEditSequenceEqualsAFullComputation(long seed) {
+    SplittableRandom r = new SplittableRandom(seed * 7919);
+    Budget budget = ColumnarEngineTest.budget(seed);
+    Computation incremental = Engine.compute(budget);
+    int steps = 0;
+    for (int step = 0; step < 30; step++) {
+      Step s = Step.random(budget, r, seed, step);
+      if (s == null) {
+        continue;
+      }
+      String at = "seed " + seed + " step " + step + " (" + s.what + ")";
+      Computation next;
+      try {
+        next = switch (s.kind) {
+          case CHANGED -> Engine.change(incremental, s.after, s.index);
+          case ADDED -> Engine.add(incremental, s.after);
+          case WITHDRAWN -> Engine.withdraw(incremental, s.after, s.index);
+        };
+        assertThat(next.state).as(at + ": an update, not a fallback").isNotNull();
+        Same.figures(next, Engine.compute(s.after), at + " vs full");
+        Same.figures(next, RowEngine.compute(s.after), at + " vs row engine");
+      } catch (RuntimeException e) {
+        throw new AssertionError(at + ": " + e, e); // the seed and step of any failure, not only of an assertion
+      }
+      budget = s.after;
+      incremental = next;
+      steps++;
+    }
+    assertThat(steps).as("edits applied for seed " + seed).isGreaterThan(5);
+  }
+
+  /**
+   * The path the preview and the save take: {@link Pipeline#compute(Budget, Pipeline.Edit)} with the
+   * state before still computed updates it by the delta, then builds the figures and rounds them;
+   * after every step of a random edit sequence its tables (figures and their controlled rounding, as
+   * the API's JSON has them) are those of a full computation from scratch.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("pipelineSeeds")
+  void thePreviewPathGivesTheFiguresAndRoundingOfAFullComputation(long seed) {
+    SplittableRandom r = new SplittableRandom(seed * 104_729);
+    Budget budget = ColumnarEngineTest.budget(seed);
+    Pipeline.compute(budget);
+    int steps = 0;
+    for (int step = 0; step < 20; step++) {
+      Step s = Step.random(budget, r, seed, step);
+      if (s == null) {
+        continue;
+      }
+      String at = "seed " + seed + " step " + step + " (" + s.what + ")";
+      try {
+        long computedBefore = Pipeline.computations();
+        long incrementalBefore = Pipeline.incrementalComputations();
+        Computed preview = Pipeline.compute(s.after, new Pipeline.Edit(budget, s.kind, s.index));
+        // computed by the delta, or (a state seen a few steps ago, withdrawn back to) kept from then
+        assertThat(Pipeline.incrementalComputations() - incrementalBefore).as(at + ": updated by the delta")
+            .isEqualTo(Pipeline.computations() - computedBefore);
+        Document full = DocumentBuilder.build(Engine.compute(s.after));
+        assertThat(tables(preview.document())).as(at + " vs full").isEqualTo(tables(full));
+      } catch (RuntimeException e) {
+        throw new AssertionError(at + ": " + e, e);
+      }
+      budget = s.after;
+      steps++;
+    }
+    assertThat(steps).as("edits applied for seed " + seed).isGreaterThan(3);
+  }
+
+  static Stream<Long> pipelineSeeds() {
+    return LongStream.rangeClosed(101, 106).boxed();
+  }
+
+  /** Every table of a document with its printed (rounded) figures, as the API's JSON. */
+  private static String tables(Document d) {
+    return JsonRenderer.compute(d, ControlledRounding.round(d), d.tables());
+  }
+
+  /** One random edit of a budget: what it is, the budget after, and the kind and index as the pipeline takes them. */
+  private record Step(Budget after, Pipeline.Edit.Kind kind, int index, String what) {
+    /** An edit of {@code budget}, or null when the one drawn would make an invalid budget (skipped, as the workspace refuses it). */
+    static Step random(Budget budget, SplittableRandom r, long seed, int step) {
+      List<Proposal> proposals = new ArrayList<>(budget.proposals());
+      int kind = r.nextInt(10);
+      int index = r.nextInt(proposals.size());
+      Proposal old = proposals.get(index);
+      Step s;
+      if (kind < 6) {
+        if (old.rule() != Proposal.Rule.ENTERED) {
+          return null;
+        }
+        proposals.set(index, edited(old, budget, r));
+        s = new Step(budget.withProposals(proposals), Pipeline.Edit.Kind.CHANGED, index, "change " + old.id());
+      } else if (kind < 8) {
+        proposals.add(withId(edited(old, budget, r), "new-" + seed + "-" + step));
+        s = new Step(budget.withProposals(proposals), Pipeline.Edit.Kind.ADDED, proposals.size() - 1, "add");
+      } else {
+        if (old.rule() != Proposal.Rule.ENTERED) {
+          return null;
+        }
+        proposals.remove(index);
+        s = new Step(budget.withProposals(proposals), Pipeline.Edit.Kind.WITHDRAWN, index, "withdraw " + old.id());
+      }
+      return BudgetValidator.validate(s.after).isEmpty() ? s : null;
+    }
+  }
+
+  /** A proposal changed at random: amounts, a pm year, side, nature, unit, pass-through mark. */
+  private static Proposal edited(Proposal p, Budget budget, SplittableRandom r) {
+    int years = p.amounts().size();
+    Amounts.Builder a = Amounts.builder(years);
+    for (int y = 0; y < years; y++) {
+      int pick = r.nextInt(12);
+      if (pick == 0) {
+        a.pm(y);
+      } else if (pick > 1) {
+        a.amount(y, r.nextLong(-900_000_000L, 900_000_000L));
+      }
+    }
+    Amounts amounts = a.build();
+    Side side = p.side();
+    Nature nature = r.nextBoolean() ? Nature.RECURRING : Nature.ONE_OFF;
+    List<String> units = p.units();
+    if (r.nextInt(3) == 0) {
+      List<Unit> all = new ArrayList<>();
+      for (Programme programme : budget.programmes()) {
+        if (!programme.overheadView() || side == Side.LASTEN) {
+          all.addAll(programme.units());
+        }
+      }
+      units = List.of(all.get(r.nextInt(all.size())).id());
+    }
+    boolean passThrough = p.passThrough();
+    if (r.nextInt(4) == 0) {
+      passThrough = !passThrough;
+    }
+    if (passThrough && (side != Side.LASTEN || amounts.anyPm())) {
+      passThrough = false;
+    }
+    return new Proposal(p.id(), units, p.title(), side, nature, p.category(), p.products(), amounts, Proposal.Rule.ENTERED, passThrough,
+        p.passThroughItems(), side == Side.BATEN ? p.thirdParty() : null, p.group(), null, p.explanation());
+  }
+
+  private static Proposal withId(Proposal p, String id) {
+    return new Proposal(id, p.units(), p.title(), p.side(), p.nature(), p.category(), p.products(), p.amounts(), p.rule(), p.passThrough(),
+        p.passThroughItems(), p.thirdParty(), p.group(), p.breakdown(), p.explanation());
+  }
+}
