@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
       // A database made by a build before the cycle has V7 and V8 already: V6 and V6_1 are applied after them
       // (outOfOrder; they touch only the version and proposal tables, which V7 and V8 do not).
       String vendor = url.isPostgres() ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2";
-      // a schema that is exactly this program's is left as it is without starting Flyway (decision 140)
+      // a schema that is exactly this program's is left as it is without starting Flyway (decision 147)
       if (!SchemaCheck.upToDate(dataSource, List.of(MIGRATIONS, vendor), List.of(V7__Hash_chained_log.class))) {
         FLYWAY_RUNS.incrementAndGet();
         Flyway.configure().dataSource(dataSource).locations(MIGRATIONS, vendor).outOfOrder(true)

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
 
 /**
  * Whether a database's schema is exactly what this program's migrations make, told without
- * starting Flyway (decision 140): the rows of {@code flyway_schema_history} must be the migrations
+ * starting Flyway (decision 147): the rows of {@code flyway_schema_history} must be the migrations
  * this program ships (the SQL files under its migration locations and its Java migrations), each
  * applied successfully, with the same version, description, type, script and checksum that Flyway
  * records, and nothing else. Then Flyway would find nothing to apply and nothing to complain

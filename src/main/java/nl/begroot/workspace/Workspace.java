@@ -118,7 +118,7 @@ public final class Workspace {
 
   /**
    * On an empty database: stores the budget that {@code builtIn} reads as the frame and the concept;
-   * on any other it is not read (a restart does not parse the built-in budget, decision 140).
+   * on any other it is not read (a restart does not parse the built-in budget, decision 147).
    */
   public void seedIfEmpty(java.util.function.Supplier<Budget> builtIn, Actor actor) {
     if (!store.isEmpty()) {

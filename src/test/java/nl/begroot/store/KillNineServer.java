@@ -18,7 +18,7 @@ import nl.begroot.workspace.Workspace;
  * says go ({@link #signIn}).
  *
  * <p>{@code KillNineServer train} is the one run that the test makes first to record which classes a
- * server loads, for the class-data archive its children share (decision 141): it seeds an
+ * server loads, for the class-data archive its children share (decision 148): it seeds an
  * in-memory database, computes the concept, starts the web server, asks it a few things, reads
  * the command line's options, and exits normally (the archive is written at exit).
  */

@@ -475,7 +475,7 @@ class KillNineTest {
 
     /**
      * The class-data archive that every child maps instead of loading and verifying the same
-     * thousands of classes again (decision 141): made once per test run by a training run of {@link
+     * thousands of classes again (decision 148): made once per test run by a training run of {@link
      * KillNineServer} ({@code -XX:ArchiveClassesAtExit}), on a class path of jars only (CDS archives
      * no class from a directory, so {@code target/classes} and {@code target/test-classes} are packed
      * into jars first). Empty when it cannot be made; the children then start without one, slower.

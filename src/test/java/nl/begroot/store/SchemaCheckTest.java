@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A restart leaves an up-to-date schema alone without starting Flyway (decision 140), and anything
+ * A restart leaves an up-to-date schema alone without starting Flyway (decision 147), and anything
  * else still goes through Flyway: a missing, failed or changed migration.
  */
 class SchemaCheckTest {
