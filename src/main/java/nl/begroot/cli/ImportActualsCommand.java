@@ -31,7 +31,7 @@ final class ImportActualsCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "the file: .xaf or .xml (XAF 3.2) or .csv")
   Path file;
 
-  @Option(names = "--version", defaultValue = Workspace.CONCEPT, description = "the version whose ledger mapping is used (default: ${DEFAULT-VALUE})")
+  @Option(names = "--budget", defaultValue = Workspace.CONCEPT, paramLabel = "SLUG", description = "the budget version whose ledger mapping is used (default: ${DEFAULT-VALUE})")
   String version;
 
   @Option(names = "--format", description = "xaf or csv (default: by the file name)")
