@@ -55,6 +55,20 @@ class AccessibilityTest extends BrowserSession {
     });
   }
 
+  /** Saves a new 2027 amount for 2.7-soc through the edit form and waits for the proposal's page that says it is saved. */
+  private void save(String amount2027) {
+    go(V + "/voorstel/2.7-soc/wijzigen");
+    page.fill("[name='amount.2027']", amount2027);
+    page.click("button[value=save]");
+    page.waitForURL("**/voorstel/2.7-soc?opgeslagen=1");
+    assertThat(page.locator("[role=status]").first().textContent()).contains("Opgeslagen");
+  }
+
+  private void assertNoSidewaysScroll(int width) {
+    assertThat(page.evaluate("() => document.documentElement.scrollWidth")).as("the page itself does not scroll sideways at %d px", width)
+        .isEqualTo(width);
+  }
+
   /** A file that the server sends as an attachment, shown in the browser as the HTML it is. */
   private static Named<Visit> download(String name, String path) {
     return visit(name, t -> {
@@ -196,6 +210,40 @@ class AccessibilityTest extends BrowserSession {
           t.page.fill("[name='amount.2027']", "681.000");
           t.page.click("button[value=preview]");
           t.page.waitForSelector("#voorbeeld #effect-provincies");
+        }),
+        // the controller's path (edit, preview, save, conflict, compare) at 1280 px (the default) and at a phone's 375 px
+        visit("a saved change", t -> t.save("681.500")),
+        visit("edit form at 375 px", t -> {
+          t.page.setViewportSize(375, 740);
+          t.go(V + "/voorstel/2.7-soc/wijzigen");
+          t.assertNoSidewaysScroll(375);
+        }),
+        visit("edit form with the preview shown at 375 px", t -> {
+          t.page.setViewportSize(375, 740);
+          t.go(V + "/voorstel/2.7-soc/wijzigen");
+          t.page.fill("[name='amount.2027']", "681.000");
+          t.page.click("button[value=preview]");
+          t.page.waitForSelector("#voorbeeld #effect-provincies");
+          t.assertNoSidewaysScroll(375);
+        }),
+        visit("a saved change at 375 px", t -> {
+          t.page.setViewportSize(375, 740);
+          t.save("682.500");
+          t.assertNoSidewaysScroll(375);
+        }),
+        visit("edit form with a conflict at 375 px", t -> {
+          t.page.setViewportSize(375, 740);
+          t.go(V + "/voorstel/2.7-soc/wijzigen");
+          t.page.evaluate("document.querySelector('input[name=revision]').value = '0'");
+          t.page.fill("#f-title", "Security Operations Center (ander)");
+          t.page.click("button[value=save]");
+          t.page.waitForSelector(".begroot-conflict");
+          t.assertNoSidewaysScroll(375);
+        }),
+        visit("compare at 375 px", t -> {
+          t.page.setViewportSize(375, 740);
+          t.go("/vergelijk?a=begroting-2026&b=conceptbegroting-2027");
+          t.assertNoSidewaysScroll(375);
         }),
         visit("English overview", t -> {
           t.context.addCookies(List.of(new Cookie("lang", "en").setUrl(server.base())));

@@ -95,4 +95,17 @@ class WideTablesBrowserTest extends BrowserSession {
     assertThat(results.getViolations()).as(() -> results.getViolations().stream()
         .map(r -> r.getId() + ": " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList().toString()).isEmpty();
   }
+
+  /** A long form keeps the five year amounts on one row at 1280 px: every amount field at the same height. */
+  @org.junit.jupiter.api.Test
+  void theEditFormKeepsTheFiveYearAmountsOnOneRowAt1280() {
+    page.setViewportSize(1280, 900);
+    page.navigate(server.base() + V + "/voorstel/2.7-soc/wijzigen");
+    var fields = page.locator("input[name^='amount.']");
+    assertThat(fields.count()).as("an amount field per year of the budget: 2026-2030").isEqualTo(5);
+    double top = fields.first().boundingBox().y;
+    for (int i = 1; i < fields.count(); i++) {
+      assertThat(fields.nth(i).boundingBox().y).as("the amount field of %s", fields.nth(i).getAttribute("name")).isEqualTo(top);
+    }
+  }
 }
