@@ -30,37 +30,7 @@ public final class ActualsCsv {
   public static void read(InputStream in, long maxBytes, ActualsImport into, XafReader.Progress progress) {
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    long[] count = {0, 0};
-    InputStream counting = new java.io.FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          add(1);
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          add(n);
-        }
-        return n;
-      }
-
-      private void add(long n) throws IOException {
-        count[0] += n;
-        if (count[0] > maxBytes) {
-          throw new TooLarge();
-        }
-        if (progress != null && count[0] - count[1] >= (1 << 20)) {
-          count[1] = count[0];
-          progress.read(count[0]);
-        }
-      }
-    };
+    XafReader.Counting counting = new XafReader.Counting(in, maxBytes, progress);
     int lineNo = 0;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(counting, decoder), 1 << 16)) {
       String line;
@@ -99,17 +69,15 @@ public final class ActualsCsv {
       if (header) {
         into.problem("line 1", "the file is empty; it starts with the header " + String.join(";", HEADER));
       }
-    } catch (TooLarge e) {
-      into.problem("line " + (lineNo + 1), "the file is larger than " + XafReader.size(maxBytes) + " (the limit); nothing is imported");
     } catch (CharacterCodingException e) {
       into.problem("line " + (lineNo + 1), "the file is not UTF-8 text");
     } catch (IOException e) {
-      into.problem("line " + (lineNo + 1), "the file cannot be read: " + e.getMessage());
+      if (counting.tooLarge) {
+        into.problem("line " + (lineNo + 1), "the file is larger than " + XafReader.size(maxBytes) + " (the limit); nothing is imported");
+      } else {
+        into.problem("line " + (lineNo + 1), "the file cannot be read: " + e.getMessage());
+      }
     }
-  }
-
-  private static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
   }
 
   private static void row(List<String> f, String line, int lineNo, ActualsImport into) {

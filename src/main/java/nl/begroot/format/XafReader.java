@@ -463,8 +463,8 @@ public final class XafReader {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
-  /** Counts what is read, stops past the limit, and tells the progress now and then. */
-  private static final class Counting extends FilterInputStream {
+  /** Counts what is read, stops past the limit, and tells the progress now and then (the XAF and the CSV reader). */
+  static final class Counting extends FilterInputStream {
     private final long max;
     private final Progress progress;
     private long count;

@@ -110,19 +110,18 @@ final class CyclePages extends Pages {
 
   /** POST /v/{version}/wijziging: starts the next amendment and goes to its cycle page. */
   void createAmendment(Context ctx) {
-    Snapshot s = snapshot(ctx);
-    EditResult r = workspace.createAmendment(s.slug(), actor(ctx));
-    if (r instanceof EditResult.Saved saved) {
-      ctx.redirect("/v/" + View.enc(saved.id()) + "/cyclus", io.javalin.http.HttpStatus.SEE_OTHER);
-      return;
-    }
-    answer(ctx, s, r, Map.of(), "");
+    created(ctx, workspace::createAmendment);
   }
 
   /** POST /v/{version}/definitief: starts the definitive budget of an adopted concept and goes to its cycle page. */
   void createDefinitive(Context ctx) {
+    created(ctx, workspace::createDefinitive);
+  }
+
+  /** Creates a version from the one in the path (an amendment, the definitive budget) and goes to its cycle page, or shows why not. */
+  private void created(Context ctx, java.util.function.BiFunction<String, nl.begroot.core.access.Actor, EditResult> create) {
     Snapshot s = snapshot(ctx);
-    EditResult r = workspace.createDefinitive(s.slug(), actor(ctx));
+    EditResult r = create.apply(s.slug(), actor(ctx));
     if (r instanceof EditResult.Saved saved) {
       ctx.redirect("/v/" + View.enc(saved.id()) + "/cyclus", io.javalin.http.HttpStatus.SEE_OTHER);
       return;
