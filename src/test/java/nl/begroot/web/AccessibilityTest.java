@@ -55,6 +55,23 @@ class AccessibilityTest extends BrowserSession {
     });
   }
 
+  /** Saves 2.7-soc from a form that is out of date (its revision 0): the conflict page. */
+  private void conflict() {
+    go(V + "/voorstel/2.7-soc/wijzigen");
+    page.evaluate("document.querySelector('input[name=revision]').value = '0'");
+    page.fill("#f-title", "Security Operations Center (ander)");
+    page.click("button[value=save]");
+    page.waitForSelector(".begroot-conflict");
+  }
+
+  /** Previews a new 2027 amount for 2.7-soc in the edit form. */
+  private void preview() {
+    go(V + "/voorstel/2.7-soc/wijzigen");
+    page.fill("[name='amount.2027']", "681.000");
+    page.click("button[value=preview]");
+    page.waitForSelector("#voorbeeld #effect-provincies");
+  }
+
   /** Saves a new 2027 amount for 2.7-soc through the edit form and waits for the proposal's page that says it is saved. */
   private void save(String amount2027) {
     go(V + "/voorstel/2.7-soc/wijzigen");
@@ -104,18 +121,11 @@ class AccessibilityTest extends BrowserSession {
           t.page.waitForSelector("#fouten");
         }),
         visit("edit form with a conflict", t -> {
-          t.go(V + "/voorstel/2.7-soc/wijzigen");
-          t.page.evaluate("document.querySelector('input[name=revision]').value = '0'");
-          t.page.fill("#f-title", "Security Operations Center (ander)");
-          t.page.click("button[value=save]");
-          t.page.waitForSelector(".begroot-conflict");
+          t.conflict();
         }),
         at("new-proposal form", V + "/voorstel-nieuw?unit=2.3"),
         visit("edit form with the preview shown", t -> {
-          t.go(V + "/voorstel/2.7-soc/wijzigen");
-          t.page.fill("[name='amount.2027']", "681.000");
-          t.page.click("button[value=preview]");
-          t.page.waitForSelector("#voorbeeld #effect-provincies");
+          t.preview();
         }),
         visit("preview without JavaScript (full page)", t -> {
           t.go(V + "/voorstel-nieuw?unit=2.3");
@@ -206,10 +216,7 @@ class AccessibilityTest extends BrowserSession {
         narrow("compare at 320 px", "/vergelijk?a=begroting-2026&b=conceptbegroting-2027"),
         visit("edit form with the preview shown at 320 px", t -> {
           t.page.setViewportSize(320, 640);
-          t.go(V + "/voorstel/2.7-soc/wijzigen");
-          t.page.fill("[name='amount.2027']", "681.000");
-          t.page.click("button[value=preview]");
-          t.page.waitForSelector("#voorbeeld #effect-provincies");
+          t.preview();
         }),
         // the controller's path (edit, preview, save, conflict, compare) at 1280 px (the default) and at a phone's 375 px
         visit("a saved change", t -> t.save("681.500")),
@@ -220,10 +227,7 @@ class AccessibilityTest extends BrowserSession {
         }),
         visit("edit form with the preview shown at 375 px", t -> {
           t.page.setViewportSize(375, 740);
-          t.go(V + "/voorstel/2.7-soc/wijzigen");
-          t.page.fill("[name='amount.2027']", "681.000");
-          t.page.click("button[value=preview]");
-          t.page.waitForSelector("#voorbeeld #effect-provincies");
+          t.preview();
           t.assertNoSidewaysScroll(375);
         }),
         visit("a saved change at 375 px", t -> {
@@ -233,11 +237,7 @@ class AccessibilityTest extends BrowserSession {
         }),
         visit("edit form with a conflict at 375 px", t -> {
           t.page.setViewportSize(375, 740);
-          t.go(V + "/voorstel/2.7-soc/wijzigen");
-          t.page.evaluate("document.querySelector('input[name=revision]').value = '0'");
-          t.page.fill("#f-title", "Security Operations Center (ander)");
-          t.page.click("button[value=save]");
-          t.page.waitForSelector(".begroot-conflict");
+          t.conflict();
           t.assertNoSidewaysScroll(375);
         }),
         visit("compare at 375 px", t -> {
