@@ -59,6 +59,9 @@ public final class PeersBench {
     long[] change = new long[rounds];
     long[] flatCells = Bench.flatCells(budget, c);
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    Bench.Edit warm = Bench.Edit.random(budget, random);
+    nl.begroot.core.validate.BudgetValidator.requireValid(warm.after());
+    Bench.warmChange(c, warm);
     long check = 0;
     for (int r = -2; r < rounds; r++) {
       long t0 = System.nanoTime();
@@ -70,7 +73,7 @@ public final class PeersBench {
       nl.begroot.core.validate.BudgetValidator.requireValid(edit.after()); // validated before, as the workspace does
       long t3 = System.nanoTime();
       Computation changed = Engine.change(again, edit.after(), edit.index());
-      long t4 = System.nanoTime();
+      long t4 = t3 + Bench.changeNanos(again, edit, Bench.CHANGE_REPEATS);
       check += again.balancing(0) + s + changed.balancing(0);
       if (r >= 0) {
         engine[r] = t1 - t0;

@@ -10,12 +10,22 @@ public final class AnnexFigures {
   final long[][] parts; // [c][y]
   final long[][] overhead; // [c][y]
   final long[][][] perMember; // [c][y][m]
+  /** What an update reuses: per overhead-view programme and year the amount spread and its spread over the leaf columns. */
+  final long[][] overheadChange; // [p][y]
+  final long[][][] spread; // [p][y][leaf column], null for a programme that is not an overhead view
 
+  /** Figures an update cannot reuse the overhead spreads of. */
   AnnexFigures(long[][] parts, long[][] overhead, long[][][] perMember) {
+    this(parts, overhead, perMember, null, null);
+  }
+
+  AnnexFigures(long[][] parts, long[][] overhead, long[][][] perMember, long[][] overheadChange, long[][][] spread) {
     this.columns = parts.length;
     this.parts = parts;
     this.overhead = overhead;
     this.perMember = perMember;
+    this.overheadChange = overheadChange;
+    this.spread = spread;
   }
 
   public int columnCount() {

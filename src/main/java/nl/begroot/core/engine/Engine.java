@@ -406,7 +406,8 @@ public final class Engine {
   /**
    * Spreads the overhead over the columns, splits each column over the members, totals sum columns.
    * A split whose amount is the same as in {@code previous} is taken over from it (same key, same
-   * members: {@link EngineState.Base#fits}), and so is a sum column's row whose leaves were all taken over.
+   * members: {@link EngineState.Base#fits}), and so are an overhead programme's spread over the columns
+   * whose amount did not change, and a sum column's row whose leaves were all taken over.
    */
   private static AnnexFigures distribute(EngineState.Base base, long[][] parts, long[][] overheadChange, AnnexFigures previous) {
     int years = base.years;
@@ -414,12 +415,16 @@ public final class Engine {
     int total = base.columns;
     long[][] overhead = new long[total][years];
     long[][][] perMember = new long[total][years][];
+    long[][][] spreads = new long[base.programmes][][];
     for (int p = 0; p < base.programmes; p++) {
       if (base.spreadWeights[p] == null) {
         continue;
       }
+      spreads[p] = new long[years][];
       for (int y = 0; y < years; y++) {
-        long[] spread = EngineState.Base.split(overheadChange[p][y], base.spreadWeights[p], base.spreadLongWeights[p], base.spreadWeightSum[p]);
+        long[] spread = previous != null && previous.spread != null && previous.spread[p] != null && previous.overheadChange[p][y] == overheadChange[p][y] ? previous.spread[p][y]
+            : EngineState.Base.split(overheadChange[p][y], base.spreadWeights[p], base.spreadLongWeights[p], base.spreadWeightSum[p]);
+        spreads[p][y] = spread;
         for (int c = 0; c < leafCount; c++) {
           overhead[c][y] = Math.addExact(overhead[c][y], spread[c]);
         }
@@ -467,6 +472,6 @@ public final class Engine {
         perMember[c][y] = sum != null ? sum : new long[base.reference.members().size()];
       }
     }
-    return new AnnexFigures(parts, overhead, perMember);
+    return new AnnexFigures(parts, overhead, perMember, overheadChange, spreads);
   }
 }

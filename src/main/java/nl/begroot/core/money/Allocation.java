@@ -98,9 +98,11 @@ public final class Allocation {
     }
     long missing = total - given; // < n
     if (missing > 0) {
-      Arrays.sort(keys);
-      for (int k = 0; k < missing; k++) {
-        parts[(int) (indexMask - (keys[n - 1 - k] & indexMask))]++;
+      // the parts with the `missing` largest keys (all keys differ: the index is in them) get one
+      // cent each; a selection puts exactly those at the end, in linear time instead of a sort
+      selectLargest(keys, (int) missing);
+      for (int k = n - (int) missing; k < n; k++) {
+        parts[(int) (indexMask - (keys[k] & indexMask))]++;
       }
     }
     if (totalCents < 0) {
@@ -110,6 +112,53 @@ public final class Allocation {
     }
     return parts;
   }
+
+  /**
+   * Reorders {@code keys} (all different) so that its {@code count} largest are in the last
+   * {@code count} places, in any order (a quickselect; the sort below {@value #SORT_BELOW} keys).
+   */
+  static void selectLargest(long[] keys, int count) {
+    int n = keys.length;
+    int target = n - count; // every key at or after this place is one of the largest
+    int lo = 0;
+    int hi = n - 1;
+    while (hi - lo >= SORT_BELOW) {
+      int mid = (lo + hi) >>> 1;
+      // median of three as the pivot
+      long a = keys[lo];
+      long b = keys[mid];
+      long c = keys[hi];
+      long pivot = a < b ? (b < c ? b : Math.max(a, c)) : (a < c ? a : Math.max(b, c));
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (keys[i] < pivot) {
+          i++;
+        }
+        while (keys[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long t = keys[i];
+          keys[i] = keys[j];
+          keys[j] = t;
+          i++;
+          j--;
+        }
+      }
+      // now keys[lo..j] <= pivot <= keys[i..hi], and j < i
+      if (target <= j) {
+        hi = j;
+      } else if (target >= i) {
+        lo = i;
+      } else {
+        return; // target lies between j and i: those places hold the pivot, in place
+      }
+    }
+    Arrays.sort(keys, lo, hi + 1);
+  }
+
+  private static final int SORT_BELOW = 16;
 
   /** Weights as {@code long}s with their sum, or null when one is negative or they do not fit. */
   public static long[] longWeights(BigInteger[] weights) {
