@@ -21,6 +21,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "5", description = "measured rounds per size (default: ${DEFAULT-VALUE})")
   int rounds;
 
+  @Option(names = "--figures-up-to", defaultValue = "50000000", description = "largest size whose figures, rounding, page and API table are"
+      + " timed; above it those columns print -1 (default: ${DEFAULT-VALUE})")
+  long figuresUpTo;
+
   @Override
   public Integer call() {
     if (rounds < 1 || cells.length == 0) {
@@ -33,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
-    Bench.run(cells, seed, rounds, spec.commandLine().getOut());
+    Bench.run(cells, seed, rounds, figuresUpTo, spec.commandLine().getOut());
     return Main.OK;
   }
 
