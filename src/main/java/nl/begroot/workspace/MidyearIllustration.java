@@ -26,6 +26,12 @@ final class MidyearIllustration {
 
   /** The illustration's forecast for the unit of {@code row}, realised up to {@code upTo}. */
   static Forecast forecast(MidyearReport.Row row, int upTo, int place) {
+    if (row.kind() == MidyearReport.Kind.PROGRAMME && row.lasten().realised() == 0 && row.baten().realised() == 0
+        && row.lasten().budget() != null) {
+      // nothing booked on it (an overhead view such as Bedrijfsvoering: its costs are booked in the programmes)
+      return new Forecast(row.unit(), row.lasten().budget(), row.baten().budget(), Midyears.ILLUSTRATION
+          + "Hierop wordt niet apart geboekt (de lasten lopen via de programma's); de prognose is de begroting na wijziging.");
+    }
     Pattern p = PATTERNS[Math.floorMod(place, PATTERNS.length)];
     long lasten = yearOf(row.lasten().realised(), upTo, p.lastenPerMille());
     long baten = yearOf(row.baten().realised(), upTo, p.batenPerMille());

@@ -19,7 +19,8 @@ import nl.begroot.core.model.Unit;
  * baten, the budget na wijziging, what was realised up to {@code upToPeriod}, the forecast for the whole
  * year (prognose) and the expected deviation (prognose minus budget na wijziging). The budget sets its
  * frames per programme, so the budget and the deviation are per programme and in total; a unit has its
- * realised figures and its prognose. A programme's prognose is the sum of its units' and exists only when
+ * realised figures and its prognose. An overhead view (Bedrijfsvoering), whose frame is inside the other
+ * programmes, counts with its proposals only, so that the total is Tabel 1's new frame. A programme's prognose is the sum of its units' and exists only when
  * every unit has one (likewise the total); without it the programme's prognose and deviation are empty.
  *
  * <p>Budget and realised figures come from {@link BudgetVsRealised} (their one owner). The same figures
@@ -73,7 +74,9 @@ public record MidyearReport(int year, int upToPeriod, List<Row> rows, Row total,
     long[] sums = new long[4]; // budget lasten, realised lasten, budget baten, realised baten
     long[] forecastSums = new long[2];
     boolean allForecast = true;
-    for (Programme p : budget.budget().programmes()) {
+    int y = budget.years().indexOf(year);
+    for (int pi = 0; pi < budget.budget().programmes().size(); pi++) {
+      Programme p = budget.budget().programmes().get(pi);
       BudgetVsRealised.Row pr = bvr.rows().stream().filter(r -> r.unit() == null && p.id().equals(r.programme())).findFirst().orElseThrow();
       List<Row> unitRows = new ArrayList<>();
       long fl = 0;
@@ -94,17 +97,21 @@ public record MidyearReport(int year, int upToPeriod, List<Row> rows, Row total,
             new Line(null, rl, f == null ? null : f.lastenCents()), new Line(null, rb, f == null ? null : f.batenCents()),
             f == null ? null : f.reason()));
       }
+      // an overhead view (Bedrijfsvoering) has its frame inside the other programmes already: only its proposals add
+      long budgetLasten = p.overheadView() ? budget.changeLasten(pi, y) : pr.budgetLasten();
+      long budgetBaten = p.overheadView() ? budget.changeBaten(pi, y) : pr.budgetBaten();
       boolean ownUnits = p.units().size() > 1 || (p.units().size() == 1 && !p.units().get(0).id().equals(p.id()));
       String reason = !ownUnits && p.units().size() == 1 ? unitRows.get(0).reason() : null;
       rows.add(new Row("programma-" + p.id(), Kind.PROGRAMME, p.id(), ownUnits ? null : p.units().isEmpty() ? null : p.units().get(0).id(),
-          p.id() + " " + p.title(), new Line(pr.budgetLasten(), pr.realisedLasten(), programmeForecast ? fl : null),
-          new Line(pr.budgetBaten(), pr.realisedBaten(), programmeForecast ? fb : null), reason));
+          p.id() + " " + p.title() + (p.overheadView() ? " (alleen voorstellen)" : ""),
+          new Line(budgetLasten, pr.realisedLasten(), programmeForecast ? fl : null),
+          new Line(budgetBaten, pr.realisedBaten(), programmeForecast ? fb : null), reason));
       if (ownUnits) {
         rows.addAll(unitRows);
       }
-      sums[0] = Math.addExact(sums[0], pr.budgetLasten());
+      sums[0] = Math.addExact(sums[0], budgetLasten);
       sums[1] = Math.addExact(sums[1], pr.realisedLasten());
-      sums[2] = Math.addExact(sums[2], pr.budgetBaten());
+      sums[2] = Math.addExact(sums[2], budgetBaten);
       sums[3] = Math.addExact(sums[3], pr.realisedBaten());
       if (programmeForecast) {
         forecastSums[0] = Math.addExact(forecastSums[0], fl);
