@@ -36,6 +36,9 @@ public record StoredVersion(
   /** The kind of a definitive budget (definitieve begroting): a version based on an adopted concept, starting as its copy. */
   public static final String DEFINITIVE = "definitive";
 
+  /** The kind of a Tussenrapportage (mid-year report): a version based on an adopted budget, starting as its copy (docs/midyear.md). */
+  public static final String MIDYEAR = "midyear";
+
   /** A private sandbox of its author (a copy or an import), never an official version of the cycle. */
   public boolean scenario() {
     return "scenario".equals(kind) || "import".equals(kind);
@@ -47,6 +50,10 @@ public record StoredVersion(
 
   public boolean definitive() {
     return DEFINITIVE.equals(kind);
+  }
+
+  public boolean midyear() {
+    return MIDYEAR.equals(kind);
   }
 
   /** The scenario's owner: its author. */

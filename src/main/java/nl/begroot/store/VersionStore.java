@@ -464,7 +464,7 @@ public final class VersionStore {
   }
 
   /** Inserts {@code rows} into the version {@code id} as they are: text, withdrawal, status, review and author. */
-  private void copyRows(Handle h, long id, List<StoredProposal> rows, Instant now, String actor) {
+  static void copyRows(Handle h, long id, List<StoredProposal> rows, Instant now, String actor) {
     int position = 0;
     for (StoredProposal r : rows) {
       insertProposal(h, id, new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), r.withdrawn()), position++, now, actor);
@@ -536,7 +536,7 @@ public final class VersionStore {
   }
 
   /** Appends the change to the log, in this transaction (last: it takes the log's lock). */
-  private static void log(Handle h, long versionId, Instant at, String actor, String action, String target, String before, String after) {
+  static void log(Handle h, long versionId, Instant at, String actor, String action, String target, String before, String after) {
     AuditLog.record(h, LogEntry.change(actor, action, target, versionId, before, after), at);
   }
 
@@ -545,7 +545,7 @@ public final class VersionStore {
     return t == null ? null : t.toInstant();
   }
 
-  private static StoredVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
+  static StoredVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
     long basedOn = rs.getLong("based_on");
     return new StoredVersion(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind"),
         rs.wasNull() ? null : basedOn, rs.getString("base_yaml"), rs.getInt("revision"), rs.getLong("stamp"),

@@ -216,6 +216,33 @@ public final class I18n {
     w("actuals.passthrough", "Kassiersfunctie (apart gerealiseerd)", "Pass-through (kassiersfunctie, realised apart)");
     w("actuals.import", "Realisatie inlezen (XAF 3.2 of CSV)", "Import realised figures (XAF 3.2 or CSV)");
     w("actuals.imported", "Ingelezen", "Imported");
+    // the Tussenrapportage (mid-year report, docs/midyear.md)
+    w("midyear.title", "Tussenrapportage", "Mid-year report");
+    w("midyear.illustration", "Illustratie: de realisatie en de prognoses zijn verzonnen (plausibel bij de begroting), niet de werkelijke cijfers van de vereniging.",
+        "Illustration: the realised figures and the forecasts are made up (plausible for the budget), not the association's real figures.");
+    w("midyear.intro", "Per programma de begroting na wijziging, de realisatie tot en met de periode, de prognose voor het hele jaar en de verwachte afwijking (prognose min begroting na wijziging). De begroting stelt kaders per programma; per eenheid staan realisatie en prognose.",
+        "Per programme the budget after amendments, the realised figures up to the period, the forecast for the whole year and the expected deviation (forecast minus budget after amendments). The budget sets frames per programme; per unit the realised figures and the forecast are shown.");
+    w("midyear.basedon", "Rapporteert over", "Reports on");
+    w("midyear.incomplete", "Nog niet elke eenheid heeft een prognose: prognose en afwijking van haar programma blijven leeg.", "Not every unit has a forecast yet: its programme's forecast and deviation stay empty.");
+    w("midyear.forecasts", "Prognoses per eenheid", "Forecasts per unit");
+    w("midyear.unit", "Eenheid", "Unit");
+    w("midyear.lasten", "Prognose lasten (hele euro's)", "Forecast lasten (whole euros)");
+    w("midyear.baten", "Prognose baten (hele euro's)", "Forecast baten (whole euros)");
+    w("midyear.reason", "Reden", "Reason");
+    w("midyear.save", "Prognose opslaan", "Save forecast");
+    w("midyear.saved", "De prognose is opgeslagen.", "The forecast is saved.");
+    w("midyear.conflict", "Iemand anders heeft deze prognose intussen gewijzigd; hieronder staat wat nu is opgeslagen. Kijk het na en sla opnieuw op.",
+        "Someone else changed this forecast meanwhile; below is what is stored now. Check it and save again.");
+    w("midyear.proposals", "Voorstellen in de tussenrapportage en hun effect", "Proposals in the mid-year report and their effect");
+    w("midyear.proposals.how", "Voorstellen maakt en wijzigt u in deze versie zoals in elke versie; ze veranderen het lopende jaar en eventueel latere jaren. Indienen en vaststellen gaat via de cyclus.",
+        "Proposals are made and changed in this version like in any version; they change the current year and possibly later years. Submitting and adopting go through the cycle.");
+    w("midyear.noproposals", "Deze tussenrapportage doet (nog) geen begrotingsvoorstellen.", "This mid-year report makes no budget proposals (yet).");
+    w("midyear.downloads", "Downloaden", "Download");
+    w("midyear.start", "Tussenrapportage beginnen", "Start the mid-year report");
+    w("midyear.period", "Realisatie tot en met maand", "Realised up to month");
+    w("midyear.existing", "Deze begroting heeft een tussenrapportage:", "This budget has a mid-year report:");
+    w("midyear.cannot", "Een tussenrapportage begint een controller bij een vastgestelde begroting (definitief, anders de vastgestelde conceptbegroting).",
+        "A controller starts a mid-year report from an adopted budget (the definitive one, else the adopted concept).");
     w("actuals.refused", "Niet ingelezen (er is niets ingelezen):", "Not imported (nothing was imported):");
     w("actuals.sources", "Herkomst per periode", "Source per period");
     w("versions.title", "Versies", "Versions");

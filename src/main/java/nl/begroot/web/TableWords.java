@@ -47,7 +47,11 @@ final class TableWords {
       Map.entry("Te verdelen bedrag", "Amount to distribute"),
       Map.entry("Totaal per deel", "Total per part"),
       Map.entry("Bedrijfsvoering", "Operations (bedrijfsvoering)"),
-      Map.entry("Dekkingsvoorstellen", "Proposals for cover"));
+      Map.entry("Dekkingsvoorstellen", "Proposals for cover"),
+      // the Tussenrapportage (mid-year report, docs/midyear.md)
+      Map.entry("Begroting na wijziging", "Budget after amendments"),
+      Map.entry("Prognose", "Forecast"),
+      Map.entry("Verwachte afwijking", "Expected deviation"));
 
   /** Begroot's own patterns, with the names in them kept. */
   private static final List<Map.Entry<Pattern, String>> PATTERNS = List.of(
@@ -60,7 +64,10 @@ final class TableWords {
       Map.entry(Pattern.compile("^([IVX]+\\. )Begrotingsvoorstellen\\b(.*)$"), "$1Budget proposals$2"),
       Map.entry(Pattern.compile("^(\\d+[a-z]?\\. )Totaal$"), "$1Total"),
       Map.entry(Pattern.compile("^Totaal (.+)$"), "Total $1"),
-      Map.entry(Pattern.compile("^Middelen (.+) per onderwerp$"), "Funds of $1 per subject"));
+      Map.entry(Pattern.compile("^Middelen (.+) per onderwerp$"), "Funds of $1 per subject"),
+      Map.entry(Pattern.compile("^Tussenrapportage (\\d{4}): lasten$"), "Mid-year report $1: expenditure"),
+      Map.entry(Pattern.compile("^Tussenrapportage (\\d{4}): baten$"), "Mid-year report $1: revenue"),
+      Map.entry(Pattern.compile("^Realisatie t/m (\\p{L}+)$"), "Realised up to $1"));
 
   /** A table's label in the page's language: English words for Begroot's own, a name unchanged. */
   static String english(String label) {

@@ -122,6 +122,7 @@ public final class WebServer {
     LogPages logPages = new LogPages(shared);
     CyclePages cycle = new CyclePages(shared);
     ActualsPages actuals = new ActualsPages(shared);
+    MidyearPages midyear = new MidyearPages(shared);
     CycleApi cycleApi = new CycleApi(workspace);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
@@ -273,6 +274,12 @@ public final class WebServer {
       route(r, HandlerType.POST, "/v/{version}/realisatie", Permission.IMPORT_ACTUALS, Find.PATH, actuals::upload);
       route(r, HandlerType.GET, "/api/versions/{version}/actuals", Permission.READ_VERSION, Find.PATH, actuals::apiGet);
       route(r, HandlerType.POST, "/api/versions/{version}/actuals", Permission.IMPORT_ACTUALS, Find.PATH, actuals::apiImport);
+      // the Tussenrapportage (mid-year report, docs/midyear.md)
+      route(r, HandlerType.GET, "/v/{version}/tussenrapportage", Permission.READ_VERSION, Find.PATH, midyear::page);
+      route(r, HandlerType.POST, "/v/{version}/tussenrapportage", Permission.CREATE_MIDYEAR, Find.PATH, midyear::start);
+      route(r, HandlerType.POST, "/v/{version}/tussenrapportage/prognose", Permission.EDIT_FORECAST, Find.PATH, midyear::saveForecast);
+      route(r, HandlerType.GET, "/v/{version}/tussenrapportage/{file}", Permission.EXPORT, Find.PATH, midyear::download);
+      route(r, HandlerType.GET, "/api/versions/{version}/midyear", Permission.READ_VERSION, Find.PATH, midyear::api);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {
         route(r, HandlerType.GET, OidcSignIn.START, Permission.PUBLIC, Find.PATH, oidcSignIn::start);

@@ -62,6 +62,7 @@ public final class Workspace {
   private final People people;
   private final nl.begroot.store.AuditLog log;
   private final ActualsImports actuals;
+  private final Midyears midyears;
 
   public Workspace(Database database) {
     this.database = database;
@@ -74,11 +75,17 @@ public final class Workspace {
     this.versionEdits = new VersionEdits(this);
     this.cycleEdits = new CycleEdits(this);
     this.actuals = new ActualsImports(this, new nl.begroot.store.ActualsStore(database));
+    this.midyears = new Midyears(this, new nl.begroot.store.MidyearStore(database));
   }
 
   /** Realised figures: importing them (XAF, CSV) and setting them against a budget. */
   public ActualsImports actuals() {
     return actuals;
+  }
+
+  /** The Tussenrapportage (mid-year report): starting one, its forecasts, the report (docs/midyear.md). */
+  public Midyears midyears() {
+    return midyears;
   }
 
   /** Forgets a deleted version's snapshot. */

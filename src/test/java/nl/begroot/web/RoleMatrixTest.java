@@ -165,6 +165,13 @@ class RoleMatrixTest {
         "POST /api/versions/{version}/proposals/{proposal}/approve", "POST /api/versions/{version}/proposals/{proposal}/reject")) {
       ROUTES.put(r, Kind.APPROVE);
     }
+    // the Tussenrapportage (docs/midyear.md): read like the version; started by a controller (like an amendment);
+    // a forecast is a controller's while the version is a concept, nobody's once adopted (like a key)
+    for (String r : List.of("GET /v/{version}/tussenrapportage", "GET /v/{version}/tussenrapportage/{file}", "GET /api/versions/{version}/midyear")) {
+      ROUTES.put(r, Kind.READ);
+    }
+    ROUTES.put("POST /v/{version}/tussenrapportage", Kind.AMEND);
+    ROUTES.put("POST /v/{version}/tussenrapportage/prognose", Kind.KEY);
     ROUTES.put("POST /v/{version}/realisatie", Kind.IMPORT_ACTUALS);
     ROUTES.put("POST /api/versions/{version}/actuals", Kind.IMPORT_ACTUALS);
     for (String r : List.of("POST /v/{version}/delen", "POST /api/versions/{version}/share", "POST /api/versions/{version}/unshare")) {

@@ -64,7 +64,7 @@ public final class Access {
     if (actor.system()) {
       // the system itself has every role, but an adopted version is immutable for everyone
       return switch (permission) {
-        case EDIT_PROPOSAL, SUBMIT_PROPOSAL, APPROVE_PROPOSAL, EDIT_KEY, SUBMIT_VERSION, ADOPT_VERSION -> notAdopted(scope);
+        case EDIT_PROPOSAL, SUBMIT_PROPOSAL, APPROVE_PROPOSAL, EDIT_KEY, SUBMIT_VERSION, ADOPT_VERSION, EDIT_FORECAST -> notAdopted(scope);
         default -> Decision.ALLOW;
       };
     }
@@ -95,6 +95,10 @@ public final class Access {
           "Only a controller starts a budget amendment.");
       case CREATE_DEFINITIVE -> official(scope, actor.has(CONTROLLER), "Alleen een controller begint de definitieve begroting.",
           "Only a controller starts the definitive budget.");
+      case CREATE_MIDYEAR -> official(scope, actor.has(CONTROLLER), "Alleen een controller begint een tussenrapportage.",
+          "Only a controller starts a mid-year report.");
+      case EDIT_FORECAST -> !editable(scope).allowed() ? editable(scope)
+          : official(scope, actor.has(CONTROLLER), "Alleen een controller legt prognoses vast.", "Only a controller enters forecasts.");
       case IMPORT_ACTUALS -> read(actor, scope).allowed()
           ? either(actor.has(CONTROLLER) && !scope.scenario(), "Alleen een controller leest realisatiecijfers in, met de indeling van een officiële versie.",
               "Only a controller imports realised figures, by an official version's ledger mapping.")

@@ -37,6 +37,10 @@ public enum Permission {
   CREATE_DEFINITIVE,
   /** Import realised figures (realisatie) from the financial administration, by a version's ledger mapping. */
   IMPORT_ACTUALS,
+  /** Start the Tussenrapportage (mid-year report) of an adopted budget. */
+  CREATE_MIDYEAR,
+  /** Enter or change a unit's forecast (prognose) in a Tussenrapportage that is still a concept. */
+  EDIT_FORECAST,
   /** Read the change and sign-in log of the organisation. */
   READ_LOG,
   /** Verify the log's hash chain. */

@@ -27,4 +27,10 @@ public sealed interface Origin {
    * @param sumPercent the sum of all shares of the key (text)
    */
   record Share(String of, String key, String sharePercent, String sumPercent) implements Origin {}
+
+  /**
+   * A figure of a report beside the budget (the Tussenrapportage, docs/midyear.md): realised as imported,
+   * a prognose as entered, or the budget na wijziging as computed; {@code what} says which, in words.
+   */
+  record Reported(String what) implements Origin {}
 }

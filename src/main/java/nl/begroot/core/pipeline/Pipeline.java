@@ -111,4 +111,14 @@ public final class Pipeline {
   static void rounded() {
     ROUNDINGS.incrementAndGet();
   }
+
+  /**
+   * Prints a report beside the budget (the Tussenrapportage's tables, {@code core.midyear}) with the
+   * budget's controlled rounding: its tables foot and each figure is within 1 of its exact value. The
+   * report's own figures are not a budget state, so they are not kept; the caller keeps the result.
+   */
+  public static nl.begroot.core.rounding.PrintedFigures round(nl.begroot.core.figures.Document report) {
+    rounded();
+    return nl.begroot.core.rounding.ControlledRounding.round(report);
+  }
 }

@@ -1,0 +1,166 @@
+package nl.begroot.web;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.begroot.core.access.Access;
+import nl.begroot.core.access.Permission;
+import nl.begroot.core.figures.Table;
+import nl.begroot.publish.MidyearDocument;
+import nl.begroot.render.HtmlTableRenderer;
+import nl.begroot.store.StoredVersion;
+import nl.begroot.workspace.EditResult;
+import nl.begroot.workspace.FieldError;
+import nl.begroot.workspace.Midyears;
+import nl.begroot.workspace.Snapshot;
+import nl.begroot.workspace.Workspace;
+
+/**
+ * The Tussenrapportage (docs/midyear.md): {@code /v/{v}/tussenrapportage} shows the report of a
+ * Tussenrapportage version (its tables, the forecasts per unit with their reasons, the form to enter them
+ * for a controller while it is a concept, its proposals and their effect), or on an adopted budget the
+ * way to start one; the forecast's form posts to {@code /v/{v}/tussenrapportage/prognose}; the
+ * publications are {@code /v/{v}/tussenrapportage/{file}}; the API {@code /api/versions/{v}/midyear}.
+ * The web translates; the workspace decides ({@link Midyears}).
+ */
+final class MidyearPages extends Pages {
+  MidyearPages(Shared shared) {
+    super(shared);
+  }
+
+  /** GET /v/{version}/tussenrapportage. */
+  void page(Context ctx) {
+    show(ctx, snapshot(ctx), List.of(), Map.of(), "1".equals(ctx.queryParam("opgeslagen")) ? I18n.of(lang(ctx)).t("midyear.saved") : null);
+  }
+
+  private void show(Context ctx, Snapshot s, List<FieldError> errors, Map<String, String> typed, String message) {
+    String lang = lang(ctx);
+    View v = view(ctx, s, I18n.of(lang).t("midyear.title"));
+    StoredVersion version = s.version();
+    if (!version.midyear()) {
+      Access.require(actor(ctx), Permission.READ_VERSION, Workspace.scope(version));
+      Optional<StoredVersion> existing = workspace.midyears().of(s.slug());
+      boolean mayStart = existing.isEmpty() && version.status().adopted() && (version.definitive() || "concept".equals(version.kind()))
+          && Access.allows(actor(ctx), Permission.CREATE_MIDYEAR, Workspace.scope(version));
+      render(ctx, "midyear.jte", v, new MidyearData(null, List.of(), null, false, false, existing.orElse(null), mayStart, null, errors,
+          typed, message));
+      return;
+    }
+    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug()));
+    HtmlTableRenderer.Options options = HtmlTableRenderer.Options.PLAIN;
+    if ("en".equals(lang)) {
+      options = options.inWords(TableWords::english);
+    }
+    List<String> tables = new ArrayList<>();
+    for (Table t : m.report().document().tables()) {
+      tables.add(HtmlTableRenderer.render(m.report().document(), m.printed(), t, options));
+    }
+    String effectHtml = null;
+    if (!m.own().isEmpty()) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("v", v);
+      params.put("c", m.effect());
+      params.put("proposals", true);
+      params.put("labelA", m.basis().name());
+      params.put("labelB", version.name());
+      effectHtml = templates.render("comparisonTables.jte", params);
+    }
+    boolean mayEdit = m.open() && Access.allows(actor(ctx), Permission.EDIT_FORECAST, Workspace.scope(version));
+    render(ctx, "midyear.jte", v, new MidyearData(m, tables, effectHtml, illustration(m), mayEdit, null, false, null, errors, typed, message));
+  }
+
+  static boolean illustration(Midyears.Midyear m) {
+    return m.report().rows().stream().anyMatch(r -> r.reason() != null && r.reason().startsWith("Illustratie"));
+  }
+
+  /** POST /v/{version}/tussenrapportage: starts the Tussenrapportage of this adopted budget and goes to it. */
+  void start(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    EditResult r = workspace.midyears().create(s.slug(), ctx.formParam("period"), actor(ctx));
+    if (r instanceof EditResult.Saved saved) {
+      ctx.redirect("/v/" + View.enc(saved.id()) + "/tussenrapportage", io.javalin.http.HttpStatus.SEE_OTHER);
+    } else if (r instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
+    } else if (r instanceof EditResult.Invalid inv) {
+      ctx.status(422);
+      show(ctx, s, inv.errors(), Map.of(), null);
+    } else {
+      ctx.status(409);
+      show(ctx, s, List.of(new FieldError("form", I18n.NL.t("conflict.title"), I18n.EN.t("conflict.title"))), Map.of(), null);
+    }
+  }
+
+  /** POST /v/{version}/tussenrapportage/prognose: one unit's forecast (unit, lasten, baten, reason, revision). */
+  void saveForecast(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    String unit = ctx.formParam("unit");
+    Map<String, String> typed = new LinkedHashMap<>();
+    typed.put("unit", unit == null ? "" : unit);
+    for (String f : List.of("lasten", "baten", "reason")) {
+      String value = ctx.formParam(f);
+      typed.put((unit == null ? "" : unit) + "." + f, value == null ? "" : value);
+    }
+    EditResult r = workspace.midyears().saveForecast(s.slug(), unit, ctx.formParam("lasten"), ctx.formParam("baten"), ctx.formParam("reason"),
+        ctx.formParam("revision"), actor(ctx));
+    if (r instanceof EditResult.Saved) {
+      ctx.redirect("/v/" + View.enc(s.slug()) + "/tussenrapportage?opgeslagen=1#eenheid-" + View.enc(unit), io.javalin.http.HttpStatus.SEE_OTHER);
+    } else if (r instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
+    } else if (r instanceof EditResult.Invalid inv) {
+      ctx.status(422);
+      boolean known = inv.errors().stream().noneMatch(e -> e.field().equals("unit"));
+      show(ctx, workspace.snapshot(s.slug()).orElse(s), inv.errors(), known ? typed : Map.of(), null);
+    } else {
+      ctx.status(409);
+      Map<String, String> stored = new LinkedHashMap<>();
+      stored.put("unit", unit);
+      show(ctx, workspace.snapshot(s.slug()).orElse(s),
+          List.of(new FieldError("form", I18n.NL.t("midyear.conflict"), I18n.EN.t("midyear.conflict"))), stored, null);
+    }
+  }
+
+  /** GET /v/{version}/tussenrapportage/{file}: the report as HTML, PDF, Excel, CSV or JSON. */
+  void download(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    String file = ctx.pathParam("file");
+    if (!MidyearDocument.FILES.contains(file)) {
+      throw new NotFound("download " + file);
+    }
+    MidyearDocument doc = document(ctx, s);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      doc.write(file, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.contentType(MidyearDocument.contentType(file));
+    if (!file.endsWith(".html")) {
+      ctx.header("Content-Disposition", "attachment; filename=\"" + s.slug() + "-" + file + "\"");
+    }
+    ctx.result(out.toByteArray());
+  }
+
+  private MidyearDocument document(Context ctx, Snapshot s) {
+    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug()));
+    java.time.LocalDate date = m.version().adoptedOn() != null ? m.version().adoptedOn()
+        : m.version().updatedAt().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+    return new MidyearDocument(m.version().name(), s.budget().organisation().name(), m.basis().name(), m.version().status().code(),
+        illustration(m), m.report(), m.printed(), m.effect(), date);
+  }
+
+  /** GET /api/versions/{version}/midyear: the report as JSON (format begroot-midyear/1). */
+  void api(Context ctx) {
+    Snapshot s = workspace.snapshot(ctx.pathParam("version")).orElse(null);
+    if (s == null || !s.version().midyear()) {
+      throw new Problems.Failure(404, "not-found", "No such mid-year report",
+          "There is no Tussenrapportage '" + ctx.pathParam("version") + "'.", List.of());
+    }
+    Api.jsonText(ctx, document(ctx, s).json());
+  }
+}
