@@ -27,4 +27,10 @@ public sealed interface Origin {
    * @param sumPercent the sum of all shares of the key (text)
    */
   record Share(String of, String key, String sharePercent, String sumPercent) implements Origin {}
+
+  /**
+   * A figure of the annual accounts (jaarrekening) taken as it is: a budget after amendments, a
+   * realised total, a reserve's balance or movement; {@code source} says which, in words.
+   */
+  record Accounts(String source) implements Origin {}
 }
