@@ -62,6 +62,7 @@ public final class Workspace {
   private final People people;
   private final nl.begroot.store.AuditLog log;
   private final ActualsImports actuals;
+  private final AnnualAccountsEdits annualAccounts;
 
   public Workspace(Database database) {
     this.database = database;
@@ -74,11 +75,17 @@ public final class Workspace {
     this.versionEdits = new VersionEdits(this);
     this.cycleEdits = new CycleEdits(this);
     this.actuals = new ActualsImports(this, new nl.begroot.store.ActualsStore(database));
+    this.annualAccounts = new AnnualAccountsEdits(this, new nl.begroot.store.AnnualAccountsStore(database));
   }
 
   /** Realised figures: importing them (XAF, CSV) and setting them against a budget. */
   public ActualsImports actuals() {
     return actuals;
+  }
+
+  /** The annual accounts (jaarrekening): starting, reading, explaining deviations, the threshold (docs/accounts.md). */
+  public AnnualAccountsEdits annualAccounts() {
+    return annualAccounts;
   }
 
   /** Forgets a deleted version's snapshot. */

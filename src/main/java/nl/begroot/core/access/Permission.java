@@ -37,6 +37,10 @@ public enum Permission {
   CREATE_DEFINITIVE,
   /** Import realised figures (realisatie) from the financial administration, by a version's ledger mapping. */
   IMPORT_ACTUALS,
+  /** Start the annual accounts (jaarrekening) of a year from an adopted version (docs/accounts.md). */
+  CREATE_ACCOUNTS,
+  /** Change the annual accounts: a deviation's explanation, the threshold, the reserves' movements (not once adopted). */
+  EDIT_ACCOUNTS,
   /** Read the change and sign-in log of the organisation. */
   READ_LOG,
   /** Verify the log's hash chain. */
