@@ -122,6 +122,7 @@ public final class WebServer {
     LogPages logPages = new LogPages(shared);
     CyclePages cycle = new CyclePages(shared);
     ActualsPages actuals = new ActualsPages(shared);
+    AccountsPages accounts = new AccountsPages(shared);
     CycleApi cycleApi = new CycleApi(workspace);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
@@ -273,6 +274,13 @@ public final class WebServer {
       route(r, HandlerType.POST, "/v/{version}/realisatie", Permission.IMPORT_ACTUALS, Find.PATH, actuals::upload);
       route(r, HandlerType.GET, "/api/versions/{version}/actuals", Permission.READ_VERSION, Find.PATH, actuals::apiGet);
       route(r, HandlerType.POST, "/api/versions/{version}/actuals", Permission.IMPORT_ACTUALS, Find.PATH, actuals::apiImport);
+      // the annual accounts (docs/accounts.md); the workspace asks Access again in each
+      route(r, HandlerType.POST, "/v/{version}/jaarrekening-beginnen", Permission.CREATE_ACCOUNTS, Find.PATH, accounts::start);
+      route(r, HandlerType.GET, "/v/{version}/jaarrekening", Permission.READ_VERSION, Find.PATH, accounts::page);
+      route(r, HandlerType.GET, "/v/{version}/jaarrekening/lid/{member}", Permission.READ_VERSION, Find.PATH, accounts::member);
+      route(r, HandlerType.POST, "/v/{version}/jaarrekening/toelichting", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::explain);
+      route(r, HandlerType.POST, "/v/{version}/jaarrekening/drempel", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::threshold);
+      route(r, HandlerType.GET, "/api/versions/{version}/accounts", Permission.READ_VERSION, Find.PATH, accounts::apiGet);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {
         route(r, HandlerType.GET, OidcSignIn.START, Permission.PUBLIC, Find.PATH, oidcSignIn::start);
