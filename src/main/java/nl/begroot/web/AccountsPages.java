@@ -121,6 +121,16 @@ final class AccountsPages extends Pages {
     render(ctx, "accountsRefused.jte", v, message);
   }
 
+  /** GET /v/{v}/jaarrekening/open-data: the Fiscal Data Package of the accounts (phases adjusted and executed), a zip. */
+  void openData(Context ctx) throws java.io.IOException {
+    AnnualAccountsEdits.View a = accounts(ctx);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    nl.begroot.publish.Publisher.accountsFiscalDataPackage(a.snapshot().budget(), a.accounts(), out);
+    ctx.contentType("application/zip");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + a.snapshot().slug() + "-open-data.zip\"");
+    ctx.result(out.toByteArray());
+  }
+
   // ---------------------------------------------------------------- API
 
   /** GET /api/versions/{v}/accounts: the accounts in cents. */
@@ -160,6 +170,9 @@ final class AccountsPages extends Pages {
       }
     }
     out.put("settled", a.settled());
+    ArrayNode audit = out.putArray("audit");
+    view.findings().forEach(f -> audit.addObject().put("check", f.check().name().toLowerCase(java.util.Locale.ROOT))
+        .put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT)).put("figure", f.figure()).put("message", f.message()));
     out.putObject("pass_through").put("received", a.passThrough().received()).put("paid", a.passThrough().paid())
         .put("settled", a.passThrough().settled()).put("key", a.passThrough().keyId());
     Api.json(ctx, out);

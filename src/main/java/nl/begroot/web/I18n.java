@@ -205,6 +205,10 @@ public final class I18n {
     w("glossary.title", "Lijst van afkortingen", "List of abbreviations");
     // the annual accounts (docs/accounts.md)
     w("accounts.title", "Jaarrekening", "Annual accounts");
+    w("accounts.opendata", "Open data (Fiscal Data Package, zip)", "Open data (Fiscal Data Package, zip)");
+    w("accounts.audit", "Controle", "Audit");
+    w("accounts.audit.none", "Geen bevindingen: elke afwijking boven de drempel is toegelicht en elke tabel telt op.",
+        "No findings: every deviation over the threshold is explained and every table foots.");
     w("accounts.start", "Jaarrekening beginnen", "Start the annual accounts");
     w("accounts.start.year", "Jaar", "Year");
     w("accounts.open", "Jaarrekening", "Annual accounts");
@@ -414,6 +418,7 @@ public final class I18n {
     w("audit.check.CROSS_TABLE", "tussen tabellen", "across tables");
     w("audit.check.KEY", "verdeelsleutel", "key");
     w("audit.check.FRAME_BALANCE", "kader sluit niet", "frame balance");
+    w("audit.check.EXPLANATION", "toelichting ontbreekt", "explanation missing");
     w("withdrawn.done", "Ingetrokken; het voorstel telt niet meer mee.", "Withdrawn; the proposal no longer counts.");
     w("reinstated.done", "Teruggezet; het voorstel telt weer mee.", "Reinstated; the proposal counts again.");
     w("province.share.normalised", "in Bijlage 1, na deling door de som van de sleutel", "in Annex 1, after division by the key's sum");

@@ -39,7 +39,7 @@ public final class AnnualAccountsEdits {
 
   /** The accounts as a reader sees them: the version, its settings, the computed accounts and their printed figures. */
   public record View(Snapshot snapshot, AnnualAccountsStore.Settings settings, AnnualAccounts accounts, PrintedFigures printed,
-      Map<String, AnnualAccountsStore.Explanation> explanations, boolean illustrationReserves) {}
+      Map<String, AnnualAccountsStore.Explanation> explanations, boolean illustrationReserves, List<nl.begroot.core.audit.Finding> findings) {}
 
   /** The adopted versions from which {@code actor} may start the accounts of a year, with that year (the first year of each). */
   public List<StoredVersion> sources(Actor actor) {
@@ -126,8 +126,9 @@ public final class AnnualAccountsEdits {
     Budget b = s.get().budget();
     AnnualAccounts a = AnnualAccounts.of(s.get().computed().computation(), settings.year(),
         workspace.actuals().amounts(b.organisation().id(), settings.year()), settings.threshold(), texts, store.reserves(id));
-    return Optional.of(new View(s.get(), settings, a, nl.begroot.core.pipeline.Pipeline.round(a.document()), explanations,
-        store.illustrationReserves(id)));
+    PrintedFigures printed = nl.begroot.core.pipeline.Pipeline.round(a.document());
+    return Optional.of(new View(s.get(), settings, a, printed, explanations, store.illustrationReserves(id),
+        nl.begroot.core.audit.Auditor.accounts(a, printed)));
   }
 
   /**
