@@ -92,7 +92,9 @@ class AccountsWebTest {
 
     String page = server.get(anna, J + "/jaarrekening").body();
     assertThat(page).contains("Jaarrekening 2026").contains("1 afwijkingen vragen een toelichting; 1 zonder toelichting")
-        .contains("Toelichting ontbreekt").contains("name=\"programme\" value=\"1\"");
+        .contains("Toelichting ontbreekt").contains("name=\"programme\" value=\"1\"")
+        .contains("de afwijking van programma 1 One, lasten (\u2212 € 100,01) is groter dan de drempel en heeft geen toelichting");
+    assertThat(server.json(anna, "GET", "/api/versions/jaarrekening-2026/accounts", null).body()).contains("\"check\":\"explanation\"");
     // a reader sees the accounts without the forms, and may not post
     String asHans = server.get(hans, J + "/jaarrekening").body();
     assertThat(asHans).contains("Toelichting ontbreekt").doesNotContain("/jaarrekening/toelichting").doesNotContain("/jaarrekening/drempel");
@@ -123,7 +125,7 @@ class AccountsWebTest {
     assertThat(saved.statusCode()).isEqualTo(303);
     page = server.get(anna, J + "/jaarrekening").body();
     assertThat(page).contains("1 afwijkingen vragen een toelichting; 0 zonder toelichting").contains("Vacatures later vervuld.")
-        .doesNotContain("Toelichting ontbreekt");
+        .doesNotContain("Toelichting ontbreekt").contains("Geen bevindingen");
     HttpResponse<String> stale = server.form(anna, J + "/jaarrekening/toelichting",
         Map.of("programme", "1", "side", "lasten", "text", "Mijn andere tekst", "revision", "0"));
     assertThat(stale.statusCode()).isEqualTo(409);
@@ -137,6 +139,9 @@ class AccountsWebTest {
         .contains("\"explanation\":\"Vacatures later vervuld.\"");
     assertThat(server.get(hans, J + "/jaarrekening/lid/A").body()).contains("Alfa krijgt € 30,01 terug over 2026.");
     assertThat(server.get(hans, J + "/jaarrekening/lid/XX").statusCode()).isEqualTo(404);
+    HttpResponse<String> openData = server.get(hans, J + "/jaarrekening/open-data");
+    assertThat(openData.statusCode()).isEqualTo(200);
+    assertThat(openData.headers().firstValue("Content-Type")).hasValue("application/zip");
     assertThat(server.anonymous(J + "/jaarrekening").statusCode()).isNotEqualTo(200).isNotEqualTo(500);
   }
 }

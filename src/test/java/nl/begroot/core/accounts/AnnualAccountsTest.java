@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * reserve:    opening 500000 + 2000 - 0 = 502000
  * </pre>
  */
-class AnnualAccountsTest {
+public class AnnualAccountsTest {
   static final Threshold THRESHOLD = new Threshold(20_000, 10);
 
   static List<RealisedAmount> realised() {
@@ -50,7 +50,7 @@ class AnnualAccountsTest {
 
   static final List<Reserve> RESERVES = List.of(new Reserve("algemeen", "Algemene reserve", Reserve.Kind.GENERAL, "c1", 500_000, 2_000, 0));
 
-  static AnnualAccounts accounts(Map<String, String> explanations) {
+  public static AnnualAccounts accounts(Map<String, String> explanations) {
     var c = Pipeline.compute(TestBudgets.load(TestBudgets.small("", ""))).computation();
     return AnnualAccounts.of(c, 2026, realised(), THRESHOLD, explanations, RESERVES);
   }
