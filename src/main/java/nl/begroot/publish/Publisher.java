@@ -34,6 +34,12 @@ public final class Publisher {
     FiscalDataPackage.writeZip(publication, out);
   }
 
+  /** The annual accounts' open data: a Fiscal Data Package with the phases adjusted (budget after amendments) and executed (realisatie), as a zip archive. */
+  public static void accountsFiscalDataPackage(nl.begroot.core.model.Budget budget, nl.begroot.core.accounts.AnnualAccounts accounts, OutputStream out)
+      throws IOException {
+    FiscalDataPackage.writeZip(FiscalDataPackage.accountsFiles(budget, accounts), out);
+  }
+
   /** One member's one-page statement ("Bijdrage aan de vereniging") as HTML. */
   public static void statementHtml(Publication publication, String memberId, OutputStream out) throws IOException {
     out.write(Statement.html(publication, memberId, false).getBytes(StandardCharsets.UTF_8));

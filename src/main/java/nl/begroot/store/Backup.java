@@ -50,9 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Backup {
   /** The format's name and version that a backup is written in (docs/backup.md). */
-  public static final String FORMAT = "begroot-backup/3";
+  public static final String FORMAT = "begroot-backup/4";
   /** The formats a restore reads: this one, and version 1 (made before accounts were backed up: it has no accounts). */
-  static final List<String> READS = List.of("begroot-backup/1", "begroot-backup/2", FORMAT);
+  static final List<String> READS = List.of("begroot-backup/1", "begroot-backup/2", "begroot-backup/3", FORMAT);
   static final String MANIFEST = "manifest.json";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final int BATCH = 500;
@@ -140,7 +140,16 @@ public final class Backup {
           col("version_slug", Type.TEXT), col("imported_at", Type.TIME), col("imported_by", Type.TEXT)), 3),
       new Table("realised_amount", "organisation, book_year, period, unit_id, side, money, third_party", List.of(
           col("organisation", Type.TEXT), col("book_year", Type.INT), col("period", Type.INT), col("unit_id", Type.TEXT),
-          col("side", Type.TEXT), col("money", Type.TEXT), col("third_party", Type.TEXT), col("amount_cents", Type.LONG)), 3));
+          col("side", Type.TEXT), col("money", Type.TEXT), col("third_party", Type.TEXT), col("amount_cents", Type.LONG)), 3),
+      // the annual accounts (format 4, V11): their settings, explanations and reserves, after their versions
+      new Table("annual_accounts", "version_id", List.of(col("version_id", Type.LONG), col("book_year", Type.INT), col("source_slug", Type.TEXT),
+          col("threshold_cents", Type.LONG), col("threshold_percent", Type.INT), col("revision", Type.INT), col("updated_at", Type.TIME),
+          col("updated_by", Type.TEXT)), 4),
+      new Table("accounts_explanation", "version_id, programme_id, side", List.of(col("version_id", Type.LONG), col("programme_id", Type.TEXT),
+          col("side", Type.TEXT), col("body", Type.TEXT), col("revision", Type.INT), col("updated_at", Type.TIME), col("updated_by", Type.TEXT)), 4),
+      new Table("accounts_reserve", "version_id, reserve_id", List.of(col("version_id", Type.LONG), col("reserve_id", Type.TEXT),
+          col("position", Type.INT), col("name", Type.TEXT), col("kind", Type.TEXT), col("annex_column", Type.TEXT),
+          col("opening_cents", Type.LONG), col("addition_cents", Type.LONG), col("withdrawal_cents", Type.LONG), col("illustration", Type.BOOL)), 4));
 
   /**
    * What a backup holds or a restore brought back: rows per table and where the sequences continue
@@ -403,7 +412,7 @@ public final class Backup {
     }
   }
 
-  /** What the manifest says; {@code version} is the format's (1, 2 or 3), {@code rows} has every table of {@link #TABLES} (0 for one the format has not). */
+  /** What the manifest says; {@code version} is the format's (1 to 4), {@code rows} has every table of {@link #TABLES} (0 for one the format has not). */
   private record Manifest(int version, Map<String, Long> rows, Map<String, String> sums, long nextVersionId, long nextChangeId,
       long nextStamp, String createdAt) {
     /** The tables a backup of this format holds. */

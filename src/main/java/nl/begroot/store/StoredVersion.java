@@ -40,6 +40,13 @@ public record StoredVersion(
   public static final String MIDYEAR = "midyear";
 
   /** A private sandbox of its author (a copy or an import), never an official version of the cycle. */
+  /** The kind of the annual accounts (jaarrekening): a version based on the adopted version it is set against (V11, docs/accounts.md). */
+  public static final String ACCOUNTS = "accounts";
+
+  public boolean accounts() {
+    return ACCOUNTS.equals(kind);
+  }
+
   public boolean scenario() {
     return "scenario".equals(kind) || "import".equals(kind);
   }

@@ -463,6 +463,41 @@ public final class VersionStore {
     }
   }
 
+  /**
+   * Creates a version of kind {@code kind} based on {@code basedOn} with {@code rows} copied as they are (as
+   * {@link #createDefinitive}), and runs {@code alsoIn} with the new version's id in the same transaction
+   * (the annual accounts write their own rows there). Logged as {@code action}.
+   *
+   * @return the new version; empty when the slug is taken
+   */
+  public Optional<StoredVersion> createBasedOn(String kind, long basedOn, String slug, String name, String baseYaml,
+      List<StoredProposal> rows, String actor, String action, java.util.function.BiConsumer<Handle, Long> alsoIn) {
+    try {
+      return jdbi.inTransaction(h -> {
+        h.createQuery("select id from budget_version where id = :id for update").bind("id", basedOn).mapTo(Long.class).findOne();
+        if (h.createQuery("select count(*) from budget_version where slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0) {
+          return Optional.<StoredVersion>empty();
+        }
+        Instant now = Instant.now();
+        long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
+                + " created_at, created_by, updated_at, updated_by)"
+                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor)")
+            .bind("slug", slug).bind("name", name).bind("kind", kind).bind("basedOn", basedOn)
+            .bind("base", baseYaml).bind("now", now).bind("actor", actor)
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        copyRows(h, id, rows, now, actor);
+        alsoIn.accept(h, id);
+        log(h, id, now, actor, action, slug, null, null);
+        return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
+      });
+    } catch (RuntimeException e) {
+      if (uniqueViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** Inserts {@code rows} into the version {@code id} as they are: text, withdrawal, status, review and author. */
   static void copyRows(Handle h, long id, List<StoredProposal> rows, Instant now, String actor) {
     int position = 0;

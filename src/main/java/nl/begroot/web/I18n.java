@@ -203,6 +203,52 @@ public final class I18n {
     w("audit.none", "Geen bevindingen: elk gedrukt bedrag klopt.", "No findings: every printed figure is right.");
     w("audit.noprinted", "Deze versie heeft geen gepubliceerd document; gecontroleerd is de eigen rekenkunde.", "This version has no published document; its own arithmetic was checked.");
     w("glossary.title", "Lijst van afkortingen", "List of abbreviations");
+    // the annual accounts (docs/accounts.md)
+    w("accounts.title", "Jaarrekening", "Annual accounts");
+    w("accounts.opendata", "Open data (Fiscal Data Package, zip)", "Open data (Fiscal Data Package, zip)");
+    w("accounts.audit", "Controle", "Audit");
+    w("accounts.audit.none", "Geen bevindingen: elke afwijking boven de drempel is toegelicht en elke tabel telt op.",
+        "No findings: every deviation over the threshold is explained and every table foots.");
+    w("accounts.start", "Jaarrekening beginnen", "Start the annual accounts");
+    w("accounts.start.year", "Jaar", "Year");
+    w("accounts.open", "Jaarrekening", "Annual accounts");
+    w("accounts.back", "Terug naar de cyclus", "Back to the cycle");
+    w("accounts.back.page", "Terug naar de jaarrekening", "Back to the annual accounts");
+    w("accounts.source", "Gezet tegen de begroting na wijziging van", "Set against the budget after amendments of");
+    w("accounts.year", "jaar", "year");
+    w("accounts.reserves.illustration", "De reserves zijn een illustratie: de bron noemt geen reserves.",
+        "The reserves are an illustration: the source names no reserves.");
+    w("accounts.notsaved", "Niet opgeslagen:", "Not saved:");
+    w("accounts.contents", "Inhoud", "Contents");
+    w("accounts.deviations", "Afwijkingen en hun toelichting", "Deviations and their explanation");
+    w("accounts.tables", "Realisatie, resultaat en resultaatbestemming (x € 1.000)", "Realisation, result and its appropriation (x € 1,000)");
+    w("accounts.members", "Afrekening per lid", "Settlement per member");
+    w("accounts.threshold", "Toelichten: elke afwijking boven", "Explain: every deviation over");
+    w("accounts.or", "of", "or");
+    w("accounts.required", "afwijkingen vragen een toelichting", "deviations need an explanation");
+    w("accounts.missing", "zonder toelichting", "without one");
+    w("accounts.threshold.euros", "Drempel in euro's", "Threshold in euros");
+    w("accounts.threshold.percent", "Drempel in procenten", "Threshold in percent");
+    w("accounts.threshold.save", "Drempel opslaan", "Save the threshold");
+    w("accounts.side", "Kant", "Side");
+    w("accounts.deviation", "Afwijking", "Deviation");
+    w("accounts.explanation", "Toelichting", "Explanation");
+    w("accounts.explanation.missing", "Toelichting ontbreekt", "Explanation missing");
+    w("accounts.explanation.given", "Toegelicht", "Explained");
+    w("accounts.explanation.save", "Toelichting opslaan", "Save the explanation");
+    w("accounts.notrequired", "Onder de drempel", "Under the threshold");
+    w("accounts.column", "Kolom", "Column");
+    w("accounts.settled.column", "Te verrekenen", "To settle");
+    w("accounts.key", "Sleutel", "Key");
+    w("accounts.member.part", "Deel van het lid", "The member's part");
+    w("accounts.member.own", "Verenigingsbegroting", "Association budget");
+    w("accounts.member.total", "Totaal", "Total");
+    w("accounts.member.gets", "krijgt", "gets");
+    w("accounts.member.back", "terug over", "back for");
+    w("accounts.member.pays", "betaalt", "pays");
+    w("accounts.member.extra", "bij over", "extra for");
+    w("accounts.member.how", "Positief: het lid krijgt het terug; negatief: het lid betaalt bij. Elke kolom is over de leden verdeeld met haar sleutel, naar grootste rest: de delen tellen precies op tot de kolom.",
+        "Positive: the member gets it back; negative: the member pays. Each column is split over the members by its key, by largest remainder: the parts add up exactly to the column.");
     w("actuals.title", "Begroting en realisatie", "Budget and realised");
     w("actuals.illustration", "Illustratie: de meegeleverde realisatiecijfers zijn verzonnen (plausibel bij de begroting), niet de werkelijke cijfers van de vereniging.",
         "Illustration: the shipped realised figures are made up (plausible for the budget), not the association's real figures.");
@@ -399,6 +445,7 @@ public final class I18n {
     w("audit.check.CROSS_TABLE", "tussen tabellen", "across tables");
     w("audit.check.KEY", "verdeelsleutel", "key");
     w("audit.check.FRAME_BALANCE", "kader sluit niet", "frame balance");
+    w("audit.check.EXPLANATION", "toelichting ontbreekt", "explanation missing");
     w("withdrawn.done", "Ingetrokken; het voorstel telt niet meer mee.", "Withdrawn; the proposal no longer counts.");
     w("reinstated.done", "Teruggezet; het voorstel telt weer mee.", "Reinstated; the proposal counts again.");
     w("province.share.normalised", "in Bijlage 1, na deling door de som van de sleutel", "in Annex 1, after division by the key's sum");

@@ -391,6 +391,7 @@ public final class View {
               + changed;
       case FRAME_BALANCE -> en ? "the frame does not balance in " + f.column() + " (" + f.computed() + " euros)"
           : "het kader sluit niet in " + f.column() + " (" + f.computed() + " euro)";
+      case EXPLANATION -> en ? f.message() : "de afwijking van " + f.label() + " (" + f.computed() + ") is groter dan de drempel en heeft geen toelichting";
     };
   }
 

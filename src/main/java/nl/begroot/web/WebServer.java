@@ -123,6 +123,7 @@ public final class WebServer {
     CyclePages cycle = new CyclePages(shared);
     ActualsPages actuals = new ActualsPages(shared);
     MidyearPages midyear = new MidyearPages(shared);
+    AccountsPages accounts = new AccountsPages(shared);
     CycleApi cycleApi = new CycleApi(workspace);
     this.app = Javalin.create(config -> {
       config.events.handlerAdded(h -> {
@@ -280,6 +281,14 @@ public final class WebServer {
       route(r, HandlerType.POST, "/v/{version}/tussenrapportage/prognose", Permission.EDIT_FORECAST, Find.PATH, midyear::saveForecast);
       route(r, HandlerType.GET, "/v/{version}/tussenrapportage/{file}", Permission.EXPORT, Find.PATH, midyear::download);
       route(r, HandlerType.GET, "/api/versions/{version}/midyear", Permission.READ_VERSION, Find.PATH, midyear::api);
+      // the annual accounts (docs/accounts.md); the workspace asks Access again in each
+      route(r, HandlerType.POST, "/v/{version}/jaarrekening-beginnen", Permission.CREATE_ACCOUNTS, Find.PATH, accounts::start);
+      route(r, HandlerType.GET, "/v/{version}/jaarrekening", Permission.READ_VERSION, Find.PATH, accounts::page);
+      route(r, HandlerType.GET, "/v/{version}/jaarrekening/lid/{member}", Permission.READ_VERSION, Find.PATH, accounts::member);
+      route(r, HandlerType.GET, "/v/{version}/jaarrekening/open-data", Permission.EXPORT, Find.PATH, accounts::openData);
+      route(r, HandlerType.POST, "/v/{version}/jaarrekening/toelichting", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::explain);
+      route(r, HandlerType.POST, "/v/{version}/jaarrekening/drempel", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::threshold);
+      route(r, HandlerType.GET, "/api/versions/{version}/accounts", Permission.READ_VERSION, Find.PATH, accounts::apiGet);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {
         route(r, HandlerType.GET, OidcSignIn.START, Permission.PUBLIC, Find.PATH, oidcSignIn::start);

@@ -63,6 +63,7 @@ public final class Workspace {
   private final nl.begroot.store.AuditLog log;
   private final ActualsImports actuals;
   private final Midyears midyears;
+  private final AnnualAccountsEdits annualAccounts;
 
   public Workspace(Database database) {
     this.database = database;
@@ -76,6 +77,7 @@ public final class Workspace {
     this.cycleEdits = new CycleEdits(this);
     this.actuals = new ActualsImports(this, new nl.begroot.store.ActualsStore(database));
     this.midyears = new Midyears(this, new nl.begroot.store.MidyearStore(database));
+    this.annualAccounts = new AnnualAccountsEdits(this, new nl.begroot.store.AnnualAccountsStore(database));
   }
 
   /** Realised figures: importing them (XAF, CSV) and setting them against a budget. */
@@ -86,6 +88,11 @@ public final class Workspace {
   /** The Tussenrapportage (mid-year report): starting one, its forecasts, the report (docs/midyear.md). */
   public Midyears midyears() {
     return midyears;
+  }
+
+  /** The annual accounts (jaarrekening): starting, reading, explaining deviations, the threshold (docs/accounts.md). */
+  public AnnualAccountsEdits annualAccounts() {
+    return annualAccounts;
   }
 
   /** Forgets a deleted version's snapshot. */

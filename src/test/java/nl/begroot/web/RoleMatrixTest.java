@@ -82,7 +82,11 @@ class RoleMatrixTest {
     /** Approving or rejecting a proposal. */
     APPROVE,
     /** Importing realised figures (XAF, CSV): a controller's, also by an adopted version's mapping (it does not change the version). */
-    IMPORT_ACTUALS
+    IMPORT_ACTUALS,
+    /** Starting the annual accounts (jaarrekening) from an adopted version: a controller's, like an amendment. */
+    START_ACCOUNTS,
+    /** Changing the annual accounts (an explanation, the threshold): a controller's, never in an adopted version. */
+    EDIT_ACCOUNTS
   }
 
   /** The cycle's steps: each cell takes its step in a version of its own, made for it, so no cell changes what another sees. */
@@ -174,6 +178,14 @@ class RoleMatrixTest {
     ROUTES.put("POST /v/{version}/tussenrapportage/prognose", Kind.KEY);
     ROUTES.put("POST /v/{version}/realisatie", Kind.IMPORT_ACTUALS);
     ROUTES.put("POST /api/versions/{version}/actuals", Kind.IMPORT_ACTUALS);
+    // the annual accounts (docs/accounts.md)
+    for (String r : List.of("GET /v/{version}/jaarrekening", "GET /v/{version}/jaarrekening/lid/{member}",
+        "GET /v/{version}/jaarrekening/open-data", "GET /api/versions/{version}/accounts")) {
+      ROUTES.put(r, Kind.READ);
+    }
+    ROUTES.put("POST /v/{version}/jaarrekening-beginnen", Kind.START_ACCOUNTS);
+    ROUTES.put("POST /v/{version}/jaarrekening/toelichting", Kind.EDIT_ACCOUNTS);
+    ROUTES.put("POST /v/{version}/jaarrekening/drempel", Kind.EDIT_ACCOUNTS);
     for (String r : List.of("POST /v/{version}/delen", "POST /api/versions/{version}/share", "POST /api/versions/{version}/unshare")) {
       ROUTES.put(r, Kind.SHARE);
     }
@@ -212,7 +224,8 @@ class RoleMatrixTest {
         case PROPOSAL, PREVIEW, KEY, DELETE, SHARE, SUBMIT_VERSION, ADOPT, SUBMIT_PROPOSAL, APPROVE -> false;
         case NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER; // about no version
         case PUBLISH -> who == Who.CONTROLLER || who == Who.BESTUUR;
-        case AMEND, DEFINE, IMPORT_ACTUALS -> who == Who.CONTROLLER;
+        case AMEND, DEFINE, IMPORT_ACTUALS, START_ACCOUNTS -> who == Who.CONTROLLER;
+        case EDIT_ACCOUNTS -> false;
         case USERS, VERIFY_LOG -> who == Who.BEHEERDER;
         case LOG -> who == Who.CONTROLLER || who == Who.BESTUUR || who == Who.BEHEERDER;
       };
@@ -222,7 +235,7 @@ class RoleMatrixTest {
       case READ, MEMBER -> staff;
       case PROPOSAL, SUBMIT_PROPOSAL -> who == Who.CONTROLLER || (who == Who.BUDGETHOUDER && where == Where.OWN);
       case PREVIEW, NEW_SCENARIO -> who == Who.CONTROLLER || who == Who.BUDGETHOUDER;
-      case KEY, SUBMIT_VERSION, APPROVE, AMEND, DEFINE, IMPORT_ACTUALS -> who == Who.CONTROLLER;
+      case KEY, SUBMIT_VERSION, APPROVE, AMEND, DEFINE, IMPORT_ACTUALS, START_ACCOUNTS, EDIT_ACCOUNTS -> who == Who.CONTROLLER;
       case ADOPT -> who == Who.BESTUUR;
       case PUBLISH -> who == Who.CONTROLLER || who == Who.BESTUUR;
       case DELETE, SHARE -> who != Who.ANONIEM && where == Where.OWN;

@@ -103,6 +103,10 @@ public final class Access {
           ? either(actor.has(CONTROLLER) && !scope.scenario(), "Alleen een controller leest realisatiecijfers in, met de indeling van een officiële versie.",
               "Only a controller imports realised figures, by an official version's ledger mapping.")
           : read(actor, scope);
+      case CREATE_ACCOUNTS -> official(scope, actor.has(CONTROLLER), "Alleen een controller begint de jaarrekening.",
+          "Only a controller starts the annual accounts.");
+      case EDIT_ACCOUNTS -> !editable(scope).allowed() ? editable(scope)
+          : official(scope, actor.has(CONTROLLER), "Alleen een controller wijzigt de jaarrekening.", "Only a controller changes the annual accounts.");
       case READ_LOG -> either(actor.has(CONTROLLER) || actor.has(BESTUUR) || actor.has(BEHEERDER),
           "Het logboek is voor controllers, bestuur en beheerders.", "The log is for controllers, the board and administrators.");
       case VERIFY_LOG, MANAGE_USERS -> either(actor.has(BEHEERDER) && actor.secondFactor(),

@@ -41,6 +41,10 @@ public enum Permission {
   CREATE_MIDYEAR,
   /** Enter or change a unit's forecast (prognose) in a Tussenrapportage that is still a concept. */
   EDIT_FORECAST,
+  /** Start the annual accounts (jaarrekening) of a year from an adopted version (docs/accounts.md). */
+  CREATE_ACCOUNTS,
+  /** Change the annual accounts: a deviation's explanation, the threshold, the reserves' movements (not once adopted). */
+  EDIT_ACCOUNTS,
   /** Read the change and sign-in log of the organisation. */
   READ_LOG,
   /** Verify the log's hash chain. */

@@ -76,6 +76,52 @@ public final class Auditor {
     return List.copyOf(a.findings);
   }
 
+  /**
+   * The audit of the annual accounts (docs/accounts.md) with their printed figures: every deviation the
+   * threshold asks to explain and that has no explanation, in words (an inconsistency: the document is not
+   * complete), and every printed total of their tables that is not the sum of its printed parts.
+   */
+  public static List<Finding> accounts(nl.begroot.core.accounts.AnnualAccounts accounts, PrintedFigures printed) {
+    List<Finding> out = new ArrayList<>();
+    var t = accounts.threshold();
+    for (var d : accounts.missing()) {
+      String side = d.side() == nl.begroot.core.model.Side.LASTEN ? "lasten" : "baten";
+      out.add(new Finding(nl.begroot.core.accounts.AnnualAccounts.REALISATIE, "p" + d.programme(), "verschil-" + side,
+          nl.begroot.core.accounts.AnnualAccounts.REALISATIE + "/p" + d.programme() + "/verschil-" + side,
+          "programma " + d.programme() + " " + d.title() + ", " + side, Dutch.money(d.realised()), Dutch.money(d.deviation()),
+          Finding.Check.EXPLANATION, Finding.Kind.INCONSISTENCY,
+          "the deviation of programme " + d.programme() + " " + d.title() + " (" + side + ") is " + Dutch.money(d.deviation()) + " (budget "
+              + Dutch.money(d.budget()) + ", realised " + Dutch.money(d.realised()) + "), over the threshold of " + Dutch.money(t.cents()) + " or "
+              + t.percent() + " %, and has no explanation", List.of()));
+    }
+    Document doc = accounts.document();
+    for (Table table : doc.tables()) {
+      for (Table.Row row : table.rows()) {
+        for (int c = 0; c < row.cells().size(); c++) {
+          String id = row.cells().get(c).figureId();
+          if (id == null || !printed.thousands().containsKey(id)) {
+            continue;
+          }
+          for (List<Figure.Term> terms : doc.graph().decompositions(id)) {
+            if (terms.stream().allMatch(x -> printed.thousands().containsKey(x.figureId()))) {
+              long parts = 0;
+              for (Figure.Term x : terms) {
+                parts += x.sign() * printed.thousands().get(x.figureId());
+              }
+              long total = printed.thousands().get(id);
+              if (parts != total) {
+                out.add(new Finding(table.id(), row.id(), table.columns().get(c).id(), id, doc.graph().get(id).label(), Dutch.whole(total),
+                    Dutch.whole(parts), Finding.Check.FOOTING, Finding.Kind.INCONSISTENCY,
+                    "the printed total " + total + " is not the sum of its printed parts (" + parts + ")", List.of()));
+              }
+            }
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
   private void run() {
     for (DistributionKey key : document.computation().budget().keys()) {
       if (key.sumPercent().compareTo(BigDecimal.valueOf(100)) != 0) {

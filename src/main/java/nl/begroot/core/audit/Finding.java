@@ -71,6 +71,8 @@ public record Finding(
     /** A distribution key's shares against 100 % and against Begroot's. */
     KEY,
     /** The frame's lasten against its baten. */
-    FRAME_BALANCE
+    FRAME_BALANCE,
+    /** A deviation of the annual accounts over the threshold against its explanation (docs/accounts.md). */
+    EXPLANATION
   }
 }

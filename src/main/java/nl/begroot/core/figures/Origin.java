@@ -33,4 +33,10 @@ public sealed interface Origin {
    * a prognose as entered, or the budget na wijziging as computed; {@code what} says which, in words.
    */
   record Reported(String what) implements Origin {}
+
+  /**
+   * A figure of the annual accounts (jaarrekening) taken as it is: a budget after amendments, a
+   * realised total, a reserve's balance or movement; {@code source} says which, in words.
+   */
+  record Accounts(String source) implements Origin {}
 }

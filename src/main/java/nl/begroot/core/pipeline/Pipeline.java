@@ -108,6 +108,16 @@ public final class Pipeline {
     return ROUNDINGS.get();
   }
 
+  /**
+   * The printed figures of a document that is not a budget's own (the annual accounts,
+   * {@code core.accounts}): controlled rounding, here, so that rounding keeps its one owner; the caller
+   * keeps the result (it rounds once per state).
+   */
+  public static nl.begroot.core.rounding.PrintedFigures round(nl.begroot.core.figures.Document document) {
+    rounded();
+    return nl.begroot.core.rounding.ControlledRounding.round(document);
+  }
+
   static void rounded() {
     ROUNDINGS.incrementAndGet();
   }

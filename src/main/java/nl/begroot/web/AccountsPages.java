@@ -1,0 +1,180 @@
+package nl.begroot.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.begroot.core.accounts.AnnualAccounts;
+import nl.begroot.core.figures.Table;
+import nl.begroot.render.HtmlTableRenderer;
+import nl.begroot.workspace.AnnualAccountsEdits;
+import nl.begroot.workspace.EditResult;
+import nl.begroot.workspace.FieldError;
+import nl.begroot.workspace.Snapshot;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The annual accounts (docs/accounts.md): {@code /v/{v}/jaarrekening} (the tables in thousands, the
+ * deviations over the threshold with their explanations, the result and its appropriation, the
+ * settlement per member and the pass-through apart; a controller's forms), a member's settlement
+ * statement {@code /v/{v}/jaarrekening/lid/{member}}, starting them ({@code POST /v/{v}/jaarrekening-beginnen}
+ * on an adopted version) and the API {@code /api/versions/{v}/accounts}. The web translates; the
+ * workspace asks Access and writes; the core computes.
+ */
+final class AccountsPages extends Pages {
+  AccountsPages(Shared shared) {
+    super(shared);
+  }
+
+  private AnnualAccountsEdits.View accounts(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    return workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+  }
+
+  void page(Context ctx) {
+    show(ctx, accounts(ctx), List.of(), null, Map.of(), null);
+  }
+
+  private void show(Context ctx, AnnualAccountsEdits.View a, List<FieldError> errors, String errorsFor, Map<String, String> typed, String conflict) {
+    View v = view(ctx, a.snapshot(), a.snapshot().version().name());
+    List<String> tables = new ArrayList<>();
+    for (Table t : a.accounts().document().tables()) {
+      tables.add(HtmlTableRenderer.render(a.accounts().document(), a.printed(), t, HtmlTableRenderer.Options.PLAIN));
+    }
+    render(ctx, "accounts.jte", v, new AccountsData.Page(a, tables, errors, errorsFor, typed, conflict));
+  }
+
+  /** GET /v/{v}/jaarrekening/lid/{member}: what the member gets back or pays, per annex column and for the pass-through budget. */
+  void member(Context ctx) {
+    AnnualAccountsEdits.View a = accounts(ctx);
+    String id = ctx.pathParam("member");
+    AnnualAccounts.MemberSettlement m = a.accounts().members().stream().filter(x -> x.member().id().equalsIgnoreCase(id)).findFirst()
+        .orElseThrow(() -> new NotFound("lid " + id));
+    View v = view(ctx, a.snapshot(), a.snapshot().version().name() + " – " + m.member().name());
+    render(ctx, "accountsMember.jte", v, new AccountsData.Member(a, m));
+  }
+
+  /** POST /v/{v}/jaarrekening/toelichting: a deviation's explanation. */
+  void explain(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    String programme = ctx.formParam("programme");
+    String side = ctx.formParam("side");
+    String text = ctx.formParam("text");
+    EditResult r = workspace.annualAccounts().explain(s.slug(), programme, side, text, ctx.formParam("revision"), actor(ctx));
+    String key = (programme == null ? "" : programme) + "/" + (side == null ? "" : side);
+    Map<String, String> typed = new LinkedHashMap<>();
+    typed.put("text." + key, text == null ? "" : text);
+    answer(ctx, s, r, "afwijking-" + key.replace('/', '-'), key, typed);
+  }
+
+  /** POST /v/{v}/jaarrekening/drempel: the threshold. */
+  void threshold(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    String euros = ctx.formParam("euros");
+    String percent = ctx.formParam("percent");
+    EditResult r = workspace.annualAccounts().threshold(s.slug(), euros, percent, ctx.formParam("revision"), actor(ctx));
+    Map<String, String> typed = new LinkedHashMap<>();
+    typed.put("euros", euros == null ? "" : euros);
+    typed.put("percent", percent == null ? "" : percent);
+    answer(ctx, s, r, "drempel", "drempel", typed);
+  }
+
+  private void answer(Context ctx, Snapshot s, EditResult r, String anchor, String errorsFor, Map<String, String> typed) {
+    if (r instanceof EditResult.Saved) {
+      ctx.redirect("/v/" + View.enc(s.slug()) + "/jaarrekening?klaar=1#" + anchor, io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
+    }
+    if (r instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
+    }
+    AnnualAccountsEdits.View now = workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+    if (r instanceof EditResult.Invalid inv) {
+      ctx.status(422);
+      show(ctx, now, inv.errors(), errorsFor, typed, null);
+    } else if (r instanceof EditResult.Conflict c) {
+      ctx.status(409);
+      boolean en = "en".equals(lang(ctx));
+      String theirs = c.theirs() == null || c.theirs().isEmpty() ? (en ? "(removed)" : "(verwijderd)") : c.theirs();
+      show(ctx, now, List.of(), errorsFor, typed, (en ? "Meanwhile " + c.by() + " saved this (revision " + c.currentRevision() + "): "
+          : "Intussen heeft " + c.by() + " dit opgeslagen (revisie " + c.currentRevision() + "): ") + theirs
+          + (en ? ". Your text is kept below; save again to replace it." : ". Uw tekst staat hieronder nog; sla opnieuw op om die te vervangen."));
+    }
+  }
+
+  /** POST /v/{v}/jaarrekening-beginnen on an adopted version, with the field jaar: starts the accounts and goes to them. */
+  void start(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    EditResult r = workspace.annualAccounts().start(s.slug(), ctx.formParam("jaar"), actor(ctx));
+    if (r instanceof EditResult.Saved saved) {
+      ctx.redirect("/v/" + View.enc(saved.id()) + "/jaarrekening", io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
+    }
+    if (r instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
+    }
+    ctx.status(r instanceof EditResult.Invalid ? 422 : 409);
+    String lang = lang(ctx);
+    String message = r instanceof EditResult.Invalid inv ? String.join(" ", inv.errors().stream().map(e -> e.message(lang)).toList()) : "conflict";
+    View v = view(ctx, s, "en".equals(lang) ? "Annual accounts not started" : "Jaarrekening niet begonnen");
+    render(ctx, "accountsRefused.jte", v, message);
+  }
+
+  /** GET /v/{v}/jaarrekening/open-data: the Fiscal Data Package of the accounts (phases adjusted and executed), a zip. */
+  void openData(Context ctx) throws java.io.IOException {
+    AnnualAccountsEdits.View a = accounts(ctx);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    nl.begroot.publish.Publisher.accountsFiscalDataPackage(a.snapshot().budget(), a.accounts(), out);
+    ctx.contentType("application/zip");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + a.snapshot().slug() + "-open-data.zip\"");
+    ctx.result(out.toByteArray());
+  }
+
+  // ---------------------------------------------------------------- API
+
+  /** GET /api/versions/{v}/accounts: the accounts in cents. */
+  void apiGet(Context ctx) {
+    String slug = ctx.pathParam("version");
+    AnnualAccountsEdits.View view = workspace.annualAccounts().view(slug, Api.actor(ctx, null))
+        .orElseThrow(() -> new Problems.Failure(404, "not-found", "No annual accounts", "There are no annual accounts '" + slug + "'.", List.of()));
+    AnnualAccounts a = view.accounts();
+    ObjectNode out = Api.JSON.createObjectNode();
+    out.put("version", slug).put("year", a.year()).put("source", view.settings().sourceSlug()).put("amounts_in", "cents");
+    out.putObject("threshold").put("cents", a.threshold().cents()).put("percent", a.threshold().percent());
+    ArrayNode programmes = out.putArray("programmes");
+    for (AnnualAccounts.ProgrammeLine l : a.programmes()) {
+      programmes.addObject().put("programme", l.programme()).put("title", l.title()).put("budget_lasten", l.budgetLasten())
+          .put("realised_lasten", l.realisedLasten()).put("budget_baten", l.budgetBaten()).put("realised_baten", l.realisedBaten());
+    }
+    ArrayNode deviations = out.putArray("deviations");
+    for (AnnualAccounts.Deviation d : a.deviations()) {
+      deviations.addObject().put("programme", d.programme()).put("side", d.side().name().toLowerCase(java.util.Locale.ROOT))
+          .put("budget", d.budget()).put("realised", d.realised()).put("deviation", d.deviation()).put("explanation_required", d.required())
+          .put("explanation", d.explanation());
+    }
+    out.putObject("result").put("budgeted", a.result().budgeted()).put("realised", a.result().realised()).put("deviation", a.result().deviation());
+    ArrayNode reserves = out.putArray("reserves");
+    a.reserves().forEach(r -> reserves.addObject().put("id", r.id()).put("name", r.name()).put("kind", r.kind().code()).put("column", r.column())
+        .put("opening", r.opening()).put("addition", r.addition()).put("withdrawal", r.withdrawal()).put("closing", r.closing()));
+    ArrayNode columns = out.putArray("settlement_columns");
+    a.columns().forEach(c -> columns.addObject().put("column", c.id()).put("key", c.keyId()).put("deviation", c.deviation())
+        .put("to_reserves", c.toReserves()).put("settled", c.amount()));
+    ArrayNode members = out.putArray("members");
+    for (AnnualAccounts.MemberSettlement m : a.members()) {
+      ObjectNode o = members.addObject().put("member", m.member().id()).put("name", m.member().name()).put("own", m.ownTotal())
+          .put("pass_through", m.passThrough()).put("total", m.total());
+      ObjectNode per = o.putObject("per_column");
+      for (int i = 0; i < a.columns().size(); i++) {
+        per.put(a.columns().get(i).id(), m.perColumn()[i]);
+      }
+    }
+    out.put("settled", a.settled());
+    ArrayNode audit = out.putArray("audit");
+    view.findings().forEach(f -> audit.addObject().put("check", f.check().name().toLowerCase(java.util.Locale.ROOT))
+        .put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT)).put("figure", f.figure()).put("message", f.message()));
+    out.putObject("pass_through").put("received", a.passThrough().received()).put("paid", a.passThrough().paid())
+        .put("settled", a.passThrough().settled()).put("key", a.passThrough().keyId());
+    Api.json(ctx, out);
+  }
+}

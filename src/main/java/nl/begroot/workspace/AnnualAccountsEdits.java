@@ -1,0 +1,229 @@
+package nl.begroot.workspace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.begroot.core.access.Access;
+import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Permission;
+import nl.begroot.core.accounts.AnnualAccounts;
+import nl.begroot.core.accounts.Reserve;
+import nl.begroot.core.accounts.Threshold;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.Version;
+import nl.begroot.core.rounding.PrintedFigures;
+import nl.begroot.store.AnnualAccountsStore;
+import nl.begroot.store.StoreException;
+import nl.begroot.store.StoredVersion;
+
+/**
+ * The annual accounts (jaarrekening, docs/accounts.md): starting them from an adopted version's budget
+ * after amendments, reading them (the core's {@link AnnualAccounts} over the stored explanations,
+ * threshold and reserves and the organisation's realised figures), and the controller's changes (an
+ * explanation per deviation, the threshold), each asking {@link Access} and written with its log entry in
+ * one transaction with a revision check.
+ */
+public final class AnnualAccountsEdits {
+  /** The longest explanation accepted, in characters (the column holds 4000). */
+  public static final int MAX_EXPLANATION = 4000;
+
+  private final Workspace workspace;
+  private final AnnualAccountsStore store;
+
+  AnnualAccountsEdits(Workspace workspace, AnnualAccountsStore store) {
+    this.workspace = workspace;
+    this.store = store;
+  }
+
+  /** The accounts as a reader sees them: the version, its settings, the computed accounts and their printed figures. */
+  public record View(Snapshot snapshot, AnnualAccountsStore.Settings settings, AnnualAccounts accounts, PrintedFigures printed,
+      Map<String, AnnualAccountsStore.Explanation> explanations, boolean illustrationReserves, List<nl.begroot.core.audit.Finding> findings) {}
+
+  /** The adopted versions from which {@code actor} may start the accounts of a year, with that year (the first year of each). */
+  public List<StoredVersion> sources(Actor actor) {
+    return workspace.store().versions().stream().filter(v -> !v.scenario() && !v.amendment() && !v.accounts() && v.status().adopted())
+        .filter(v -> Access.allows(actor, Permission.CREATE_ACCOUNTS, Workspace.scope(v))).toList();
+  }
+
+  /** The accounts versions started from {@code sourceSlug}. */
+  public List<StoredVersion> startedFrom(String sourceSlug) {
+    Optional<StoredVersion> source = workspace.store().version(sourceSlug);
+    return source.map(s -> workspace.store().versions().stream().filter(v -> v.accounts() && s.id() == (v.basedOn() == null ? -1 : v.basedOn()))
+        .toList()).orElse(List.of());
+  }
+
+  /**
+   * Starts the annual accounts of {@code year} from the adopted version {@code sourceSlug}: a version of kind
+   * accounts, titled "Jaarrekening {year}", that holds the budget after amendments (the adopted version as
+   * amended by its adopted amendments) in phase accounts; the threshold starts at € 100.000 or 10 %; the
+   * built-in IPO example gets a labelled illustration of reserves.
+   */
+  public EditResult start(String sourceSlug, String yearText, Actor actor) {
+    Optional<StoredVersion> found = workspace.store().version(sourceSlug);
+    if (found.isEmpty()) {
+      return new EditResult.NotFound("versie " + sourceSlug);
+    }
+    StoredVersion source = found.get();
+    Access.require(actor, Permission.CREATE_ACCOUNTS, Workspace.scope(source));
+    if (source.scenario() || source.amendment() || source.accounts() || !source.status().adopted()) {
+      return invalid("form", "De jaarrekening begint bij een vastgestelde begroting; " + source.name() + " is dat niet.",
+          "The annual accounts start from an adopted budget; " + source.name() + " is not one.");
+    }
+    Workspace.AfterAmendments after = workspace.afterAmendments(sourceSlug).orElseThrow();
+    List<Integer> years = after.budget().version().years();
+    if (yearText == null || !yearText.strip().matches("\\d{4}") || !years.contains(Integer.parseInt(yearText.strip()))) {
+      return invalid("jaar", "Kies een jaar van deze begroting: " + years + ".", "Choose a year of this budget: " + years + ".");
+    }
+    int year = Integer.parseInt(yearText.strip());
+    Snapshot basis = workspace.current(after.readAs()).orElseThrow(() -> new StoreException("the version '" + sourceSlug + "' was deleted meanwhile", null));
+    Budget b = basis.budget();
+    Version v = b.version();
+    String name = "Jaarrekening " + year;
+    String slug = Workspace.slug("jaarrekening-" + year);
+    Budget accounts = b.withVersion(new Version(v.id() + "-jaarrekening-" + year, name, Version.Phase.ACCOUNTS, v.budgetYear(), v.years(),
+        v.frameTitle(), v.proposalsTitle(), v.newFrameTitle())).withPrinted(null);
+    String base = BudgetCodec.base(accounts, basis.rows());
+    List<Reserve> reserves = illustration(b, year);
+    Optional<StoredVersion> created = workspace.store().createBasedOn(StoredVersion.ACCOUNTS, source.id(), slug, name, base, basis.rows(),
+        Workspace.actor(actor), "accounts.create", (h, id) -> AnnualAccountsStore.insert(h, id, year, sourceSlug + (after.applied().isEmpty() ? ""
+            : " na wijziging " + after.applied()), Threshold.DEFAULT, reserves, !reserves.isEmpty(), Workspace.actor(actor)));
+    workspace.written(slug);
+    return created.<EditResult>map(c -> new EditResult.Saved(c.slug())).orElseGet(() -> invalid("form",
+        "Er is al een versie '" + slug + "': de jaarrekening " + year + " is al begonnen.", "There is a version '" + slug + "' already: the annual accounts "
+            + year + " were started."));
+  }
+
+  /**
+   * The reserves the built-in IPO example starts with: an ILLUSTRATION (the seed names no reserves), made up
+   * and labelled so on every page: a general reserve, and an earmarked reserve to which the appropriation
+   * adds € 250.000 (charged to column 1). Other organisations start without reserves.
+   */
+  static List<Reserve> illustration(Budget b, int year) {
+    if (!"ipo".equals(b.organisation().id()) || b.annex() == null || b.annex().columns().stream().noneMatch(c -> c.id().equals("1"))) {
+      return List.of();
+    }
+    return List.of(new Reserve("algemeen", "Algemene reserve (illustratie)", Reserve.Kind.GENERAL, "1", 250_000_000L, 0, 0),
+        new Reserve("frictie", "Bestemmingsreserve frictiekosten (illustratie)", Reserve.Kind.EARMARKED, "1", 80_000_000L, 25_000_000L, 0));
+  }
+
+  /** The accounts version {@code slug} computed for {@code actor}; empty when there is none (or it is no accounts version). */
+  public Optional<View> view(String slug, Actor actor) {
+    Optional<Snapshot> s = workspace.snapshot(slug);
+    if (s.isEmpty() || !s.get().version().accounts()) {
+      return Optional.empty();
+    }
+    Access.require(actor, Permission.READ_VERSION, Workspace.scope(s.get().version()));
+    long id = s.get().version().id();
+    AnnualAccountsStore.Settings settings = store.settings(id).orElseThrow(() -> new StoreException("accounts without settings: " + slug, null));
+    Map<String, AnnualAccountsStore.Explanation> explanations = new LinkedHashMap<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (AnnualAccountsStore.Explanation e : store.explanations(id)) {
+      explanations.put(e.key(), e);
+      texts.put(e.key(), e.body());
+    }
+    Budget b = s.get().budget();
+    AnnualAccounts a = AnnualAccounts.of(s.get().computed().computation(), settings.year(),
+        workspace.actuals().amounts(b.organisation().id(), settings.year()), settings.threshold(), texts, store.reserves(id));
+    PrintedFigures printed = nl.begroot.core.pipeline.Pipeline.round(a.document());
+    return Optional.of(new View(s.get(), settings, a, printed, explanations, store.illustrationReserves(id),
+        nl.begroot.core.audit.Auditor.accounts(a, printed)));
+  }
+
+  /**
+   * Sets the explanation of a programme's deviation on a side ({@code lasten} or {@code baten}) to {@code text}
+   * (blank: removes it), read at {@code expectedRevision} (0: none yet).
+   */
+  public EditResult explain(String slug, String programme, String side, String text, String expectedRevision, Actor actor) {
+    Optional<Snapshot> s = workspace.snapshot(slug);
+    if (s.isEmpty() || !s.get().version().accounts()) {
+      return new EditResult.NotFound("jaarrekening " + slug);
+    }
+    Access.require(actor, Permission.EDIT_ACCOUNTS, Workspace.scope(s.get().version()));
+    List<FieldError> errors = new ArrayList<>();
+    if (programme == null || s.get().budget().programme(programme).isEmpty()) {
+      errors.add(new FieldError("programme", "Onbekend programma: " + clip(programme) + ".", "Unknown programme: " + clip(programme) + "."));
+    }
+    if (!"lasten".equals(side) && !"baten".equals(side)) {
+      errors.add(new FieldError("side", "Kies lasten of baten.", "Choose lasten or baten."));
+    }
+    String body = text == null ? "" : text.strip();
+    if (body.length() > MAX_EXPLANATION) {
+      errors.add(new FieldError("text", "De toelichting is " + body.length() + " tekens; ten hoogste " + MAX_EXPLANATION + ".",
+          "The explanation is " + body.length() + " characters; at most " + MAX_EXPLANATION + "."));
+    }
+    Integer revision = revision(expectedRevision);
+    if (revision == null) {
+      errors.add(new FieldError("revision", "De revisie ontbreekt of is geen getal.", "The revision is missing or not a number."));
+    }
+    if (!errors.isEmpty()) {
+      return new EditResult.Invalid(errors);
+    }
+    var w = store.explain(s.get().version().id(), programme, side, body, revision, Workspace.actor(actor));
+    return written(slug, programme + "/" + side, w, body);
+  }
+
+  /** Sets the threshold: an amount in whole euros and a percentage, read at {@code expectedRevision}. */
+  public EditResult threshold(String slug, String eurosText, String percentText, String expectedRevision, Actor actor) {
+    Optional<Snapshot> s = workspace.snapshot(slug);
+    if (s.isEmpty() || !s.get().version().accounts()) {
+      return new EditResult.NotFound("jaarrekening " + slug);
+    }
+    Access.require(actor, Permission.EDIT_ACCOUNTS, Workspace.scope(s.get().version()));
+    List<FieldError> errors = new ArrayList<>();
+    Long euros = whole(eurosText, 12);
+    Long percent = whole(percentText, 3);
+    if (euros == null) {
+      errors.add(new FieldError("euros", "Geef het bedrag in hele euro's, zonder punten of komma: bijvoorbeeld 100000.",
+          "Give the amount in whole euros, without points or commas: for example 100000."));
+    }
+    if (percent == null) {
+      errors.add(new FieldError("percent", "Geef het percentage als heel getal van 0 tot en met 100.", "Give the percentage as a whole number from 0 to 100."));
+    }
+    if (errors.isEmpty()) {
+      for (String p : Threshold.problems(euros * 100, percent.intValue())) {
+        errors.add(new FieldError(p.contains("percentage") ? "percent" : "euros", p.contains("percentage")
+            ? "Het percentage ligt tussen 0 en 100." : "Het bedrag ligt tussen € 0 en € 10.000.000.000.", p));
+      }
+    }
+    Integer revision = revision(expectedRevision);
+    if (revision == null) {
+      errors.add(new FieldError("revision", "De revisie ontbreekt of is geen getal.", "The revision is missing or not a number."));
+    }
+    if (!errors.isEmpty()) {
+      return new EditResult.Invalid(errors);
+    }
+    var w = store.threshold(s.get().version().id(), new Threshold(euros * 100, percent.intValue()), revision, Workspace.actor(actor));
+    return written(slug, "drempel", w, euros + " euro of " + percent + " %");
+  }
+
+  private EditResult written(String slug, String what, AnnualAccountsStore.Written w, String yours) {
+    workspace.written(slug);
+    if (w instanceof AnnualAccountsStore.Written.Conflict c) {
+      return new EditResult.Conflict(what, c.revision(), c.by(), c.body(), yours);
+    }
+    if (w instanceof AnnualAccountsStore.Written.Final) {
+      return invalid("form", "Deze jaarrekening is vastgesteld en verandert niet meer.", "These annual accounts are adopted and no longer change.");
+    }
+    return new EditResult.Saved(slug);
+  }
+
+  private static Long whole(String text, int maxDigits) {
+    String t = text == null ? "" : text.strip();
+    return t.matches("\\d{1," + maxDigits + "}") ? Long.parseLong(t) : null;
+  }
+
+  private static Integer revision(String text) {
+    Long r = whole(text, 9);
+    return r == null ? null : r.intValue();
+  }
+
+  private static String clip(String s) {
+    return s == null ? "(geen)" : s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  private static EditResult invalid(String field, String nl, String en) {
+    return new EditResult.Invalid(List.of(new FieldError(field, nl, en)));
+  }
+}
