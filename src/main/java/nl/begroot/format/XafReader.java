@@ -95,6 +95,11 @@ public final class XafReader {
     return s;
   }
 
+  /** The schema as the import validates against it (for {@code begroot bench import}'s stages). */
+  public static Schema validatedSchema() {
+    return schema();
+  }
+
   /** The shipped schema, byte for byte the official copy, as a DOM. */
   static Document officialSchema() throws IOException, SAXException, ParserConfigurationException {
     DocumentBuilderFactory d = DocumentBuilderFactory.newDefaultInstance();
