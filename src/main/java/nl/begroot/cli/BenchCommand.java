@@ -42,21 +42,28 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   @Command(mixinStandardHelpOptions = true, name = "import", description = "Import benchmark: writes an XAF 3.2 auditfile of a million journal"
-      + " lines, parses it with the JDK's StAX reader alone and imports it (schema, mapping, totals, database) in the same run; prints both, the"
-      + " ratio, the peak heap and the load average. Target: at most 30 s and 1 GiB of heap (the launcher runs it with -Xmx1g).")
+      + " lines, parses it with the JDK's StAX reader alone and imports it (schema, mapping, totals, database) in the same run; prints both (wall"
+      + " clock and process CPU), the ratio, the peak heap and the load average. Target: at most 30 s and 1 GiB of heap (the launcher runs it with -Xmx1g).")
   static final class Import implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--lines", defaultValue = "1000000", description = "journal lines (default: ${DEFAULT-VALUE})")
     long lines;
 
+    @Option(names = "--rounds", defaultValue = "1", description = "StAX alone and the import, this many times each, alternating; the spread is"
+        + " printed (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--stages", description = "also time the stages in between: SAX alone, SAX with the schema, the reader with the totals")
+    boolean stages;
+
     @Override
     public Integer call() throws Exception {
-      if (lines < 4 || lines > 20_000_000) {
-        spec.commandLine().getErr().println("begroot bench import: --lines must be between 4 and 20000000");
+      if (lines < 4 || lines > 20_000_000 || rounds < 1 || rounds > 20) {
+        spec.commandLine().getErr().println("begroot bench import: --lines must be between 4 and 20000000, --rounds between 1 and 20");
         return Main.BAD_INPUT;
       }
-      nl.begroot.bench.ImportBench.run(lines, spec.commandLine().getOut());
+      nl.begroot.bench.ImportBench.run(lines, rounds, stages, spec.commandLine().getOut());
       return Main.OK;
     }
   }

@@ -108,7 +108,7 @@ final class ImportActualsCommand implements Callable<Integer> {
     }
   }
 
-  /** A one-line bar on the error stream: {@code [#######.............]  35%  105 / 300 MB}. */
+  /** A one-line bar on the error stream, drawn anew as the percentage read grows: {@code [##########....................]  35%  68.2 / 195.0 MB}. */
   static final class ProgressBar {
     private static final int WIDTH = 30;
     private final PrintWriter err;
@@ -127,8 +127,8 @@ final class ImportActualsCommand implements Callable<Integer> {
       }
       shown = percent;
       int filled = percent * WIDTH / 100;
-      err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + String.format("%3d%%  %d / %d MB", percent, bytes >> 20,
-          total >> 20));
+      err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + String.format(java.util.Locale.ROOT, "%3d%%  %.1f / %.1f MB",
+          percent, Math.min(bytes, total) / 1048576.0, total / 1048576.0));
       err.flush();
     }
 

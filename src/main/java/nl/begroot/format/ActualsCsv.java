@@ -107,12 +107,12 @@ public final class ActualsCsv {
       return;
     }
     into.line(account, name.isEmpty() ? null : name, costCentre.isEmpty() ? null : costCentre, false, year, period,
-        dc.equals("D") ? cents : 0, dc.equals("C") ? cents : 0, place);
+        dc.equals("D") ? cents : 0, dc.equals("C") ? cents : 0, lineNo, 0, null);
   }
 
   private static int integer(String s, int min, int max, String what, String place, ActualsImport into) {
     String t = s.strip();
-    if (t.matches("\\d{1,4}")) {
+    if (!t.isEmpty() && t.length() <= 4 && t.chars().allMatch(c -> c >= '0' && c <= '9')) {
       int n = Integer.parseInt(t);
       if (n >= min && n <= max) {
         return n;

@@ -14,41 +14,52 @@ final class Amounts2 {
 
   /** XAF: decimal point ({@code 1234.56}, {@code -3.5}, {@code 12}). */
   static long cents(String s) {
-    return cents(s, '.');
+    return cents(s, 0, s.length(), '.');
   }
 
   /** {@code s} with {@code separator} as its decimal separator, in cents; {@link #INVALID} when it is not one. */
   static long cents(String s, char separator) {
-    int n = s.length();
-    int i = 0;
+    return cents(s, 0, s.length(), separator);
+  }
+
+  /**
+   * The characters {@code from} to {@code to} of {@code s} (straight from the parser's buffer, no
+   * string made) with {@code separator} as the decimal separator, in cents; {@link #INVALID} when they
+   * are not an amount.
+   */
+  static long cents(CharSequence s, int from, int to, char separator) {
+    int i = from;
     boolean negative = false;
-    if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+    if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
       negative = s.charAt(i) == '-';
       i++;
     }
     long whole = 0;
     int digits = 0;
-    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+    while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      if (digits == MAX_DIGITS) {
+        return INVALID;
+      }
       whole = whole * 10 + (s.charAt(i) - '0');
       digits++;
       i++;
     }
-    if (digits == 0 || digits > MAX_DIGITS) {
+    if (digits == 0) {
       return INVALID;
     }
     long fraction = 0;
-    if (i < n) {
+    if (i < to) {
       if (s.charAt(i) != separator) {
         return INVALID;
       }
       i++;
       int decimals = 0;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && decimals < 3) {
+      while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9' && decimals < 3) {
         fraction = fraction * 10 + (s.charAt(i) - '0');
         decimals++;
         i++;
       }
-      if (decimals == 0 || decimals > 2 || i != n) {
+      if (decimals == 0 || decimals > 2 || i != to) {
         return INVALID;
       }
       if (decimals == 1) {

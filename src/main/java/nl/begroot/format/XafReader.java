@@ -3,41 +3,61 @@ package nl.begroot.format;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.util.StreamReaderDelegate;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import nl.begroot.core.actuals.ActualsImport;
-import org.xml.sax.ErrorHandler;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads an XML Auditfile Financieel 3.2 (XAF) into an {@link ActualsImport}, in one streaming pass:
- * the JDK's StAX reader pulls the file, the official schema ({@code XmlAuditfileFinancieel3.2.xsd},
- * see its {@code .SOURCE.md}) validates every event as it passes, and this reader takes from the
- * same events what the import needs: the fiscal year, the ledger accounts (number, name, balance or
- * profit-and-loss), the periods, and each transaction line (account, cost centre, amount, debit or
- * credit, the transaction's period). It translates only; the import decides.
+ * the JDK's SAX parser reads the file with the official schema ({@code XmlAuditfileFinancieel3.2.xsd},
+ * see its {@code .SOURCE.md}) in its own pipeline, so every element is validated as it passes, and
+ * this reader takes from the same events what the import needs: the fiscal year, the ledger accounts
+ * (number, name, balance or profit-and-loss), the periods, and each transaction line (account, cost
+ * centre, amount, debit or credit, the transaction's period). It translates only; the import decides.
+ *
+ * <p>The schema is validated without its {@code xsd:key}/{@code xsd:keyref} declarations, which
+ * cannot match anything in an auditfile (decision 170, {@link #schema()}); what they mean for what is
+ * read here is checked by this reader: every account number once in the general ledger, every
+ * period number once in the periods, a transaction's period among them, a line's account in the
+ * general ledger.
  *
  * <p>Hostile input is refused with its place (line and column, and the element path): no DTD (a
- * DOCTYPE is refused before anything is expanded, so no external entity and no entity expansion), the
- * XAF 3.2 namespace only, at most {@code maxBytes} read (counted while reading: a file that grows
- * past the limit stops there), every schema error, amounts with a decimal point and at most two
- * decimals. Memory does not grow with the file, apart from the schema's own key checks.
+ * DOCTYPE is refused by the parser before anything in it is read, so no external entity and no
+ * entity expansion), the XAF 3.2 namespace only, at most {@code maxBytes} read (counted while
+ * reading: a file that grows past the limit stops there), every schema error, amounts with a decimal
+ * point and at most two decimals. Memory does not grow with the file.
  */
 public final class XafReader {
   public static final String NAMESPACE = "http://www.auditfiles.nl/XAF/3.2";
-  /** The largest auditfile read: 1 GiB (a year of a mid-size organisation with a million lines is about 300 MB). */
+  /** The largest auditfile read: 1 GiB (a year of a mid-size organisation with a million lines is about 200 MB). */
   public static final long MAX_BYTES = 1L << 30;
   private static final String XSD = "XmlAuditfileFinancieel3.2.xsd";
+  private static final String XS = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
   private static volatile Schema schema;
 
   /** Told how far the reading is, in bytes, now and then. */
@@ -47,7 +67,11 @@ public final class XafReader {
 
   private XafReader() {}
 
-  /** The official XAF 3.2 schema, loaded once (the factory with secure processing, nothing fetched). */
+  /**
+   * The official XAF 3.2 schema as it is validated, loaded once (the factory with secure processing,
+   * nothing fetched): the shipped copy without the identity constraints that {@link #inert} proves
+   * can never select an element of an auditfile.
+   */
   static Schema schema() {
     Schema s = schema;
     if (s == null) {
@@ -58,8 +82,10 @@ public final class XafReader {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            schema = f.newSchema(XafReader.class.getResource(XSD));
-          } catch (SAXException e) {
+            Document xsd = officialSchema();
+            withoutInertConstraints(xsd);
+            schema = f.newSchema(new DOMSource(xsd, XafReader.class.getResource(XSD).toExternalForm()));
+          } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new IllegalStateException("the XAF 3.2 schema shipped with Begroot does not load: " + e.getMessage(), e);
           }
         }
@@ -69,59 +95,178 @@ public final class XafReader {
     return s;
   }
 
+  /** The schema as the import validates against it (for {@code begroot bench import}'s stages). */
+  public static Schema validatedSchema() {
+    return schema();
+  }
+
+  /** The shipped schema, byte for byte the official copy, as a DOM. */
+  static Document officialSchema() throws IOException, SAXException, ParserConfigurationException {
+    DocumentBuilderFactory d = DocumentBuilderFactory.newDefaultInstance();
+    d.setNamespaceAware(true);
+    d.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    d.setFeature(DISALLOW_DOCTYPE, true);
+    try (InputStream in = XafReader.class.getResourceAsStream(XSD)) {
+      return d.newDocumentBuilder().parse(in);
+    }
+  }
+
+  /**
+   * Removes from {@code xsd} every identity constraint ({@code xsd:key}, {@code xsd:keyref},
+   * {@code xsd:unique}) that is {@link #inert}, and returns how many it removed. One that is not
+   * inert (a later schema that writes its XPaths with a prefix) is kept and validated.
+   */
+  static int withoutInertConstraints(Document xsd) {
+    List<Element> constraints = new ArrayList<>();
+    for (String name : List.of("key", "keyref", "unique")) {
+      NodeList l = xsd.getElementsByTagNameNS(XS, name);
+      for (int i = 0; i < l.getLength(); i++) {
+        constraints.add((Element) l.item(i));
+      }
+    }
+    int removed = 0;
+    for (Element c : constraints) {
+      if (inert(xsd, c)) {
+        c.getParentNode().removeChild(c);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Whether identity constraint {@code c} can never select an element of a document that follows
+   * {@code xsd}: its selector's every step is a name without a prefix, which in XML Schema 1.0's
+   * XPath means an element in no namespace (XSD 1.0 part 1, 3.11.6; there is no default namespace
+   * for XPath there), while the schema has a target namespace, qualifies its local elements
+   * ({@code elementFormDefault="qualified"}) and has no wildcard ({@code xsd:any}) through which an
+   * element in no namespace could be valid. So in a valid file every element is in the target
+   * namespace and the selector matches nothing; in an invalid file the schema reports an error of
+   * its own. With or without the constraint, the same files are valid.
+   */
+  static boolean inert(Document xsd, Element c) {
+    Element root = xsd.getDocumentElement();
+    if (root.getAttribute("targetNamespace").isEmpty() || !"qualified".equals(root.getAttribute("elementFormDefault"))
+        || xsd.getElementsByTagNameNS(XS, "any").getLength() > 0 || xsd.getElementsByTagNameNS(XS, "import").getLength() > 0
+        || xsd.getElementsByTagNameNS(XS, "include").getLength() > 0 || xsd.getElementsByTagNameNS(XS, "redefine").getLength() > 0) {
+      return false;
+    }
+    for (Node n = c.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && XS.equals(e.getNamespaceURI()) && "selector".equals(e.getLocalName())) {
+        String xpath = e.getAttribute("xpath");
+        if (xpath.isBlank()) {
+          return false;
+        }
+        for (String alternative : xpath.split("\\|")) {
+          boolean namedStep = false;
+          for (String step : alternative.strip().replaceFirst("^\\.//", "").split("/")) {
+            String s = step.strip();
+            if (s.equals(".")) {
+              continue;
+            }
+            if (s.isEmpty() || s.contains(":") || s.contains("*") || s.startsWith("child::") || s.startsWith("@")) {
+              return false; // a prefix, a wildcard or an axis: not provably inert
+            }
+            namedStep = true;
+          }
+          if (!namedStep) {
+            return false; // "." selects the element itself, which is in the target namespace
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A SAX reader with the schema in its pipeline, no DTD, no external anything, English messages. */
+  private static XMLReader parser() throws ParserConfigurationException, SAXException {
+    SAXParserFactory f = SAXParserFactory.newDefaultInstance();
+    f.setNamespaceAware(true);
+    f.setValidating(false);
+    f.setXIncludeAware(false);
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature(DISALLOW_DOCTYPE, true);
+    f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    f.setSchema(schema());
+    SAXParser p = f.newSAXParser();
+    p.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    p.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    XMLReader r = p.getXMLReader();
+    optional(r, "http://apache.org/xml/features/validation/schema/augment-psvi", false); // nobody reads the PSVI
+    try {
+      r.setProperty("http://apache.org/xml/properties/locale", Locale.ENGLISH);
+    } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+      // the parser's messages in the JVM's language then
+    }
+    return r;
+  }
+
+  private static void optional(XMLReader r, String feature, boolean value) {
+    try {
+      r.setFeature(feature, value);
+    } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+      // a speed-up only
+    }
+  }
+
   /** Reads {@code in} (not closed) into {@code into}; every problem goes there with its place. */
   public static void read(InputStream in, long maxBytes, ActualsImport into, Progress progress) {
     Counting counting = new Counting(in, maxBytes, progress);
-    Events events = null;
+    Events events = new Events(into);
     try {
-      XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-      factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-      factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-      factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-      events = new Events(factory.createXMLStreamReader(counting), into);
-      javax.xml.validation.ValidatorHandler validator = schema().newValidatorHandler();
-      validator.setErrorHandler(events);
-      events.feed(validator);
+      XMLReader reader = parser();
+      reader.setContentHandler(events);
+      reader.setErrorHandler(events);
+      reader.parse(new InputSource(counting));
+      events.flushPending();
       if (!events.rootSeen) {
         into.problem("", "the file holds no XML element; an auditfile starts with <auditfile xmlns=\"" + NAMESPACE + "\">");
       }
-    } catch (Exception e) {
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's XML parser cannot be set up for auditfiles: " + e.getMessage(), e);
+    } catch (SAXException | IOException | RuntimeException e) {
       if (counting.tooLarge) {
         into.problem("byte " + maxBytes, "the file is larger than " + size(maxBytes) + " (the limit); nothing is imported");
-      } else if (events != null && events.stopped != null) {
+      } else if (events.stopped != null) {
         into.problem(events.stopped.place, events.stopped.message);
-      } else if (events != null && events.stoppedByProblems) {
+      } else if (events.stoppedByProblems) {
         // the problems are in the import already
+      } else if (e instanceof RuntimeException r && !(rootOf(r) instanceof SAXException)) {
+        throw r;
       } else {
         Throwable t = rootOf(e);
-        String place = events == null ? "" : events.place();
-        if (t instanceof XMLStreamException x && x.getLocation() != null) {
-          place = at(x.getLocation(), events == null ? "" : events.path());
-        } else if (t instanceof SAXParseException p && p.getLineNumber() > 0) {
-          place = "line " + p.getLineNumber() + ", column " + p.getColumnNumber();
+        String place = events.place();
+        if (t instanceof SAXParseException p && p.getLineNumber() > 0) {
+          place = at(p.getLineNumber(), p.getColumnNumber(), events.path());
         }
-        into.problem(place, "this is not a readable XML auditfile: " + plain(t));
+        if (t.getMessage() != null && t.getMessage().contains(DISALLOW_DOCTYPE)) {
+          into.problem(place, "the file has a DOCTYPE declaration; an auditfile has none, and Begroot reads no DTD"
+              + " or entity (no external entities, no entity expansion)");
+        } else {
+          events.flushPending();
+          into.problem(place, "this is not a readable XML auditfile: " + plain(t));
+        }
       }
     }
   }
 
   private static Throwable rootOf(Throwable e) {
+    for (Throwable u = e; u != null; u = u.getCause() == u ? null : u.getCause()) {
+      if (u instanceof SAXParseException) {
+        return u;
+      }
+    }
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    if (t instanceof XMLStreamException || t instanceof SAXParseException) {
-      return t;
-    }
-    for (Throwable u = e; u != null; u = u.getCause()) {
-      if (u instanceof XMLStreamException || u instanceof SAXParseException) {
-        return u;
-      }
-    }
     return t;
   }
 
-  /** The parser's message without its own place prefix ("ParseError at [row,col]:[1,1]\nMessage: ..."). */
+  /** The parser's message without a place prefix of its own. */
   private static String plain(Throwable t) {
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     int i = m.indexOf("Message: ");
@@ -138,14 +283,14 @@ public final class XafReader {
     return bytes + " bytes";
   }
 
-  static String at(Location l, String path) {
-    return "line " + l.getLineNumber() + ", column " + l.getColumnNumber() + (path.isEmpty() ? "" : " (" + path + ")");
+  static String at(int line, int column, String path) {
+    return "line " + line + ", column " + column + (path.isEmpty() ? "" : " (" + path + ")");
   }
 
-  /** A problem that ends the reading (a DOCTYPE, the wrong namespace). */
+  /** A problem that ends the reading (the wrong namespace). */
   private record Stop(String place, String message) {}
 
-  private static final class Stopped extends XMLStreamException {
+  private static final class Stopped extends SAXException {
     private static final long serialVersionUID = 1L;
 
     Stopped() {
@@ -153,103 +298,51 @@ public final class XafReader {
     }
   }
 
-  /** An account of the general ledger: its name and whether it is a balance-sheet account. */
-  private record Account(String name, boolean balanceSheet) {}
+  /** An account of the general ledger: its name, whether it is a balance-sheet account, where it is. */
+  private record Account(String name, boolean balanceSheet, int line) {}
 
-  /** The events as they pass to the validator: what the import needs is taken from them. */
-  private static final class Events extends StreamReaderDelegate implements ErrorHandler {
+  /** The parser's events, after the schema's validator has seen each: what the import needs is taken from them. */
+  private static final class Events extends DefaultHandler {
+    private static final String LINE_PATH = "auditfile/company/transactions/journal/transaction/trLine/accID";
     private final ActualsImport into;
+    private Locator locator;
     private final String[] path = new String[64];
     private int depth;
-    private boolean rootSeen;
+    boolean rootSeen;
     Stop stopped;
     boolean stoppedByProblems;
+    private int problemsCount;
+    /** The validator's findings before the root element is known: dropped when the namespace is wrong (that says it all). */
+    private final List<String[]> pending = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private boolean capturing;
+    private final Names names = new Names();
     private final Map<String, Account> accounts = new HashMap<>();
-    private Integer year;
+    /** The period numbers the file declares (periods/period), 0-999 as the schema allows: where, or 0. */
+    private final int[] declared = new int[1000];
+    private int year = -1;
     // the account being read
     private String accId;
     private String accDesc;
     private String accTp;
     // the period being read, the transaction's period, the line being read
-    private String periodNumber;
+    private int periodNumber = -1;
     private int transactionPeriod = -1;
     private String lineAcc;
     private String lineCost;
     private long lineCents;
     private boolean lineAmountOk;
-    private String lineTp;
+    private char lineTp;
     private int lineLine;
     private int lineColumn;
 
-    Events(XMLStreamReader reader, ActualsImport into) {
-      super(reader);
+    Events(ActualsImport into) {
       this.into = into;
     }
 
-    /**
-     * Pulls every event and hands it to the schema's validator as SAX events (no transformer in
-     * between): the validator checks each as it passes; this reader takes what the import needs.
-     */
-    void feed(javax.xml.validation.ValidatorHandler v) throws XMLStreamException, SAXException {
-      XMLStreamReader r = getParent();
-      v.setDocumentLocator(new org.xml.sax.Locator() {
-        public String getPublicId() {
-          return null;
-        }
-
-        public String getSystemId() {
-          return null;
-        }
-
-        public int getLineNumber() {
-          return r.getLocation().getLineNumber();
-        }
-
-        public int getColumnNumber() {
-          return r.getLocation().getColumnNumber();
-        }
-      });
-      org.xml.sax.helpers.AttributesImpl attributes = new org.xml.sax.helpers.AttributesImpl();
-      v.startDocument();
-      while (hasNext()) {
-        int event = next();
-        switch (event) {
-          case XMLStreamConstants.START_ELEMENT -> {
-            for (int i = 0; i < r.getNamespaceCount(); i++) {
-              String prefix = r.getNamespacePrefix(i);
-              v.startPrefixMapping(prefix == null ? "" : prefix, r.getNamespaceURI(i));
-            }
-            attributes.clear();
-            for (int i = 0; i < r.getAttributeCount(); i++) {
-              String prefix = r.getAttributePrefix(i);
-              String local = r.getAttributeLocalName(i);
-              String uri = r.getAttributeNamespace(i);
-              attributes.addAttribute(uri == null ? "" : uri, local, prefix == null || prefix.isEmpty() ? local : prefix + ":" + local,
-                  "CDATA", r.getAttributeValue(i));
-            }
-            String uri = r.getNamespaceURI();
-            String prefix = r.getPrefix();
-            String local = r.getLocalName();
-            v.startElement(uri == null ? "" : uri, local, prefix == null || prefix.isEmpty() ? local : prefix + ":" + local, attributes);
-          }
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-              v.characters(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-          case XMLStreamConstants.END_ELEMENT -> {
-            String uri = r.getNamespaceURI();
-            String prefix = r.getPrefix();
-            String local = r.getLocalName();
-            v.endElement(uri == null ? "" : uri, local, prefix == null || prefix.isEmpty() ? local : prefix + ":" + local);
-            for (int i = 0; i < r.getNamespaceCount(); i++) {
-              String p = r.getNamespacePrefix(i);
-              v.endPrefixMapping(p == null ? "" : p);
-            }
-          }
-          default -> { }
-        }
-      }
-      v.endDocument();
+    @Override
+    public void setDocumentLocator(Locator locator) {
+      this.locator = locator;
     }
 
     String path() {
@@ -261,55 +354,37 @@ public final class XafReader {
     }
 
     String place() {
-      return at(getLocation(), path());
+      return locator == null ? path() : at(locator.getLineNumber(), locator.getColumnNumber(), path());
     }
 
-    private void stop(String message) throws XMLStreamException {
+    private void stop(String message) throws SAXException {
       stopped = new Stop(place(), message);
       throw new Stopped();
     }
 
+    void flushPending() {
+      for (String[] p : pending) {
+        problem(p[0], p[1]);
+      }
+      pending.clear();
+    }
+
     @Override
-    public int next() throws XMLStreamException {
-      if (into.refused() && into.lines() >= 0 && problemsFull()) {
+    public void startElement(String uri, String name, String qName, Attributes attributes) throws SAXException {
+      if (problemsCount >= ActualsImport.MAX_PROBLEMS) {
         stoppedByProblems = true;
         throw new Stopped();
       }
-      int event = super.next();
-      switch (event) {
-        case XMLStreamConstants.DTD -> stop("the file has a DOCTYPE declaration; an auditfile has none, and Begroot reads no DTD"
-            + " or entity (no external entities, no entity expansion)");
-        case XMLStreamConstants.ENTITY_REFERENCE -> stop("the file refers to an entity '&" + getLocalName()
-            + ";'; an auditfile has none, and Begroot expands no entity");
-        case XMLStreamConstants.START_ELEMENT -> start();
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (capturing) {
-            text.append(getTextCharacters(), getTextStart(), getTextLength());
-          }
-        }
-        case XMLStreamConstants.END_ELEMENT -> end();
-        default -> { }
-      }
-      return event;
-    }
-
-    private int problemsCount;
-
-    private boolean problemsFull() {
-      return problemsCount >= ActualsImport.MAX_PROBLEMS;
-    }
-
-    private void start() throws XMLStreamException {
-      String name = getLocalName();
       if (depth == 0) {
         rootSeen = true;
-        String ns = getNamespaceURI();
-        if (!XafReader.NAMESPACE.equals(ns)) {
+        if (!NAMESPACE.equals(uri)) {
           path[0] = name;
           depth = 1;
-          stop("the root element is {" + (ns == null ? "" : ns) + "}" + name + "; an XAF 3.2 auditfile is <auditfile xmlns=\""
-              + XafReader.NAMESPACE + "\"> (other versions and formats are not read)");
+          pending.clear();
+          stop("the root element is {" + uri + "}" + name + "; an XAF 3.2 auditfile is <auditfile xmlns=\"" + NAMESPACE
+              + "\"> (other versions and formats are not read)");
         }
+        flushPending();
       }
       if (depth < path.length) {
         path[depth] = name;
@@ -326,91 +401,124 @@ public final class XafReader {
       };
       if (capturing) {
         text.setLength(0);
-      }
-      if (name.equals("trLine") && parent.equals("transaction")) {
+      } else if (name.equals("trLine") && parent.equals("transaction")) {
         lineAcc = null;
         lineCost = null;
         lineCents = 0;
         lineAmountOk = false;
-        lineTp = null;
+        lineTp = 0;
         lineLine = 0;
+      } else if (name.equals("transaction") && parent.equals("journal")) {
+        transactionPeriod = -1;
       } else if (name.equals("ledgerAccount")) {
         accId = null;
         accDesc = null;
         accTp = null;
       } else if (name.equals("period") && parent.equals("periods")) {
-        periodNumber = null;
-      } else if (name.equals("transaction") && parent.equals("journal")) {
-        transactionPeriod = -1;
+        periodNumber = -1;
       }
     }
 
-    private void end() {
-      String name = getLocalName();
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (capturing) {
+        text.append(ch, start, length);
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String name, String qName) {
       String parent = depth >= 2 && depth - 2 < path.length ? path[depth - 2] : "";
       if (capturing) {
         capturing = false;
-        String value = text.toString().strip();
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+          from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+          to--;
+        }
         switch (parent) {
           case "trLine" -> {
             switch (name) {
               case "accID" -> {
-                lineAcc = value;
-                lineLine = getLocation().getLineNumber();
-                lineColumn = getLocation().getColumnNumber();
+                lineAcc = names.of(text, from, to);
+                lineLine = locator == null ? 0 : locator.getLineNumber();
+                lineColumn = locator == null ? 0 : locator.getColumnNumber();
               }
-              case "costID" -> lineCost = value.isEmpty() ? null : value;
-              case "amntTp" -> lineTp = value;
-              case "amnt" -> amount(value);
+              case "costID" -> lineCost = from == to ? null : names.of(text, from, to);
+              case "amntTp" -> lineTp = to - from == 1 ? text.charAt(from) : '?';
+              case "amnt" -> amount(from, to);
               default -> { }
             }
           }
-          case "transaction" -> transactionPeriod = integer(value, "period number", 0, 999);
+          case "transaction" -> transactionPeriod(integer(from, to, "period number", 0, 999));
           case "ledgerAccount" -> {
             switch (name) {
-              case "accID" -> accId = value;
-              case "accDesc" -> accDesc = value;
-              case "accTp" -> accTp = value;
+              case "accID" -> accId = text.substring(from, to);
+              case "accDesc" -> accDesc = text.substring(from, to);
+              case "accTp" -> accTp = text.substring(from, to);
               default -> { }
             }
           }
-          case "period" -> periodNumber = value;
-          case "header" -> year = integer(value, "fiscal year", 1000, 9999);
+          case "period" -> periodNumber = integer(from, to, "period number", 0, 999);
+          case "header" -> year = integer(from, to, "fiscal year", 1000, 9999);
           default -> { }
         }
       } else if (name.equals("trLine") && parent.equals("transaction")) {
         line();
       } else if (name.equals("ledgerAccount") && accId != null) {
-        accounts.put(accId, new Account(accDesc, "B".equals(accTp)));
-      } else if (name.equals("period") && parent.equals("periods") && periodNumber != null && year != null) {
-        int n = integer(periodNumber, "period number", 0, 999);
-        if (n >= 1 && n <= ActualsImport.MAX_PERIOD) {
-          into.period(year, n, place());
+        int here = locator == null ? 0 : locator.getLineNumber();
+        Account before = accounts.putIfAbsent(accId, new Account(accDesc, "B".equals(accTp), here));
+        if (before != null) {
+          problem(place(), "account " + accId + " is in the general ledger twice (first at line " + before.line() + "); an account number"
+              + " is there once (the schema's key accountIDKey)");
+        }
+      } else if (name.equals("period") && parent.equals("periods") && periodNumber >= 0) {
+        int here = locator == null ? 1 : Math.max(1, locator.getLineNumber());
+        if (declared[periodNumber] != 0) {
+          problem(place(), "period " + periodNumber + " is in the periods twice (first at line " + declared[periodNumber] + "); a period"
+              + " number is there once (the schema's key periodNumberKey)");
+        } else {
+          declared[periodNumber] = here;
+          if (periodNumber >= 1 && periodNumber <= ActualsImport.MAX_PERIOD && year > 0) {
+            into.period(year, periodNumber, place());
+          }
         }
       }
       depth--;
     }
 
-    private static final String LINE_PATH = "auditfile/company/transactions/journal/transaction/trLine/accID";
+    /** A transaction's period must be one the file declares (the schema's key reference ctTransactionPeriodNumberRef). */
+    private void transactionPeriod(int n) {
+      if (n >= 0 && declared[n] == 0) {
+        problem(place(), "period " + n + " is unknown: the file's periods (periods/period) do not declare it");
+        n = -1;
+      }
+      transactionPeriod = n;
+    }
 
     private void line() {
-      String linePlace = "line " + lineLine + ", column " + lineColumn + " (" + LINE_PATH + ")";
-      if (lineAcc == null || !lineAmountOk || lineTp == null || year == null || transactionPeriod < 0) {
-        return; // the schema reports what is missing
+      if (lineAcc == null || !lineAmountOk || lineTp == 0 || year < 0 || transactionPeriod < 0) {
+        return; // the schema, or this reader, reports what is missing or wrong
       }
       Account account = accounts.get(lineAcc);
       if (account == null) {
-        into.problem(linePlace, "account " + lineAcc + " is not in the general ledger (generalLedger/ledgerAccount) of the file");
+        problem(at(lineLine, lineColumn, LINE_PATH), "account " + lineAcc + " is not in the general ledger (generalLedger/ledgerAccount)"
+            + " of the file");
         return;
       }
-      long debit = "D".equals(lineTp) ? lineCents : 0;
-      long credit = "C".equals(lineTp) ? lineCents : 0;
-      into.line(lineAcc, account.name(), lineCost, account.balanceSheet(), year, transactionPeriod, debit, credit, linePlace);
+      long debit = lineTp == 'D' ? lineCents : 0;
+      long credit = lineTp == 'C' ? lineCents : 0;
+      into.line(lineAcc, account.name(), lineCost, account.balanceSheet(), year, transactionPeriod, debit, credit, lineLine, lineColumn,
+          LINE_PATH);
     }
 
-    private void amount(String value) {
-      long cents = Amounts2.cents(value);
+    private void amount(int from, int to) {
+      long cents = Amounts2.cents(text, from, to, '.');
       if (cents == Amounts2.INVALID) {
+        String value = text.substring(from, to);
         String hint = value.indexOf(',') >= 0 ? "; it has a comma: XAF amounts have a decimal point and no thousands separator (1234.56)"
             : "; XAF amounts are numbers with a decimal point and at most two decimals (1234.56)";
         problem(place(), "amount '" + shorten(value) + "' is not an amount" + hint);
@@ -420,16 +528,19 @@ public final class XafReader {
       lineAmountOk = true;
     }
 
-    private int integer(String value, String what, int min, int max) {
-      try {
-        int n = Integer.parseInt(value);
-        if (n >= min && n <= max) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // below
+    /** A number of at most four digits from the text, or -1 (and a problem). */
+    private int integer(int from, int to, String what, int min, int max) {
+      int n = 0;
+      boolean ok = to > from && to - from <= 4;
+      for (int i = from; ok && i < to; i++) {
+        char c = text.charAt(i);
+        ok = c >= '0' && c <= '9';
+        n = n * 10 + (c - '0');
       }
-      problem(place(), what + " '" + shorten(value) + "' is not a number from " + min + " to " + max);
+      if (ok && n >= min && n <= max) {
+        return n;
+      }
+      problem(place(), what + " '" + shorten(text.substring(from, to)) + "' is not a number from " + min + " to " + max);
       return -1;
     }
 
@@ -438,7 +549,7 @@ public final class XafReader {
       into.problem(place, message);
     }
 
-    // the validator's findings
+    // the validator's findings, and the parser's
 
     @Override
     public void warning(SAXParseException e) {
@@ -447,15 +558,86 @@ public final class XafReader {
 
     @Override
     public void error(SAXParseException e) throws SAXException {
-      problem(place(), "does not follow the XAF 3.2 schema: " + e.getMessage());
-      if (problemsFull()) {
-        throw e;
+      String place = at(e.getLineNumber(), e.getColumnNumber(), path());
+      String message = "does not follow the XAF 3.2 schema: " + e.getMessage();
+      if (!rootSeen) {
+        if (pending.size() < ActualsImport.MAX_PROBLEMS) {
+          pending.add(new String[] {place, message});
+        }
+        return;
+      }
+      problem(place, message);
+      if (problemsCount >= ActualsImport.MAX_PROBLEMS) {
+        stoppedByProblems = true;
+        throw new Stopped();
       }
     }
 
     @Override
     public void fatalError(SAXParseException e) throws SAXException {
       throw e;
+    }
+  }
+
+  /**
+   * The account numbers and cost centres of a file, each kept once: a line's are looked up here from
+   * the parser's characters, without a new string per line. At most {@link #MAX} are kept (a file with
+   * more distinct ones still reads, with a string per line for the rest).
+   */
+  static final class Names {
+    static final int MAX = 1 << 16;
+    private String[] table = new String[1024];
+    private int size;
+
+    String of(CharSequence s, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + s.charAt(i);
+      }
+      int mask = table.length - 1;
+      int i = (h ^ (h >>> 16)) & mask;
+      for (String t = table[i]; t != null; t = table[i]) {
+        if (same(t, s, from, to)) {
+          return t;
+        }
+        i = (i + 1) & mask;
+      }
+      String name = s.subSequence(from, to).toString();
+      if (size < MAX) {
+        table[i] = name;
+        if (++size * 2 > table.length) {
+          grow();
+        }
+      }
+      return name;
+    }
+
+    private static boolean same(String t, CharSequence s, int from, int to) {
+      if (t.length() != to - from) {
+        return false;
+      }
+      for (int i = 0; i < t.length(); i++) {
+        if (t.charAt(i) != s.charAt(from + i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void grow() {
+      String[] old = table;
+      table = new String[old.length * 2];
+      int mask = table.length - 1;
+      for (String t : old) {
+        if (t != null) {
+          int h = t.hashCode();
+          int i = (h ^ (h >>> 16)) & mask;
+          while (table[i] != null) {
+            i = (i + 1) & mask;
+          }
+          table[i] = t;
+        }
+      }
     }
   }
 

@@ -47,7 +47,20 @@ class HostileXafTest {
         new Object[] {"a year the budget lacks", g.replace("<fiscalYear>2026</fiscalYear>", "<fiscalYear>2019</fiscalYear>"),
             "year 2019 is not a year of this budget", "line "},
         new Object[] {"schema: a required element missing", g.replace("<docRef>T1</docRef>", ""), "does not follow the XAF 3.2 schema", "line "},
-        new Object[] {"cut off", g.substring(0, g.length() / 2), "not a readable XML auditfile", "line "});
+        new Object[] {"cut off", g.substring(0, g.length() / 2), "not a readable XML auditfile", "line "},
+        // what the schema's keys mean (they cannot select anything in an auditfile: XafReaderTest), checked by the reader
+        new Object[] {"a period the file does not declare", g.replace("<periodNumber>3</periodNumber><trDt>", "<periodNumber>13</periodNumber><trDt>"),
+            "period 13 is unknown: the file's periods (periods/period) do not declare it", "transaction/periodNumber"},
+        new Object[] {"an account twice in the general ledger", g.replace("<ledgerAccount><accID>4000</accID>", "<ledgerAccount><accID>1100</accID>"),
+            "account 1100 is in the general ledger twice (first at line ", "generalLedger/ledgerAccount"},
+        new Object[] {"a period twice in the periods", g.replace("<period><periodNumber>2</periodNumber>", "<period><periodNumber>1</periodNumber>"),
+            "period 1 is in the periods twice (first at line ", "periods/period"},
+        new Object[] {"a line on an account the general ledger lacks", g.replace("<accID>4300</accID><docRef>", "<accID>4301</accID><docRef>"),
+            "account 4301 is not in the general ledger", "trLine/accID"},
+        new Object[] {"an undeclared entity", g.replace("<accDesc>Bank</accDesc>", "<accDesc>&xxe;</accDesc>"),
+            "The entity \"xxe\" was referenced, but not declared", "ledgerAccount/accDesc"},
+        new Object[] {"a DOCTYPE without an internal subset", "<?xml version=\"1.0\"?>\n<!DOCTYPE auditfile SYSTEM \"http://127.0.0.1:9/x.dtd\">\n"
+            + "<auditfile xmlns=\"http://www.auditfiles.nl/XAF/3.2\"></auditfile>", "DOCTYPE", "line 2"});
   }
 
   @ParameterizedTest(name = "{0}")

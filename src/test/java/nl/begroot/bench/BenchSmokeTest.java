@@ -20,6 +20,15 @@ class BenchSmokeTest {
   }
 
   @Test
+  void theImportBenchRunsAtASmallSize() throws Exception {
+    StringWriter out = new StringWriter();
+    ImportBench.run(4000, 2, true, new PrintWriter(out, true));
+    String text = out.toString();
+    assertThat(text).contains("StAX alone").contains("stage: SAX parser with the schema").contains("(no hash, no database)")
+        .contains("4000 lines, ").contains("min / median / max").contains("load average").doesNotContain("REFUSED");
+  }
+
+  @Test
   void duckDbAndH2GiveBegrootsTotalsInTheSameRun() {
     StringWriter out = new StringWriter();
     PeersBench.run(20_000, 3, 1, null, new PrintWriter(out, true));

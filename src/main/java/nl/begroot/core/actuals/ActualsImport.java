@@ -81,11 +81,19 @@ public final class ActualsImport {
     }
   }
 
-  private final Map<String, Integer> byAccountAndCentre = new HashMap<>();
+  /** Per account, per cost centre: the target's index. */
+  private final Map<String, Map<String, Integer>> byAccountAndCentre = new HashMap<>();
   private final Map<String, Integer> byAccount = new HashMap<>();
   private final List<Target> targets = new ArrayList<>();
   private final Set<Integer> years;
-  private final Map<Long, long[]> totals = new HashMap<>();
+  /** The first year of the budget and how many years from it to the last: the totals are an array over them. */
+  private final int firstYear;
+  private final int yearSpan;
+  /** Per target, year (from {@link #firstYear}) and period (0-{@link #MAX_PERIOD}): the total in cents, and whether a line made it. */
+  private final long[] totals;
+  private final boolean[] touched;
+  /** The periods seen, per year and period as in the totals: a line looks here, not in {@link #periods}. */
+  private final boolean[] seen;
   private final Set<YearPeriod> periods = new TreeSet<>();
   private final Map<String, Unmapped> unmapped = new LinkedHashMap<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -106,9 +114,21 @@ public final class ActualsImport {
       if (r.costCentre() == null) {
         byAccount.put(r.account(), i);
       } else {
-        byAccountAndCentre.put(r.account() + '\u0000' + r.costCentre(), i);
+        byAccountAndCentre.computeIfAbsent(r.account(), a -> new HashMap<>()).put(r.costCentre(), i);
       }
     }
+    int first = years.stream().mapToInt(Integer::intValue).min().orElse(0);
+    int last = years.stream().mapToInt(Integer::intValue).max().orElse(-1);
+    this.firstYear = first;
+    this.yearSpan = last - first + 1;
+    this.totals = new long[targets.size() * yearSpan * (MAX_PERIOD + 1)];
+    this.touched = new boolean[totals.length];
+    this.seen = new boolean[yearSpan * (MAX_PERIOD + 1)];
+  }
+
+  /** A line's place: "line 12, column 5 (path)", made only when a problem needs it. */
+  static String place(long line, int column, String path) {
+    return "line " + line + (column > 0 ? ", column " + column : "") + (path == null || path.isEmpty() ? "" : " (" + path + ")");
   }
 
   /** A problem the adapter found (a malformed amount, a schema error, a file too large). */
@@ -129,6 +149,7 @@ public final class ActualsImport {
   public void period(int year, int period, String place) {
     if (checkPeriod(year, period, place)) {
       periods.add(new YearPeriod(year, period));
+      seen[(year - firstYear) * (MAX_PERIOD + 1) + period] = true;
     }
   }
 
@@ -147,44 +168,53 @@ public final class ActualsImport {
   /**
    * One booking line: on {@code account} (named {@code accountName} in the file) and {@code
    * costCentre} (null when the line has none), in {@code period} of {@code year}, {@code debitCents}
-   * and {@code creditCents} (one of them usually 0). A balance-sheet account ({@code balanceSheet})
-   * is no part of the realisation and is passed over.
+   * and {@code creditCents} (one of them usually 0); found at {@code line}, {@code column} (0: not
+   * known) and {@code path} (null: none) of the file, which a problem says. A balance-sheet account
+   * ({@code balanceSheet}) is no part of the realisation and is passed over. Nothing is allocated for
+   * a line that has no problem: a million lines cost no more memory than one.
    */
   public void line(String account, String accountName, String costCentre, boolean balanceSheet, int year, int period,
-      long debitCents, long creditCents, String place) {
+      long debitCents, long creditCents, long line, int column, String path) {
     lines++;
     if (balanceSheet) {
       balanceLines++;
       return;
     }
-    Integer t = costCentre == null ? null : byAccountAndCentre.get(account + '\u0000' + costCentre);
+    Integer t = null;
+    if (costCentre != null) {
+      Map<String, Integer> centres = byAccountAndCentre.get(account);
+      t = centres == null ? null : centres.get(costCentre);
+    }
     if (t == null) {
       t = byAccount.get(account);
     }
     if (t == null) {
       String key = account + '\u0000' + (costCentre == null ? "" : costCentre);
-      unmapped.computeIfAbsent(key, k -> new Unmapped(account, accountName, costCentre, place)).lines++;
+      Unmapped u = unmapped.get(key);
+      if (u == null) {
+        u = new Unmapped(account, accountName, costCentre, place(line, column, path));
+        unmapped.put(key, u);
+      }
+      u.lines++;
       return;
     }
-    YearPeriod yp = new YearPeriod(year, period);
-    if (!periods.contains(yp)) {
-      if (!checkPeriod(year, period, place)) {
+    int y = year - firstYear;
+    int yp = y * (MAX_PERIOD + 1) + period;
+    if (y < 0 || y >= yearSpan || period < 0 || period > MAX_PERIOD || !seen[yp]) {
+      if (!checkPeriod(year, period, place(line, column, path))) {
         return;
       }
-      periods.add(yp);
+      periods.add(new YearPeriod(year, period));
+      seen[yp] = true;
     }
     Target target = targets.get(t);
     long amount = target.side() == Side.LASTEN ? Math.subtractExact(debitCents, creditCents) : Math.subtractExact(creditCents, debitCents);
-    long key = ((long) t << 24) | ((long) year << 4) | period;
-    long[] sum = totals.get(key);
-    if (sum == null) {
-      totals.put(key, new long[] {amount});
-    } else {
-      try {
-        sum[0] = Math.addExact(sum[0], amount);
-      } catch (ArithmeticException overflow) {
-        problem(place, "the amounts of account " + account + " add up to more than a 64-bit number of cents holds");
-      }
+    int k = t * yearSpan * (MAX_PERIOD + 1) + yp;
+    try {
+      totals[k] = Math.addExact(totals[k], amount);
+      touched[k] = true;
+    } catch (ArithmeticException overflow) {
+      problem(place(line, column, path), "the amounts of account " + account + " add up to more than a 64-bit number of cents holds");
     }
   }
 
@@ -211,12 +241,13 @@ public final class ActualsImport {
       return new Outcome.Refused(List.copyOf(all), more);
     }
     List<RealisedAmount> amounts = new ArrayList<>();
-    for (Map.Entry<Long, long[]> e : totals.entrySet()) {
-      long key = e.getKey();
-      Target t = targets.get((int) (key >>> 24));
-      int year = (int) ((key >>> 4) & 0xFFFFF);
-      int period = (int) (key & 0xF);
-      amounts.add(new RealisedAmount(t.unit(), t.side(), t.money(), t.thirdParty(), year, period, e.getValue()[0]));
+    for (int k = 0; k < totals.length; k++) {
+      if (touched[k]) {
+        Target t = targets.get(k / (yearSpan * (MAX_PERIOD + 1)));
+        int year = firstYear + k / (MAX_PERIOD + 1) % yearSpan;
+        int period = k % (MAX_PERIOD + 1);
+        amounts.add(new RealisedAmount(t.unit(), t.side(), t.money(), t.thirdParty(), year, period, totals[k]));
+      }
     }
     amounts.sort(RealisedAmount.ORDER);
     return new Outcome.Imported(new Realisation(List.copyOf(amounts), List.copyOf(periods), lines, balanceLines));
