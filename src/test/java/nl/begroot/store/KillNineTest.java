@@ -51,7 +51,7 @@ class KillNineTest {
   /** Writers sending at once in each cycle. */
   static final int WRITERS = 4;
   /** The kill comes at a random moment up to this many milliseconds after the cycle's first answer. */
-  static final int WINDOW = 3000;
+  static final int WINDOW = 1000;
   private static final String CONCEPT = Workspace.CONCEPT;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -127,7 +127,7 @@ class KillNineTest {
         if (next != null) {
           children.add(next);
         }
-        // write until the kill, which comes at a random moment up to 3 s after the first answer (so
+        // write until the kill, which comes at a random moment up to 1 s after the first answer (so
         // that every cycle has acknowledged writes to lose, however slow the machine); several
         // writers at once, each on proposals of its own (writer 0 also changes the key, copies the
         // concept and deletes the copy), so that a kill finds several writes just answered and
