@@ -37,10 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Nothing acknowledged is lost when the server is killed (issue 10, durability): {@value #CYCLES}
  * (or {@code -Dbegroot.kill.cycles}) times, a real server ({@code begroot serve} in a child JVM,
  * {@link KillNineServer}) takes mixed writes over HTTP (proposal edits, new proposals, withdraw and
- * reinstate, key changes, copies of a version, deleting a copy) from one writer here, which records
- * each 2xx answer, and is killed with SIGKILL at a random moment (up to 1 s after its first answer). The next server reopens the
- * database, and the test checks through its API: the state is exactly the acknowledged writes, plus
- * at most the one write that was in flight, whole (its change and its log entry) or not at all;
+ * reinstate, key changes, copies of a version, deleting a copy) from {@value #WRITERS} writers here at
+ * once (each on proposals of its own; writer 0 also changes the key, copies and deletes), which
+ * record each 2xx answer, and is killed with SIGKILL at a random moment (up to {@value #WINDOW} ms
+ * after its first answer; a longer window lets writes that H2's old settings lose reach the disk
+ * before the kill, decision 175). The next server reopens the database, and the test checks: the
+ * state is exactly the acknowledged writes plus those writes in flight whose log entry is there,
+ * each whole (its change and its log entry) or not at all;
  * every acknowledged write has its log entry; every version loads and its audit is the same as at
  * the start (the writes are chosen so that they change no figure: new proposals are zero, a key
  * change rewrites "6.80" as "6.8").
