@@ -29,7 +29,7 @@ public final class KillNineServer {
   static final String KEEPER = "kill-nine";
 
   /** How many writers (ops) of one cycle are signed in. */
-  static final int SESSIONS = 1000;
+  static final int SESSIONS = 400;
 
   /** The session token of writer {@code id}: the test derives the same one (its cookie and CSRF token). */
   static String token(String id) {
@@ -37,7 +37,7 @@ public final class KillNineServer {
   }
 
   /**
-   * Signs in the writers {@code prefix-o0} to {@code prefix-o999} of the next cycle (each write is
+   * Signs in the writers {@code prefix-o0} to {@code prefix-o399} of the next cycle (each write is
    * made by its own person, so the change log says which write it is), and the keeper once: the
    * accounts and their sessions in one transaction, with tokens the test derives ({@link #token}).
    */

@@ -37,17 +37,24 @@ import tools.jackson.databind.json.JsonMapper;
  * Nothing acknowledged is lost when the server is killed (issue 10, durability): {@value #CYCLES}
  * (or {@code -Dbegroot.kill.cycles}) times, a real server ({@code begroot serve} in a child JVM,
  * {@link KillNineServer}) takes mixed writes over HTTP (proposal edits, new proposals, withdraw and
- * reinstate, key changes, copies of a version, deleting a copy) from one writer here, which records
- * each 2xx answer, and is killed with SIGKILL at a random moment (up to 1 s after its first answer). The next server reopens the
- * database, and the test checks through its API: the state is exactly the acknowledged writes, plus
- * at most the one write that was in flight, whole (its change and its log entry) or not at all;
+ * reinstate, key changes, copies of a version, deleting a copy) from {@value #WRITERS} writers here at
+ * once (each on proposals of its own; writer 0 also changes the key, copies and deletes), which
+ * record each 2xx answer, and is killed with SIGKILL at a random moment (up to {@value #WINDOW} ms
+ * after its first answer; a longer window lets writes that H2's old settings lose reach the disk
+ * before the kill, decision 175). The next server reopens the database, and the test checks: the
+ * state is exactly the acknowledged writes plus those writes in flight whose log entry is there,
+ * each whole (its change and its log entry) or not at all;
  * every acknowledged write has its log entry; every version loads and its audit is the same as at
  * the start (the writes are chosen so that they change no figure: new proposals are zero, a key
  * change rewrites "6.80" as "6.8").
  */
 @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // the two engines side by side
 class KillNineTest {
-  static final int CYCLES = 50;
+  static final int CYCLES = 25;
+  /** Writers sending at once in each cycle. */
+  static final int WRITERS = 4;
+  /** The kill comes at a random moment up to this many milliseconds after the cycle's first answer. */
+  static final int WINDOW = 1000;
   private static final String CONCEPT = Workspace.CONCEPT;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -80,33 +87,37 @@ class KillNineTest {
 
   private void run(String engine, DatabaseUrl url, List<String> serveArgs) throws Exception {
     int cycles = Integer.getInteger("begroot.kill.cycles", CYCLES);
+    int writers = Integer.getInteger("begroot.kill.writers", WRITERS);
+    int window = Integer.getInteger("begroot.kill.window", WINDOW);
     Random random = new Random(Long.getLong("begroot.kill.seed", 20261201L));
     Tally tally = new Tally();
-    Map<String, Long> time = new LinkedHashMap<>();
+    Map<String, Long> time = new java.util.concurrent.ConcurrentSkipListMap<>();
     Map<String, Long> cpu = new java.util.concurrent.ConcurrentSkipListMap<>();
     long runStart = System.nanoTime();
     long testCpu = testJvmCpu();
     Map<String, String> auditBefore = new TreeMap<>();
     List<String> problems = new ArrayList<>();
     State expected = null;
-    List<Op> acknowledged = new ArrayList<>();
-    Op inFlight = null;
+    List<List<Op>> acknowledged = List.of();
+    List<Op> inFlight = List.of();
     ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+    java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(writers);
     List<Child> children = new ArrayList<>(); // each is killed at the end, also when the test fails
     Child next = Child.start(serveArgs);
     children.add(next);
+    Database shared = url.isPostgres() ? Database.open(url) : null;
     try {
       for (int cycle = 0; cycle <= cycles; cycle++) {
         // after the kill (before the first server: the seed it would make), this JVM opens the
         // database as the server would, checks it, and signs in the next cycle's writers
         long t0 = System.nanoTime();
-        Seen seen = inspect(url, engine + "-c" + cycle, cycle == 0, auditBefore, problems, cycle);
+        Seen seen = inspect(url, shared, engine + "-c" + cycle, cycle == 0, auditBefore, problems, cycle, time);
         State now = seen.state;
         if (expected != null) {
-          check(cycle, expected, acknowledged, inFlight, now, seen.logged, engine + " cycle " + cycle, tally, problems);
+          check(expected, acknowledged, inFlight, now, seen.logged, engine + " cycle " + cycle, tally, problems);
         }
         long t1 = System.nanoTime();
-        time.merge("check (open the database here, read, audit every version, the log)", t1 - t0, Long::sum);
+        time.merge("check (open the database here, read, audit every version, the log, sign in)", t1 - t0, Long::sum);
         if (cycle == cycles) {
           break;
         }
@@ -119,57 +130,87 @@ class KillNineTest {
         if (next != null) {
           children.add(next);
         }
-        expected = now;
-        acknowledged = new ArrayList<>();
-        inFlight = null;
-        // write until the kill, which comes at a random moment up to 1 s after the first answer
-        // (so that every cycle has acknowledged writes to lose, however slow the machine)
+        // write until the kill, which comes at a random moment up to 1 s after the first answer (so
+        // that every cycle has acknowledged writes to lose, however slow the machine); several
+        // writers at once, each on proposals of its own (writer 0 also changes the key, copies the
+        // concept and deletes the copy), so that a kill finds several writes just answered and
+        // several in flight
         var fallback = killer.schedule(() -> current.process.destroyForcibly(), 120, TimeUnit.SECONDS);
-        java.util.concurrent.ScheduledFuture<?> kill = null;
-        Writer writer = new Writer(base, engine + "-c" + cycle, random, expected.copy());
-        while (true) {
-          Op op = writer.next();
-          try {
-            op.acknowledge(writer.send(op));
-            acknowledged.add(op);
-            writer.model = op.applyTo(writer.model);
-            if (kill == null) {
-              kill = killer.schedule(() -> {
-                cpu.merge("at the kill", current.cpu(), Long::sum);
-                current.process.destroyForcibly();
-              }, random.nextInt(1000), TimeUnit.MILLISECONDS);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> kill = new java.util.concurrent.atomic.AtomicReference<>();
+        int delay = random.nextInt(window);
+        Runnable firstAnswer = () -> {
+          if (kill.get() == null) {
+            synchronized (kill) {
+              if (kill.get() == null) {
+                kill.set(killer.schedule(() -> {
+                  cpu.merge("at the kill", current.cpu(), Long::sum);
+                  current.process.destroyForcibly();
+                }, delay, TimeUnit.MILLISECONDS));
+              }
             }
-          } catch (IOException e) {
-            inFlight = op; // the server died under this write: it may be there (whole) or not at all
-            break;
+          }
+        };
+        java.util.concurrent.atomic.AtomicInteger numbers = new java.util.concurrent.atomic.AtomicInteger();
+        List<Writer> team = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          Writer writer = new Writer(base, engine + "-c" + cycle, w, numbers, new Random(random.nextLong()), now.copy());
+          team.add(writer);
+          running.add(pool.submit(() -> {
+            writer.writeUntilKilled(firstAnswer);
+            return null;
+          }));
+        }
+        AssertionError failed = null;
+        for (var f : running) {
+          try {
+            f.get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            failed = e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
           }
         }
         long t3 = System.nanoTime();
         time.merge("write until the kill", t3 - t2, Long::sum);
         fallback.cancel(false);
-        if (kill != null) {
-          kill.get();
+        current.process.destroyForcibly(); // a writer that failed ends the server too
+        if (kill.get() != null) {
+          kill.get().get();
         }
         current.process.waitFor();
         time.merge("wait for the kill to land", System.nanoTime() - t3, Long::sum);
-        tally.acknowledged += acknowledged.size();
-        expected = writer.model;
+        if (failed != null) {
+          throw failed;
+        }
+        acknowledged = team.stream().map(w -> w.acknowledged).toList();
+        inFlight = team.stream().map(w -> w.inFlight).filter(Objects::nonNull).toList();
+        expected = now.copy();
+        for (List<Op> ops : acknowledged) {
+          tally.acknowledged += ops.size();
+          for (Op op : ops) {
+            expected = op.applyTo(expected);
+          }
+        }
       }
     } finally {
       killer.shutdownNow();
+      pool.shutdownNow();
       children.forEach(c -> c.process.destroyForcibly());
+      if (shared != null) {
+        shared.close();
+      }
     }
-    System.out.println("KillNineTest " + engine + " time (s): " + time.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000_000)
-        .collect(java.util.stream.Collectors.joining(", ")) + "; in all " + (System.nanoTime() - runStart) / 1_000_000_000
+    System.out.println("KillNineTest " + engine + " time (s): " + time.entrySet().stream().map(e -> e.getKey() + " "
+        + String.format(java.util.Locale.ROOT, "%.1f", e.getValue() / 1e9)).collect(java.util.stream.Collectors.joining(", "))
+        + "; in all " + (System.nanoTime() - runStart) / 1_000_000_000
         + "; CPU (s) of the " + cycles + " servers " + cpu.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000_000)
         .collect(java.util.stream.Collectors.joining(", ")) + ", of the test's JVM (with whatever runs beside this loop) "
         + (testJvmCpu() - testCpu) / 1_000_000_000 + "; class-data archive: " + (Child.archive().isEmpty() ? "none" : "used"));
-    String line = "KillNineTest " + engine + ": " + cycles + " kill -9 cycles, " + tally.acknowledged
+    String line = "KillNineTest " + engine + ": " + cycles + " kill -9 cycles, " + writers + " writers at once, " + tally.acknowledged
         + " writes acknowledged, " + tally.lost + " lost; writes in flight at the kill: " + tally.inFlightPresent
         + " present whole, " + tally.inFlightAbsent + " absent";
     System.out.println(line);
     assertThat(problems).as(line).isEmpty();
-    assertThat(tally.acknowledged).as("the writer got writes through").isGreaterThan(cycles / 2);
+    assertThat(tally.acknowledged).as("the writers got writes through").isGreaterThan(cycles);
   }
 
   // ---- the state that the API shows, reduced to what the writes change ----
@@ -230,9 +271,16 @@ class KillNineTest {
    * concept's proposals and key, and the concept's log. Closes it again before the next server
    * opens it (an embedded H2 is open in one process at a time).
    */
-  private Seen inspect(DatabaseUrl url, String writers, boolean first, Map<String, String> auditBefore, List<String> problems, int cycle)
+  private Seen inspect(DatabaseUrl url, Database shared, String writers, boolean first, Map<String, String> auditBefore, List<String> problems, int cycle,
+      Map<String, Long> time)
       throws Exception {
-    try (Database db = Database.open(url)) {
+    long t = System.nanoTime();
+    // PostgreSQL outlives the server that was killed: one pool here for all cycles (each server
+    // still opens the database itself); the embedded database is opened here after every kill (the
+    // recovery) and closed again, since one process holds its file
+    Database db = shared != null ? shared : Database.open(url);
+    try {
+      t = lap(time, "check: open", t);
       Workspace workspace = new Workspace(db);
       if (first) {
         workspace.seedIfEmpty(((nl.begroot.format.LoadResult.Loaded) nl.begroot.format.BudgetFiles.loadBuiltIn()).budget(),
@@ -251,6 +299,7 @@ class KillNineTest {
           problems.add("cycle " + cycle + ": version " + v.slug() + " audits as " + summary + ", before the kill as " + before);
         }
       }
+      t = lap(time, "check: load and audit every version", t);
       nl.begroot.workspace.Snapshot concept = workspace.snapshot(CONCEPT).orElseThrow();
       TreeMap<String, String> proposals = new TreeMap<>();
       for (StoredProposal row : concept.rows()) {
@@ -264,38 +313,56 @@ class KillNineTest {
       for (Change c : workspace.log().entries(AuditLog.Filter.ALL.withVersion(concept.version().id()), null, 1000)) {
         logged.merge(c.actor(), 1, Integer::sum);
       }
+      t = lap(time, "check: the concept and its log", t);
       KillNineServer.signIn(db, writers);
+      lap(time, "check: sign in", t);
       return new Seen(new State(names, proposals, keyText), logged);
+    } finally {
+      if (db != shared) {
+        db.close();
+      }
     }
   }
 
-  private void check(int cycle, State expected, List<Op> acknowledged, Op inFlight, State now, Map<String, Integer> logged, String where0,
-      Tally tally, List<String> problems) {
-    boolean inFlightLogged = inFlight != null && logged.containsKey(inFlight.id);
-    State withInFlight = inFlight == null ? expected : inFlight.applyTo(expected.copy());
+  private static long lap(Map<String, Long> time, String what, long since) {
+    long now = System.nanoTime();
+    time.merge(what, now - since, Long::sum);
+    return now;
+  }
+
+  /**
+   * The reopened state must be the state before the cycle with every acknowledged write in it, and
+   * with each write that was in flight at the kill either whole (its change and, in the concept,
+   * its log entry) or not at all. The writers touch disjoint things (each its own proposals; only
+   * writer 0 the key and the versions), so their writes may be applied one writer after another.
+   */
+  private void check(State expected, List<List<Op>> acknowledged, List<Op> inFlight, State now, Map<String, Integer> logged,
+      String where0, Tally tally, List<String> problems) {
     String where = where0 + ": ";
-    if (now.equals(expected) && !now.equals(withInFlight)) {
-      tally.inFlightAbsent++;
-      if (inFlightLogged && inFlight.logsInConcept()) {
-        problems.add(where + "the unacknowledged write " + inFlight + " is absent but its log entry is there (half-present)");
+    State withPresent = expected.copy();
+    for (Op op : inFlight) {
+      boolean present = op.logsInConcept() ? logged.containsKey(op.id) : op.visibleIn(now);
+      if (present) {
+        tally.inFlightPresent++;
+        withPresent = op.applyTo(withPresent);
+      } else {
+        tally.inFlightAbsent++;
       }
-    } else if (now.equals(withInFlight) && inFlight != null) {
-      tally.inFlightPresent++;
-      if (!inFlightLogged && inFlight.logsInConcept()) {
-        problems.add(where + "the unacknowledged write " + inFlight + " is there without its log entry (half-present)");
-      }
-    } else if (!now.equals(expected)) {
-      problems.add(where + "the reopened state is not the acknowledged writes (+ the one in flight, " + inFlight + "): "
-          + "expected / found: " + expected.diff(now));
     }
-    for (int i = 0; i < acknowledged.size(); i++) {
-      Op op = acknowledged.get(i);
-      boolean superseded = acknowledged.subList(i + 1, acknowledged.size()).stream().anyMatch(later -> op.versionName != null
-          && op.versionName.equals(later.versionName)) || (inFlight != null && op.versionName != null && op.versionName.equals(inFlight.versionName));
-      boolean lost = op.logsInConcept() ? logged.getOrDefault(op.id, 0) != 1 : !superseded && !op.visibleIn(now);
-      if (lost) {
-        tally.lost++;
-        problems.add(where + "acknowledged write " + op + " is lost (log entries: " + logged.getOrDefault(op.id, 0) + ")");
+    if (!now.equals(withPresent)) {
+      problems.add(where + "the reopened state is not the acknowledged writes plus the writes in flight whose log entry is there ("
+          + inFlight + "; a difference means a write lost or half-present): expected / found: " + withPresent.diff(now));
+    }
+    for (List<Op> ops : acknowledged) {
+      for (int i = 0; i < ops.size(); i++) {
+        Op op = ops.get(i);
+        boolean superseded = op.versionName != null && (ops.subList(i + 1, ops.size()).stream().anyMatch(later -> op.versionName.equals(later.versionName))
+            || inFlight.stream().anyMatch(f -> op.versionName.equals(f.versionName)));
+        boolean lost = op.logsInConcept() ? logged.getOrDefault(op.id, 0) != 1 : !superseded && !op.visibleIn(now);
+        if (lost) {
+          tally.lost++;
+          problems.add(where + "acknowledged write " + op + " is lost (log entries: " + logged.getOrDefault(op.id, 0) + ")");
+        }
       }
     }
   }
@@ -358,27 +425,53 @@ class KillNineTest {
   final class Writer {
     final String base;
     final String prefix;
+    final int number;
+    final java.util.concurrent.atomic.AtomicInteger numbers;
     final Random random;
     State model;
-    int n;
+    final List<Op> acknowledged = new ArrayList<>();
+    Op inFlight;
 
-    Writer(String base, String prefix, Random random, State model) {
+    Writer(String base, String prefix, int number, java.util.concurrent.atomic.AtomicInteger numbers, Random random, State model) {
       this.base = base;
       this.prefix = prefix;
+      this.number = number;
+      this.numbers = numbers;
       this.random = random;
       this.model = model;
     }
 
-    Op next() {
-      if (n >= KillNineServer.SESSIONS) {
-        throw new AssertionError("a cycle wrote more than " + KillNineServer.SESSIONS + " times: sign in more writers (KillNineServer.SESSIONS)");
+    /** Writes until the server is gone; the write it was sending then is {@link #inFlight}. */
+    void writeUntilKilled(Runnable answered) {
+      while (true) {
+        Op op = next();
+        if (op == null) {
+          return; // every signed-in writer of this cycle has written: wait for the kill
+        }
+        try {
+          op.acknowledge(send(op));
+        } catch (IOException e) {
+          inFlight = op; // the server died under this write: it may be there (whole) or not at all
+          return;
+        }
+        acknowledged.add(op);
+        model = op.applyTo(model);
+        answered.run();
       }
-      String id = prefix + "-o" + n++;
-      List<String> own = model.proposals.keySet().stream().filter(p -> p.startsWith("1.1-kill-")).toList();
+    }
+
+    Op next() {
+      int n = numbers.getAndIncrement();
+      if (n >= KillNineServer.SESSIONS) {
+        return null;
+      }
+      String id = prefix + "-o" + n;
+      String mine = "1.1-kill-w" + number + "-";
+      List<String> own = model.proposals.keySet().stream().filter(p -> p.startsWith(mine)).toList();
       String copy = model.versions.stream().filter(v -> v.startsWith("Kopie ")).findFirst().orElse(null);
-      int choice = own.isEmpty() ? 0 : random.nextInt(10);
+      int choice = own.isEmpty() ? 0 : random.nextInt(number == 0 ? 10 : 7); // the key and the versions are writer 0's
       if (choice <= 1) {
-        String pid = "1.1-kill-" + id.toLowerCase(java.util.Locale.ROOT);
+        String pid = mine + id.toLowerCase(java.util.Locale.ROOT);
         return new Op(id, "new", "POST", "/api/versions/" + CONCEPT + "/proposals", proposal(pid, "Nieuw " + id, null),
             (s, a) -> s.proposals.put(pid, "Nieuw " + id + "|false|" + (a == null ? 1 : a.get("revision").asInt())));
       }
@@ -457,7 +550,7 @@ class KillNineTest {
     }
   }
 
-  private final Map<String, String> copySlugs = new LinkedHashMap<>();
+  private final Map<String, String> copySlugs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
   /** The CPU time of this JVM so far, in nanoseconds. */
   private static long testJvmCpu() {
