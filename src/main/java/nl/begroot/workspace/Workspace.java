@@ -181,12 +181,13 @@ public final class Workspace {
 
   /**
    * The ONE place a named organisation is resolved: {@code slug} when the installation has it, else the first
-   * (the default: an installation with one organisation behaves as before), else the IPO's slug.
+   * (the default: an installation with one organisation behaves as before); null in a database without any
+   * (the store then registers the IPO with the first version).
    */
   public String organisationOr(String slug) {
     List<nl.begroot.store.Organisations.Organisation> all = organisations.list();
     return all.stream().map(nl.begroot.store.Organisations.Organisation::slug).filter(o -> o.equals(slug)).findFirst()
-        .orElse(all.isEmpty() ? nl.begroot.store.Organisations.DEFAULT : all.get(0).slug());
+        .orElse(all.isEmpty() ? null : all.get(0).slug());
   }
 
   /** The organisation a budget file's version belongs to: the one the file names when registered, else {@link #organisationOr}. */
