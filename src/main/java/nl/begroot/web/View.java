@@ -213,12 +213,12 @@ public final class View {
   }
 
   public String title() {
-    return title;
+    return terms(title);
   }
 
   public String fullTitle() {
     String v = snapshot == null ? "" : " · " + snapshot.version().name();
-    return title + v + " · Begroot";
+    return title() + v + " · Begroot";
   }
 
   public String path() {
