@@ -516,6 +516,10 @@ public final class Backup {
           throw new RestoreException(t.file() + ", line " + n + ": not a JSON object");
         }
         Object[] values = values(t, row, n);
+        if (manifest.version() < 4 && (t.name().equals("budget_version") || t.name().equals("account"))) {
+          // made before organisations (V12): everything in it is the IPO's
+          values[Chain.index(t, "organisation")] = t.name().equals("account") ? null : Organisations.DEFAULT;
+        }
         if (chain != null) {
           chain.fill(t, values);
         }
