@@ -31,8 +31,13 @@ final class ImportActualsCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "the file: .xaf or .xml (XAF 3.2) or .csv")
   Path file;
 
-  @Option(names = "--budget", defaultValue = Workspace.CONCEPT, paramLabel = "SLUG", description = "the budget version whose ledger mapping is used (default: ${DEFAULT-VALUE})")
+  @Option(names = "--budget", paramLabel = "SLUG",
+      description = "the budget version whose ledger mapping is used (default: the organisation's concept, " + Workspace.CONCEPT + " for the IPO)")
   String version;
+
+  @Option(names = {"--org", "--organisation"}, paramLabel = "SLUG",
+      description = "the organisation whose realised figures these are (default: the first); --budget must be one of its versions")
+  String organisation;
 
   @Option(names = "--format", description = "xaf or csv (default: by the file name)")
   String format;
@@ -67,6 +72,18 @@ final class ImportActualsCommand implements Callable<Integer> {
     }
     try (Database db = Database.open(setting.get()); InputStream in = Files.newInputStream(file)) {
       Workspace workspace = new Workspace(db);
+      Optional<String> org = UsersCommand.organisation("import-actuals", workspace, organisation, err);
+      if (org.isEmpty()) {
+        return Main.BAD_INPUT;
+      }
+      String chosen = workspace.organisationOr(org.get());
+      String version = this.version != null ? this.version : workspace.conceptOf(chosen).orElse(Workspace.CONCEPT);
+      var stored = workspace.version(version);
+      if (stored.isPresent() && !stored.get().organisation().equals(chosen) && organisation != null) {
+        err.println("begroot import-actuals: the version '" + version + "' belongs to the organisation '" + stored.get().organisation()
+            + "', not to '" + chosen + "'");
+        return Main.BAD_INPUT;
+      }
       long start = System.nanoTime();
       ProgressBar bar = noProgress ? null : new ProgressBar(err, size);
       ActualsImports.Result r = workspace.actuals().importFile(version, file.getFileName().toString(), f, in, XafReader.MAX_BYTES,

@@ -91,6 +91,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     Workspace workspace = new Workspace(db);
     workspace.seedIfEmpty(() -> ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.core.access.Actor.system("begroot"));
+    // the second example organisation (fictitious; decision 164): seeded beside the IPO, once
+    workspace.seedExampleIfAbsent(() -> ((LoadResult.Loaded) BudgetFiles.loadExample()).budget(), BudgetFiles.EXAMPLE_ORGANISATION,
+        nl.begroot.core.access.Actor.system("begroot"));
     workspace.seedActualsIfNone(nl.begroot.core.access.Actor.system("begroot"))
         .forEach(p -> err.println("begroot serve: the illustration of realised figures was not imported: " + p));
     workspace.midyears().seedIllustrationIfNone(nl.begroot.core.access.Actor.system("begroot")); // the Tussenrapportage 2027 t/m juni (illustration)

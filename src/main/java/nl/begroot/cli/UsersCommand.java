@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code begroot users add|disable|enable|reset|list}: local accounts, on the database serve uses. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage the local accounts (on the database 'serve' uses).",
-    subcommands = {UsersCommand.Add.class, UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.Reset.class, UsersCommand.ListUsers.class})
+    subcommands = {UsersCommand.Add.class, UsersCommand.Grant.class, UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.Reset.class, UsersCommand.ListUsers.class})
 final class UsersCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,13 +32,35 @@ final class UsersCommand implements Runnable {
 
   /** Opens the database, runs {@code body} with the people, closes; the open's failure says what to do. */
   static int withPeople(String command, DatabaseOption database, CommandLine.Model.CommandSpec spec, Function<People, Integer> body) {
+    return withWorkspace(command, database, spec, w -> body.apply(w.people()));
+  }
+
+  /**
+   * The organisation {@code slug} names, checked against the database's (null: none named); prints why not and
+   * returns empty when the database has no such organisation.
+   */
+  static Optional<String> organisation(String command, Workspace w, String slug, PrintWriter err) {
+    if (slug == null) {
+      return Optional.of("");
+    }
+    if (w.organisation(slug).isPresent()) {
+      return Optional.of(slug);
+    }
+    List<String> known = w.organisations().stream().map(nl.begroot.store.Organisations.Organisation::slug).toList();
+    err.println("begroot " + command + ": there is no organisation '" + slug + "'; the organisations are "
+        + (known.isEmpty() ? "none yet (start 'begroot serve' once to seed them)" : String.join(", ", known)));
+    return Optional.empty();
+  }
+
+  /** Opens the database, runs {@code body} with the workspace, closes; the open's failure says what to do. */
+  static int withWorkspace(String command, DatabaseOption database, CommandLine.Model.CommandSpec spec, Function<Workspace, Integer> body) {
     PrintWriter err = spec.commandLine().getErr();
     Optional<DatabaseUrl> setting = database.url(command, err);
     if (setting.isEmpty()) {
       return Main.BAD_INPUT;
     }
     try (Database db = Database.open(setting.get())) {
-      return body.apply(new Workspace(db).people());
+      return body.apply(new Workspace(db));
     } catch (StoreException e) {
       String m = e.getMessage();
       if (!setting.get().isPostgres() && m.contains("already in use")) {
@@ -75,6 +97,10 @@ final class UsersCommand implements Runnable {
     @Option(names = "--member", description = "for a lid: the member's code (\"GE\")")
     String member;
 
+    @Option(names = {"--org", "--organisation"}, paramLabel = "SLUG",
+        description = "the organisation where these roles hold (default: the first, the IPO on a seeded database); roles in further organisations: 'users grant'")
+    String organisation;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
@@ -98,14 +124,64 @@ final class UsersCommand implements Runnable {
       }
       Set<String> us = new LinkedHashSet<>();
       units.stream().map(String::strip).filter(u -> !u.isEmpty()).forEach(us::add);
-      return withPeople("users add", database, spec, people -> {
-        Optional<String> once = people.add(new AccountStore.Account(uid, name, rs, us, member, false), "console");
+      return withWorkspace("users add", database, spec, w -> {
+        Optional<String> org = organisation("users add", w, organisation, err);
+        if (org.isEmpty()) {
+          return Main.BAD_INPUT;
+        }
+        People people = w.people();
+        Optional<String> once = people.add(new AccountStore.Account(uid, name, rs, us, member, false,
+            org.get().isEmpty() ? null : org.get(), null), "console");
         if (once.isEmpty()) {
           err.println("begroot users add: the user " + uid + " exists already");
           return Main.BAD_INPUT;
         }
         spec.commandLine().getOut().println("added " + uid + " (" + (rs.isEmpty() ? "no roles" : String.join(", ", rs.stream().map(Role::code).toList())) + ")");
         printOnce(spec.commandLine().getOut(), uid, once.get());
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "grant", mixinStandardHelpOptions = true,
+      description = "Give an account roles in a further organisation (a controller here may be a reader there); no --role takes them away.")
+  static final class Grant implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DatabaseOption database = new DatabaseOption();
+
+    @Parameters(index = "0", description = "the user name")
+    String id;
+
+    @Option(names = {"--org", "--organisation"}, required = true, paramLabel = "SLUG", description = "the organisation")
+    String organisation;
+
+    @Option(names = "--role", split = ",", description = "a role there (repeat or comma-separate): lezer, lid, budgethouder, controller, bestuur")
+    List<String> roles = List.of();
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      Set<Role> rs = new LinkedHashSet<>();
+      for (String r : roles) {
+        Optional<Role> role = Role.of(r);
+        if (role.isEmpty()) {
+          err.println("begroot users grant: unknown role '" + r + "'; the roles are lezer, lid, budgethouder, controller, bestuur, beheerder");
+          return Main.BAD_INPUT;
+        }
+        rs.add(role.get());
+      }
+      String uid = id.strip().toLowerCase(java.util.Locale.ROOT);
+      return withWorkspace("users grant", database, spec, w -> {
+        Optional<String> org = organisation("users grant", w, organisation, err);
+        if (org.isEmpty()) {
+          return Main.BAD_INPUT;
+        }
+        if (!w.people().grant(uid, org.get(), rs, "console")) {
+          err.println("begroot users grant: there is no user " + uid);
+          return Main.BAD_INPUT;
+        }
+        spec.commandLine().getOut().println(uid + " in " + org.get() + ": "
+            + (rs.isEmpty() ? "no roles" : String.join(", ", rs.stream().map(Role::code).toList())));
         return Main.OK;
       });
     }

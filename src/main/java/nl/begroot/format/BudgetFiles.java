@@ -14,6 +14,10 @@ public final class BudgetFiles {
   /** The built-in dataset: the IPO's Conceptbegroting 2027. */
   public static final String BUILT_IN = "conceptbegroting-ipo-2027.yaml";
   private static final String BUILT_IN_RESOURCE = "/nl/begroot/data/" + BUILT_IN;
+  /** The second built-in example: the fictitious GR Voorbeeldregio (a joint body of six made-up municipalities). */
+  public static final String EXAMPLE = "conceptbegroting-gr-voorbeeldregio-2027.yaml";
+  /** The organisation id the second example's file gives. */
+  public static final String EXAMPLE_ORGANISATION = "gr-voorbeeldregio";
   /**
    * Files larger than this (4 MB) are refused before reading: a file of that size is read,
    * validated and computed within a 512 MB heap (BadFilesTest measures it in a child JVM); a budget
@@ -66,8 +70,16 @@ public final class BudgetFiles {
     return BudgetReader.read(BUILT_IN, builtInText());
   }
 
+  public static LoadResult loadExample() {
+    return BudgetReader.read(EXAMPLE, resourceText("/nl/begroot/data/" + EXAMPLE));
+  }
+
   public static String builtInText() {
-    try (InputStream in = BudgetFiles.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+    return resourceText(BUILT_IN_RESOURCE);
+  }
+
+  private static String resourceText(String resource) {
+    try (InputStream in = BudgetFiles.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("built-in dataset missing from the build");
       }

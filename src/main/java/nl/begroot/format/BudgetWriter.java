@@ -145,6 +145,8 @@ public final class BudgetWriter {
     text(2, "id", required(o.id(), "organisation.id"));
     text(2, "name", required(o.name(), "organisation.name"));
     optionalText(2, "short_name", o.shortName());
+    optionalText(2, "member_term", o.memberTerm());
+    optionalText(2, "members_term", o.membersTerm());
   }
 
   private void version(Version v) {

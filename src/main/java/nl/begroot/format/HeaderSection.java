@@ -30,11 +30,14 @@ final class HeaderSection {
 
   Organisation organisation(Node node) {
     ModelPath at = ModelPath.of("organisation");
-    Map<String, Node> m = yaml.mapping(node, at, "organisation", keys("id", "name", "short_name"), keys("id", "name"));
+    Map<String, Node> m = yaml.mapping(node, at, "organisation", keys("id", "name", "short_name", "member_term", "members_term"),
+        keys("id", "name"));
     String id = yaml.text(m, "id", at, "organisation.id");
     String name = yaml.text(m, "name", at, "organisation.name");
     String shortName = yaml.optionalText(m, "short_name", at, "organisation");
-    return new Organisation(id, name, shortName == null ? name : shortName);
+    String member = yaml.optionalText(m, "member_term", at, "organisation");
+    String members = yaml.optionalText(m, "members_term", at, "organisation");
+    return new Organisation(id, name, shortName == null ? name : shortName, member, member != null && members == null ? member : members);
   }
 
   Version version(Node node) {

@@ -31,15 +31,26 @@ public final class AccountStore {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** An account as stored. */
-  public record Account(String id, String name, Set<Role> roles, Set<String> units, String member, boolean disabled) {
+  public record Account(String id, String name, Set<Role> roles, Set<String> units, String member, boolean disabled,
+      String organisation, java.util.Map<String, Set<Role>> elsewhere) {
     public Account {
       roles = Set.copyOf(roles);
       units = Set.copyOf(units);
+      elsewhere = elsewhere == null ? java.util.Map.of() : java.util.Map.copyOf(elsewhere);
     }
 
-    /** The person this account signs in, with or without the second factor passed. */
+    /** An account of the first organisation, with roles nowhere else. */
+    public Account(String id, String name, Set<Role> roles, Set<String> units, String member, boolean disabled) {
+      this(id, name, roles, units, member, disabled, null, null);
+    }
+
+    /**
+     * The person this account signs in, with or without the second factor passed: its roles, units and member
+     * in its organisation ({@code organisation}, as read: null in a database without organisations), its roles
+     * elsewhere (V12, decision 165).
+     */
     public Actor actor(boolean secondFactor) {
-      return Actor.person(id, name, roles, units, member, secondFactor);
+      return Actor.person(id, name, roles, units, member, secondFactor).inOrganisations(organisation, elsewhere);
     }
   }
 
@@ -56,11 +67,11 @@ public final class AccountStore {
     try {
       Instant now = Instant.now();
       jdbi.useTransaction(h -> {
-        h.createUpdate("insert into account (id, name, roles, units, member, disabled, created_at, created_by)"
-                + " values (:id, :name, :roles, :units, :member, :disabled, :now, :by)")
+        h.createUpdate("insert into account (id, name, roles, units, member, disabled, created_at, created_by, organisation)"
+                + " values (:id, :name, :roles, :units, :member, :disabled, :now, :by, :org)")
             .bind("id", account.id()).bind("name", account.name()).bind("roles", codes(account.roles()))
             .bind("units", String.join(",", account.units())).bind("member", account.member())
-            .bind("disabled", account.disabled()).bind("now", now).bind("by", createdBy).execute();
+            .bind("disabled", account.disabled()).bind("now", now).bind("by", createdBy).bind("org", account.organisation()).execute();
         // logged in the same transaction (docs/log.md): who made which account with which roles
         AuditLog.record(h, LogEntry.account(createdBy, "account.create", account.id(), null,
             "roles: \"" + codes(account.roles()) + "\"\nunits: \"" + String.join(",", account.units()) + "\"\nmember: "
@@ -76,12 +87,13 @@ public final class AccountStore {
   }
 
   public Optional<Account> account(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select * from account where id = :id").bind("id", id)
-        .map((rs, ctx) -> account(rs)).findOne());
+    return jdbi.withHandle(h -> h.createQuery("select *, " + ORGANISATION + " as home from account where id = :id").bind("id", id)
+        .map((rs, ctx) -> account(rs)).findOne().map(a -> elsewhere(h, a)));
   }
 
   public List<Account> accounts() {
-    return jdbi.withHandle(h -> h.createQuery("select * from account order by id").map((rs, ctx) -> account(rs)).list());
+    return jdbi.withHandle(h -> h.createQuery("select *, " + ORGANISATION + " as home from account order by id")
+        .map((rs, ctx) -> account(rs)).list().stream().map(a -> elsewhere(h, a)).toList());
   }
 
   /** Disables (or enables) an account; a disabled account's sessions end at once. False when there is no such account. */
@@ -116,14 +128,14 @@ public final class AccountStore {
     String hash = hash(token);
     Instant now = Instant.now();
     return jdbi.withHandle(h -> {
-      var row = h.createQuery("select s.second_factor, s.created_at, s.last_seen, a.* from web_session s"
+      var row = h.createQuery("select s.second_factor, s.created_at, s.last_seen, a.*, " + ORGANISATION + " as home from web_session s"
               + " join account a on a.id = s.account_id where s.token_hash = :hash")
           .bind("hash", hash).map((rs, ctx) -> new SessionRow(account(rs), rs.getBoolean("second_factor"),
               rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_seen").toInstant())).findOne();
       if (row.isEmpty()) {
         return Optional.<Actor>empty();
       }
-      Account a = row.get().account();
+      Account a = elsewhere(h, row.get().account());
       Instant created = row.get().created();
       Instant seen = row.get().seen();
       if (a.disabled() || now.isAfter(created.plus(ABSOLUTE)) || now.isAfter(seen.plus(IDLE))) {
@@ -309,13 +321,55 @@ public final class AccountStore {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** An account's organisation as read: its own, else (null) the first organisation (V12). */
+  private static final String ORGANISATION =
+      "coalesce(organisation, (select o.slug from organisation o order by o.position, o.slug fetch first 1 rows only))";
+
+  /** The account with its roles in further organisations (account_role). */
+  private static Account elsewhere(org.jdbi.v3.core.Handle h, Account a) {
+    java.util.Map<String, Set<Role>> roles = new java.util.LinkedHashMap<>();
+    h.createQuery("select organisation, roles from account_role where account_id = :id order by organisation").bind("id", a.id())
+        .map((rs, ctx) -> java.util.Map.entry(rs.getString("organisation"), rs.getString("roles"))).list()
+        .forEach(e -> roles.put(e.getKey(), roles(e.getValue())));
+    return roles.isEmpty() ? a : new Account(a.id(), a.name(), a.roles(), a.units(), a.member(), a.disabled(), a.organisation(), roles);
+  }
+
+  private static Set<Role> roles(String codes) {
+    Set<Role> roles = new LinkedHashSet<>();
+    for (String code : split(codes)) {
+      Role.of(code).ifPresent(roles::add);
+    }
+    return roles;
+  }
+
+  /**
+   * Gives the account {@code id} the roles {@code roles} in the organisation {@code organisation} (a further
+   * organisation than its own; empty roles take them away), logged in the same transaction. False when there
+   * is no such account.
+   */
+  public boolean grant(String id, String organisation, Set<Role> roles, String by) {
+    return jdbi.inTransaction(h -> {
+      if (h.createQuery("select count(*) from account where id = :id").bind("id", id).mapTo(Integer.class).one() == 0) {
+        return false;
+      }
+      h.createUpdate("delete from account_role where account_id = :id and organisation = :org").bind("id", id).bind("org", organisation).execute();
+      if (!roles.isEmpty()) {
+        h.createUpdate("insert into account_role (account_id, organisation, roles) values (:id, :org, :roles)")
+            .bind("id", id).bind("org", organisation).bind("roles", codes(roles)).execute();
+      }
+      AuditLog.record(h, LogEntry.account(by, "account.grant", id, null, "organisation: \"" + organisation + "\"\nroles: \"" + codes(roles) + "\"\n"),
+          Instant.now());
+      return true;
+    });
+  }
+
   private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
     Set<Role> roles = new LinkedHashSet<>();
     for (String code : split(rs.getString("roles"))) {
       Role.of(code).ifPresent(roles::add);
     }
     return new Account(rs.getString("id"), rs.getString("name"), roles, new LinkedHashSet<>(split(rs.getString("units"))),
-        rs.getString("member"), rs.getBoolean("disabled"));
+        rs.getString("member"), rs.getBoolean("disabled"), rs.getString("home"), null);
   }
 
   private static List<String> split(String text) {

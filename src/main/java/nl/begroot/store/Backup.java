@@ -51,7 +51,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Backup {
   /** The format's name and version that a backup is written in (docs/backup.md). */
   public static final String FORMAT = "begroot-backup/4";
-  /** The formats a restore reads: this one, and version 1 (made before accounts were backed up: it has no accounts). */
+  /**
+   * The formats a restore reads: this one, and the older ones (1: no accounts; 2: no realised figures; 3: no
+   * organisations, restored as the IPO's, and no annual accounts).
+   */
   static final List<String> READS = List.of("begroot-backup/1", "begroot-backup/2", "begroot-backup/3", FORMAT);
   static final String MANIFEST = "manifest.json";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -108,12 +111,15 @@ public final class Backup {
    * throttle's counters ({@code sign_in_failure}: they are forgotten within the hour anyway).
    */
   static final List<Table> TABLES = List.of(
+      // the organisations (format 4, V12), before the versions that belong to them
+      new Table("organisation", "position, slug", List.of(col("slug", Type.TEXT), col("name", Type.TEXT), col("position", Type.INT)), 4),
       new Table("budget_version", "id", List.of(col("id", Type.LONG), col("slug", Type.TEXT), col("name", Type.TEXT),
           col("kind", Type.TEXT), opt("based_on", Type.LONG), col("base_yaml", Type.TEXT), col("revision", Type.INT),
           col("stamp", Type.LONG), col("created_at", Type.TIME), col("created_by", Type.TEXT), col("updated_at", Type.TIME),
           col("updated_by", Type.TEXT), later("status", Type.TEXT, "concept"), opt("adopted_on", Type.DATE),
           opt("adopted_body", Type.TEXT), opt("decision_ref", Type.TEXT), opt("adopted_by", Type.TEXT),
-          later("shared", Type.BOOL, Boolean.FALSE), opt("amendment_no", Type.INT))),
+          later("shared", Type.BOOL, Boolean.FALSE), opt("amendment_no", Type.INT),
+          later("organisation", Type.TEXT, Organisations.DEFAULT))),
       new Table("proposal", "version_id, position, proposal_id", List.of(col("version_id", Type.LONG), col("proposal_id", Type.TEXT),
           col("position", Type.INT), col("unit_id", Type.TEXT), col("title", Type.TEXT), col("body_yaml", Type.TEXT),
           col("withdrawn", Type.BOOL), col("revision", Type.INT), col("created_at", Type.TIME), col("created_by", Type.TEXT),
@@ -131,7 +137,10 @@ public final class Backup {
       new Table("account", "id", List.of(col("id", Type.TEXT), col("name", Type.TEXT), col("roles", Type.TEXT), col("units", Type.TEXT),
           opt("member", Type.TEXT), col("disabled", Type.BOOL), col("created_at", Type.TIME), col("created_by", Type.TEXT),
           opt("password_hash", Type.TEXT), col("password_once", Type.BOOL), opt("totp_secret", Type.TEXT), opt("totp_pending", Type.TEXT),
-          opt("totp_last_step", Type.LONG)), 2),
+          opt("totp_last_step", Type.LONG), opt("organisation", Type.TEXT)), 2),
+      // roles in further organisations (format 4, V12)
+      new Table("account_role", "account_id, organisation", List.of(col("account_id", Type.TEXT), col("organisation", Type.TEXT),
+          col("roles", Type.TEXT)), 4),
       new Table("oidc_identity", "issuer, subject", List.of(col("issuer", Type.TEXT), col("subject", Type.TEXT),
           col("account_id", Type.TEXT), col("first_seen", Type.TIME), col("last_seen", Type.TIME)), 2),
       // realised figures (format 3, V9): each imported period with its source, then its amounts
@@ -343,6 +352,14 @@ public final class Backup {
         try {
           refuseNonEmpty(c, database);
           restartSequences(c, manifest);
+          if (manifest.version() < 4) {
+            // made before organisations (V12): everything in it is the IPO's
+            try (PreparedStatement ipo = c.prepareStatement("insert into organisation (slug, name, position) values (?, ?, 1)")) {
+              ipo.setString(1, Organisations.DEFAULT);
+              ipo.setString(2, Organisations.DEFAULT_NAME);
+              ipo.executeUpdate();
+            }
+          }
           Chain chain = new Chain();
           List<Object[]> adopted = new ArrayList<>();
           for (Table t : manifest.tables()) {
@@ -508,6 +525,10 @@ public final class Backup {
           throw new RestoreException(t.file() + ", line " + n + ": not a JSON object");
         }
         Object[] values = values(t, row, n);
+        if (manifest.version() < 4 && (t.name().equals("budget_version") || t.name().equals("account"))) {
+          // made before organisations (V12): everything in it is the IPO's
+          values[Chain.index(t, "organisation")] = t.name().equals("account") ? null : Organisations.DEFAULT;
+        }
         if (chain != null) {
           chain.fill(t, values);
         }
@@ -700,6 +721,10 @@ public final class Backup {
     if (versions > 0 || changes > 0 || accounts > 0) {
       throw new RestoreException("the database " + database.url().display() + " is not empty (" + versions + " versions, " + changes
           + " change log entries, " + accounts + " accounts); restore only into an empty database, before the first 'begroot serve' (which fills it)");
+    }
+    // an organisation without versions or people holds nothing: the backup's organisations take its place
+    try (var s = c.createStatement()) {
+      s.executeUpdate("delete from organisation");
     }
   }
 

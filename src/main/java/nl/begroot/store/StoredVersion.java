@@ -7,7 +7,8 @@ import nl.begroot.core.cycle.VersionStatus;
 /**
  * A budget version's row: who made it, from what, and its revision and stamp; where it stands in the
  * cycle ({@code status}, and once adopted the facts of its adoption); whether its author shared it
- * (a scenario; its owner is {@code createdBy}); an amendment's number (null for any other version).
+ * (a scenario; its owner is {@code createdBy}); an amendment's number (null for any other version); the
+ * organisation it belongs to (its slug, V12).
  */
 public record StoredVersion(
     long id,
@@ -28,7 +29,8 @@ public record StoredVersion(
     String decisionRef,
     String adoptedBy,
     boolean shared,
-    Integer amendmentNo) {
+    Integer amendmentNo,
+    String organisation) {
 
   /** The kind of a begrotingswijziging: a version based on an adopted one, holding its own proposals. */
   public static final String AMENDMENT = "amendment";

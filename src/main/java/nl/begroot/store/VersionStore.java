@@ -81,8 +81,19 @@ public final class VersionStore {
    */
   public Optional<StoredVersion> create(
       String slug, String name, String kind, Long basedOn, String baseYaml, List<NewProposal> proposals, String actor, String action) {
+    return create(null, slug, name, kind, basedOn, baseYaml, proposals, actor, action);
+  }
+
+  /**
+   * Creates a version of the organisation {@code organisation} (a registered slug, {@link Organisations};
+   * null: the first) with its proposals in one transaction.
+   *
+   * @return the new version, or empty when the slug is taken
+   */
+  public Optional<StoredVersion> create(String organisation,
+      String slug, String name, String kind, Long basedOn, String baseYaml, List<NewProposal> proposals, String actor, String action) {
     try {
-      return createOnce(slug, name, kind, basedOn, baseYaml, proposals, actor, action);
+      return createOnce(organisation, slug, name, kind, basedOn, baseYaml, proposals, actor, action);
     } catch (RuntimeException e) {
       if (uniqueViolation(e)) {
         return Optional.empty(); // another request made a version of that name first
@@ -101,17 +112,18 @@ public final class VersionStore {
     return false;
   }
 
-  private Optional<StoredVersion> createOnce(
+  private Optional<StoredVersion> createOnce(String organisation,
       String slug, String name, String kind, Long basedOn, String baseYaml, List<NewProposal> proposals, String actor, String action) {
     return jdbi.inTransaction(h -> {
       if (h.createQuery("select count(*) from budget_version where slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0) {
         return Optional.<StoredVersion>empty();
       }
+      String org = Organisations.resolve(h, organisation);
       Instant now = Instant.now();
       long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
-              + " created_at, created_by, updated_at, updated_by)"
-              + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor)")
-          .bind("slug", slug).bind("name", name).bind("kind", kind).bind("basedOn", basedOn)
+              + " created_at, created_by, updated_at, updated_by, organisation)"
+              + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor, :org)")
+          .bind("slug", slug).bind("name", name).bind("kind", kind).bind("basedOn", basedOn).bind("org", org)
           .bind("base", baseYaml).bind("now", now).bind("actor", actor)
           .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
       int position = 0;
@@ -380,8 +392,9 @@ public final class VersionStore {
         }
         Instant now = Instant.now();
         long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
-                + " created_at, created_by, updated_at, updated_by, amendment_no)"
-                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor, :no)")
+                + " created_at, created_by, updated_at, updated_by, amendment_no, organisation)"
+                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor, :no,"
+                + " (select b.organisation from budget_version b where b.id = :basedOn))")
             .bind("slug", slug).bind("name", name).bind("kind", StoredVersion.AMENDMENT).bind("basedOn", adopted)
             .bind("base", baseYaml).bind("now", now).bind("actor", actor).bind("no", number)
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -446,8 +459,9 @@ public final class VersionStore {
         }
         Instant now = Instant.now();
         long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
-                + " created_at, created_by, updated_at, updated_by)"
-                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor)")
+                + " created_at, created_by, updated_at, updated_by, organisation)"
+                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor,"
+                + " (select b.organisation from budget_version b where b.id = :basedOn))")
             .bind("slug", slug).bind("name", name).bind("kind", StoredVersion.DEFINITIVE).bind("basedOn", concept)
             .bind("base", baseYaml).bind("now", now).bind("actor", actor)
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -586,7 +600,8 @@ public final class VersionStore {
         rs.wasNull() ? null : basedOn, rs.getString("base_yaml"), rs.getInt("revision"), rs.getLong("stamp"),
         instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"), rs.getString("updated_by"),
         VersionStatus.of(rs.getString("status")).orElseThrow(), date(rs, "adopted_on"), rs.getString("adopted_body"),
-        rs.getString("decision_ref"), rs.getString("adopted_by"), rs.getBoolean("shared"), integer(rs, "amendment_no"));
+        rs.getString("decision_ref"), rs.getString("adopted_by"), rs.getBoolean("shared"), integer(rs, "amendment_no"),
+        rs.getString("organisation"));
   }
 
   private static StoredProposal proposal(java.sql.ResultSet rs) throws java.sql.SQLException {

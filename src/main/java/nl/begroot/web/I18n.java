@@ -86,6 +86,11 @@ public final class I18n {
     w("nav.programmes", "Programma's", "Programmes");
     w("nav.annex", "Bijlage 1", "Annex 1");
     w("nav.provinces", "Provincies", "Provinces");
+    w("organisations.title", "Organisaties", "Organisations");
+    w("organisations.intro", "Deze installatie houdt de begrotingen van meer organisaties bij. Kies de organisatie waarvan u de versies wilt zien; een versie zelf hoort altijd bij haar eigen organisatie.",
+        "This installation keeps the budgets of several organisations. Choose the organisation whose versions you want to see; a version itself always belongs to its own organisation.");
+    w("organisations.current", "gekozen", "selected");
+    w("organisations.change", "Andere organisatie", "Other organisation");
     w("nav.passthrough", "Kassiersfunctie", "Pass-through budget");
     w("nav.structural", "Structureel saldo", "Structural balance");
     w("nav.audit", "Controle", "Audit");

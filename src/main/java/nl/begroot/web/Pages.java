@@ -162,15 +162,28 @@ public abstract class Pages {
 
   View view(Context ctx, Snapshot s, String title) {
     String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    View v = new View(I18n.of(lang(ctx)), s, workspace::versions, title, path, "1".equals(ctx.queryParam("exact")))
-        .user(actor(ctx), csrf(ctx));
+    String org = organisation(ctx, s);
+    View v = new View(I18n.of(lang(ctx)), s, () -> workspace.versions().stream().filter(x -> x.organisation().equals(org)).toList(),
+        title, path, "1".equals(ctx.queryParam("exact")))
+        .user(actor(ctx), csrf(ctx)).organisations(workspace.organisations(), org);
     if (s == null) {
       Actor who = actor(ctx);
-      workspace.version(Workspace.CONCEPT)
+      workspace.conceptOf(org).flatMap(workspace::version)
           .filter(x -> nl.begroot.core.access.Access.allows(who, nl.begroot.core.access.Permission.READ_VERSION, Workspace.scope(x)))
-          .flatMap(x -> workspace.snapshot(Workspace.CONCEPT)).ifPresent(v::nav);
+          .flatMap(x -> workspace.snapshot(x.slug())).ifPresent(v::nav);
     }
     return v;
+  }
+
+  /** The cookie that keeps the person's choice of organisation (a slug; {@code /organisatie/{org}} sets it). */
+  static final String ORGANISATION_COOKIE = "org";
+
+  /**
+   * The ONE place the web resolves which organisation a page is about (decision 166): the version's when the page
+   * is about one (a version's address says its organisation), else the person's choice, else the first.
+   */
+  String organisation(Context ctx, Snapshot s) {
+    return s != null ? s.version().organisation() : workspace.organisationOr(ctx.cookie(ORGANISATION_COOKIE));
   }
 
   Snapshot snapshot(Context ctx) {

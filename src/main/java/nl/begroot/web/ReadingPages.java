@@ -29,9 +29,27 @@ final class ReadingPages extends Pages {
 
   /** The concept for whoever may read it; otherwise the versions the visitor may read (and a way to sign in). */
   void home(Context ctx) {
-    boolean readable = workspace.version(Workspace.CONCEPT).map(v -> nl.begroot.core.access.Access.allows(actor(ctx),
+    String concept = workspace.conceptOf(organisation(ctx, null)).orElse(Workspace.CONCEPT);
+    boolean readable = workspace.version(concept).map(v -> nl.begroot.core.access.Access.allows(actor(ctx),
         nl.begroot.core.access.Permission.READ_VERSION, Workspace.scope(v))).orElse(false);
-    ctx.redirect(readable ? "/v/" + Workspace.CONCEPT : "/versies");
+    ctx.redirect(readable ? "/v/" + View.enc(concept) : "/versies");
+  }
+
+  /** The organisations of this installation, each a link that selects it ({@code /organisaties}). */
+  void organisations(Context ctx) {
+    View v = view(ctx, null, I18n.of(lang(ctx)).t("organisations.title"));
+    render(ctx, "organisations.jte", v, null);
+  }
+
+  /** Selects an organisation for the pages that are not about one version (kept in a cookie), then its home. */
+  void chooseOrganisation(Context ctx) {
+    String slug = ctx.pathParam("org");
+    if (workspace.organisation(slug).isEmpty()) {
+      throw new NotFound("organisatie " + slug);
+    }
+    ctx.cookie(new io.javalin.http.Cookie(ORGANISATION_COOKIE, slug, "/", 60 * 60 * 24 * 365, false, false, null,
+        io.javalin.http.SameSite.LAX));
+    ctx.redirect("/");
   }
 
   void language(Context ctx) {

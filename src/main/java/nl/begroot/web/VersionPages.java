@@ -74,7 +74,7 @@ final class VersionPages extends Pages {
           List.of(), "", name == null ? "" : name));
       return;
     }
-    Workspace.ImportResult r = workspace.importFile(name, file.filename(), text, actor(ctx));
+    Workspace.ImportResult r = workspace.importFile(organisation(ctx, null), name, file.filename(), text, actor(ctx));
     if (r.slug() != null && !r.warnings().isEmpty()) {
       // imported, but the reader has something worth a look: show it here, with the way to the new version
       ctx.status(201);

@@ -28,8 +28,11 @@ final class VersionsApi extends Api {
 
   void versions(Context ctx) {
     ArrayNode list = JSON.createArrayNode();
+    String organisation = ctx.queryParam("organisation");
     for (StoredVersion v : workspace.versions(actor(ctx, null))) {
-      list.add(version(v));
+      if (organisation == null || organisation.isBlank() || organisation.equals(v.organisation())) {
+        list.add(version(v));
+      }
     }
     ObjectNode root = JSON.createObjectNode();
     root.set("versions", list);
@@ -41,6 +44,7 @@ final class VersionsApi extends Api {
     n.put("id", v.slug());
     n.put("name", v.name());
     n.put("kind", v.kind());
+    n.put("organisation", v.organisation());
     n.put("revision", v.revision());
     n.put("created_at", String.valueOf(v.createdAt()));
     n.put("created_by", v.createdBy());
@@ -102,7 +106,7 @@ final class VersionsApi extends Api {
     if (text == null) {
       throw new Problems.Failure(400, "bad-body", "The body is not UTF-8 text", "Send the budget file (YAML) as UTF-8.", List.of());
     }
-    Workspace.ImportResult r = workspace.importFile(name, ctx.queryParam("file"), text, actor(ctx, null));
+    Workspace.ImportResult r = workspace.importFile(ctx.queryParam("organisation"), name, ctx.queryParam("file"), text, actor(ctx, null));
     if (r.error() != null) {
       invalid(List.of(r.error()));
     }

@@ -41,6 +41,30 @@ public final class View {
     this.exact = exact;
   }
 
+  private List<nl.begroot.store.Organisations.Organisation> organisations = List.of();
+  private String organisation;
+
+  /** The installation's organisations and the one this page is about (the header shows it and offers a change when there are several). */
+  View organisations(List<nl.begroot.store.Organisations.Organisation> all, String current) {
+    this.organisations = all;
+    this.organisation = current;
+    return this;
+  }
+
+  public List<nl.begroot.store.Organisations.Organisation> organisations() {
+    return organisations;
+  }
+
+  /** The name of the organisation this page is about; "" when the installation has only one. */
+  public String organisationName() {
+    return organisations.size() < 2 ? "" : organisations.stream().filter(o -> o.slug().equals(organisation)).map(
+        nl.begroot.store.Organisations.Organisation::name).findFirst().orElse("");
+  }
+
+  public String organisation() {
+    return organisation;
+  }
+
   View user(nl.begroot.core.access.Actor user, String csrf) {
     this.user = user == null ? nl.begroot.core.access.Actor.ANONYMOUS : user;
     this.csrf = csrf == null ? "" : csrf;
@@ -138,7 +162,29 @@ public final class View {
   }
 
   public String t(String key) {
-    return i18n.t(key);
+    return terms(i18n.t(key));
+  }
+
+  /**
+   * The page's words with the members called as the budget calls them (decision 164): a budget whose file gives
+   * {@code member_term} ("gemeente") reads that word where the IPO's pages say "provincie"; in English "member".
+   * A budget without it (the IPO's) keeps the words as they are.
+   */
+  String terms(String text) {
+    Snapshot b = navVersion();
+    if (text == null || b == null || !b.budget().organisation().namesMembers()) {
+      return text;
+    }
+    var o = b.budget().organisation();
+    if ("en".equals(i18n.lang())) {
+      return text.replace("Provinces", "Members").replace("provinces", "members").replace("Province", "Member").replace("province", "member");
+    }
+    return text.replace("Provincies", capital(o.membersTerm())).replace("provincies", o.membersTerm())
+        .replace("Provincie", capital(o.memberTerm())).replace("provincie", o.memberTerm());
+  }
+
+  private static String capital(String word) {
+    return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 
   public String lang() {
@@ -167,12 +213,12 @@ public final class View {
   }
 
   public String title() {
-    return title;
+    return terms(title);
   }
 
   public String fullTitle() {
     String v = snapshot == null ? "" : " · " + snapshot.version().name();
-    return title + v + " · Begroot";
+    return title() + v + " · Begroot";
   }
 
   public String path() {

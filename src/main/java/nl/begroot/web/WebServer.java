@@ -218,6 +218,8 @@ public final class WebServer {
       // pages
       route(r, HandlerType.GET, "/", Permission.PUBLIC, Find.PATH, reading::home);
       route(r, HandlerType.GET, "/taal/{lang}", Permission.PUBLIC, Find.PATH, reading::language);
+      route(r, HandlerType.GET, "/organisaties", Permission.PUBLIC, Find.PATH, reading::organisations);
+      route(r, HandlerType.GET, "/organisatie/{org}", Permission.PUBLIC, Find.PATH, reading::chooseOrganisation);
       route(r, HandlerType.GET, "/aanmelden", Permission.PUBLIC, Find.PATH, signIn::form);
       route(r, HandlerType.POST, "/aanmelden", Permission.PUBLIC, Find.PATH, signIn::submit);
       route(r, HandlerType.GET, "/aanmelden/stap", Permission.PUBLIC, Find.PATH, signIn::step);

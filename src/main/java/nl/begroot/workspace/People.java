@@ -278,6 +278,14 @@ public final class People {
 
   // ------------------------------------------------------------------ managing accounts
 
+  /**
+   * Gives the account {@code id} the roles {@code roles} in the further organisation {@code organisation} (its
+   * own organisation's roles stay on the account); empty roles take them away. False when there is no such account.
+   */
+  public boolean grant(String id, String organisation, java.util.Set<nl.begroot.core.access.Role> roles, String by) {
+    return accounts.grant(id, organisation, roles, by);
+  }
+
   /** An account id: lower-case letters, digits, '.', '_', '-', 1 to 100 characters. */
   public static boolean validId(String id) {
     return id != null && id.matches("[a-z0-9][a-z0-9._-]{0,99}");
@@ -289,7 +297,8 @@ public final class People {
       throw new IllegalArgumentException("an account id is lower-case letters, digits, '.', '_' or '-' (at most 100), not '" + account.id() + "'");
     }
     if (account.name() == null || account.name().isBlank()) {
-      account = new Account(account.id(), account.id(), account.roles(), account.units(), account.member(), account.disabled());
+      account = new Account(account.id(), account.id(), account.roles(), account.units(), account.member(), account.disabled(),
+          account.organisation(), account.elsewhere());
     }
     if (!accounts.create(account, by)) {
       return Optional.empty();

@@ -43,7 +43,7 @@ final class VersionEdits {
         .map(r -> new NewProposal(r.proposalId(), r.unitId(), r.title(), r.bodyYaml(), r.withdrawn())).toList();
     // the copy carries its own name, so that what it prints or exports is never taken for the original
     String base = BudgetCodec.base(Workspace.renamed(s.get().budget(), slug, name.strip()), s.get().rows());
-    Optional<StoredVersion> created = store.create(slug, name.strip(), "scenario", s.get().version().id(),
+    Optional<StoredVersion> created = store.create(s.get().version().organisation(), slug, name.strip(), "scenario", s.get().version().id(),
         base, proposals, Workspace.actor(actor), "version.copy");
     return created.<EditResult>map(v -> new EditResult.Saved(v.slug()))
         .orElseGet(() -> new EditResult.Invalid(List.of(new FieldError("name", "Er is al een versie met de naam '" + slug + "'.",
@@ -71,7 +71,7 @@ final class VersionEdits {
   }
 
   /** Imports a whole budget file as a new version; a file with any problem changes nothing. */
-  Workspace.ImportResult importFile(String name, String fileName, String text, Actor actor) {
+  Workspace.ImportResult importFile(String organisation, String name, String fileName, String text, Actor actor) {
     Access.require(actor, Permission.CREATE_SCENARIO, Scope.NONE);
     Optional<FieldError> bad = Workspace.checkName(name);
     if (bad.isPresent()) {
@@ -84,7 +84,10 @@ final class VersionEdits {
     Budget budget = ((LoadResult.Loaded) result).budget();
     List<nl.begroot.format.Problem> warnings = ((LoadResult.Loaded) result).warnings();
     String slug = Workspace.slug(name);
-    Optional<StoredVersion> created = workspace.create(slug, name.strip(), "import", null, budget, Workspace.actor(actor), "version.import");
+    // the version belongs to the organisation its file names when the installation has it, else to the one asked for
+    String org = workspace.organisationOf(budget, organisation);
+    Access.require(actor, Permission.CREATE_SCENARIO, Scope.NONE.organisation(org));
+    Optional<StoredVersion> created = workspace.create(org, slug, name.strip(), "import", null, budget, Workspace.actor(actor), "version.import");
     if (created.isEmpty()) {
       return new Workspace.ImportResult(null, List.of(), new FieldError("name", "Er is al een versie met de naam '" + slug + "'.",
           "There already is a version named '" + slug + "'."));
@@ -114,7 +117,8 @@ final class VersionEdits {
     if (!check.problems().isEmpty()) {
       return new Workspace.ImportResult(null, check.problems(), null);
     }
-    Optional<StoredVersion> created = workspace.create(Workspace.slug(name), name.strip(), "import", s.get().version().id(),
+    Optional<StoredVersion> created = workspace.create(s.get().version().organisation(), Workspace.slug(name), name.strip(), "import",
+        s.get().version().id(),
         candidate, Workspace.actor(actor), "version.import-proposals");
     if (created.isEmpty()) {
       return new Workspace.ImportResult(null, List.of(), new FieldError("name", "Er is al een versie met de naam '" + Workspace.slug(name) + "'.",

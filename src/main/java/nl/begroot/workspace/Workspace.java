@@ -39,6 +39,9 @@ public final class Workspace {
   /** The shipped versions: the frame (Begroting 2026) and the Conceptbegroting 2027. */
   public static final String FRAME = "begroting-2026";
   public static final String CONCEPT = "conceptbegroting-2027";
+  /** The second shipped example (fictitious; docs/organisations.md): the GR Voorbeeldregio's frame and concept. */
+  public static final String EXAMPLE_FRAME = "gr-voorbeeldregio-begroting-2026";
+  public static final String EXAMPLE_CONCEPT = "gr-voorbeeldregio-conceptbegroting-2027";
   static final int MAX_NAME = 120;
 
   /**
@@ -64,10 +67,12 @@ public final class Workspace {
   private final ActualsImports actuals;
   private final Midyears midyears;
   private final AnnualAccountsEdits annualAccounts;
+  private final nl.begroot.store.Organisations organisations;
 
   public Workspace(Database database) {
     this.database = database;
     this.store = new VersionStore(database);
+    this.organisations = new nl.begroot.store.Organisations(database);
     this.log = new nl.begroot.store.AuditLog(database);
     this.people = new People(new nl.begroot.store.AccountStore(database));
     this.people.events(SignInEvents.into(log));
@@ -142,14 +147,78 @@ public final class Workspace {
   }
 
   private void seed(Budget builtIn, Actor actor) {
+    seed(builtIn, FRAME, CONCEPT, "Algemene Vergadering", actor);
+  }
+
+  /**
+   * Stores {@code builtIn} as the frame {@code frameSlug} (last year's adopted budget) and the concept {@code
+   * conceptSlug} of the organisation its file names, registering that organisation.
+   */
+  private void seed(Budget builtIn, String frameSlug, String conceptSlug, String body, Actor actor) {
+    String org = organisations.register(builtIn.organisation().id(), builtIn.organisation().name()).slug();
     Budget frame = frameOf(builtIn);
-    StoredVersion f = create(FRAME, frame.version().title(), "frame", null, frame, actor(actor), "version.seed").orElseThrow();
-    create(CONCEPT, builtIn.version().title(), "concept", f.id(), builtIn, actor(actor), "version.seed");
+    StoredVersion f = create(org, frameSlug, frame.version().title(), "frame", null, frame, actor(actor), "version.seed").orElseThrow();
+    create(org, conceptSlug, builtIn.version().title(), "concept", f.id(), builtIn, actor(actor), "version.seed");
     // the frame is last year's adopted budget; the concept's lines count as approved, so that the demo can be submitted
     // (the source does not give the adoption's date: the day of seeding is recorded, and the reference says so)
-    store.seedDecisions(FRAME, SEED_APPROVAL, new VersionStore.Adoption(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")),
-        "Algemene Vergadering", "Ingebouwd voorbeeld: kader uit de vastgestelde Begroting 2026", actor(actor)), actor(actor));
-    store.seedDecisions(CONCEPT, SEED_APPROVAL, null, actor(actor));
+    store.seedDecisions(frameSlug, SEED_APPROVAL, new VersionStore.Adoption(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")),
+        body, "Ingebouwd voorbeeld: kader uit de vastgestelde " + frame.version().title().replace(" (kader)", ""), actor(actor)),
+        actor(actor));
+    store.seedDecisions(conceptSlug, SEED_APPROVAL, null, actor(actor));
+  }
+
+  /**
+   * The second example organisation (the fictitious GR Voorbeeldregio, decision 164): when the installation has
+   * no version of the organisation {@code example} names, stores it as that organisation's frame and concept
+   * ({@link #EXAMPLE_FRAME}, {@link #EXAMPLE_CONCEPT}). A restart does not read the file.
+   */
+  public void seedExampleIfAbsent(java.util.function.Supplier<Budget> example, String organisation, Actor actor) {
+    if (organisations.find(organisation).isPresent() && store.versions().stream().anyMatch(v -> v.organisation().equals(organisation))) {
+      return;
+    }
+    if (store.version(EXAMPLE_FRAME).isPresent() || store.version(EXAMPLE_CONCEPT).isPresent()) {
+      return;
+    }
+    seed(example.get(), EXAMPLE_FRAME, EXAMPLE_CONCEPT, "Algemeen bestuur", actor);
+  }
+
+  // ---------------------------------------------------------------- organisations
+
+  /** The installation's organisations, the default first (V12). */
+  public List<nl.begroot.store.Organisations.Organisation> organisations() {
+    return organisations.list();
+  }
+
+  public Optional<nl.begroot.store.Organisations.Organisation> organisation(String slug) {
+    return organisations.find(slug);
+  }
+
+  /**
+   * The ONE place a named organisation is resolved: {@code slug} when the installation has it, else the first
+   * (the default: an installation with one organisation behaves as before); null in a database without any
+   * (the store then registers the IPO with the first version).
+   */
+  public String organisationOr(String slug) {
+    List<nl.begroot.store.Organisations.Organisation> all = organisations.list();
+    return all.stream().map(nl.begroot.store.Organisations.Organisation::slug).filter(o -> o.equals(slug)).findFirst()
+        .orElse(all.isEmpty() ? null : all.get(0).slug());
+  }
+
+  /** The organisation a budget file's version belongs to: the one the file names when registered, else {@link #organisationOr}. */
+  String organisationOf(Budget budget, String fallback) {
+    String named = budget.organisation() == null ? null : budget.organisation().id();
+    return organisations.find(named).isPresent() ? named : organisationOr(fallback);
+  }
+
+  /** The organisation's concept: its first version of kind concept (the shipped one), else its first version; empty when it has none. */
+  public Optional<String> conceptOf(String organisation) {
+    List<StoredVersion> own = store.versions().stream().filter(v -> v.organisation().equals(organisation)).toList();
+    return own.stream().filter(v -> "concept".equals(v.kind())).findFirst().or(() -> own.stream().findFirst()).map(StoredVersion::slug);
+  }
+
+  /** Registers an organisation (the CLI's {@code organisations add}); the slug is the {@code organisation.id} of its files. */
+  public nl.begroot.store.Organisations.Organisation registerOrganisation(String slug, String name) {
+    return organisations.register(slug, name);
   }
 
   /** The shipped illustration of realised figures (made up, labelled so; src/main/resources/nl/begroot/examples/README.md). */
@@ -253,10 +322,11 @@ public final class Workspace {
    * What {@link nl.begroot.core.access.Access} needs to know of a version: the ONE place a stored
    * version becomes a {@link Scope} (the web's route checks, the pages' offers and every use case
    * below use it): its status in the cycle; whether it is a scenario (a copy or an import: a private
-   * sandbox of the person who made it, its owner) and whether its owner shared it.
+   * sandbox of the person who made it, its owner) and whether its owner shared it; the organisation it
+   * belongs to (whose roles of the person count, decision 165).
    */
   public static Scope scope(StoredVersion v) {
-    return Scope.version(v.slug(), v.status(), v.scenario(), v.scenario() ? v.owner() : null, v.shared());
+    return Scope.version(v.slug(), v.status(), v.scenario(), v.scenario() ? v.owner() : null, v.shared()).organisation(v.organisation());
   }
 
   /** The permission a step of a version's cycle asks ({@link nl.begroot.core.access.Access}). */
@@ -272,6 +342,11 @@ public final class Workspace {
   /** The versions {@code actor} may read (the list, the version switcher). */
   public List<StoredVersion> versions(Actor actor) {
     return store.versions().stream().filter(v -> Access.allows(actor, Permission.READ_VERSION, scope(v))).toList();
+  }
+
+  /** The versions of the organisation {@code organisation} that {@code actor} may read. */
+  public List<StoredVersion> versions(Actor actor, String organisation) {
+    return versions(actor).stream().filter(v -> v.organisation().equals(organisation)).toList();
   }
 
   /** A version's row (name, kind, stamp), without computing it; empty when there is none. */
@@ -435,14 +510,15 @@ public final class Workspace {
     return new Snapshot(version, rows, Pipeline.compute(budget));
   }
 
-  Optional<StoredVersion> create(String slug, String name, String kind, Long basedOn, Budget budget, String actor, String action) {
+  Optional<StoredVersion> create(String organisation, String slug, String name, String kind, Long basedOn, Budget budget, String actor,
+      String action) {
     BudgetCodec.Parts parts = BudgetCodec.split(budget);
     List<NewProposal> proposals = new ArrayList<>();
     for (int i = 0; i < budget.proposals().size(); i++) {
       Proposal p = budget.proposals().get(i);
       proposals.add(new NewProposal(p.id(), p.unit(), p.title(), parts.proposals().get(i), false));
     }
-    return store.create(slug, name, kind, basedOn, parts.base(), proposals, actor, action);
+    return store.create(organisation, slug, name, kind, basedOn, parts.base(), proposals, actor, action);
   }
 
   // ---------------------------------------------------------------- proposals
@@ -607,7 +683,15 @@ public final class Workspace {
 
   /** Imports a whole budget file as a new version; a file with any problem changes nothing. */
   public ImportResult importFile(String name, String fileName, String text, Actor actor) {
-    return versionEdits.importFile(name, fileName, text, actor);
+    return versionEdits.importFile(null, name, fileName, text, actor);
+  }
+
+  /**
+   * Imports a whole budget file as a new version of the organisation its file names when this installation
+   * has it, else of {@code organisation} (the person's selected one; null: the first).
+   */
+  public ImportResult importFile(String organisation, String name, String fileName, String text, Actor actor) {
+    return versionEdits.importFile(organisation, name, fileName, text, actor);
   }
 
   /**

@@ -23,6 +23,38 @@ class UsersCommandTest {
     return m.group(1);
   }
 
+  /** The organisation a person's roles hold in (decision 166): --org on add, roles elsewhere with grant; an unknown slug is refused. */
+  @Test
+  void addAndGrantSelectTheOrganisation(@TempDir Path dir) {
+    String data = dir.toString();
+    try (Database db = Database.open(DatabaseUrl.h2File(dir))) {
+      Workspace w = new Workspace(db);
+      w.seedIfEmpty(((nl.begroot.format.LoadResult.Loaded) nl.begroot.format.BudgetFiles.loadBuiltIn()).budget(), nl.begroot.TestBudgets.SEED);
+      w.seedExampleIfAbsent(() -> ((nl.begroot.format.LoadResult.Loaded) nl.begroot.format.BudgetFiles.loadExample()).budget(),
+          nl.begroot.format.BudgetFiles.EXAMPLE_ORGANISATION, nl.begroot.TestBudgets.SEED);
+    }
+    CliTest.Run add = CliTest.run("users", "add", "gerda", "--role", "controller", "--org", "gr-voorbeeldregio", "--data", data);
+    assertThat(add.code()).as(add.err()).isZero();
+    CliTest.Run plain = CliTest.run("users", "add", "ivo", "--role", "controller", "--data", data);
+    assertThat(plain.code()).as(plain.err()).isZero();
+    CliTest.Run unknown = CliTest.run("users", "add", "x", "--role", "lezer", "--org", "bestaat-niet", "--data", data);
+    assertThat(unknown.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(unknown.err()).contains("there is no organisation 'bestaat-niet'").contains("ipo, gr-voorbeeldregio");
+    CliTest.Run grant = CliTest.run("users", "grant", "gerda", "--org", "ipo", "--role", "lezer", "--data", data);
+    assertThat(grant.code()).as(grant.err()).isZero();
+    try (Database db = Database.open(DatabaseUrl.h2File(dir))) {
+      var accounts = new Workspace(db).people().accounts();
+      var gerda = accounts.account("gerda").orElseThrow();
+      assertThat(gerda.organisation()).isEqualTo("gr-voorbeeldregio");
+      assertThat(gerda.elsewhere()).containsEntry("ipo", java.util.Set.of(Role.LEZER));
+      assertThat(accounts.account("ivo").orElseThrow().organisation()).as("without --org: the first").isEqualTo("ipo");
+      // as the core decides: a controller in the GR, a reader in the IPO
+      var actor = gerda.actor(false);
+      assertThat(actor.in("gr-voorbeeldregio").has(Role.CONTROLLER)).isTrue();
+      assertThat(actor.in("ipo").roles()).containsExactly(Role.LEZER);
+    }
+  }
+
   @Test
   void addListDisableEnableReset(@TempDir Path dir) {
     String data = dir.toString();

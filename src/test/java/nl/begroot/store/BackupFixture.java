@@ -51,7 +51,12 @@ final class BackupFixture {
     Workspace.ImportResult imported = w.importFile("Ingelezen", "x.yaml", w.export(Workspace.CONCEPT).orElseThrow(), nl.begroot.TestBudgets.actor("Eva"));
     assertThat(imported.slug()).isEqualTo("ingelezen");
     assertThat(w.seedActualsIfNone(nl.begroot.TestBudgets.SEED)).as("the shipped realised figures import").isEmpty();
+    // the second organisation (V12): its frame and concept, and Anna a reader there
+    w.seedExampleIfAbsent(() -> ((LoadResult.Loaded) BudgetFiles.loadExample()).budget(), BudgetFiles.EXAMPLE_ORGANISATION,
+        nl.begroot.TestBudgets.SEED);
     people(w, db);
+    assertThat(w.people().grant("anna", BudgetFiles.EXAMPLE_ORGANISATION, java.util.Set.of(nl.begroot.core.access.Role.LEZER), "beheerder"))
+        .isTrue();
   }
 
   /** Anna's password (a controller: no second factor needed). */
@@ -138,6 +143,13 @@ final class BackupFixture {
     assertThat(log(restored)).isEqualTo(log(original));
     assertThat(rows(restored, "account", "id")).isEqualTo(rows(original, "account", "id")).isNotEmpty();
     assertThat(rows(restored, "oidc_identity", "issuer, subject")).isEqualTo(rows(original, "oidc_identity", "issuer, subject")).isNotEmpty();
+    assertThat(rows(restored, "organisation", "position")).isEqualTo(rows(original, "organisation", "position")).hasSize(2);
+    assertThat(rows(restored, "account_role", "account_id, organisation")).isEqualTo(rows(original, "account_role", "account_id, organisation"))
+        .isNotEmpty();
+    assertThat(new AccountStore(restored).account("anna").orElseThrow().elsewhere())
+        .containsEntry(BudgetFiles.EXAMPLE_ORGANISATION, java.util.Set.of(nl.begroot.core.access.Role.LEZER));
+    assertThat(new Workspace(restored).version(Workspace.EXAMPLE_CONCEPT).orElseThrow().organisation())
+        .isEqualTo(BudgetFiles.EXAMPLE_ORGANISATION);
     assertThat(rows(restored, "realised_period", "organisation, book_year, period"))
         .isEqualTo(rows(original, "realised_period", "organisation, book_year, period")).isNotEmpty();
     assertThat(rows(restored, "realised_amount", "organisation, book_year, period, unit_id, side, money, third_party"))

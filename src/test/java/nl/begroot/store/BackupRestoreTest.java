@@ -61,7 +61,7 @@ class BackupRestoreTest {
     Path file = BackupFixture.backup(original, dir);
     Database restored = open(TestDatabases.freshH2());
     Backup.Summary s = Backup.restore(restored, file);
-    assertThat(s.rows().get("budget_version")).isEqualTo(4L); // frame, concept, scenario, import (the deleted one is gone)
+    assertThat(s.rows().get("budget_version")).isEqualTo(6L); // frame, concept, scenario, import (the deleted one is gone); the GR's frame and concept
     assertThat(BackupFixture.log(restored)).anySatisfy(c -> {
       assertThat(c.action()).isEqualTo("version.delete");
       assertThat(c.versionSlug()).isEqualTo("weg-ermee");
@@ -84,7 +84,8 @@ class BackupRestoreTest {
     Path v1 = dir.resolve("format-1.zip");
     try (ZipFile in = new ZipFile(v2.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(v1))) {
       for (ZipEntry e : java.util.Collections.list(in.entries())) {
-        if (e.getName().equals("account.jsonl") || e.getName().equals("oidc_identity.jsonl") || e.getName().startsWith("realised_")) {
+        if (e.getName().equals("account.jsonl") || e.getName().equals("oidc_identity.jsonl") || e.getName().startsWith("realised_")
+            || e.getName().equals("organisation.jsonl") || e.getName().equals("account_role.jsonl")) {
           continue;
         }
         byte[] bytes;
@@ -100,6 +101,8 @@ class BackupRestoreTest {
           ((tools.jackson.databind.node.ObjectNode) m.get("tables")).remove("oidc_identity");
           ((tools.jackson.databind.node.ObjectNode) m.get("tables")).remove("realised_period");
           ((tools.jackson.databind.node.ObjectNode) m.get("tables")).remove("realised_amount");
+          ((tools.jackson.databind.node.ObjectNode) m.get("tables")).remove("organisation");
+          ((tools.jackson.databind.node.ObjectNode) m.get("tables")).remove("account_role");
           bytes = m.toString().getBytes(StandardCharsets.UTF_8);
         }
         z.putNextEntry(new ZipEntry(e.getName()));
@@ -109,7 +112,10 @@ class BackupRestoreTest {
     }
     Database restored = open(TestDatabases.freshH2());
     Backup.Summary s = Backup.restore(restored, v1);
-    assertThat(s.rows()).containsEntry("account", 0L).containsEntry("budget_version", 4L);
+    assertThat(s.rows()).containsEntry("account", 0L).containsEntry("budget_version", 6L);
+    // made before organisations: everything restores into the IPO's
+    assertThat(new Workspace(restored).organisations()).extracting(o -> o.slug()).containsExactly("ipo");
+    assertThat(new Workspace(restored).versions()).allSatisfy(v -> assertThat(v.organisation()).isEqualTo("ipo"));
     assertThat(BackupFixture.rows(restored, "account", "id")).isEmpty();
     assertThat(BackupFixture.rows(restored, "change_log", "id")).isEqualTo(BackupFixture.rows(original, "change_log", "id"));
     assertThat(new AuditLog(restored).verify().intact()).isTrue();
@@ -336,10 +342,10 @@ class BackupRestoreTest {
     Path file = dir.resolve("begroot.zip");
     Run b = run("backup", "--data", from.toString(), "--out", file.toString());
     assertThat(b.code).as(b.err).isZero();
-    assertThat(b.out).contains("4 versions").contains("change log entries").contains("5 accounts").contains(Backup.FORMAT);
+    assertThat(b.out).contains("6 versions").contains("change log entries").contains("5 accounts").contains(Backup.FORMAT);
     Run r = run("restore", "--data", to.toString(), file.toString());
     assertThat(r.code).as(r.err).isZero();
-    assertThat(r.out).contains("restored").contains("4 versions").contains("the log is intact");
+    assertThat(r.out).contains("restored").contains("6 versions").contains("the log is intact");
     Run verified = run("log", "verify", "--data", to.toString());
     assertThat(verified.code).as(verified.err).isZero();
     assertThat(verified.out).startsWith("the log is intact: ");

@@ -97,7 +97,7 @@ class RoleMatrixTest {
   static final Map<String, Kind> ROUTES = new LinkedHashMap<>();
 
   static {
-    for (String r : List.of("GET /", "GET /taal/{lang}", "GET /versies", "GET /api/health", "GET /api/openapi.json", "GET /api/versions")) {
+    for (String r : List.of("GET /", "GET /taal/{lang}", "GET /organisaties", "GET /organisatie/{org}", "GET /versies", "GET /api/health", "GET /api/openapi.json", "GET /api/versions")) {
       ROUTES.put(r, Kind.PUBLIC);
     }
     for (String r : List.of("POST /versies", "POST /versies/inlezen", "POST /versies/werkmap", "POST /api/versions", "POST /api/import")) {
@@ -365,7 +365,7 @@ class RoleMatrixTest {
     boolean own = where != Where.OTHER;
     String unit = own ? ownUnit : otherUnit;
     path = path.replace("{version}", version).replace("{proposal}", own ? ownProposal : otherProposal)
-        .replace("{member}", own ? ownMember : otherMember).replace("{lang}", "en").replace("{programme}", "1")
+        .replace("{member}", own ? ownMember : otherMember).replace("{lang}", "en").replace("{org}", "ipo").replace("{programme}", "1")
         .replace("{table}", "tabel-1").replace("{key}", keyId)
         .replace("{account}", "niemand").replace("{action}", "uitschakelen")
         .replace("{file}", path.contains("provincie") ? "verklaring.html" : "begroting.html");

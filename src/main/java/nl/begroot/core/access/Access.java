@@ -60,7 +60,9 @@ public final class Access {
     return decide(actor, permission, scope).allowed();
   }
 
-  public static Decision decide(Actor actor, Permission permission, Scope scope) {
+  public static Decision decide(Actor person, Permission permission, Scope scope) {
+    // the person's roles in the version's organisation decide (decision 165); anywhere else they count for nothing
+    Actor actor = person.in(scope.organisation());
     if (actor.system()) {
       // the system itself has every role, but an adopted version is immutable for everyone
       return switch (permission) {
