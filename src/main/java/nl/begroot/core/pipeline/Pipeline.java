@@ -108,23 +108,14 @@ public final class Pipeline {
     return ROUNDINGS.get();
   }
 
-  /**
-   * The printed figures of a document that is not a budget's own (the annual accounts,
-   * {@code core.accounts}): controlled rounding, here, so that rounding keeps its one owner; the caller
-   * keeps the result (it rounds once per state).
-   */
-  public static nl.begroot.core.rounding.PrintedFigures round(nl.begroot.core.figures.Document document) {
-    rounded();
-    return nl.begroot.core.rounding.ControlledRounding.round(document);
-  }
-
   static void rounded() {
     ROUNDINGS.incrementAndGet();
   }
 
   /**
-   * Prints a report beside the budget (the Tussenrapportage's tables, {@code core.midyear}) with the
-   * budget's controlled rounding: its tables foot and each figure is within 1 of its exact value. The
+   * Prints a report beside the budget (the Tussenrapportage's tables, {@code core.midyear}; the annual
+   * accounts, {@code core.accounts}) with the budget's controlled rounding, here, so that rounding keeps
+   * its one owner: its tables foot and each figure is within 1 of its exact value. The
    * report's own figures are not a budget state, so they are not kept; the caller keeps the result.
    */
   public static nl.begroot.core.rounding.PrintedFigures round(nl.begroot.core.figures.Document report) {
