@@ -150,6 +150,12 @@ public final class Backup {
       new Table("realised_amount", "organisation, book_year, period, unit_id, side, money, third_party", List.of(
           col("organisation", Type.TEXT), col("book_year", Type.INT), col("period", Type.INT), col("unit_id", Type.TEXT),
           col("side", Type.TEXT), col("money", Type.TEXT), col("third_party", Type.TEXT), col("amount_cents", Type.LONG)), 3),
+      // the Tussenrapportage (format 4, V10): the period it reports up to, then its forecasts
+      new Table("midyear_report", "version_id", List.of(col("version_id", Type.LONG), col("book_year", Type.INT),
+          col("up_to_period", Type.INT)), 4),
+      new Table("midyear_forecast", "version_id, unit_id", List.of(col("version_id", Type.LONG), col("unit_id", Type.TEXT),
+          col("lasten_cents", Type.LONG), col("baten_cents", Type.LONG), col("reason", Type.TEXT), col("revision", Type.INT),
+          col("updated_at", Type.TIME), col("updated_by", Type.TEXT)), 4),
       // the annual accounts (format 4, V11): their settings, explanations and reserves, after their versions
       new Table("annual_accounts", "version_id", List.of(col("version_id", Type.LONG), col("book_year", Type.INT), col("source_slug", Type.TEXT),
           col("threshold_cents", Type.LONG), col("threshold_percent", Type.INT), col("revision", Type.INT), col("updated_at", Type.TIME),
