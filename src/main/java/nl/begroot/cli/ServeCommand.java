@@ -93,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
     workspace.seedIfEmpty(() -> ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.core.access.Actor.system("begroot"));
     workspace.seedActualsIfNone(nl.begroot.core.access.Actor.system("begroot"))
         .forEach(p -> err.println("begroot serve: the illustration of realised figures was not imported: " + p));
+    workspace.seedCycleIllustrationIfNone(nl.begroot.core.access.Actor.system("begroot")); // the cycle after the concept (illustration)
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
     // on the embedded database, whose file only this process can open, 'begroot backup' asks this
     // server for the backup, with the token it leaves in the data directory (decision 104)

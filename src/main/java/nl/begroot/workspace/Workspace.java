@@ -169,6 +169,20 @@ public final class Workspace {
     return problems;
   }
 
+  /**
+   * On first start, when it is not there: the shipped illustration of the cycle after the concept (an
+   * adopted copy of the concept titled as an illustration, its definitive budget and one amendment, all
+   * adopted; {@link CycleIllustration}). Returns what it made, in words.
+   */
+  public List<String> seedCycleIllustrationIfNone(Actor system) {
+    return new CycleIllustration(this).seedIfNone(system);
+  }
+
+  /** The illustration's adopted definitive budget (the basis of its Tussenrapportage), when it is there. */
+  public Optional<StoredVersion> illustrationBudget() {
+    return new CycleIllustration(this).definitive();
+  }
+
   /** The reason the seed gives for approving the shipped example's lines. */
   static final String SEED_APPROVAL = "Ingebouwd voorbeeld: goedgekeurd bij het inlezen";
 
