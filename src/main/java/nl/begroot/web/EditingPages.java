@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.store.StoredProposal;
+import nl.begroot.web.Pages.MappingData;
 import nl.begroot.workspace.EditResult;
 import nl.begroot.workspace.FieldError;
 import nl.begroot.workspace.ProposalDraft;
@@ -181,6 +182,49 @@ final class EditingPages extends Pages {
     } else if (r instanceof EditResult.Conflict c) {
       ctx.status(409);
       render(ctx, "keys.jte", v, new KeysData(s.budget().keys(), keyId, shares, List.of(), c, c.currentRevision()));
+    } else if (r instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
+    }
+  }
+
+  /** The ledger mapping (grootboekindeling): a table for readers, a form for whoever may change it. */
+  void mapping(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    View v = view(ctx, s, I18n.of(lang(ctx)).t("mapping.title"));
+    render(ctx, "mapping.jte", v, new MappingData(rows(s.budget()), List.of(), null, s.version().revision(),
+        "1".equals(ctx.queryParam("opgeslagen"))));
+  }
+
+  /** The stored mapping as the form's rows. */
+  static List<Workspace.MappingRow> rows(nl.begroot.core.model.Budget b) {
+    return b.ledgerMapping().stream().map(r -> new Workspace.MappingRow(r.account(), r.costCentre(), r.unit(),
+        r.side() == null ? null : r.side().name().toLowerCase(Locale.ROOT), r.money() == null ? null : r.money().code(), r.thirdParty())).toList();
+  }
+
+  void mappingSubmit(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    // the form numbers its rows 1..rows; a row marked for deletion is sent as no row (its number stays)
+    int count = Math.min(Math.max(parseInt(ctx.formParam("rows")), 0), Workspace.MAX_MAPPING_ROWS + 1);
+    List<Workspace.MappingRow> rows = new java.util.ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      rows.add("ja".equals(ctx.formParam("delete." + n)) ? null : new Workspace.MappingRow(ctx.formParam("account." + n),
+          ctx.formParam("costCentre." + n), ctx.formParam("unit." + n), ctx.formParam("side." + n), ctx.formParam("money." + n),
+          ctx.formParam("thirdParty." + n)));
+    }
+    int revision = parseInt(ctx.formParam("revision"));
+    EditResult r = workspace.changeMapping(s.slug(), rows, revision, actor(ctx));
+    View v = view(ctx, s, I18n.of(lang(ctx)).t("mapping.title"));
+    List<Workspace.MappingRow> typed = rows.stream().filter(x -> x != null && !x.blank()).toList();
+    if (r instanceof EditResult.Saved) {
+      ctx.redirect(v.v("/grootboekindeling?opgeslagen=1"), io.javalin.http.HttpStatus.SEE_OTHER);
+    } else if (r instanceof EditResult.Invalid inv) {
+      ctx.status(422);
+      // shown as typed, in the form's numbering: the rows as sent (a deleted one as an empty row)
+      List<Workspace.MappingRow> asSent = rows.stream().map(x -> x == null ? new Workspace.MappingRow(null, null, null, null, null, null) : x).toList();
+      render(ctx, "mapping.jte", v, new MappingData(asSent, inv.errors(), null, revision, false));
+    } else if (r instanceof EditResult.Conflict c) {
+      ctx.status(409);
+      render(ctx, "mapping.jte", v, new MappingData(typed, List.of(), c, c.currentRevision(), false));
     } else if (r instanceof EditResult.NotFound nf) {
       throw new NotFound(nf.what());
     }

@@ -327,6 +327,23 @@ public final class I18n {
     w("keys.title", "Verdeelsleutels", "Distribution keys");
     w("keys.share", "Aandeel (%)", "Share (%)");
     w("keys.sum", "Som", "Sum");
+    w("mapping.title", "Grootboekindeling", "Ledger mapping");
+    w("mapping.intro", "Welke grootboekrekening (en kostenplaats) realisatie is van welke eenheid, lasten of baten, en van wie het geld is. Een import van realisatiecijfers boekt elke regel van de financiële administratie volgens deze indeling; een rekening die er niet in staat, weigert het bestand.",
+        "Which ledger account (and cost centre) is realised lasten or baten of which unit, and whose money it is. An import of realised figures books every line of the bookkeeping by this mapping; an account it does not have refuses the file.");
+    w("mapping.rows", "regels", "rows");
+    w("mapping.row", "Regel", "Row");
+    w("mapping.account", "Rekening", "Account");
+    w("mapping.costCentre", "Kostenplaats", "Cost centre");
+    w("mapping.anyCostCentre", "elke", "any");
+    w("mapping.unit", "Eenheid", "Unit");
+    w("mapping.side", "Lasten of baten", "Lasten or baten");
+    w("mapping.money", "Geld", "Money");
+    w("mapping.money.own", "eigen geld", "own money");
+    w("mapping.money.pass-through", "kassiersfunctie", "pass-through");
+    w("mapping.money.third-party", "geld van derden", "third-party money");
+    w("mapping.thirdParty", "Derde", "Third party");
+    w("mapping.hint", "Een nieuwe regel vult u in een lege regel in; een lege kostenplaats geldt voor elke kostenplaats. Opslaan vervangt de hele indeling, of niets als een regel niet klopt.",
+        "Add a row in an empty row; an empty cost centre means any cost centre. Saving replaces the whole mapping, or nothing when a row is wrong.");
     w("member", "Provincie", "Province");
     w("changes.title", "Wijzigingen", "Change log");
     w("changes.at", "Wanneer", "When");

@@ -13,7 +13,7 @@ import nl.begroot.workspace.Workspace;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The API over distribution keys: read one, change its shares. */
+/** The API over a version's own data beside its proposals: a distribution key (read one, change its shares) and the ledger mapping. */
 final class KeysApi extends Api {
   KeysApi(Workspace workspace) {
     super(workspace);
@@ -63,5 +63,65 @@ final class KeysApi extends Api {
       k.sharesPercent().forEach((m, v) -> out.put(m, v.toPlainString()));
       json(ctx, n);
     });
+  }
+
+  /** The ledger mapping of the version, with the revision to send back with a change. */
+  void mapping(Context ctx) {
+    mappingJson(ctx, snapshot(ctx));
+  }
+
+  private void mappingJson(Context ctx, Snapshot s) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("revision", s.version().revision());
+    var rows = n.putArray("ledger_mapping");
+    for (Workspace.MappingRow r : EditingPages.rows(s.budget())) {
+      ObjectNode o = rows.addObject();
+      o.put("account", r.account());
+      if (r.costCentre() != null) {
+        o.put("cost_centre", r.costCentre());
+      }
+      o.put("unit", r.unit());
+      o.put("side", r.side());
+      o.put("money", r.money());
+      if (r.thirdParty() != null) {
+        o.put("third_party", r.thirdParty());
+      }
+    }
+    json(ctx, n);
+  }
+
+  /** Replaces the whole ledger mapping: {@code {"revision": 7, "ledger_mapping": [{"account": "4300", ...}]}}; rows as in the budget file. */
+  void changeMapping(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    ObjectNode body = body(ctx);
+    List<FieldError> errors = new ArrayList<>();
+    int rev = revision(ctx, body, errors);
+    List<Workspace.MappingRow> rows = new ArrayList<>();
+    JsonNode list = body.get("ledger_mapping");
+    if (list == null || !list.isArray()) {
+      errors.add(new FieldError("ledger_mapping", "ledger_mapping moet een lijst van regels zijn: [{\"account\": \"4300\", \"unit\": \"2.3\", ...}]",
+          "ledger_mapping must be a list of rows: [{\"account\": \"4300\", \"unit\": \"2.3\", ...}]"));
+    } else if (list.size() > Workspace.MAX_MAPPING_ROWS) {
+      errors.add(new FieldError("ledger_mapping", "ten hoogste " + Workspace.MAX_MAPPING_ROWS + " regels", "at most " + Workspace.MAX_MAPPING_ROWS + " rows"));
+    } else {
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode r = list.get(i);
+        if (!r.isObject()) {
+          errors.add(new FieldError("row." + (i + 1), "regel " + (i + 1) + " moet een object zijn", "row " + (i + 1) + " must be an object"));
+          continue;
+        }
+        rows.add(new Workspace.MappingRow(text(r, "account"), text(r, "cost_centre"), text(r, "unit"), text(r, "side"), text(r, "money"),
+            text(r, "third_party")));
+      }
+    }
+    invalid(errors);
+    EditResult r = workspace.changeMapping(s.slug(), rows, rev, actor(ctx, body));
+    edited(ctx, r, 200, () -> mappingJson(ctx, workspace.snapshot(s.slug()).orElseThrow()));
+  }
+
+  /** A field of a row as text (a number as its digits); absent or null is null. */
+  private static String text(JsonNode row, String field) {
+    JsonNode v = row.get(field);
+    return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
   }
 }

@@ -132,6 +132,19 @@ public abstract class Pages {
   public record KeysData(List<DistributionKey> keys, String editing, Map<String, String> values, List<FieldError> errors,
       EditResult.Conflict conflict, int revision) {}
 
+  /**
+   * The ledger mapping page: the rows as stored or as typed (after a refusal), the problems by field
+   * ({@code row.3.unit}), a conflict, the revision the form was read at, whether it was just saved.
+   */
+  public record MappingData(List<nl.begroot.workspace.Workspace.MappingRow> rows, List<FieldError> errors, EditResult.Conflict conflict,
+      int revision, boolean saved) {
+    /** The problem of a field, or null. */
+    public FieldError error(int line, String field) {
+      String name = "row." + line + "." + field;
+      return errors.stream().filter(e -> e.field().equals(name)).findFirst().orElse(null);
+    }
+  }
+
   /** A proposal's row on the page, with the steps this person may take on it. */
   public record ProposalLine(StoredProposal row, List<nl.begroot.core.cycle.ProposalMove> moves) {}
 

@@ -257,6 +257,8 @@ public final class WebServer {
       route(r, HandlerType.GET, "/v/{version}/wijzigingen", Permission.READ_VERSION, Find.PATH, reading.cachedPage(reading::changes));
       route(r, HandlerType.GET, "/v/{version}/sleutels", Permission.READ_VERSION, Find.PATH, editing::keys);
       route(r, HandlerType.POST, "/v/{version}/sleutels/{key}", Permission.EDIT_KEY, Find.PATH, editing::keySubmit);
+      route(r, HandlerType.GET, "/v/{version}/grootboekindeling", Permission.READ_VERSION, Find.PATH, editing::mapping);
+      route(r, HandlerType.POST, "/v/{version}/grootboekindeling", Permission.EDIT_MAPPING, Find.PATH, editing::mappingSubmit);
       route(r, HandlerType.GET, "/v/{version}/export", Permission.EXPORT, Find.PATH, versions::export);
       route(r, HandlerType.POST, "/v/{version}/verwijderen", Permission.DELETE_SCENARIO, Find.PATH, versions::deleteVersion);
       // the cycle (docs/cycle.md); the workspace asks Access again in each step
@@ -344,6 +346,8 @@ public final class WebServer {
       route(r, HandlerType.POST, "/api/versions/{version}/proposals/{proposal}/reject", Permission.APPROVE_PROPOSAL, Find.PATH, ctx -> cycleApi.moveProposal(ctx, ProposalMove.REJECT));
       route(r, HandlerType.GET, "/api/versions/{version}/keys/{key}", Permission.READ_VERSION, Find.PATH, keysApi::key);
       route(r, HandlerType.PUT, "/api/versions/{version}/keys/{key}", Permission.EDIT_KEY, Find.PATH, keysApi::changeKey);
+      route(r, HandlerType.GET, "/api/versions/{version}/ledger-mapping", Permission.READ_VERSION, Find.PATH, keysApi::mapping);
+      route(r, HandlerType.PUT, "/api/versions/{version}/ledger-mapping", Permission.EDIT_MAPPING, Find.PATH, keysApi::changeMapping);
       extra.accept(r);
       // errors
       r.exception(Problems.Failure.class, (e, ctx) -> {

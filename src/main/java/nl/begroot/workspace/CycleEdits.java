@@ -279,8 +279,10 @@ final class CycleEdits {
     Snapshot basis = workspace.current(amendments.isEmpty() ? concept.slug() : amendments.get(amendments.size() - 1).slug())
         .orElseThrow(() -> new StoreException("the version '" + slug + "' was deleted meanwhile", null));
     nl.begroot.core.model.Version v = basis.budget().version();
-    String name = "Begroting " + v.budgetYear();
-    String newSlug = Workspace.slug("definitieve-begroting-" + v.budgetYear());
+    // "Conceptbegroting 2027 (illustratie)" becomes "Begroting 2027 (illustratie)": the concept's name without "Concept"
+    String name = concept.name().startsWith("Conceptbegroting ") ? "Begroting " + concept.name().substring("Conceptbegroting ".length())
+        : "Begroting " + v.budgetYear();
+    String newSlug = Workspace.slug("definitieve-" + name);
     Budget definitive = basis.budget()
         .withVersion(new nl.begroot.core.model.Version(v.id() + "-definitief", name, nl.begroot.core.model.Version.Phase.ADOPTED,
             v.budgetYear(), v.years(), v.frameTitle(), v.proposalsTitle(), v.newFrameTitle()))

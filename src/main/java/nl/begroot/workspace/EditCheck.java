@@ -143,6 +143,41 @@ final class EditCheck {
     return List.copyOf(errors);
   }
 
+  /**
+   * The problems of a budget whose ledger mapping was replaced from a form; {@code lines} gives each
+   * rule's row number on the form. The mapping changes no figure, so only the validator is asked.
+   */
+  static List<FieldError> mapping(Budget candidate, List<Integer> lines) {
+    Set<FieldError> errors = new LinkedHashSet<>();
+    ModelPath mapping = ModelPath.of("ledger_mapping");
+    for (Found f : problems(candidate, false, null)) {
+      if (f.path() == null || !f.path().startsWith(mapping) || f.path().equals(mapping)) {
+        errors.add(whole(f.message()));
+        continue;
+      }
+      ModelPath at = stepAfter(f.path(), mapping);
+      int i = at.position();
+      var rule = candidate.ledgerMapping().get(i);
+      int line = lines.get(i);
+      String field = f.path().equals(at) ? "account" : f.path().name();
+      String dutch = switch (field) {
+        case "account" -> f.firstAt() != null
+            ? "rekening " + Drafts.shorten(rule.account()) + (rule.costCentre() == null ? "" : " met kostenplaats " + Drafts.shorten(rule.costCentre()))
+                + " staat al op regel " + lines.get(stepAfter(f.firstAt(), mapping).position()) + "."
+            : "vul een rekening in van ten hoogste 35 tekens, zonder spaties vooraan of achteraan.";
+        case "cost_centre" -> "een kostenplaats heeft ten hoogste 35 tekens, zonder spaties vooraan of achteraan.";
+        case "unit" -> rule.unit() == null ? "kies een eenheid." : "eenheid '" + Drafts.shorten(rule.unit()) + "' is geen eenheid van een programma.";
+        case "third_party" -> rule.money() != nl.begroot.core.model.MoneyKind.THIRD_PARTY ? "alleen geld van derden noemt een derde."
+            : rule.thirdParty() == null ? "kies van welke derde het geld is." : "derde '" + Drafts.shorten(rule.thirdParty()) + "' staat niet in de begroting.";
+        default -> f.message();
+      };
+      errors.add(new FieldError(MappingEdits.field(line, field.equals("cost_centre") ? "costCentre" : field.equals("third_party") ? "thirdParty" : field),
+          "Regel " + line + ": " + dutch, "Row " + line + ": " + f.what()
+              + (f.firstAt() == null ? "" : " (already on row " + lines.get(stepAfter(f.firstAt(), mapping).position()) + ")")));
+    }
+    return List.copyOf(errors);
+  }
+
   /** The problems of a budget after a proposal is withdrawn: the whole form's, each after {@code nl} or {@code en}. */
   static List<FieldError> budget(Budget candidate, String nl, String en, Pipeline.Edit edit) {
     Set<FieldError> errors = new LinkedHashSet<>();

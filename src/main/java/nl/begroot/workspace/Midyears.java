@@ -208,18 +208,19 @@ public final class Midyears {
   static final String ILLUSTRATION = "Illustratie (verzonnen): ";
 
   /**
-   * On first start: when the built-in concept has no Tussenrapportage and the shipped realised figures of
-   * its budget year are there, starts the illustration "Tussenrapportage 2027 t/m juni" with a prognose
-   * for every unit. Its basis is the built-in concept as shipped (which is not adopted: the shipped data
-   * have no adopted 2027 budget), so it is made by the system, not through {@link #create}; its reasons
-   * say it is an illustration. Returns what it did, in words (empty when nothing).
+   * On first start: when the cycle's illustration (decision 179, {@link Workspace#illustrationBudget()})
+   * has no Tussenrapportage and the shipped realised figures of its budget year are there, starts the
+   * illustration "Tussenrapportage 2027 t/m juni" of it, set against its budget after its adopted
+   * amendment, with a prognose for every unit. It is made by the system, not through {@link #create};
+   * its reasons say it is an illustration. Returns what it did, in words (empty when nothing).
    */
   public List<String> seedIllustrationIfNone(Actor system) {
-    Optional<StoredVersion> concept = workspace.store().version(Workspace.CONCEPT);
+    // the cycle's illustration: its adopted definitive budget, after its adopted amendment (decision 179)
+    Optional<StoredVersion> concept = workspace.illustrationBudget();
     if (concept.isEmpty() || !store.midyears(concept.get().id()).isEmpty()) {
       return List.of();
     }
-    Snapshot s = workspace.snapshot(Workspace.CONCEPT).orElseThrow();
+    Snapshot s = workspace.current(basisOf(concept.get()).slug()).orElseThrow();
     int year = s.budget().version().budgetYear();
     var periods = workspace.actuals().periods(s.budget().organisation().id()).getOrDefault(year, List.of());
     int upTo = periods.stream().mapToInt(nl.begroot.store.ActualsStore.PeriodSource::period).max().orElse(0);

@@ -43,6 +43,8 @@ public final class Workspace {
   public static final String EXAMPLE_FRAME = "gr-voorbeeldregio-begroting-2026";
   public static final String EXAMPLE_CONCEPT = "gr-voorbeeldregio-conceptbegroting-2027";
   static final int MAX_NAME = 120;
+  /** At most this many rows in a ledger mapping (docs/actuals.md). */
+  public static final int MAX_MAPPING_ROWS = 5_000;
 
   /**
    * How long a version's stamp, once read, is trusted before it is read again. Writes through this
@@ -60,6 +62,7 @@ public final class Workspace {
   private final Map<String, Object> writeLocks = new ConcurrentHashMap<>();
   private final ProposalEdits proposalEdits;
   private final KeyEdits keyEdits;
+  private final MappingEdits mappingEdits;
   private final VersionEdits versionEdits;
   private final CycleEdits cycleEdits;
   private final People people;
@@ -78,6 +81,7 @@ public final class Workspace {
     this.people.events(SignInEvents.into(log));
     this.proposalEdits = new ProposalEdits(this);
     this.keyEdits = new KeyEdits(this);
+    this.mappingEdits = new MappingEdits(this);
     this.versionEdits = new VersionEdits(this);
     this.cycleEdits = new CycleEdits(this);
     this.actuals = new ActualsImports(this, new nl.begroot.store.ActualsStore(database));
@@ -246,6 +250,20 @@ public final class Workspace {
       }
     }
     return problems;
+  }
+
+  /**
+   * On first start, when it is not there: the shipped illustration of the cycle after the concept (an
+   * adopted copy of the concept titled as an illustration, its definitive budget and one amendment, all
+   * adopted; {@link CycleIllustration}). Returns what it made, in words.
+   */
+  public List<String> seedCycleIllustrationIfNone(Actor system) {
+    return new CycleIllustration(this).seedIfNone(system);
+  }
+
+  /** The illustration's adopted definitive budget (the basis of its Tussenrapportage), when it is there. */
+  public Optional<StoredVersion> illustrationBudget() {
+    return new CycleIllustration(this).definitive();
   }
 
   /** The reason the seed gives for approving the shipped example's lines. */
@@ -648,6 +666,26 @@ public final class Workspace {
   /** Changes a distribution key's shares (percent per member, as typed) when the base is still at {@code expectedRevision}. */
   public EditResult changeKey(String slug, String keyId, Map<String, String> sharesText, int expectedRevision, Actor actor) {
     return keyEdits.changeKey(slug, keyId, sharesText, expectedRevision, actor);
+  }
+
+  /**
+   * One row of the ledger mapping as a form or request sends it: the account, the cost centre (empty: any),
+   * the unit, the side ({@code lasten}, {@code baten}), whose money ({@code own}, {@code pass-through},
+   * {@code third-party}) and the third party (for third-party money), each as typed.
+   */
+  public record MappingRow(String account, String costCentre, String unit, String side, String money, String thirdParty) {
+    /** Every field empty: an unused row of the form. */
+    public boolean blank() {
+      return java.util.stream.Stream.of(account, costCentre, unit, side, money, thirdParty).allMatch(f -> f == null || f.isBlank());
+    }
+  }
+
+  /**
+   * Replaces the ledger mapping of {@code slug} by {@code rows} (docs/actuals.md) when the version is still at
+   * {@code expectedRevision}; checked by the core as a whole, written with the change log, or nothing.
+   */
+  public EditResult changeMapping(String slug, List<MappingRow> rows, int expectedRevision, Actor actor) {
+    return mappingEdits.change(slug, rows, expectedRevision, actor);
   }
 
   // ---------------------------------------------------------------- versions

@@ -193,6 +193,14 @@ class AccessibilityTest extends BrowserSession {
           t.page.locator("form:has(input.begroot-share) button[type=submit]").first().click();
           t.page.waitForSelector("[role=alert]");
         }),
+        at("realised figures", V + "/realisatie"),
+        at("ledger mapping", V + "/grootboekindeling"),
+        visit("ledger mapping with an error", t -> {
+          t.go(V + "/grootboekindeling");
+          t.page.fill("input[name='unit.1']", "99.9");
+          t.page.click("form[action$='/grootboekindeling'] button[type=submit]");
+          t.page.waitForSelector("#fouten");
+        }),
         at("versions", "/versies"),
         visit("versions with an import error", t -> {
           t.go("/versies");

@@ -128,6 +128,10 @@ class RoleMatrixTest {
     ROUTES.put("POST /api/versions/{version}/preview", Kind.PREVIEW);
     ROUTES.put("POST /v/{version}/sleutels/{key}", Kind.KEY);
     ROUTES.put("PUT /api/versions/{version}/keys/{key}", Kind.KEY);
+    ROUTES.put("GET /v/{version}/grootboekindeling", Kind.READ);
+    ROUTES.put("GET /api/versions/{version}/ledger-mapping", Kind.READ);
+    ROUTES.put("POST /v/{version}/grootboekindeling", Kind.KEY); // the ledger mapping is the version's data as a key is
+    ROUTES.put("PUT /api/versions/{version}/ledger-mapping", Kind.KEY);
     ROUTES.put("POST /v/{version}/verwijderen", Kind.DELETE);
     ROUTES.put("DELETE /api/versions/{version}", Kind.DELETE);
     for (String r : List.of("GET /api/me", "GET /api/backup")) {

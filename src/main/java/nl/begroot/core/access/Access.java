@@ -66,7 +66,7 @@ public final class Access {
     if (actor.system()) {
       // the system itself has every role, but an adopted version is immutable for everyone
       return switch (permission) {
-        case EDIT_PROPOSAL, SUBMIT_PROPOSAL, APPROVE_PROPOSAL, EDIT_KEY, SUBMIT_VERSION, ADOPT_VERSION, EDIT_FORECAST -> notAdopted(scope);
+        case EDIT_PROPOSAL, SUBMIT_PROPOSAL, APPROVE_PROPOSAL, EDIT_KEY, EDIT_MAPPING, SUBMIT_VERSION, ADOPT_VERSION, EDIT_FORECAST -> notAdopted(scope);
         default -> Decision.ALLOW;
       };
     }
@@ -77,7 +77,7 @@ public final class Access {
       case READ_MEMBER -> readMember(actor, scope);
       case EDIT_PROPOSAL, SUBMIT_PROPOSAL -> editProposal(actor, scope);
       case APPROVE_PROPOSAL -> approve(actor, scope);
-      case EDIT_KEY -> editKey(actor, scope);
+      case EDIT_KEY, EDIT_MAPPING -> editVersionData(actor, scope, permission);
       case CREATE_SCENARIO -> read(actor, scope).allowed()
           ? either(actor.has(BUDGETHOUDER) || actor.has(CONTROLLER),
               "Alleen budgethouders en controllers maken scenario's.", "Only budget holders and controllers make scenarios.")
@@ -180,8 +180,11 @@ public final class Access {
     return Decision.ALLOW;
   }
 
-  /** A distribution key: in an official version a controller's; in a scenario its author's (a budget holder or controller). */
-  private static Decision editKey(Actor actor, Scope scope) {
+  /**
+   * The version's own data beside its proposals (a distribution key, the ledger mapping): in an official
+   * version a controller's; in a scenario its author's (a budget holder or controller).
+   */
+  private static Decision editVersionData(Actor actor, Scope scope, Permission permission) {
     Decision editable = editable(scope);
     if (!editable.allowed()) {
       return editable;
@@ -189,7 +192,9 @@ public final class Access {
     if (scope.scenario()) {
       return editOwnScenario(actor, scope);
     }
-    return either(actor.has(CONTROLLER), "Alleen een controller wijzigt verdeelsleutels.", "Only a controller changes distribution keys.");
+    return permission == Permission.EDIT_MAPPING
+        ? either(actor.has(CONTROLLER), "Alleen een controller wijzigt de grootboekindeling.", "Only a controller changes the ledger mapping.")
+        : either(actor.has(CONTROLLER), "Alleen een controller wijzigt verdeelsleutels.", "Only a controller changes distribution keys.");
   }
 
   /** In a scenario, its author changes keys and proposals (a budget holder or controller); nobody else. */

@@ -19,6 +19,8 @@ public enum Permission {
   APPROVE_PROPOSAL,
   /** Change a distribution key. */
   EDIT_KEY,
+  /** Change the ledger mapping (grootboekindeling) of a version. */
+  EDIT_MAPPING,
   /** Copy a version into a scenario of one's own, or import a file or workbook as one. */
   CREATE_SCENARIO,
   /** Delete a scenario. */
