@@ -55,7 +55,7 @@ final class CycleIllustration {
     int year = b.version().budgetYear();
     String name = b.version().title() + " (illustratie)";
     StoredVersion frame = workspace.store().version(Workspace.FRAME).orElse(null);
-    workspace.create(CONCEPT, name, "concept", frame == null ? null : frame.id(), Workspace.renamed(b, CONCEPT, name),
+    workspace.create(built.get().version().organisation(), CONCEPT, name, "concept", frame == null ? null : frame.id(), Workspace.renamed(b, CONCEPT, name),
         Workspace.actor(system), "version.seed");
     workspace.store().seedDecisions(CONCEPT, Workspace.SEED_APPROVAL, null, Workspace.actor(system));
     if (!adopt(CONCEPT, "Illustratie: de conceptbegroting vastgesteld", system, done)) {
