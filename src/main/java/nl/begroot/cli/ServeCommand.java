@@ -98,6 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         .forEach(p -> err.println("begroot serve: the illustration of realised figures was not imported: " + p));
     workspace.seedCycleIllustrationIfNone(nl.begroot.core.access.Actor.system("begroot")); // the cycle after the concept (illustration)
     workspace.midyears().seedIllustrationIfNone(nl.begroot.core.access.Actor.system("begroot")); // the Tussenrapportage 2027 t/m juni (illustration)
+    workspace.annualAccounts().seedIllustrationIfNone(nl.begroot.core.access.Actor.system("begroot")); // the Jaarrekening 2026 (illustration)
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
     // on the embedded database, whose file only this process can open, 'begroot backup' asks this
     // server for the backup, with the token it leaves in the data directory (decision 104)

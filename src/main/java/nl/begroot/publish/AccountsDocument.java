@@ -78,9 +78,9 @@ public record AccountsDocument(String title, String organisation, String source,
         .p("Deze jaarrekening zet wat " + organisation + " in " + year + " heeft gerealiseerd tegen de begroting na wijziging ("
             + source + "): per programma en eenheid, lasten en baten. Zij bestemt het resultaat en rekent het verschil af met de leden,"
             + " per kolom van de bijlage met de verdeelsleutel van die kolom; de kassiersfunctie wordt apart afgerekend.")
-        .p("Het resultaat (baten min lasten) is " + Html.money(a.result().realised()) + " tegen " + Html.money(a.result().budgeted())
-            + " begroot: een verschil van " + Html.money(a.result().deviation()) + ". Daarvan gaat per saldo "
-            + Html.money(reservesNet()) + " naar de reserves en wordt " + Html.money(a.settled()) + " met de leden verrekend"
+        .p("Het resultaat (baten min lasten) is " + Dutch.money(a.result().realised()) + " tegen " + Dutch.money(a.result().budgeted())
+            + " begroot: een verschil van " + Dutch.money(a.result().deviation()) + ". Daarvan gaat per saldo "
+            + Dutch.money(reservesNet()) + " naar de reserves en wordt " + Dutch.money(a.settled()) + " met de leden verrekend"
             + " (positief: terug naar de leden; negatief: bijbetalen).")
         .p("Bedragen in de tabellen zijn in duizenden euro’s (x € 1.000); elk bedrag is exact tot op de cent berekend en zo afgerond"
             + " dat elk totaal precies de som is van de afgedrukte delen. De afrekening per lid staat tot op de cent.")
@@ -93,7 +93,7 @@ public record AccountsDocument(String title, String organisation, String source,
         .table(AnnualAccounts.REALISATIE, false).endChapter();
 
     page.chapter("afwijkingen", "Afwijkingen en hun toelichting", false)
-        .p("Een afwijking vraagt een toelichting als zij groter is dan " + Html.money(a.threshold().cents()) + " of dan "
+        .p("Een afwijking vraagt een toelichting als zij groter is dan " + Dutch.money(a.threshold().cents()) + " of dan "
             + a.threshold().percent() + " % van de begroting (een van beide is genoeg; een afwijking op een begroting van nul altijd). "
             + a.required().size() + " afwijkingen vragen een toelichting; " + (a.required().size() - a.missing().size())
             + " hebben er een, " + a.missing().size() + " nog niet.");
@@ -137,8 +137,8 @@ public record AccountsDocument(String title, String organisation, String source,
       first = false;
       page.h2("lid-" + m.member().id(), "Afrekening " + year + " " + m.member().name());
       long total = m.total();
-      page.p(m.member().name() + (total >= 0 ? " krijgt over " + year + " " + Html.money(total) + " terug."
-          : " betaalt over " + year + " " + Html.money(-total) + " bij."));
+      page.p(m.member().name() + (total >= 0 ? " krijgt over " + year + " " + Dutch.money(total) + " terug."
+          : " betaalt over " + year + " " + Dutch.money(-total) + " bij."));
       page.raw(memberTable(m));
       page.raw("</div>\n");
     }
