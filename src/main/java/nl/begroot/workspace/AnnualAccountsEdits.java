@@ -235,7 +235,7 @@ public final class AnnualAccountsEdits {
   /**
    * On first start (after the cycle's and the Tussenrapportage's illustrations): when the cycle's
    * illustration ({@link Workspace#illustrationBudget()}) is there, the organisation has a full year of
-   * realised figures (periods 1 to 12) that is a year of that budget, and no accounts of that year exist,
+   * realised figures (booked up to period 12) that is a year of that budget, and no accounts of that year exist,
    * starts them through {@link #start} as {@code system} (the latest such year: 2026 for the shipped
    * illustration) and explains every other deviation that needs an explanation through {@link #explain}
    * (the first, the third, ...; never all, so a single one stays unexplained), so that a new user sees both an explained deviation and the audit's
@@ -252,16 +252,10 @@ public final class AnnualAccountsEdits {
       return List.of();
     }
     Budget b = basis.get().budget();
-    var periods = workspace.actuals().periods(b.organisation().id());
     Integer year = null;
     for (int y : b.version().years()) {
-      java.util.Set<Integer> have = new java.util.HashSet<>();
-      periods.getOrDefault(y, List.of()).forEach(p -> have.add(p.period()));
-      boolean full = true;
-      for (int p = 1; p <= 12; p++) {
-        full &= have.contains(p);
-      }
-      if (full) {
+      // a full year: booked up to December (an auditfile declares every period of its year, booked or not)
+      if (workspace.actuals().amounts(b.organisation().id(), y).stream().anyMatch(x -> x.period() >= 12)) {
         year = y;
       }
     }

@@ -38,7 +38,7 @@ import org.verapdf.pdfa.results.ValidationResult;
  * The annual accounts as published files (docs/accounts.md), of the small test budget whose figures
  * {@link AnnualAccountsTest} calculates by hand (cents): members Alfa, Beta, Gamma settle 2.001, 1.200, 800
  * of their own and 500, 300, 200 of the pass-through, in total 2.501, 1.500, 1.000; programme 1's lasten
- * deviate by −10.001 (over the threshold), realised lasten 89.999 + 55.000 = 144.999 (€ 1.449,99: 1 in
+ * deviate by −10.001 (over the threshold), realised lasten 89.999 + 55.000 = 144.999 (€ 1.449,99: 1 or 2 in
  * thousands). The PDF opens (PDFBox) and says it, passes PDF/UA-1; the workbook opens (POI) and its
  * printed tables foot; the CSV and JSON carry the same figures.
  */
@@ -104,7 +104,8 @@ class AccountsDocumentTest {
   void theWorkbookOpensAndItsTablesFoot() throws IOException {
     AccountsDocument d = document(Map.of());
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file(d, "jaarrekening.xlsx")))) {
-      // Realisatie: the programme rows ("1. One", ...) add up to Totaal in every column; realised lasten total 144.999 cents prints 1
+      // Realisatie: the programme rows ("1. One", ...) add up to Totaal in every column; realised lasten total 144.999 cents
+      // (1,44999 thousand) prints 1 or 2 (controlled rounding: within one of the exact value)
       Sheet s = wb.getSheet("Realisatie");
       Map<String, Row> rows = new LinkedHashMap<>();
       for (Row r : s) {
@@ -113,7 +114,7 @@ class AccountsDocumentTest {
         }
       }
       Row total = rows.get("Totaal");
-      assertThat(number(total, 2)).as("realised lasten, x 1.000").isEqualTo(1);
+      assertThat(number(total, 2)).as("realised lasten, x 1.000").isBetween(1L, 2L);
       for (int c = 1; c <= 6; c++) {
         long sum = 0;
         for (var e : rows.entrySet()) {
@@ -149,7 +150,7 @@ class AccountsDocumentTest {
     AccountsDocument d = document(Map.of());
     String csv = new String(file(d, "jaarrekening.csv"), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("table,row,label,column,figure,cents,printed,unit_euros,display\n")
-        .contains(",jr-afrekening/A/totaal,2001,").contains(",jr-realisatie/totaal/realisatie-lasten,144999,1,");
+        .contains(",jr-afrekening/A/totaal,2001,").contains(",jr-realisatie/totaal/realisatie-lasten,144999,");
     String json = new String(file(d, "jaarrekening.json"), StandardCharsets.UTF_8).replaceAll("\\s+", "");
     assertThat(json).contains("\"format\":\"begroot-accounts/1\"").contains("\"member\":\"A\",\"name\":\"Alfa\",\"own\":2001,\"pass_through\":500,\"total\":2501")
         .contains("\"settled\":4001");
