@@ -146,6 +146,16 @@ class AccountsDocumentTest {
   }
 
   @Test
+  void theUnitsAndTheMembersPassThroughPartsArePrintedWithTheirFigures() {
+    String html = document(Map.of()).html(false);
+    for (String label : List.of("1.1 Unit 1.1", "2.1 Unit 2.1", "Alfa</th>")) {
+      int at = html.indexOf(label, html.indexOf(label.startsWith("Alfa") ? "Kassiersfunctie 2026" : "Realisatie 2026 tegen"));
+      String row = html.substring(at, html.indexOf("</tr>", at));
+      assertThat(row).as(label).contains("<td");
+    }
+  }
+
+  @Test
   void csvAndJsonCarryTheSameFigures() throws IOException {
     AccountsDocument d = document(Map.of());
     String csv = new String(file(d, "jaarrekening.csv"), StandardCharsets.UTF_8);
