@@ -63,11 +63,10 @@ public final class MidyearStore {
           return Optional.<StoredVersion>empty();
         }
         Instant now = Instant.now();
-        // the organisation of the budget it reports on (else the column's default, 'ipo', would take it)
         long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
                 + " created_at, created_by, updated_at, updated_by, organisation)"
                 + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor,"
-                + " (select b.organisation from budget_version b where b.id = :basedOn))")
+                + " (select b.organisation from budget_version b where b.id = :basedOn))") // its budget's organisation
             .bind("slug", slug).bind("name", name).bind("kind", StoredVersion.MIDYEAR).bind("basedOn", basedOn)
             .bind("base", baseYaml).bind("now", now).bind("actor", actor)
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
