@@ -11,7 +11,8 @@ import nl.begroot.workspace.Workspace;
  * What `begroot serve` puts into a database on its first start, in this order, each step once (a
  * second start makes nothing): the built-in IPO budget; the fictitious second organisation (decision
  * 164); the illustration of realised figures (docs/actuals.md); the cycle's illustration after the
- * concept (decision 179); the Tussenrapportage of that illustration (docs/midyear.md). The one owner of
+ * concept (decision 179); the Tussenrapportage of that illustration (docs/midyear.md); the annual accounts of its last
+ * fully booked year (docs/accounts.md). The one owner of
  * that sequence: the server and the tests that stand in for a first start (the kill suite) call it.
  */
 public final class FirstStart {
@@ -26,6 +27,7 @@ public final class FirstStart {
     workspace.seedActualsIfNone(system).forEach(p -> problems.add("the illustration of realised figures was not imported: " + p));
     workspace.seedCycleIllustrationIfNone(system);
     workspace.midyears().seedIllustrationIfNone(system);
+    workspace.annualAccounts().seedIllustrationIfNone(system);
     return problems;
   }
 }

@@ -36,7 +36,7 @@ final class DocumentHtml {
   private final Narratives narratives;
   private final boolean forPdf;
   private final java.time.LocalDate published; // the date on the cover: the version's own (null: none)
-  private final List<String[]> toc = new ArrayList<>(); // id, title, level ("1" or "2")
+  private final Outline outline = new Outline();
   private final Set<String> printedTables = new LinkedHashSet<>();
   private final StringBuilder body = new StringBuilder(200_000);
 
@@ -79,10 +79,10 @@ final class DocumentHtml {
     String description = "De " + budget.version().title() + " van de " + budget.organisation().name()
         + ": kader, begrotingsvoorstellen, nieuw kader en de bijdrage per lid, berekend door Begroot.";
     out.append(Html.head(title(), description, budget.organisation().name(), forPdf,
-        forPdf ? bookmarks() + Html.runningFooter(budget.version().title() + " " + budget.organisation().shortName()) : null));
+        forPdf ? outline.bookmarks() + Html.runningFooter(budget.version().title() + " " + budget.organisation().shortName()) : null));
     out.append("<body>\n");
     int tocAt = body.indexOf("<!--toc-->");
-    out.append(body, 0, tocAt).append(contents()).append(body, tocAt + "<!--toc-->".length(), body.length());
+    out.append(body, 0, tocAt).append(outline.contents()).append(body, tocAt + "<!--toc-->".length(), body.length());
     out.append("</body>\n</html>\n");
     return out.toString();
   }
@@ -94,7 +94,7 @@ final class DocumentHtml {
   private void chapter(String id, String heading, String classes) {
     body.append("<section class=\"").append(classes).append("\" id=\"").append(esc(id)).append("\" aria-labelledby=\"").append(esc(id)).append("-h\">\n")
         .append("<h1 id=\"").append(esc(id)).append("-h\">").append(esc(heading)).append("</h1>\n");
-    toc.add(new String[] {id, heading, "1"});
+    outline.add(id, heading, true);
   }
 
   private void endChapter() {
@@ -104,7 +104,7 @@ final class DocumentHtml {
   private void h2(String id, String heading, boolean inToc) {
     body.append("<h2 id=\"").append(esc(id)).append("\">").append(esc(heading)).append("</h2>\n");
     if (inToc) {
-      toc.add(new String[] {id, heading, "2"});
+      outline.add(id, heading, false);
     }
   }
 
@@ -163,57 +163,13 @@ final class DocumentHtml {
     printedTables.add(tableId);
   }
 
-  private String contents() {
-    StringBuilder s = new StringBuilder();
-    s.append("<nav class=\"toc\" id=\"inhoud\" aria-labelledby=\"inhoud-h\">\n<h1 id=\"inhoud-h\">Inhoudsopgave</h1>\n<ol>\n");
-    for (String[] e : toc) {
-      s.append("<li class=\"").append("1".equals(e[2]) ? "toc-main" : "toc-sub").append("\"><a href=\"#").append(esc(e[0]))
-          .append("\" title=\"").append(esc(e[1])).append("\">")
-          .append(esc(e[1])).append("</a></li>\n");
-    }
-    return s.append("</ol>\n</nav>\n").toString();
-  }
-
-  private String bookmarks() {
-    StringBuilder s = new StringBuilder("<bookmarks>\n");
-    s.append("<bookmark name=\"Inhoudsopgave\" href=\"#inhoud\"/>\n");
-    boolean open = false;
-    for (String[] e : toc) {
-      if ("1".equals(e[2])) {
-        if (open) {
-          s.append("</bookmark>\n");
-        }
-        s.append("<bookmark name=\"").append(esc(e[1])).append("\" href=\"#").append(esc(e[0])).append("\">\n");
-        open = true;
-      } else {
-        s.append("<bookmark name=\"").append(esc(e[1])).append("\" href=\"#").append(esc(e[0])).append("\"/>\n");
-      }
-    }
-    if (open) {
-      s.append("</bookmark>\n");
-    }
-    return s.append("</bookmarks>\n").toString();
-  }
-
   // ---- the parts of the document ----
 
   private void cover() {
     var v = budget.version();
     List<Integer> years = v.years();
-    body.append("<header class=\"cover\" id=\"voorblad\">\n")
-        .append("<div class=\"cover-band\">\n")
-        .append("<p class=\"cover-organisation\">").append(esc(budget.organisation().name())).append("</p>\n")
-        .append("<p class=\"cover-title\">").append(esc(v.title())).append("</p>\n")
-        .append("<p class=\"cover-years\">Begrotingsjaar ").append(v.budgetYear()).append(" en meerjarenraming ")
-        .append(years.get(0)).append("–").append(years.get(years.size() - 1)).append("</p>\n")
-        .append("</div>\n")
-        .append("<dl class=\"cover-facts\">\n")
-        .append("<dt>Status</dt><dd>").append(esc(status(v.phase()))).append("</dd>\n")
-        .append(published == null ? "" : "<dt>Datum</dt><dd>" + esc(Html.date(published)) + "</dd>\n")
-        .append("</dl>\n")
-        .append("<p class=\"cover-note\">Alle bedragen en tabellen in dit document zijn met Begroot berekend uit de begrotingsgegevens. ")
-        .append("Tabellen in duizenden euro’s; elke tabel telt op.</p>\n")
-        .append("</header>\n<!--toc-->\n");
+    body.append(Html.cover(budget.organisation().name(), v.title(), "Begrotingsjaar " + v.budgetYear() + " en meerjarenraming "
+        + years.get(0) + "–" + years.get(years.size() - 1), status(v.phase()), published, null)).append("<!--toc-->\n");
   }
 
   /** The status on the cover, in words. */

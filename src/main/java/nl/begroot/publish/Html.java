@@ -21,7 +21,12 @@ final class Html {
 
   /** A table of the document through the shared renderer, with its unit printed under it. */
   static String table(Publication pub, Table table, boolean wide) {
-    String html = HtmlTableRenderer.render(pub.document(), pub.printed(), table, HtmlTableRenderer.Options.PLAIN);
+    return table(pub.document(), pub.printed(), table, wide);
+  }
+
+  /** A table of {@code document} through the shared renderer, with its unit printed under it. */
+  static String table(nl.begroot.core.figures.Document document, nl.begroot.core.rounding.PrintedFigures printed, Table table, boolean wide) {
+    String html = HtmlTableRenderer.render(document, printed, table, HtmlTableRenderer.Options.PLAIN);
     if (wide) {
       html = html.replaceFirst("class=\"utrecht-table utrecht-table--html-table begroot-table\"",
           "class=\"utrecht-table utrecht-table--html-table begroot-table begroot-wide\"");
@@ -125,6 +130,28 @@ final class Html {
   static String svgImage(String svg, String alt) {
     return "<img src=\"data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8))
         + "\" alt=\"" + esc(alt) + "\"/>";
+  }
+
+  /**
+   * The cover of a published document (the budget document and the reports beside it): a band with the
+   * organisation, the title and a subtitle, the status and date, an optional line in bold (an
+   * illustration says so here), and the note on how the figures are computed.
+   */
+  static String cover(String organisation, String title, String subtitle, String status, java.time.LocalDate date, String warning) {
+    return "<header class=\"cover\" id=\"voorblad\">\n"
+        + "<div class=\"cover-band\">\n"
+        + "<p class=\"cover-organisation\">" + esc(organisation) + "</p>\n"
+        + "<p class=\"cover-title\">" + esc(title) + "</p>\n"
+        + "<p class=\"cover-years\">" + esc(subtitle) + "</p>\n"
+        + "</div>\n"
+        + "<dl class=\"cover-facts\">\n"
+        + "<dt>Status</dt><dd>" + esc(status) + "</dd>\n"
+        + (date == null ? "" : "<dt>Datum</dt><dd>" + esc(date(date)) + "</dd>\n")
+        + (warning == null ? "" : "<dt>Let op</dt><dd><strong>" + esc(warning) + "</strong></dd>\n")
+        + "</dl>\n"
+        + "<p class=\"cover-note\">Alle bedragen en tabellen in dit document zijn met Begroot berekend uit de begrotingsgegevens. "
+        + "Tabellen in duizenden euro’s; elke tabel telt op.</p>\n"
+        + "</header>\n";
   }
 
   /** The PDF's running footer: the document's name at the bottom left of every page but the first. */

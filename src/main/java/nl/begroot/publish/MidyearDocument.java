@@ -4,16 +4,12 @@ import static nl.begroot.publish.Html.esc;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.begroot.core.compare.Comparison;
 import nl.begroot.core.figures.Table;
 import nl.begroot.core.midyear.MidyearReport;
 import nl.begroot.core.rounding.PrintedFigures;
-import nl.begroot.render.CsvRenderer;
 import nl.begroot.render.CsvText;
-import nl.begroot.render.HtmlTableRenderer;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -22,8 +18,8 @@ import org.dhatim.fastexcel.Worksheet;
  * same page as a tagged PDF) with the two tables in thousands as the budget prints them (the same
  * renderer, the same controlled rounding), the reasons of the forecasts, the report's proposals and their
  * effect on the balancing item and on each member; a workbook with the printed tables and the exact
- * figures; the tables as CSV and JSON (the budget's open-data renderers, {@link CsvRenderer},
- * and a JSON of its own, {@link #json()}).
+ * figures; the tables as CSV and JSON (the budget's open-data renderers, and a JSON of its own,
+ * {@link #json()}). The files are written as every {@link ReportDocument} writes them (one place for both reports).
  *
  * @param title the report's name ("Tussenrapportage 2027 t/m juni")
  * @param organisation the organisation's name
@@ -34,34 +30,19 @@ import org.dhatim.fastexcel.Worksheet;
  * @param date the date the document carries (its adoption, else today); the PDF's bytes depend on it
  */
 public record MidyearDocument(String title, String organisation, String budgetName, String status, boolean illustration,
-    MidyearReport report, PrintedFigures printed, Comparison effect, java.time.LocalDate date) {
+    MidyearReport report, PrintedFigures printed, Comparison effect, java.time.LocalDate date) implements ReportDocument {
 
   /** The file formats, by the name of the download. */
-  public static final List<String> FILES = List.of("tussenrapportage.html", "tussenrapportage.pdf", "tussenrapportage.xlsx",
-      "tussenrapportage.csv", "tussenrapportage.json");
+  public static final List<String> FILES = ReportDocument.files("tussenrapportage");
 
-  /** Writes {@code file} (one of {@link #FILES}); false when it is none. */
-  public boolean write(String file, OutputStream out) throws IOException {
-    switch (file) {
-      case "tussenrapportage.html" -> out.write(html(false).getBytes(StandardCharsets.UTF_8));
-      case "tussenrapportage.pdf" -> Pdf.write(html(true), date, out);
-      case "tussenrapportage.xlsx" -> xlsx(out);
-      case "tussenrapportage.csv" -> out.write(csv().getBytes(StandardCharsets.UTF_8));
-      case "tussenrapportage.json" -> out.write(json().getBytes(StandardCharsets.UTF_8));
-      default -> {
-        return false;
-      }
-    }
-    return true;
+  @Override
+  public String fileBase() {
+    return "tussenrapportage";
   }
 
-  /** The tables as CSV, the budget's open-data layout ({@link CsvRenderer#HEADER}). */
-  public String csv() {
-    StringBuilder s = new StringBuilder(CsvRenderer.HEADER);
-    for (Table t : report.document().tables()) {
-      s.append(CsvRenderer.render(report.document(), printed, t));
-    }
-    return s.toString();
+  @Override
+  public nl.begroot.core.figures.Document document() {
+    return report.document();
   }
 
   private static final tools.jackson.databind.json.JsonMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -74,6 +55,7 @@ public record MidyearDocument(String title, String organisation, String budgetNa
    * deviation; absent where the report has none) and the printed ones in thousands, the reasons, and
    * the effect of its proposals on the balancing item and each member (cents per year).
    */
+  @Override
   public String json() {
     var root = MAPPER.createObjectNode();
     root.put("format", JSON_FORMAT).put("title", title).put("organisation", organisation).put("budget", budgetName).put("status", status)
@@ -130,37 +112,27 @@ public record MidyearDocument(String title, String organisation, String budgetNa
     }
   }
 
-  /** The content type of {@code file}. */
-  public static String contentType(String file) {
-    return file.endsWith(".pdf") ? "application/pdf" : file.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        : file.endsWith(".csv") ? "text/csv; charset=utf-8" : file.endsWith(".json") ? "application/json" : "text/html; charset=utf-8";
-  }
-
-  /** The whole report as one XHTML page (for the PDF with the print styles). */
+  /** The whole report as one XHTML page in the budget document's style ({@link ReportPage}; for the PDF with the print styles). */
+  @Override
   public String html(boolean forPdf) {
     String description = title + " van " + organisation + ": begroting na wijziging, realisatie t/m "
         + MidyearReport.monthName(report.upToPeriod()) + ", prognose en verwachte afwijking per programma en eenheid";
-    StringBuilder h = new StringBuilder(Html.head(title + " – " + organisation, description, organisation, forPdf,
-        forPdf ? Html.runningFooter(title) : null));
-    h.append("<body class=\"begroot-document\">\n<main>\n<h1>").append(esc(title)).append("</h1>\n");
-    h.append("<p>").append(esc(organisation)).append(" · ").append(esc(budgetName)).append(" · ").append(esc(status)).append(" · ")
-        .append(esc(Html.date(date))).append("</p>\n");
-    if (illustration) {
-      h.append("<p><strong>Illustratie: de realisatie en de prognoses zijn verzonnen (plausibel bij de begroting), niet de werkelijke"
-          + " cijfers van de vereniging.</strong></p>\n");
-    }
-    h.append("<p>Per programma de begroting na wijziging van ").append(report.year()).append(", de realisatie tot en met ")
-        .append(esc(MidyearReport.monthName(report.upToPeriod()))).append(", de prognose voor het hele jaar en de verwachte afwijking"
+    ReportPage page = new ReportPage(report.document(), printed).cover(organisation, title, "Begroting na wijziging: " + budgetName, status, date,
+        illustration ? "Illustratie: de realisatie en de prognoses zijn verzonnen (plausibel bij de begroting), niet de werkelijke"
+            + " cijfers van de vereniging." : null);
+    page.chapter("inleiding", "Inleiding", false)
+        .p("Per programma de begroting na wijziging van " + report.year() + ", de realisatie tot en met "
+            + MidyearReport.monthName(report.upToPeriod()) + ", de prognose voor het hele jaar en de verwachte afwijking"
             + " (prognose min begroting na wijziging; positief: meer lasten of baten dan begroot). De begroting stelt haar kaders per"
-            + " programma vast; per eenheid staan de realisatie en de prognose. Bedragen x € 1.000; elke tabel telt op.</p>\n");
+            + " programma vast; per eenheid staan de realisatie en de prognose. Bedragen x € 1.000; elke tabel telt op.");
     if (!report.complete()) {
-      h.append("<p>Nog niet elke eenheid heeft een prognose; waar die ontbreekt, blijven de prognose en de afwijking leeg.</p>\n");
+      page.p("Nog niet elke eenheid heeft een prognose; waar die ontbreekt, blijven de prognose en de afwijking leeg.");
     }
+    page.endChapter();
     for (Table t : report.document().tables()) {
-      h.append("<h2>").append(esc(t.title())).append("</h2>\n")
-          .append(HtmlTableRenderer.render(report.document(), printed, t, HtmlTableRenderer.Options.PLAIN)).append('\n');
+      page.chapter(t.id(), t.title(), false).table(t, false).endChapter();
     }
-    h.append("<h2>Toelichting op de prognoses</h2>\n<table class=\"begroot-table\"><thead><tr><th scope=\"col\">Eenheid</th>"
+    StringBuilder h = new StringBuilder("<table class=\"begroot-table\"><caption>Reden per eenheid</caption><thead><tr><th scope=\"col\">Eenheid</th>"
         + "<th scope=\"col\">Reden</th></tr></thead><tbody>\n");
     for (MidyearReport.Row r : report.rows()) {
       if (r.reason() != null) {
@@ -169,17 +141,18 @@ public record MidyearDocument(String title, String organisation, String budgetNa
       }
     }
     h.append("</tbody></table>\n");
-    h.append("<h2>Voorstellen in de tussenrapportage</h2>\n");
+    page.chapter("toelichting", "Toelichting op de prognoses", false).raw(h.toString()).endChapter();
+    page.chapter("voorstellen", "Voorstellen in de tussenrapportage", false);
     List<Comparison.ProposalChange> changed = effect.changedProposals();
     if (changed.isEmpty()) {
-      h.append("<p>Deze tussenrapportage doet geen begrotingsvoorstellen.</p>\n");
+      page.p("Deze tussenrapportage doet geen begrotingsvoorstellen.");
     } else {
-      h.append(effectTable("Begrotingsvoorstellen (wijziging, €)", changed.stream().map(c -> new Named(c.id() + " " + c.title(), c.amounts())).toList()));
-      h.append(effectTable("Sluitpost: bijdrage van de leden (wijziging, €)", List.of(new Named("Sluitpost", effect.balancing()))));
-      h.append(effectTable("Bijdrage per lid (wijziging, €)", effect.changedMembers().stream().map(l -> new Named(l.label(), l)).toList()));
+      page.raw(effectTable("Begrotingsvoorstellen (wijziging, €)", changed.stream().map(c -> new Named(c.id() + " " + c.title(), c.amounts())).toList()));
+      page.raw(effectTable("Sluitpost: bijdrage van de leden (wijziging, €)", List.of(new Named("Sluitpost", effect.balancing()))));
+      page.raw(effectTable("Bijdrage per lid (wijziging, €)", effect.changedMembers().stream().map(l -> new Named(l.label(), l)).toList()));
     }
-    h.append("</main>\n</body>\n</html>\n");
-    return h.toString();
+    page.endChapter();
+    return page.render(title + " – " + organisation, description, organisation, title, forPdf);
   }
 
   private record Named(String label, Comparison.Line line) {}
@@ -200,49 +173,17 @@ public record MidyearDocument(String title, String organisation, String budgetNa
     return h.append("</tbody></table>\n").toString();
   }
 
-  /** The workbook: one sheet per table with the printed figures (x € 1.000), and a sheet with every exact figure in euros. */
+  /** The workbook: one sheet per table with the printed figures (x € 1.000), a sheet with every exact figure in euros, and the reasons. */
+  @Override
   public void xlsx(OutputStream out) throws IOException {
     try (Workbook wb = new Workbook(out, "Begroot", "1.0")) {
       wb.properties().setTitle(title + " " + organisation);
-      for (Table t : report.document().tables()) {
-        Worksheet ws = wb.newWorksheet(t.id().equals(MidyearReport.LASTEN) ? "Lasten" : "Baten");
-        ws.value(0, 0, CsvText.inert(t.title() + " (x € 1.000)"));
-        ws.style(0, 0).bold().set();
-        for (int c = 0; c < t.columns().size(); c++) {
-          ws.value(1, c + 1, t.columns().get(c).label());
-          ws.style(1, c + 1).bold().set();
-        }
-        int r = 2;
-        for (Table.Row row : t.rows()) {
-          ws.value(r, 0, CsvText.inert(row.label()));
-          for (int c = 0; c < row.cells().size(); c++) {
-            String id = row.cells().get(c).figureId();
-            if (id != null) {
-              ws.value(r, c + 1, printed.value(true, id).orElseThrow());
-            }
-          }
-          r++;
-        }
-        ws.width(0, 50);
-      }
-      Worksheet exact = wb.newWorksheet("Exact");
-      List<String> header = List.of("figuur", "omschrijving", "euro");
-      for (int c = 0; c < header.size(); c++) {
-        exact.value(0, c, header.get(c));
-        exact.style(0, c).bold().set();
-      }
-      int r = 1;
-      for (var f : report.document().graph().all()) {
-        exact.value(r, 0, f.id());
-        exact.value(r, 1, CsvText.inert(f.label()));
-        exact.value(r, 2, BigDecimal.valueOf(f.cents(), 2));
-        exact.style(r, 2).format("#,##0.00").set();
-        r++;
-      }
+      ReportDocument.tableSheets(wb, report.document(), printed, t -> t.id().equals(MidyearReport.LASTEN) ? "Lasten" : "Baten");
+      ReportDocument.exactSheet(wb, report.document());
       Worksheet reasons = wb.newWorksheet("Toelichting");
       reasons.value(0, 0, "eenheid");
       reasons.value(0, 1, "reden");
-      r = 1;
+      int r = 1;
       for (MidyearReport.Row row : report.rows()) {
         if (row.reason() != null) {
           reasons.value(r, 0, row.unit());

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import nl.begroot.core.accounts.AnnualAccounts;
 import nl.begroot.core.figures.Table;
+import nl.begroot.publish.AccountsDocument;
 import nl.begroot.render.HtmlTableRenderer;
 import nl.begroot.workspace.AnnualAccountsEdits;
 import nl.begroot.workspace.EditResult;
 import nl.begroot.workspace.FieldError;
 import nl.begroot.workspace.Snapshot;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -131,50 +131,30 @@ final class AccountsPages extends Pages {
     ctx.result(out.toByteArray());
   }
 
+  /** GET /v/{v}/jaarrekening/{file}: the accounts as HTML, PDF, Excel, CSV or JSON ({@link AccountsDocument}). */
+  void download(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    download(ctx, s.slug(), ctx.pathParam("file"), AccountsDocument.FILES, () -> document(accounts(ctx)));
+  }
+
+  /** The accounts' publication: named after the version, set against the source budget by its name, dated by the version. */
+  private AccountsDocument document(AnnualAccountsEdits.View a) {
+    String sourceSlug = a.settings().sourceSlug();
+    String first = sourceSlug.replaceFirst(" .*", "");
+    String source = workspace.version(first).map(v -> v.name() + sourceSlug.substring(first.length())).orElse(sourceSlug);
+    return new AccountsDocument(a.snapshot().version().name(), a.snapshot().budget().organisation().name(), source,
+        a.snapshot().version().status().code(), a.illustrationReserves(), a.accounts(), a.printed(), a.findings(),
+        documentDate(a.snapshot().version()));
+  }
+
   // ---------------------------------------------------------------- API
 
-  /** GET /api/versions/{v}/accounts: the accounts in cents. */
+  /** GET /api/versions/{v}/accounts: the accounts in cents (the document's JSON, {@link AccountsDocument#object}). */
   void apiGet(Context ctx) {
     String slug = ctx.pathParam("version");
     AnnualAccountsEdits.View view = workspace.annualAccounts().view(slug, Api.actor(ctx, null))
         .orElseThrow(() -> new Problems.Failure(404, "not-found", "No annual accounts", "There are no annual accounts '" + slug + "'.", List.of()));
-    AnnualAccounts a = view.accounts();
-    ObjectNode out = Api.JSON.createObjectNode();
-    out.put("version", slug).put("year", a.year()).put("source", view.settings().sourceSlug()).put("amounts_in", "cents");
-    out.putObject("threshold").put("cents", a.threshold().cents()).put("percent", a.threshold().percent());
-    ArrayNode programmes = out.putArray("programmes");
-    for (AnnualAccounts.ProgrammeLine l : a.programmes()) {
-      programmes.addObject().put("programme", l.programme()).put("title", l.title()).put("budget_lasten", l.budgetLasten())
-          .put("realised_lasten", l.realisedLasten()).put("budget_baten", l.budgetBaten()).put("realised_baten", l.realisedBaten());
-    }
-    ArrayNode deviations = out.putArray("deviations");
-    for (AnnualAccounts.Deviation d : a.deviations()) {
-      deviations.addObject().put("programme", d.programme()).put("side", d.side().name().toLowerCase(java.util.Locale.ROOT))
-          .put("budget", d.budget()).put("realised", d.realised()).put("deviation", d.deviation()).put("explanation_required", d.required())
-          .put("explanation", d.explanation());
-    }
-    out.putObject("result").put("budgeted", a.result().budgeted()).put("realised", a.result().realised()).put("deviation", a.result().deviation());
-    ArrayNode reserves = out.putArray("reserves");
-    a.reserves().forEach(r -> reserves.addObject().put("id", r.id()).put("name", r.name()).put("kind", r.kind().code()).put("column", r.column())
-        .put("opening", r.opening()).put("addition", r.addition()).put("withdrawal", r.withdrawal()).put("closing", r.closing()));
-    ArrayNode columns = out.putArray("settlement_columns");
-    a.columns().forEach(c -> columns.addObject().put("column", c.id()).put("key", c.keyId()).put("deviation", c.deviation())
-        .put("to_reserves", c.toReserves()).put("settled", c.amount()));
-    ArrayNode members = out.putArray("members");
-    for (AnnualAccounts.MemberSettlement m : a.members()) {
-      ObjectNode o = members.addObject().put("member", m.member().id()).put("name", m.member().name()).put("own", m.ownTotal())
-          .put("pass_through", m.passThrough()).put("total", m.total());
-      ObjectNode per = o.putObject("per_column");
-      for (int i = 0; i < a.columns().size(); i++) {
-        per.put(a.columns().get(i).id(), m.perColumn()[i]);
-      }
-    }
-    out.put("settled", a.settled());
-    ArrayNode audit = out.putArray("audit");
-    view.findings().forEach(f -> audit.addObject().put("check", f.check().name().toLowerCase(java.util.Locale.ROOT))
-        .put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT)).put("figure", f.figure()).put("message", f.message()));
-    out.putObject("pass_through").put("received", a.passThrough().received()).put("paid", a.passThrough().paid())
-        .put("settled", a.passThrough().settled()).put("key", a.passThrough().keyId());
+    ObjectNode out = document(view).object(slug);
     Api.json(ctx, out);
   }
 }

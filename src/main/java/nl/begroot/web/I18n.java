@@ -211,6 +211,7 @@ public final class I18n {
     // the annual accounts (docs/accounts.md)
     w("accounts.title", "Jaarrekening", "Annual accounts");
     w("accounts.opendata", "Open data (Fiscal Data Package, zip)", "Open data (Fiscal Data Package, zip)");
+    w("accounts.downloads", "Downloaden", "Download");
     w("accounts.audit", "Controle", "Audit");
     w("accounts.audit.none", "Geen bevindingen: elke afwijking boven de drempel is toegelicht en elke tabel telt op.",
         "No findings: every deviation over the threshold is explained and every table foots.");

@@ -1,9 +1,6 @@
 package nl.begroot.web;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,28 +124,12 @@ final class MidyearPages extends Pages {
   /** GET /v/{version}/tussenrapportage/{file}: the report as HTML, PDF, Excel, CSV or JSON. */
   void download(Context ctx) {
     Snapshot s = snapshot(ctx);
-    String file = ctx.pathParam("file");
-    if (!MidyearDocument.FILES.contains(file)) {
-      throw new NotFound("download " + file);
-    }
-    MidyearDocument doc = document(ctx, s);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      doc.write(file, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ctx.contentType(MidyearDocument.contentType(file));
-    if (!file.endsWith(".html")) {
-      ctx.header("Content-Disposition", "attachment; filename=\"" + s.slug() + "-" + file + "\"");
-    }
-    ctx.result(out.toByteArray());
+    download(ctx, s.slug(), ctx.pathParam("file"), MidyearDocument.FILES, () -> document(ctx, s));
   }
 
   private MidyearDocument document(Context ctx, Snapshot s) {
     Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug()));
-    java.time.LocalDate date = m.version().adoptedOn() != null ? m.version().adoptedOn()
-        : m.version().updatedAt().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+    java.time.LocalDate date = documentDate(m.version());
     return new MidyearDocument(m.version().name(), s.budget().organisation().name(), m.basis().name(), m.version().status().code(),
         illustration(m), m.report(), m.printed(), m.effect(), date);
   }

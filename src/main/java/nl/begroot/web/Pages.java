@@ -302,4 +302,31 @@ public abstract class Pages {
       return -1;
     }
   }
+
+  /**
+   * GET of a report's file (the Tussenrapportage's, the Jaarrekening's; {@link nl.begroot.publish.ReportDocument}):
+   * {@code file} must be one of {@code files} (else 404 before anything is computed); the document is made
+   * only then. Every file but the HTML is an attachment named after the version.
+   */
+  static void download(Context ctx, String slug, String file, List<String> files, java.util.function.Supplier<? extends nl.begroot.publish.ReportDocument> document) {
+    if (!files.contains(file)) {
+      throw new NotFound("download " + file);
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      document.get().write(file, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ctx.contentType(nl.begroot.publish.ReportDocument.contentType(file));
+    if (!file.endsWith(".html")) {
+      ctx.header("Content-Disposition", "attachment; filename=\"" + slug + "-" + file + "\"");
+    }
+    ctx.result(out.toByteArray());
+  }
+
+  /** The date a version's document carries: its adoption, else the day it last changed (in Amsterdam); never the day of the download. */
+  static java.time.LocalDate documentDate(nl.begroot.store.StoredVersion v) {
+    return v.adoptedOn() != null ? v.adoptedOn() : v.updatedAt().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+  }
 }

@@ -290,6 +290,8 @@ public final class WebServer {
       route(r, HandlerType.GET, "/v/{version}/jaarrekening", Permission.READ_VERSION, Find.PATH, accounts::page);
       route(r, HandlerType.GET, "/v/{version}/jaarrekening/lid/{member}", Permission.READ_VERSION, Find.PATH, accounts::member);
       route(r, HandlerType.GET, "/v/{version}/jaarrekening/open-data", Permission.EXPORT, Find.PATH, accounts::openData);
+      // the publication (HTML, PDF, Excel, CSV, JSON); after open-data, which the pattern would also match
+      route(r, HandlerType.GET, "/v/{version}/jaarrekening/{file}", Permission.EXPORT, Find.PATH, accounts::download);
       route(r, HandlerType.POST, "/v/{version}/jaarrekening/toelichting", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::explain);
       route(r, HandlerType.POST, "/v/{version}/jaarrekening/drempel", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::threshold);
       route(r, HandlerType.GET, "/api/versions/{version}/accounts", Permission.READ_VERSION, Find.PATH, accounts::apiGet);

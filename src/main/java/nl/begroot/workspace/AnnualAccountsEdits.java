@@ -226,4 +226,66 @@ public final class AnnualAccountsEdits {
   private static EditResult invalid(String field, String nl, String en) {
     return new EditResult.Invalid(List.of(new FieldError(field, nl, en)));
   }
+
+  // ------------------------------------------------------------------------------ the illustration
+
+  /** Every explanation of the illustration starts with this: made up, and said to be. */
+  static final String ILLUSTRATION = "Illustratie (verzonnen): ";
+
+  /**
+   * On first start (after the cycle's and the Tussenrapportage's illustrations): when the cycle's
+   * illustration ({@link Workspace#illustrationBudget()}) is there, the organisation has a full year of
+   * realised figures (booked up to period 12) that is a year of that budget, and no accounts of that year exist,
+   * starts them through {@link #start} as {@code system} (the latest such year: 2026 for the shipped
+   * illustration) and explains every other deviation that needs an explanation through {@link #explain}
+   * (the first, the third, ...; never all, so a single one stays unexplained), so that a new user sees both an explained deviation and the audit's
+   * finding of a missing one. Each explanation starts with {@link #ILLUSTRATION}. Returns what it did, in
+   * words (empty when nothing).
+   */
+  public List<String> seedIllustrationIfNone(Actor system) {
+    Optional<StoredVersion> source = workspace.illustrationBudget();
+    if (source.isEmpty()) {
+      return List.of();
+    }
+    Optional<Snapshot> basis = workspace.snapshot(source.get().slug());
+    if (basis.isEmpty()) {
+      return List.of();
+    }
+    Budget b = basis.get().budget();
+    Integer year = null;
+    for (int y : b.version().years()) {
+      // a full year: booked up to December (an auditfile declares every period of its year, booked or not)
+      if (workspace.actuals().amounts(b.organisation().id(), y).stream().anyMatch(x -> x.period() >= 12)) {
+        year = y;
+      }
+    }
+    if (year == null || workspace.store().version(Workspace.slug("jaarrekening-" + year)).isPresent()) {
+      return List.of();
+    }
+    if (!(start(source.get().slug(), String.valueOf(year), system) instanceof EditResult.Saved saved)) {
+      return List.of();
+    }
+    View view = view(saved.id(), system).orElseThrow();
+    List<AnnualAccounts.Deviation> required = view.accounts().required();
+    int explained = 0;
+    for (int i = 0; required.size() > 1 && i < required.size(); i += 2) { // never all: one alone stays unexplained
+      AnnualAccounts.Deviation d = required.get(i);
+      String side = d.side() == nl.begroot.core.model.Side.LASTEN ? "lasten" : "baten";
+      if (explain(saved.id(), d.programme(), side, illustrationText(d), "0", system) instanceof EditResult.Saved) {
+        explained++;
+      }
+    }
+    return List.of(saved.id() + ": " + explained + " van " + required.size() + " afwijkingen toegelicht (illustratie)");
+  }
+
+  /** A plausible made-up reason for a deviation, by its side and direction; always labelled as an illustration. */
+  static String illustrationText(AnnualAccounts.Deviation d) {
+    boolean more = d.deviation() > 0;
+    String reason = d.side() == nl.begroot.core.model.Side.LASTEN
+        ? (more ? "extra inhuur voor de piek in het werk en hogere prijzen van ingekochte diensten dan bij het opstellen van de begroting voorzien."
+            : "vacatures zijn later ingevuld dan begroot en een deel van het werk is naar volgend jaar geschoven.")
+        : (more ? "een projectbijdrage van derden viel hoger uit dan begroot."
+            : "een verwachte bijdrage van derden is later toegezegd en schuift naar volgend jaar.");
+    return ILLUSTRATION + "de afwijking komt vooral doordat " + reason;
+  }
 }

@@ -68,7 +68,7 @@ class AccountsWebTest {
   }
 
   @Test
-  void aControllerStartsTheAccountsAndExplainsADeviation() {
+  void aControllerStartsTheAccountsAndExplainsADeviation() throws Exception {
     HttpResponse<String> imported = server.send(anna.request(server.base() + C + "/actuals?format=csv&file=r.csv")
         .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(CSV)).build());
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
@@ -143,5 +143,22 @@ class AccountsWebTest {
     assertThat(openData.statusCode()).isEqualTo(200);
     assertThat(openData.headers().firstValue("Content-Type")).hasValue("application/zip");
     assertThat(server.anonymous(J + "/jaarrekening").statusCode()).isNotEqualTo(200).isNotEqualTo(500);
+
+    // published beside the page: the PDF carries the explanation and each member's settlement (by hand: Alfa 30,01 back)
+    assertThat(server.get(hans, J + "/jaarrekening").body()).contains("href=\"" + J + "/jaarrekening/jaarrekening.pdf\"")
+        .contains("href=\"" + J + "/jaarrekening/jaarrekening.xlsx\"");
+    HttpResponse<byte[]> pdf = server.http.send(hans.request(server.base() + J + "/jaarrekening/jaarrekening.pdf").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    String text;
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replace('\u00a0', ' ');
+    }
+    assertThat(text).contains("Jaarrekening 2026", "Vacatures later vervuld.", "Alfa krijgt over 2026 € 30,01 terug",
+        "Beta krijgt over 2026 € 18,00 terug", "Gamma krijgt over 2026 € 12,00 terug");
+    assertThat(server.get(hans, J + "/jaarrekening/jaarrekening.xlsx").statusCode()).isEqualTo(200);
+    assertThat(server.get(hans, J + "/jaarrekening/jaarrekening.exe").statusCode()).isEqualTo(404);
+    assertThat(server.anonymous(J + "/jaarrekening/jaarrekening.pdf").statusCode()).isNotEqualTo(200).isNotEqualTo(500);
   }
 }

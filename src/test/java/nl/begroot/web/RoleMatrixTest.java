@@ -184,7 +184,7 @@ class RoleMatrixTest {
     ROUTES.put("POST /api/versions/{version}/actuals", Kind.IMPORT_ACTUALS);
     // the annual accounts (docs/accounts.md)
     for (String r : List.of("GET /v/{version}/jaarrekening", "GET /v/{version}/jaarrekening/lid/{member}",
-        "GET /v/{version}/jaarrekening/open-data", "GET /api/versions/{version}/accounts")) {
+        "GET /v/{version}/jaarrekening/open-data", "GET /v/{version}/jaarrekening/{file}", "GET /api/versions/{version}/accounts")) {
       ROUTES.put(r, Kind.READ);
     }
     ROUTES.put("POST /v/{version}/jaarrekening-beginnen", Kind.START_ACCOUNTS);

@@ -221,7 +221,7 @@ public record AnnualAccounts(
         cells.add(Table.Cell.EMPTY);
         cells.add(Table.Cell.figure(REALISATIE + "/u" + u.unit() + "/realisatie-baten"));
         cells.add(Table.Cell.EMPTY);
-        rows.add(new Table.Row("u" + u.unit(), "  " + u.unit() + " " + u.title(), Table.Style.SUBSECTION, cells));
+        rows.add(new Table.Row("u" + u.unit(), "  " + u.unit() + " " + u.title(), Table.Style.LINE, cells));
       }
     }
     for (String col : List.of("begroting-lasten", "realisatie-lasten", "verschil-lasten", "begroting-baten", "realisatie-baten", "verschil-baten")) {
@@ -435,7 +435,7 @@ public record AnnualAccounts(
             Figure.Display.AMOUNT, List.of(), new Origin.Share(k + "/saldo/realisatie", mainKey.id(),
                 mainKey.sharesPercent().getOrDefault(members.get(m).id(), java.math.BigDecimal.ZERO).toPlainString(), mainKey.sumPercent().toPlainString()))).id();
         ptTerms.add(new Figure.Term(1, id));
-        ptRows.add(new Table.Row("lid-" + members.get(m).id(), "  " + members.get(m).name(), Table.Style.SUBSECTION,
+        ptRows.add(new Table.Row("lid-" + members.get(m).id(), "  " + members.get(m).name(), Table.Style.LINE,
             List.of(Table.Cell.EMPTY, Table.Cell.EMPTY, Table.Cell.figure(id))));
       }
       f.sum(k + "/leden/verschil", "Kassiersfunctie, totaal leden", ptTerms);
