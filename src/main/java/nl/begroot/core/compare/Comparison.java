@@ -130,8 +130,10 @@ public record Comparison(
     for (Proposal p : b.computation().budget().proposals()) {
       all.put(p.id(), p);
     }
+    Map<String, Proposal> ofA = new java.util.HashMap<>(); // by id: one look-up per proposal, not a search
     for (Proposal p : a.computation().budget().proposals()) {
       all.putIfAbsent(p.id(), p);
+      ofA.put(p.id(), p);
     }
     List<ProposalChange> changes = new ArrayList<>();
     for (Proposal p : all.values()) {
@@ -143,7 +145,7 @@ public record Comparison(
       } else if (!inB.containsKey(p.id())) {
         status = Status.REMOVED;
       } else {
-        Proposal pa = a.computation().budget().proposal(p.id()).orElseThrow();
+        Proposal pa = ofA.get(p.id());
         status = java.util.Arrays.equals(va, vb) && pa.equals(p) ? Status.UNCHANGED : Status.CHANGED;
       }
       changes.add(new ProposalChange(p.id(), p.title(), p.side(), p.rule(), status, new Line(p.id(), p.title(), va, vb)));
@@ -154,11 +156,15 @@ public record Comparison(
   private static Map<String, long[]> amounts(Computation c, List<Integer> years) {
     Map<String, long[]> result = new LinkedHashMap<>();
     List<Proposal> proposals = c.budget().proposals();
+    int[] yearIndex = new int[years.size()];
+    for (int i = 0; i < years.size(); i++) {
+      yearIndex[i] = c.years().indexOf(years.get(i));
+    }
     for (int p = 0; p < proposals.size(); p++) {
       long[] values = new long[years.size()];
+      nl.begroot.core.model.Amounts line = c.line(p);
       for (int i = 0; i < years.size(); i++) {
-        int y = c.years().indexOf(years.get(i));
-        values[i] = c.line(p).cents(y);
+        values[i] = line.cents(yearIndex[i]);
       }
       result.put(proposals.get(p).id(), values);
     }
