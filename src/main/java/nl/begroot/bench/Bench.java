@@ -55,7 +55,16 @@ public final class Bench {
    * out (printed as -1): the engine's columns and the heap then cover the engine alone.
    */
   public static void run(long[] cellCounts, long seed, int rounds, long figuresUpTo, PrintWriter out) {
-    out.printf(Locale.ROOT, "begroot bench: seed %d, median of %d rounds after 2 warm-up rounds; times in ms%n", seed, rounds);
+    run(cellCounts, seed, rounds, figuresUpTo, 2, out);
+  }
+
+  /**
+   * As above, with {@code warmUp} rounds before the measured ones (2 by default; fewer where one round
+   * of the figures and rounding takes minutes, as at 10^6 cells).
+   */
+  public static void run(long[] cellCounts, long seed, int rounds, long figuresUpTo, int warmUp, PrintWriter out) {
+    out.printf(Locale.ROOT, "begroot bench: seed %d, median of %d rounds after %d warm-up rounds; times in ms; load average %.1f%n", seed,
+        rounds, warmUp, PreviewBench.load());
     out.printf(Locale.ROOT, "%10s %8s %8s %8s %7s %8s %8s %8s %8s %9s %8s %8s %9s %9s %9s%n", "cells", "layout", "compute", "flat sum", "share",
         "figures", "rounding", "page", "api", "1 change", "x full", "cold", "model B/c", "engine B/c", "peak B/c");
     for (long cells : cellCounts) {
@@ -81,6 +90,8 @@ public final class Bench {
       long[] page = new long[rounds];
       long[] api = new long[rounds];
       long[] change = new long[rounds];
+      long[] figuresCpu = new long[rounds];
+      long[] roundingCpu = new long[rounds];
       long checksum = 0;
       Cells laid = Cells.of(budget);
       Computation full = Engine.compute(laid);
@@ -90,7 +101,7 @@ public final class Bench {
       Edit warm = Edit.random(budget, random);
       BudgetValidator.requireValid(warm.after);
       long coldChange = warmChange(full, warm); // the first change, then the path compiled as in a running server
-      for (int r = -2; r < rounds; r++) {
+      for (int r = -warmUp; r < rounds; r++) {
         long t0 = System.nanoTime();
         laid = Cells.of(budget);
         long t1 = System.nanoTime();
@@ -104,11 +115,17 @@ public final class Bench {
         long t7 = t3;
         String html = "";
         String json = "";
+        long cpu3 = 0;
+        long cpu4 = 0;
+        long cpu5 = 0;
         if (cells <= figuresUpTo) {
+          cpu3 = threadCpu();
           Document document = DocumentBuilder.build(c);
           t4 = System.nanoTime();
+          cpu4 = threadCpu();
           PrintedFigures printed = ControlledRounding.round(document);
           t5 = System.nanoTime();
+          cpu5 = threadCpu();
           Table tabel1 = document.table("tabel-1").orElseThrow();
           html = HtmlTableRenderer.render(document, printed, tabel1, HtmlTableRenderer.Options.PLAIN);
           t6 = System.nanoTime();
@@ -128,6 +145,8 @@ public final class Bench {
           boolean left = cells > figuresUpTo; // printed as -1 ms: left out
           figures[r] = left ? -1_000_000 : t4 - t3;
           rounding[r] = left ? -1_000_000 : t5 - t4;
+          figuresCpu[r] = left ? -1_000_000 : cpu4 - cpu3;
+          roundingCpu[r] = left ? -1_000_000 : cpu5 - cpu4;
           page[r] = left ? -1_000_000 : t6 - t5;
           api[r] = left ? -1_000_000 : t7 - t6;
           change[r] = t9 - t8;
@@ -137,6 +156,8 @@ public final class Bench {
       out.printf(Locale.ROOT, "%10d %8.1f %8.1f %8.1f %7.2f %8.1f %8.1f %8.2f %8.2f %9.3f %8.0f %8.2f %9.1f %9.1f %9.1f%n", cells, ms(layout),
           ms(compute), ms(flat), median(flat) / median(compute), ms(figures), ms(rounding), ms(page), ms(api), ms(change),
           median(compute) / median(change), coldChange / 1e6, (double) model / cells, (double) engine / cells, (double) peak / cells);
+      out.printf(Locale.ROOT, "%10s CPU time of the figures %.1f ms, of the rounding %.1f ms (the thread's, median); load average %.1f%n", "",
+          ms(figuresCpu), ms(roundingCpu), PreviewBench.load());
       out.flush();
       if (checksum == 42) {
         out.println(); // keeps the results alive
@@ -232,6 +253,12 @@ public final class Bench {
       sum += t;
     }
     return sum;
+  }
+
+  /** The current thread's CPU time in nanoseconds (0 where the JVM does not measure it). */
+  private static long threadCpu() {
+    var threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
   }
 
   private static double ms(long[] nanos) {

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmark full recomputation on generated budgets against a plain in-memory sum" + " "
-    + "over the same cells, measured in the same run. 'bench web' load-tests the web server.",
-    subcommands = {BenchCommand.Web.class, BenchCommand.Peers.class, BenchCommand.Import.class})
+    + "over the same cells, measured in the same run. 'bench web' load-tests the web server; 'bench preview' times a proposal's preview"
+    + " over HTTP on a generated budget.",
+    subcommands = {BenchCommand.Web.class, BenchCommand.Preview.class, BenchCommand.Peers.class, BenchCommand.Import.class})
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -25,10 +26,13 @@ final class BenchCommand implements Callable<Integer> {
       + " timed; above it those columns print -1 (default: ${DEFAULT-VALUE})")
   long figuresUpTo;
 
+  @Option(names = "--warm-up", defaultValue = "2", description = "rounds before the measured ones, per size (default: ${DEFAULT-VALUE})")
+  int warmUp;
+
   @Override
   public Integer call() {
-    if (rounds < 1 || cells.length == 0) {
-      spec.commandLine().getErr().println("begroot bench: --rounds must be at least 1 and --cells must name a size");
+    if (rounds < 1 || cells.length == 0 || warmUp < 0) {
+      spec.commandLine().getErr().println("begroot bench: --rounds must be at least 1, --warm-up at least 0 and --cells must name a size");
       return Main.BAD_INPUT;
     }
     for (long n : cells) {
@@ -37,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
-    Bench.run(cells, seed, rounds, figuresUpTo, spec.commandLine().getOut());
+    Bench.run(cells, seed, rounds, figuresUpTo, warmUp, spec.commandLine().getOut());
     return Main.OK;
   }
 
@@ -86,6 +90,36 @@ final class BenchCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
       nl.begroot.bench.WebBench.run(connections, seconds, spec.commandLine().getOut());
+      return Main.OK;
+    }
+  }
+
+  @Command(mixinStandardHelpOptions = true, name = "preview", description = "One proposal's change previewed over HTTP (POST"
+      + " /api/versions/{v}/preview) on a generated budget served by the real web server: p50, p99 and maximum of the measured previews"
+      + " after the warm-up ones (target: p99 under 50 ms at 10^6 cells).")
+  static final class Preview implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--cells", defaultValue = "1000000", description = "proposal-year cells (default: ${DEFAULT-VALUE})")
+    long cells;
+
+    @Option(names = "--seed", defaultValue = "20270101", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--warm-up", defaultValue = "20", description = "previews before the measured ones (default: ${DEFAULT-VALUE})")
+    int warmUp;
+
+    @Option(names = "--previews", defaultValue = "200", description = "measured previews (default: ${DEFAULT-VALUE})")
+    int previews;
+
+    @Override
+    public Integer call() throws Exception {
+      if (cells < 1000 || cells > 50_000_000 || warmUp < 0 || previews < 1 || previews > 1_000_000) {
+        spec.commandLine().getErr().println("begroot bench preview: --cells must be between 1000 and 50000000, --warm-up at least 0,"
+            + " --previews between 1 and 1000000");
+        return Main.BAD_INPUT;
+      }
+      nl.begroot.bench.PreviewBench.run(cells, seed, warmUp, previews, spec.commandLine().getOut());
       return Main.OK;
     }
   }

@@ -60,9 +60,21 @@ final class EditCheck {
     if (!found.isEmpty() || !document) {
       return found;
     }
+    nl.begroot.core.pipeline.Computed computed;
+    try {
+      computed = Pipeline.compute(candidate, edit);
+    } catch (ArithmeticException overflow) {
+      found.add(new Found(ModelPath.ROOT, "the amounts are too large to add up exactly in cents", null));
+      return found;
+    }
+    if ((candidate.printed() == null || candidate.printed().tables().isEmpty()) && Narratives.texts(candidate).isEmpty()) {
+      // nothing checked against the figures (no printed tables, no narrative text): the document is not
+      // needed for the verdict, and is built when someone shows this state (decision 185)
+      return found;
+    }
     Document d;
     try {
-      d = Pipeline.compute(candidate, edit).document();
+      d = computed.document();
     } catch (ArithmeticException overflow) {
       found.add(new Found(ModelPath.ROOT, "the amounts are too large to add up exactly in cents", null));
       return found;

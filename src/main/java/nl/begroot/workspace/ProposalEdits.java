@@ -40,7 +40,8 @@ final class ProposalEdits {
       return new Workspace.Preview.Invalid(c.errors());
     }
     Snapshot after = Workspace.compute(s.get().version(), s.get().rows(), c.budget());
-    return new Workspace.Preview.Impact(c.proposal(), Comparison.of(s.get().document(), after.document()), after);
+    // compared by the computations: the state after is not shown, so its document is not built (decision 185)
+    return new Workspace.Preview.Impact(c.proposal(), Comparison.of(s.get().computed().computation(), after.computed().computation()), after);
   }
 
   private record Candidate(Proposal proposal, Budget budget, List<FieldError> errors, String notFound) {}

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import nl.begroot.core.engine.AnnexLayout;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.figures.Document;
-import nl.begroot.core.figures.Figure;
-import nl.begroot.core.figures.FigureIds;
-import nl.begroot.core.figures.Table;
+import nl.begroot.core.figures.Tabel1Table;
+import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Side;
@@ -59,12 +58,21 @@ public record Comparison(
 
   /** Compares {@code a} (before) with {@code b} (after). */
   public static Comparison of(Document a, Document b) {
-    List<Integer> years = new ArrayList<>(a.computation().years());
-    years.retainAll(b.computation().years());
+    return of(a.computation(), b.computation());
+  }
+
+  /**
+   * Compares {@code a} (before) with {@code b} (after) from their computations alone: every figure
+   * compared is one the engine holds (Tabel 1's rows by {@link Tabel1Table#lines}, the members' totals of
+   * Bijlage 1), so that a preview need not build the document of the state after the edit.
+   */
+  public static Comparison of(Computation a, Computation b) {
+    List<Integer> years = new ArrayList<>(a.years());
+    years.retainAll(b.years());
     Line balancing = new Line("balancing", "Sluitpost", new long[years.size()], new long[years.size()]);
     for (int i = 0; i < years.size(); i++) {
-      balancing.a()[i] = a.computation().balancing(a.computation().years().indexOf(years.get(i)));
-      balancing.b()[i] = b.computation().balancing(b.computation().years().indexOf(years.get(i)));
+      balancing.a()[i] = a.balancing(a.years().indexOf(years.get(i)));
+      balancing.b()[i] = b.balancing(b.years().indexOf(years.get(i)));
     }
     return new Comparison(List.copyOf(years), balancing, tabel1(a, b, years), members(a, b, years), proposals(a, b, years));
   }
@@ -85,53 +93,71 @@ public record Comparison(
     return balancing.changed() || !changedTabel1().isEmpty() || !changedMembers().isEmpty() || !changedProposals().isEmpty();
   }
 
-  private static List<Line> tabel1(Document a, Document b, List<Integer> years) {
-    List<Line> lines = new ArrayList<>();
-    Optional<Table> ta = a.table(FigureIds.TABEL_1);
-    Optional<Table> tb = b.table(FigureIds.TABEL_1);
-    if (ta.isEmpty() || tb.isEmpty()) {
-      return lines;
+  private static List<Line> tabel1(Computation a, Computation b, List<Integer> years) {
+    Map<String, Tabel1Table.Line> inA = new java.util.HashMap<>();
+    for (Tabel1Table.Line l : Tabel1Table.lines(a)) {
+      inA.put(l.id(), l);
     }
-    for (Table.Row row : tb.get().rows()) {
-      if (row.style() == Table.Style.SECTION || row.style() == Table.Style.SUBSECTION || ta.get().row(row.id()) == null) {
-        continue;
+    List<Line> lines = new ArrayList<>();
+    for (Tabel1Table.Line lb : Tabel1Table.lines(b)) {
+      Tabel1Table.Line la = inA.get(lb.id());
+      if (la == null) {
+        continue; // a row only one version has (a programme of its own)
       }
       long[] va = new long[years.size()];
       long[] vb = new long[years.size()];
       for (int i = 0; i < years.size(); i++) {
-        String id = FigureIds.tabel1(row.id(), years.get(i));
-        va[i] = a.graph().find(id).map(Figure::cents).orElse(0L);
-        vb[i] = b.graph().find(id).map(Figure::cents).orElse(0L);
+        va[i] = la.cents()[a.years().indexOf(years.get(i))];
+        vb[i] = lb.cents()[b.years().indexOf(years.get(i))];
       }
-      lines.add(new Line(row.id(), row.label(), va, vb));
+      lines.add(new Line(lb.id(), lb.label(), va, vb));
     }
     return lines;
   }
 
-  private static List<Line> members(Document a, Document b, List<Integer> years) {
+  private static List<Line> members(Computation a, Computation b, List<Integer> years) {
     List<Line> lines = new ArrayList<>();
-    for (Member m : b.computation().budget().members()) {
+    for (Member m : b.budget().members()) {
       long[] va = new long[years.size()];
       long[] vb = new long[years.size()];
       for (int i = 0; i < years.size(); i++) {
         // each version's own total column (the annex says which; two versions may name it differently)
-        va[i] = FigureIds.memberTotal(a.computation().budget(), years.get(i), m.id()).flatMap(a.graph()::find).map(Figure::cents).orElse(0L);
-        vb[i] = FigureIds.memberTotal(b.computation().budget(), years.get(i), m.id()).flatMap(b.graph()::find).map(Figure::cents).orElse(0L);
+        va[i] = memberTotal(a, years.get(i), m.id());
+        vb[i] = memberTotal(b, years.get(i), m.id());
       }
       lines.add(new Line(m.id(), m.name(), va, vb));
     }
     return lines;
   }
 
-  private static List<ProposalChange> proposals(Document a, Document b, List<Integer> years) {
-    Map<String, long[]> inA = amounts(a.computation(), years);
-    Map<String, long[]> inB = amounts(b.computation(), years);
+  /** A member's figure in the annex's total column in a year (Bijlage 1), from the engine; 0 without one. */
+  private static long memberTotal(Computation c, int year, String memberId) {
+    Budget budget = c.budget();
+    if (budget.annex() == null || budget.annex().totalColumn().isEmpty()) {
+      return 0;
+    }
+    int column = AnnexLayout.columnIndex(budget.annex(), budget.annex().totalColumn().get().id());
+    int y = c.years().indexOf(year);
+    int member = -1;
+    for (int m = 0; m < budget.members().size(); m++) {
+      if (budget.members().get(m).id().equals(memberId)) {
+        member = m;
+      }
+    }
+    return column < 0 || y < 0 || member < 0 ? 0 : c.annex().member(column, y, member);
+  }
+
+  private static List<ProposalChange> proposals(Computation a, Computation b, List<Integer> years) {
+    Map<String, long[]> inA = amounts(a, years);
+    Map<String, long[]> inB = amounts(b, years);
     Map<String, Proposal> all = new LinkedHashMap<>();
-    for (Proposal p : b.computation().budget().proposals()) {
+    for (Proposal p : b.budget().proposals()) {
       all.put(p.id(), p);
     }
-    for (Proposal p : a.computation().budget().proposals()) {
+    Map<String, Proposal> ofA = new java.util.HashMap<>(); // by id: one look-up per proposal, not a search
+    for (Proposal p : a.budget().proposals()) {
       all.putIfAbsent(p.id(), p);
+      ofA.put(p.id(), p);
     }
     List<ProposalChange> changes = new ArrayList<>();
     for (Proposal p : all.values()) {
@@ -143,7 +169,7 @@ public record Comparison(
       } else if (!inB.containsKey(p.id())) {
         status = Status.REMOVED;
       } else {
-        Proposal pa = a.computation().budget().proposal(p.id()).orElseThrow();
+        Proposal pa = ofA.get(p.id());
         status = java.util.Arrays.equals(va, vb) && pa.equals(p) ? Status.UNCHANGED : Status.CHANGED;
       }
       changes.add(new ProposalChange(p.id(), p.title(), p.side(), p.rule(), status, new Line(p.id(), p.title(), va, vb)));
@@ -154,11 +180,15 @@ public record Comparison(
   private static Map<String, long[]> amounts(Computation c, List<Integer> years) {
     Map<String, long[]> result = new LinkedHashMap<>();
     List<Proposal> proposals = c.budget().proposals();
+    int[] yearIndex = new int[years.size()];
+    for (int i = 0; i < years.size(); i++) {
+      yearIndex[i] = c.years().indexOf(years.get(i));
+    }
     for (int p = 0; p < proposals.size(); p++) {
       long[] values = new long[years.size()];
+      nl.begroot.core.model.Amounts line = c.line(p);
       for (int i = 0; i < years.size(); i++) {
-        int y = c.years().indexOf(years.get(i));
-        values[i] = c.line(p).cents(y);
+        values[i] = line.cents(yearIndex[i]);
       }
       result.put(proposals.get(p).id(), values);
     }

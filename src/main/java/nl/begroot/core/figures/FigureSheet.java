@@ -31,7 +31,16 @@ final class FigureSheet {
   final FigureGraph graph = new FigureGraph();
   final List<Integer> years;
   final List<Table> tables = new ArrayList<>();
-  private final Map<Proposal, Programme> programmeOf = new IdentityHashMap<>();
+  private final Map<Proposal, Line> lineOf = new IdentityHashMap<>();
+  private final int firstYear;
+  private final boolean consecutiveYears;
+
+  /**
+   * A proposal's programme and the ids of its line's figures per year, spelled once: every table that
+   * counts a line names it (its programme table, the totals, Bijlage 1 per column, the structural
+   * rows), and one id string per figure, made once, is hashed once (decision 184).
+   */
+  private record Line(Programme programme, String[] ids) {}
 
   FigureSheet(Computation computation) {
     this.c = computation;
@@ -39,16 +48,32 @@ final class FigureSheet {
     this.years = computation.years();
     Map<String, Programme> byUnit = new HashMap<>();
     budget.programmes().forEach(pr -> pr.units().forEach(u -> byUnit.put(u.id(), pr)));
-    budget.proposals().forEach(p -> programmeOf.put(p, byUnit.get(p.unit())));
+    budget.proposals().forEach(p -> lineOf.put(p, new Line(byUnit.get(p.unit()), new String[years.size()])));
+    this.firstYear = years.isEmpty() ? 0 : years.get(0);
+    boolean consecutive = true;
+    for (int y = 0; y < years.size(); y++) {
+      consecutive &= years.get(y) == firstYear + y;
+    }
+    this.consecutiveYears = consecutive;
   }
 
   Programme programme(Proposal p) {
-    return programmeOf.get(p);
+    return lineOf.get(p).programme();
   }
 
   /** The id of a proposal line's figure in its programme table. */
   String lineId(Proposal p, int year) {
-    return of(FigureIds.programmeTable(programme(p).id()), p.id(), year);
+    Line line = lineOf.get(p);
+    int y = consecutiveYears ? year - firstYear : years.indexOf(year);
+    if (y < 0 || y >= line.ids().length) {
+      return of(FigureIds.programmeTable(line.programme().id()), p.id(), year);
+    }
+    String id = line.ids()[y];
+    if (id == null) {
+      id = of(FigureIds.programmeTable(line.programme().id()), p.id(), year);
+      line.ids()[y] = id;
+    }
+    return id;
   }
 
   Figure leaf(String id, String label, long cents, Display display, Origin origin) {
@@ -128,6 +153,16 @@ final class FigureSheet {
       cells.add(graph.find(fid).isPresent() ? Cell.figure(fid) : Cell.EMPTY);
     }
     return new Row(rowId, label, style, cells);
+  }
+
+  /** A proposal's row in its programme table: its line's figure per year (as {@link #yearRow}, by the ids spelled once). */
+  Row lineRow(Proposal p, String label, Style style) {
+    List<Cell> cells = new ArrayList<>();
+    for (int year : years) {
+      String fid = lineId(p, year);
+      cells.add(graph.find(fid).isPresent() ? Cell.figure(fid) : Cell.EMPTY);
+    }
+    return new Row(p.id(), label, style, cells);
   }
 
   Row section(String label) {

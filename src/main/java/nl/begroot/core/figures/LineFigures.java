@@ -78,12 +78,11 @@ final class LineFigures {
     for (int i = 0; i < proposals.size(); i++) {
       Proposal p = proposals.get(i);
       Programme programme = s.programme(p);
-      String t = programmeTable(programme.id());
       Amounts line = s.c.line(i);
+      String label = s.lineLabel(p, programme);
       for (int y = 0; y < s.years.size(); y++) {
         int year = s.years.get(y);
-        String fid = of(t, p.id(), year);
-        String label = s.lineLabel(p, programme);
+        String fid = s.lineId(p, year);
         if (p.rule() == Proposal.Rule.ENTERED) {
           s.leaf(fid, label, line.cents(y), FigureSheet.display(line, y), new Origin.Entered(p.id(), year));
         } else if (p.rule() == Proposal.Rule.TRANSFER) {
@@ -148,7 +147,7 @@ final class LineFigures {
         int year = s.years.get(y);
         List<Term> terms = new ArrayList<>();
         for (Proposal p : lasten) {
-          terms.add(plus(of(t, p.id(), year)));
+          terms.add(plus(s.lineId(p, year)));
         }
         s.sum(of(t, "change.lasten", year), FigureSheet.pl(programme, "totaal wijziging lasten"), terms, "sum of the lasten lines");
         s.check(of(t, "change.lasten", year), s.c.changeLasten(s.programmeIndex(programme), y));

@@ -32,7 +32,7 @@ final class ProgrammeTables {
       int year = s.years.get(y);
       List<Term> batenTerms = new ArrayList<>();
       for (Proposal line : baten) {
-        batenTerms.add(plus(of(t, line.id(), year)));
+        batenTerms.add(plus(s.lineId(line, year)));
       }
       s.sum(of(t, "change.baten", year), pl(programme, "totaal wijziging baten"), batenTerms, "sum of the baten lines");
       s.check(of(t, "change.baten", year), s.c.changeBaten(p, y));
@@ -64,11 +64,11 @@ final class ProgrammeTables {
         group = line.group();
         rows.add(new Row("group:" + group, group, Style.SUBSECTION, s.emptyCells()));
       }
-      rows.add(s.yearRow(t, line.id(), s.lineLabel(line, programme), Style.LINE));
+      rows.add(s.lineRow(line, s.lineLabel(line, programme), Style.LINE));
     }
     rows.add(s.yearRow(t, "change.lasten", "Totaal wijziging lasten", Style.TOTAL));
     for (Proposal line : baten) {
-      rows.add(s.yearRow(t, line.id(), s.lineLabel(line, programme), Style.LINE));
+      rows.add(s.lineRow(line, s.lineLabel(line, programme), Style.LINE));
     }
     rows.add(s.yearRow(t, "change.baten", "Totaal wijziging baten", Style.TOTAL));
     rows.add(s.yearRow(t, "change.saldo", "Saldo", Style.TOTAL));

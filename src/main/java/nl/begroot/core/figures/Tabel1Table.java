@@ -11,10 +11,11 @@ import nl.begroot.core.figures.Figure.Term;
 import nl.begroot.core.figures.Table.Cell;
 import nl.begroot.core.figures.Table.Row;
 import nl.begroot.core.figures.Table.Style;
+import nl.begroot.core.engine.Computation;
 import nl.begroot.core.model.Programme;
 
 /** Tabel 1: the budget volume, the programmes' frames and changes added up. */
-final class Tabel1Table {
+public final class Tabel1Table {
   private final FigureSheet s;
 
   Tabel1Table(FigureSheet sheet) {
@@ -70,6 +71,79 @@ final class Tabel1Table {
     rows.add(s.yearRow(t, "new.lasten", "Totaal lasten", Style.TOTAL));
     rows.add(s.yearRow(t, "new.baten", "Totaal baten", Style.TOTAL));
     rows.add(s.yearRow(t, "new.saldo", "Saldo", Style.TOTAL));
+    checkLines(rows);
     s.tables.add(new Table(t, "Tabel 1. Begrotingsvolume " + s.budget.organisation().shortName() + " " + years.get(0) + " t/m " + years.get(years.size() - 1), 100_000, s.yearColumns(), rows));
+  }
+
+  /** A row of Tabel 1 that holds figures: its id and label as the table has them, and its cents per year. */
+  public record Line(String id, String label, long[] cents) {}
+
+  /**
+   * Tabel 1's rows that hold figures, in the table's order, with their amounts read from the engine's
+   * totals, without building the document (a preview compares these). Each document checks that its
+   * Tabel 1 has exactly these rows, labels and amounts ({@link #checkLines}), so the two cannot drift.
+   */
+  public static List<Line> lines(Computation c) {
+    int n = c.yearCount();
+    List<Programme> programmes = c.budget().programmes();
+    long[] frameLasten = new long[n];
+    long[] frameBaten = new long[n];
+    long[] frameSaldo = new long[n];
+    long[] changeLasten = new long[n];
+    long[] changeBaten = new long[n];
+    long[] newLasten = new long[n];
+    long[] newBaten = new long[n];
+    long[] newSaldo = new long[n];
+    for (int y = 0; y < n; y++) {
+      frameLasten[y] = c.totalFrameLasten(y);
+      frameBaten[y] = c.totalFrameBaten(y);
+      frameSaldo[y] = Math.subtractExact(frameLasten[y], frameBaten[y]);
+      changeLasten[y] = c.totalChangeLasten(y);
+      changeBaten[y] = c.totalChangeBaten(y);
+      newLasten[y] = Math.addExact(frameLasten[y], changeLasten[y]);
+      newBaten[y] = Math.addExact(frameBaten[y], changeBaten[y]);
+      newSaldo[y] = Math.subtractExact(newLasten[y], newBaten[y]);
+    }
+    List<Line> lines = new ArrayList<>();
+    lines.add(new Line("frame.lasten", "Totaal lasten", frameLasten));
+    lines.add(new Line("frame.baten", "Totaal baten", frameBaten));
+    lines.add(new Line("frame.saldo", "Saldo", frameSaldo));
+    for (String side : List.of("lasten", "baten")) {
+      for (int p = 0; p < programmes.size(); p++) {
+        Programme programme = programmes.get(p);
+        long[] cents = new long[n];
+        for (int y = 0; y < n; y++) {
+          cents[y] = side.equals("lasten") ? c.changeLasten(p, y) : c.changeBaten(p, y);
+        }
+        lines.add(new Line("change." + side + "." + programme.id(), programme.id() + ". " + programme.title(), cents));
+      }
+      lines.add(new Line("change." + side, "Totaal wijziging " + side, side.equals("lasten") ? changeLasten : changeBaten));
+    }
+    lines.add(new Line("new.lasten", "Totaal lasten", newLasten));
+    lines.add(new Line("new.baten", "Totaal baten", newBaten));
+    lines.add(new Line("new.saldo", "Saldo", newSaldo));
+    return lines;
+  }
+
+  /** Fails unless the table's rows that hold figures are {@link #lines} of the computation, to the cent. */
+  private void checkLines(List<Row> rows) {
+    List<Line> lines = lines(s.c);
+    int k = 0;
+    for (Row row : rows) {
+      if (row.style() == Style.SECTION || row.style() == Style.SUBSECTION) {
+        continue;
+      }
+      Line line = k < lines.size() ? lines.get(k) : null;
+      k++;
+      if (line == null || !line.id().equals(row.id()) || !line.label().equals(row.label())) {
+        throw new IllegalStateException("internal inconsistency: Tabel 1's row " + row.id() + " is not its line " + (line == null ? "(none)" : line.id()));
+      }
+      for (int y = 0; y < s.years.size(); y++) {
+        s.check(row.cells().get(y).figureId(), line.cents()[y]);
+      }
+    }
+    if (k != lines.size()) {
+      throw new IllegalStateException("internal inconsistency: Tabel 1 has " + k + " rows with figures, its lines " + lines.size());
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.explain.Explainer;
 import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Member;
 import nl.begroot.core.model.Side;
@@ -19,7 +20,8 @@ import nl.begroot.core.rounding.PrintedFigures;
  */
 public final class Computed {
   private final Budget budget;
-  private final Document document;
+  private final Computation computation;
+  private volatile Document document;
   private volatile PrintedFigures printed;
   private volatile Explainer explainer;
   private volatile nl.begroot.core.figures.FigureLabels labels;
@@ -27,9 +29,14 @@ public final class Computed {
   private final java.util.Map<String, MemberSummary> memberSummaries = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<Side, ProgrammeChart> charts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  Computed(Budget budget, Document document) {
+  /**
+   * A state whose document is built on first use (decision 185): a preview compares computations
+   * ({@link nl.begroot.core.compare.Comparison#of(Computation, Computation)}) and needs no figures of
+   * its own; whoever shows the state builds them, once.
+   */
+  Computed(Budget budget, Computation computation) {
     this.budget = Objects.requireNonNull(budget);
-    this.document = Objects.requireNonNull(document);
+    this.computation = Objects.requireNonNull(computation);
   }
 
   public Budget budget() {
@@ -37,11 +44,23 @@ public final class Computed {
   }
 
   public Computation computation() {
-    return document.computation();
+    return computation;
   }
 
+  /** The document: every figure with its lineage and the tables (built once, on first use). */
   public Document document() {
-    return document;
+    Document d = document;
+    if (d == null) {
+      synchronized (this) {
+        d = document;
+        if (d == null) {
+          d = DocumentBuilder.build(computation);
+          Pipeline.documentBuilt();
+          document = d;
+        }
+      }
+    }
+    return d;
   }
 
   /** The printed figures (controlled rounding), rounded once on first use. */
@@ -52,7 +71,7 @@ public final class Computed {
         p = printed;
         if (p == null) {
           Pipeline.rounded();
-          p = ControlledRounding.round(document);
+          p = ControlledRounding.round(document());
           printed = p;
         }
       }
@@ -64,7 +83,7 @@ public final class Computed {
   public Explainer explainer() {
     Explainer e = explainer;
     if (e == null) {
-      e = new Explainer(document, printed());
+      e = new Explainer(document(), printed());
       explainer = e;
     }
     return e;
@@ -74,7 +93,7 @@ public final class Computed {
   public nl.begroot.core.figures.FigureLabels labels() {
     nl.begroot.core.figures.FigureLabels l = labels;
     if (l == null) {
-      l = nl.begroot.core.figures.FigureLabels.of(document);
+      l = nl.begroot.core.figures.FigureLabels.of(document());
       labels = l;
     }
     return l;
@@ -82,7 +101,7 @@ public final class Computed {
 
   /** A member's figures of Bijlage 1 per column and year (built once per member). */
   public MemberYears memberYears(Member member) {
-    return memberYears.computeIfAbsent(member.id(), id -> MemberYears.of(budget, document, member));
+    return memberYears.computeIfAbsent(member.id(), id -> MemberYears.of(budget, document(), member));
   }
 
   /**
@@ -91,11 +110,11 @@ public final class Computed {
    * the API and the member's downloads.
    */
   public MemberSummary memberSummary(Member member) {
-    return memberSummaries.computeIfAbsent(member.id(), id -> MemberSummary.of(budget, document, printed(), explainer(), member));
+    return memberSummaries.computeIfAbsent(member.id(), id -> MemberSummary.of(budget, document(), printed(), explainer(), member));
   }
 
   /** The chart data of the new frame's lasten or baten per programme, overhead view left out. */
   public ProgrammeChart programmeChart(Side side) {
-    return charts.computeIfAbsent(side, s -> ProgrammeChart.of(budget, document, printed(), s));
+    return charts.computeIfAbsent(side, s -> ProgrammeChart.of(budget, document(), printed(), s));
   }
 }

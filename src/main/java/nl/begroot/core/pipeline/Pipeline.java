@@ -5,12 +5,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.engine.Engine;
-import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.model.Budget;
 
 /**
- * The one place where a budget is computed: {@link Engine#compute} → {@link DocumentBuilder#build}
- * → (on first use of the printed figures) controlled rounding. The command line, the web (through
+ * The one place where a budget is computed: {@link Engine#compute} → (on first use of the document)
+ * {@link nl.begroot.core.figures.DocumentBuilder#build} → (on first use of the printed figures) controlled rounding. The command line, the web (through
  * the workspace), publishing, the reader's check of a printed document and the tests all ask here.
  *
  * <p>A budget state is a {@link Budget} value (the model is immutable and compares by value; a
@@ -34,6 +33,7 @@ public final class Pipeline {
   private static final AtomicLong COMPUTATIONS = new AtomicLong();
   private static final AtomicLong ROUNDINGS = new AtomicLong();
   private static final AtomicLong INCREMENTAL = new AtomicLong();
+  private static final AtomicLong DOCUMENTS = new AtomicLong();
 
   private Pipeline() {}
 
@@ -86,7 +86,7 @@ public final class Pipeline {
         case WITHDRAWN -> Engine.withdraw(before.computation(), budget, edit.index());
       };
     }
-    Computed computed = new Computed(budget, DocumentBuilder.build(computation));
+    Computed computed = new Computed(budget, computation); // its document is built on first use
     synchronized (RECENT) {
       Computed raced = RECENT.putIfAbsent(budget, computed);
       return raced != null ? raced : computed;
@@ -101,6 +101,15 @@ public final class Pipeline {
   /** How many of {@link #computations()} were updates by an edit's delta. */
   public static long incrementalComputations() {
     return INCREMENTAL.get();
+  }
+
+  /** How many times a computed state's document (its figures and tables) has been built in this process. */
+  public static long documents() {
+    return DOCUMENTS.get();
+  }
+
+  static void documentBuilt() {
+    DOCUMENTS.incrementAndGet();
   }
 
   /** How many times controlled rounding has run in this process. */
