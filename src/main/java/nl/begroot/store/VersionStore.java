@@ -494,8 +494,9 @@ public final class VersionStore {
         }
         Instant now = Instant.now();
         long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
-                + " created_at, created_by, updated_at, updated_by)"
-                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor)")
+                + " created_at, created_by, updated_at, updated_by, organisation)"
+                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor,"
+                + " (select b.organisation from budget_version b where b.id = :basedOn))") // its budget's organisation
             .bind("slug", slug).bind("name", name).bind("kind", kind).bind("basedOn", basedOn)
             .bind("base", baseYaml).bind("now", now).bind("actor", actor)
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();

@@ -165,11 +165,13 @@ final class CycleApi extends Api {
   void afterAmendments(Context ctx) {
     String slug = snapshot(ctx).slug();
     Workspace.AfterAmendments after = workspace.afterAmendments(slug).orElseThrow(() -> new Problems.Failure(404, "not-found",
-        "No budget after amendments", "'" + Problems.shorten(slug) + "' is a scenario or an amendment itself.", List.of()));
+        "No budget after amendments", "'" + Problems.shorten(slug) + "' is a scenario, an amendment or a mid-year report itself.", List.of()));
     ObjectNode n = JSON.createObjectNode();
     n.put("id", slug);
     ArrayNode applied = n.putArray("applied_amendments");
     after.applied().forEach(applied::add);
+    ArrayNode midyears = n.putArray("applied_midyear_reports");
+    after.midyears().forEach(midyears::add);
     n.put("read_as", after.readAs());
     ObjectNode balancing = n.putObject("balancing_cents");
     var comp = after.document().computation();

@@ -56,7 +56,8 @@ public final class I18n {
     w("next.api", "Als JSON", "As JSON");
     w("cycle.after", "Begroting na wijziging", "Budget after amendments");
     w("cycle.after.none", "nog geen vastgestelde wijzigingen", "no adopted amendments yet");
-    w("cycle.after.with", "met vastgestelde begrotingswijziging", "with adopted budget amendment");
+    w("cycle.after.with", "met de vastgestelde", "with the adopted");
+    w("cycle.after.amendment", "begrotingswijziging", "budget amendment");
     w("cycle.effect", "Effect van de wijziging", "Effect of the amendment");
     w("cycle.own", "Eigen voorstellen", "Its own proposals");
     w("cycle.own.none", "nog geen", "none yet");

@@ -46,8 +46,7 @@ final class MidyearPages extends Pages {
     if (!version.midyear()) {
       Access.require(actor(ctx), Permission.READ_VERSION, Workspace.scope(version));
       Optional<StoredVersion> existing = workspace.midyears().of(s.slug());
-      boolean mayStart = existing.isEmpty() && version.status().adopted() && (version.definitive() || "concept".equals(version.kind()))
-          && Access.allows(actor(ctx), Permission.CREATE_MIDYEAR, Workspace.scope(version));
+      boolean mayStart = workspace.midyears().mayStart(version, actor(ctx));
       render(ctx, "midyear.jte", v, new MidyearData(null, List.of(), null, false, false, existing.orElse(null), mayStart, null, errors,
           typed, message));
       return;

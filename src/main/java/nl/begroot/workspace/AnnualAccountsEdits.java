@@ -88,7 +88,7 @@ public final class AnnualAccountsEdits {
     List<Reserve> reserves = illustration(b, year);
     Optional<StoredVersion> created = workspace.store().createBasedOn(StoredVersion.ACCOUNTS, source.id(), slug, name, base, basis.rows(),
         Workspace.actor(actor), "accounts.create", (h, id) -> AnnualAccountsStore.insert(h, id, year, sourceSlug + (after.applied().isEmpty() ? ""
-            : " na wijziging " + after.applied()), Threshold.DEFAULT, reserves, !reserves.isEmpty(), Workspace.actor(actor)));
+            : " na wijziging " + after.applied()) + (after.midyears().isEmpty() ? "" : " en " + String.join(", ", after.midyears())), Threshold.DEFAULT, reserves, !reserves.isEmpty(), Workspace.actor(actor)));
     workspace.written(slug);
     return created.<EditResult>map(c -> new EditResult.Saved(c.slug())).orElseGet(() -> invalid("form",
         "Er is al een versie '" + slug + "': de jaarrekening " + year + " is al begonnen.", "There is a version '" + slug + "' already: the annual accounts "

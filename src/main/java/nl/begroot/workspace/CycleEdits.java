@@ -150,7 +150,7 @@ final class CycleEdits {
     }
     StoredVersion adopted = found.get();
     Access.require(actor, Permission.CREATE_AMENDMENT, Workspace.scope(adopted));
-    if (adopted.amendment()) {
+    if (adopted.amendment() || adopted.midyear()) {
       return invalid(List.of(new Problem("form", "Een begrotingswijziging maakt u op de vastgestelde begroting zelf.",
           "An amendment is made on the adopted budget itself.")));
     }
@@ -159,14 +159,12 @@ final class CycleEdits {
           "Only an adopted version takes amendments; change this version itself.")));
     }
     List<StoredVersion> amendments = store.amendments(adopted.id());
-    Optional<StoredVersion> open = amendments.stream().filter(a -> !a.status().adopted()).findFirst();
+    Optional<Problem> open = openChange(adopted);
     if (open.isPresent()) {
-      return invalid(List.of(new Problem("form",
-          "Begrotingswijziging " + open.get().amendmentNo() + " is nog open (" + open.get().status().code() + "); stel die eerst vast.",
-          "Amendment " + open.get().amendmentNo() + " is still open (" + open.get().status().code() + "); adopt it first.")));
+      return invalid(List.of(open.get()));
     }
     int number = amendments.size() + 1;
-    Snapshot basis = workspace.current(amendments.isEmpty() ? adopted.slug() : amendments.get(amendments.size() - 1).slug())
+    Snapshot basis = workspace.current(basis(adopted, Long.MAX_VALUE).slug())
         .orElseThrow(() -> new StoreException("the version '" + slug + "' was deleted meanwhile", null));
     String newSlug = Workspace.slug(adopted.slug() + "-wijziging-" + number);
     String name = adopted.name() + " – begrotingswijziging " + number;
@@ -185,11 +183,48 @@ final class CycleEdits {
     }
     StoredVersion a = s.get().version();
     StoredVersion adopted = adoptedOf(a).orElseThrow();
-    List<StoredVersion> all = store.amendments(adopted.id());
-    StoredVersion basisRow = all.stream().filter(x -> x.amendmentNo() == a.amendmentNo() - 1).findFirst().orElse(adopted);
+    StoredVersion basisRow = basis(adopted, a.id());
     Snapshot basis = workspace.snapshot(basisRow.slug()).orElseThrow();
     return Optional.of(new Workspace.Amendment(a, adopted, basisRow, own(basis.rows(), s.get().rows()),
         Comparison.of(basis.document(), s.get().document())));
+  }
+
+  /**
+   * The changes of the adopted version {@code adopted} in the order they were started: its amendments and
+   * its Tussenrapportage, whose proposals, once adopted, change the budget as an amendment's do (issue 11
+   * section 3; decision 190). One change is open at a time ({@link #openChange}), so each starts from the
+   * budget as changed by all before it and the adopted ones come first.
+   */
+  List<StoredVersion> changes(StoredVersion adopted) {
+    List<StoredVersion> all = new ArrayList<>(store.amendments(adopted.id()));
+    all.addAll(workspace.midyears().startedOn(adopted.id()));
+    all.sort(java.util.Comparator.comparingLong(StoredVersion::id));
+    return all;
+  }
+
+  /**
+   * The version whose figures are the budget na wijziging of {@code adopted} as a change started as
+   * version {@code beforeId} found it: the last adopted change started before it, else {@code adopted}
+   * itself ({@code Long.MAX_VALUE}: as it is now).
+   */
+  StoredVersion basis(StoredVersion adopted, long beforeId) {
+    StoredVersion basis = adopted;
+    for (StoredVersion c : changes(adopted)) {
+      if (c.id() >= beforeId || !c.status().adopted()) {
+        break;
+      }
+      basis = c;
+    }
+    return basis;
+  }
+
+  /** Why no change of {@code adopted} may start now: one (an amendment or its Tussenrapportage) is still open. */
+  Optional<Problem> openChange(StoredVersion adopted) {
+    return changes(adopted).stream().filter(c -> !c.status().adopted()).findFirst().map(c -> c.amendment()
+        ? new Problem("form", "Begrotingswijziging " + c.amendmentNo() + " is nog open (" + c.status().code() + "); stel die eerst vast.",
+            "Amendment " + c.amendmentNo() + " is still open (" + c.status().code() + "); adopt it first.")
+        : new Problem("form", c.name() + " is nog open (" + c.status().code() + "); stel die eerst vast.",
+            c.name() + " is still open (" + c.status().code() + "); adopt it first."));
   }
 
   /** The rows of {@code after} that are new or differ (text or withdrawn) from the row with the same id in {@code before}. */
@@ -213,7 +248,7 @@ final class CycleEdits {
    */
   Optional<Workspace.AfterAmendments> afterAmendments(String slug) {
     Optional<Snapshot> s = workspace.snapshot(slug);
-    if (s.isEmpty() || s.get().version().amendment() || s.get().version().scenario()) {
+    if (s.isEmpty() || s.get().version().amendment() || s.get().version().scenario() || s.get().version().midyear()) {
       return Optional.empty();
     }
     StoredVersion adopted = s.get().version();
@@ -221,9 +256,10 @@ final class CycleEdits {
     s.get().rows().forEach(r -> rows.put(r.proposalId(), r));
     String base = adopted.baseYaml();
     List<Integer> applied = new ArrayList<>();
+    List<String> midyears = new ArrayList<>();
     String readAs = adopted.slug();
     Snapshot before = s.get();
-    for (StoredVersion a : store.amendments(adopted.id())) {
+    for (StoredVersion a : changes(adopted)) {
       if (!a.status().adopted()) {
         break;
       }
@@ -232,7 +268,11 @@ final class CycleEdits {
         rows.put(r.proposalId(), r);
       }
       base = a.baseYaml();
-      applied.add(a.amendmentNo());
+      if (a.amendment()) {
+        applied.add(a.amendmentNo());
+      } else {
+        midyears.add(a.name());
+      }
       readAs = a.slug();
       before = amendment;
     }
@@ -241,7 +281,7 @@ final class CycleEdits {
       throw new StoreException("the budget na wijziging of '" + slug + "' does not read: " + r.problems().get(0), null);
     }
     Budget budget = ((LoadResult.Loaded) result).budget();
-    return Optional.of(new Workspace.AfterAmendments(adopted, List.copyOf(applied), readAs, budget,
+    return Optional.of(new Workspace.AfterAmendments(adopted, List.copyOf(applied), List.copyOf(midyears), readAs, budget,
         nl.begroot.core.pipeline.Pipeline.compute(budget).document()));
   }
 

@@ -73,17 +73,9 @@ public final class Midyears {
     }
     StoredVersion adopted = found.get();
     Access.require(actor, Permission.CREATE_MIDYEAR, Workspace.scope(adopted));
-    if (!adopted.definitive() && !"concept".equals(adopted.kind())) {
-      return invalid("Een tussenrapportage begint bij een vastgestelde (definitieve of concept)begroting; dit is er geen.",
-          "A mid-year report starts from an adopted (definitive or concept) budget; this is none.");
-    }
-    if (!adopted.status().adopted()) {
-      return invalid("Stel de begroting eerst vast (nu: " + adopted.status().code() + "); de tussenrapportage begint bij de vastgestelde.",
-          "Adopt the budget first (now: " + adopted.status().code() + "); the mid-year report starts from the adopted one.");
-    }
-    if (!adopted.definitive() && workspace.store().definitives(adopted.id()).stream().anyMatch(d -> d.status().adopted())) {
-      return invalid("Deze conceptbegroting heeft een vastgestelde definitieve begroting; begin de tussenrapportage daar.",
-          "This concept budget has an adopted definitive budget; start the mid-year report there.");
+    Optional<FieldError> refused = refusal(adopted);
+    if (refused.isPresent()) {
+      return new EditResult.Invalid(List.of(refused.get()));
     }
     Integer p = period == null || !period.strip().matches("\\d{1,2}") ? null : Integer.valueOf(period.strip());
     if (p == null || p < 1 || p > 12) {
@@ -93,6 +85,41 @@ public final class Midyears {
     return start(adopted, p, actor).<EditResult>map(v -> new EditResult.Saved(v.slug())).orElseGet(() -> invalid(
         "Deze begroting heeft al een tussenrapportage, of de naam is bezet; kijk opnieuw.",
         "This budget has a mid-year report already, or the name is taken; look again."));
+  }
+
+  /**
+   * Why {@code adopted} cannot get a Tussenrapportage now, if it cannot: it is no adopted definitive or
+   * concept budget, a concept whose definitive budget is adopted, has one already, or has a change (an
+   * amendment) open. The one check that the start and the page's offer both ask.
+   */
+  private Optional<FieldError> refusal(StoredVersion adopted) {
+    if (!adopted.definitive() && !"concept".equals(adopted.kind())) {
+      return Optional.of(new FieldError("form", "Een tussenrapportage begint bij een vastgestelde (definitieve of concept)begroting; dit is er geen.",
+          "A mid-year report starts from an adopted (definitive or concept) budget; this is none."));
+    }
+    if (!adopted.status().adopted()) {
+      return Optional.of(new FieldError("form", "Stel de begroting eerst vast (nu: " + adopted.status().code()
+          + "); de tussenrapportage begint bij de vastgestelde.",
+          "Adopt the budget first (now: " + adopted.status().code() + "); the mid-year report starts from the adopted one."));
+    }
+    if (!adopted.definitive() && workspace.store().definitives(adopted.id()).stream().anyMatch(d -> d.status().adopted())) {
+      return Optional.of(new FieldError("form", "Deze conceptbegroting heeft een vastgestelde definitieve begroting; begin de tussenrapportage daar.",
+          "This concept budget has an adopted definitive budget; start the mid-year report there."));
+    }
+    if (!store.midyears(adopted.id()).isEmpty()) {
+      return Optional.of(new FieldError("form", "Deze begroting heeft al een tussenrapportage.", "This budget has a mid-year report already."));
+    }
+    return workspace.openChange(adopted).map(p -> new FieldError("form", p.nl(), p.en()));
+  }
+
+  /** Whether {@code actor} may start a Tussenrapportage of {@code adopted} now (the page offers it then). */
+  public boolean mayStart(StoredVersion adopted, Actor actor) {
+    return refusal(adopted).isEmpty() && Access.allows(actor, Permission.CREATE_MIDYEAR, Workspace.scope(adopted));
+  }
+
+  /** The Tussenrapportages started on the version {@code id} (at most one). */
+  List<StoredVersion> startedOn(long id) {
+    return store.midyears(id);
   }
 
   private Optional<StoredVersion> start(StoredVersion adopted, int period, Actor actor) {
@@ -109,10 +136,9 @@ public final class Midyears {
     return created;
   }
 
-  /** The version whose figures are the budget na wijziging of {@code adopted}: its last adopted amendment, or itself. */
+  /** The version whose figures are the budget na wijziging of {@code adopted} now: its last adopted change, or itself. */
   private StoredVersion basisOf(StoredVersion adopted) {
-    List<StoredVersion> amendments = workspace.store().amendments(adopted.id()).stream().filter(a -> a.status().adopted()).toList();
-    return amendments.isEmpty() ? adopted : amendments.get(amendments.size() - 1);
+    return workspace.changeBasis(adopted, Long.MAX_VALUE);
   }
 
   /** The Tussenrapportage of the budget {@code slug} (the version it is based on), if it has one. */
@@ -131,7 +157,8 @@ public final class Midyears {
     MidyearStore.Period period = store.period(v.id()).orElseThrow(() -> new StoreException("the mid-year report '" + slug + "' has no period", null));
     StoredVersion basedOn = workspace.store().versions().stream().filter(x -> x.id() == v.basedOn()).findFirst()
         .orElseThrow(() -> new StoreException("the budget of '" + slug + "' is gone", null));
-    StoredVersion basisRow = basisOf(basedOn);
+    // the basis it was started on (one change is open at a time, so no change adopted later moves it)
+    StoredVersion basisRow = workspace.changeBasis(basedOn, v.id());
     Snapshot basis = workspace.snapshot(basisRow.slug()).orElseThrow();
     String organisation = basis.budget().organisation().id();
     var realised = workspace.actuals().amounts(organisation, period.year());

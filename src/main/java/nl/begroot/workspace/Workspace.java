@@ -629,8 +629,18 @@ public final class Workspace {
    * ({@code applied}, by number) laid over it; {@code readAs} is the version whose pages show that budget
    * (the last adopted amendment, which started from all before it; the version itself without one).
    */
-  public record AfterAmendments(StoredVersion version, List<Integer> applied, String readAs, Budget budget,
+  public record AfterAmendments(StoredVersion version, List<Integer> applied, List<String> midyears, String readAs, Budget budget,
       nl.begroot.core.figures.Document document) {}
+
+  /** The budget na wijziging's version of {@code adopted} as the change started as {@code beforeId} found it (CycleEdits.basis). */
+  StoredVersion changeBasis(StoredVersion adopted, long beforeId) {
+    return cycleEdits.basis(adopted, beforeId);
+  }
+
+  /** Why no change (amendment, Tussenrapportage) of {@code adopted} may start now, if one is open. */
+  Optional<nl.begroot.core.cycle.Problem> openChange(StoredVersion adopted) {
+    return cycleEdits.openChange(adopted);
+  }
 
   /** Starts the definitive budget of the adopted concept {@code slug}; saved with the definitive budget's slug. */
   public EditResult createDefinitive(String slug, Actor actor) {

@@ -89,7 +89,7 @@ class FirstStartTourTest {
 
   @Test
   void theCyclePagesSayInWordsWhatTheyHold() {
-    assertThat(server.get(carla, DEFINITIVE + "/cyclus").body()).contains("met vastgestelde begrotingswijziging 1</p>").doesNotContain("[1]");
+    assertThat(server.get(carla, DEFINITIVE + "/cyclus").body()).contains("met de vastgestelde begrotingswijziging 1</p>").doesNotContain("[1]");
     String title = server.workspace.snapshot(AMENDMENT.substring(3)).orElseThrow().budget().proposal("illustratie-wijziging-1")
         .orElseThrow().title();
     assertThat(server.get(carla, AMENDMENT + "/cyclus").body()).contains(">" + title + "</a> (illustratie-wijziging-1)");

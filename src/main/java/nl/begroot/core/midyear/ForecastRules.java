@@ -60,7 +60,7 @@ public final class ForecastRules {
           en + ": '" + shorten(text) + "' is not an amount in whole euros (for example 1.250.000)."));
       return null;
     }
-    if (Math.abs(euros.get()) > MAX_EUROS) {
+    if (euros.get() > MAX_EUROS || euros.get() < -MAX_EUROS) { // not Math.abs: it is negative for Long.MIN_VALUE
       problems.add(new Problem(field, nl + ": ten hoogste " + MAX_EUROS + " euro.", en + ": at most " + MAX_EUROS + " euros."));
       return null;
     }

@@ -142,5 +142,10 @@ class MidyearReportTest {
     assertThat(ForecastRules.check(b, "1.1", "1", "1", " ").problems()).extracting(ForecastRules.Problem::field).containsExactly("reason");
     assertThat(ForecastRules.check(b, "1.1", "1000000000001", "0", "r").problems()).extracting(ForecastRules.Problem::field)
         .containsExactly("lasten");
+    // the smallest long: its absolute value is negative, so a check by Math.abs would let it through and x100 would wrap
+    assertThat(ForecastRules.check(b, "1.1", "1", String.valueOf(Long.MIN_VALUE), "r").problems()).extracting(ForecastRules.Problem::field)
+        .containsExactly("baten");
+    assertThat(ForecastRules.check(b, "1.1", "-1.000.000.000.001", "0", "r").problems()).extracting(ForecastRules.Problem::field)
+        .containsExactly("lasten");
   }
 }
