@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import nl.begroot.format.BudgetFiles;
-import nl.begroot.format.LoadResult;
 import nl.begroot.store.Database;
 import nl.begroot.store.DatabaseUrl;
 import nl.begroot.store.StoreException;
@@ -90,14 +88,7 @@ final class ServeCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     Workspace workspace = new Workspace(db);
-    workspace.seedIfEmpty(() -> ((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), nl.begroot.core.access.Actor.system("begroot"));
-    // the second example organisation (fictitious; decision 164): seeded beside the IPO, once
-    workspace.seedExampleIfAbsent(() -> ((LoadResult.Loaded) BudgetFiles.loadExample()).budget(), BudgetFiles.EXAMPLE_ORGANISATION,
-        nl.begroot.core.access.Actor.system("begroot"));
-    workspace.seedActualsIfNone(nl.begroot.core.access.Actor.system("begroot"))
-        .forEach(p -> err.println("begroot serve: the illustration of realised figures was not imported: " + p));
-    workspace.seedCycleIllustrationIfNone(nl.begroot.core.access.Actor.system("begroot")); // the cycle after the concept (illustration)
-    workspace.midyears().seedIllustrationIfNone(nl.begroot.core.access.Actor.system("begroot")); // the Tussenrapportage 2027 t/m juni (illustration)
+    FirstStart.seed(workspace).forEach(p -> err.println("begroot serve: " + p));
     workspace.snapshot(Workspace.CONCEPT); // compute once before the first visitor
     // on the embedded database, whose file only this process can open, 'begroot backup' asks this
     // server for the backup, with the token it leaves in the data directory (decision 104)

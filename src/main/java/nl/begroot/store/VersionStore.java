@@ -95,10 +95,15 @@ public final class VersionStore {
     try {
       return createOnce(organisation, slug, name, kind, basedOn, baseYaml, proposals, actor, action);
     } catch (RuntimeException e) {
-      if (uniqueViolation(e)) {
+      if (!uniqueViolation(e)) {
+        throw e;
+      }
+      if (version(slug).isPresent()) {
         return Optional.empty(); // another request made a version of that name first
       }
-      throw e;
+      // on an empty database two first versions register the first organisation at once: the one that
+      // lost that race finds it registered now and tries again (once; the slug is still free)
+      return createOnce(organisation, slug, name, kind, basedOn, baseYaml, proposals, actor, action);
     }
   }
 
