@@ -32,6 +32,19 @@ public final class XafWriter {
   /** As above, with {@code note} (when not null) as an XML comment at the top of the file. */
   public static void write(Writer out, int fiscalYear, String companyName, List<Account> accounts, Iterable<Transaction> transactions,
       String softwareDesc, String note) throws IOException {
+    write(out, fiscalYear, 12, companyName, accounts, transactions, softwareDesc, note);
+  }
+
+  /**
+   * As above, declaring only the periods 1 to {@code lastPeriod} (1-12): an export of part of the year, such as
+   * January to June. An import replaces every period a file declares (docs/actuals.md), so a file of the first
+   * half year must not declare July to December, or they would read as realised (and empty).
+   */
+  public static void write(Writer out, int fiscalYear, int lastPeriod, String companyName, List<Account> accounts,
+      Iterable<Transaction> transactions, String softwareDesc, String note) throws IOException {
+    if (lastPeriod < 1 || lastPeriod > 12) {
+      throw new IllegalArgumentException("lastPeriod must be 1 to 12, not " + lastPeriod);
+    }
     long lines = 0;
     long debit = 0;
     long credit = 0;
@@ -60,7 +73,7 @@ public final class XafWriter {
           + (a.balanceSheet() ? "B" : "P") + "</accTp></ledgerAccount>\n");
     }
     out.write("</generalLedger>\n<periods>\n");
-    for (int p = 1; p <= 12; p++) {
+    for (int p = 1; p <= lastPeriod; p++) {
       LocalDate start = LocalDate.of(fiscalYear, p, 1);
       out.write("<period><periodNumber>" + p + "</periodNumber><periodDesc>" + start.getMonth().toString().toLowerCase(java.util.Locale.ROOT)
           + "</periodDesc><startDatePeriod>" + start + "</startDatePeriod><endDatePeriod>" + start.plusMonths(1).minusDays(1)

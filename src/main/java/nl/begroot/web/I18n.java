@@ -56,7 +56,8 @@ public final class I18n {
     w("next.api", "Als JSON", "As JSON");
     w("cycle.after", "Begroting na wijziging", "Budget after amendments");
     w("cycle.after.none", "nog geen vastgestelde wijzigingen", "no adopted amendments yet");
-    w("cycle.after.with", "met de vastgestelde wijzigingen", "with the adopted amendments");
+    w("cycle.after.with", "met de vastgestelde", "with the adopted");
+    w("cycle.after.amendment", "begrotingswijziging", "budget amendment");
     w("cycle.effect", "Effect van de wijziging", "Effect of the amendment");
     w("cycle.own", "Eigen voorstellen", "Its own proposals");
     w("cycle.own.none", "nog geen", "none yet");
@@ -259,6 +260,7 @@ public final class I18n {
     w("actuals.illustration", "Illustratie: de meegeleverde realisatiecijfers zijn verzonnen (plausibel bij de begroting), niet de werkelijke cijfers van de vereniging.",
         "Illustration: the shipped realised figures are made up (plausible for the budget), not the association's real figures.");
     w("actuals.none", "Voor dit jaar zijn geen realisatiecijfers ingelezen.", "No realised figures have been imported for this year.");
+    w("actuals.years", "Jaren", "Years");
     w("actuals.upto", "Gerealiseerd tot en met periode", "Realised up to and including period");
     w("actuals.programme", "Programma / eenheid", "Programme / unit");
     w("actuals.budget", "Begroting", "Budget");
@@ -315,6 +317,32 @@ public final class I18n {
     w("kind.concept", "Concept", "Draft");
     w("kind.scenario", "Scenario", "Scenario");
     w("kind.import", "Ingelezen", "Imported");
+    w("versions.none", "In deze organisatie kunt u (nog) geen versie lezen. Rollen gelden per organisatie: vraag de beheerder om een rol hier, of kies een andere organisatie.",
+        "You cannot read any version of this organisation (yet). Roles hold per organisation: ask the administrator for a role here, or choose another organisation.");
+    w("versions.cycle", "De planning & control-cyclus", "The planning & control cycle");
+    w("versions.cycle.intro", "Elke stap begint bij de vastgestelde versie ervoor. De versies met (illustratie) in de naam zijn een meegeleverd voorbeeld met verzonnen cijfers: zo ziet u de hele cyclus.",
+        "Each step starts from the adopted version before it. The versions with (illustratie) in their name are a shipped example with made-up figures, showing the whole cycle.");
+    w("versions.cycle.concept", "de begroting zoals het bestuur haar aanbiedt; na vaststelling begint daar de definitieve begroting.",
+        "the budget as the board proposes it; once adopted, the definitive budget starts from it.");
+    w("versions.cycle.definitive", "de vastgestelde begroting van het jaar (begint op de Cyclus-pagina van een vastgestelde conceptbegroting).",
+        "the adopted budget of the year (started on the Cycle page of an adopted concept budget).");
+    w("versions.cycle.amendment", "een wijziging na vaststelling, met eigen voorstellen (begint op de Cyclus-pagina van een vastgestelde begroting).",
+        "a change after adoption, with its own proposals (started on the Cycle page of an adopted budget).");
+    w("versions.cycle.midyear", "begroting na wijziging, realisatie tot een periode en prognose per eenheid (begint op de Tussenrapportage-pagina van een vastgestelde begroting).",
+        "budget after amendments, realised figures up to a period and a forecast per unit (started on the Mid-year report page of an adopted budget).");
+    w("versions.cycle.accounts", "realisatie tegen de begroting na wijziging, afwijkingen, resultaat en verrekening (begint op de Cyclus-pagina van een vastgestelde begroting).",
+        "realised figures against the budget after amendments, deviations, the result and its settlement (started on the Cycle page of an adopted budget).");
+    w("versions.step.concept", "Conceptbegroting", "Concept budget");
+    w("versions.step.definitive", "Definitieve begroting", "Definitive budget");
+    w("versions.step.amendment", "Begrotingswijziging", "Budget amendment");
+    w("versions.step.midyear", "Tussenrapportage", "Mid-year report");
+    w("versions.step.accounts", "Jaarrekening", "Annual accounts");
+    w("versions.cycle.none", "nog geen.", "none yet.");
+    w("overview.cycle", "Alle stappen van de cyclus", "Every step of the cycle");
+    w("kind.definitive", "Definitieve begroting", "Definitive budget");
+    w("kind.amendment", "Begrotingswijziging", "Budget amendment");
+    w("kind.midyear", "Tussenrapportage", "Mid-year report");
+    w("kind.accounts", "Jaarrekening", "Annual accounts");
     w("compare.title", "Versies vergelijken", "Compare versions");
     w("compare.a", "Versie A (voor)", "Version A (before)");
     w("compare.b", "Versie B (na)", "Version B (after)");

@@ -207,6 +207,31 @@ public final class View {
     return snapshot == null ? "" : snapshot.slug();
   }
 
+  /**
+   * The navigation's link to Vergelijken: {@code /vergelijk} (the frame against the concept) when the reader may read
+   * both, else the first two versions they may read; null, and no link, when they may read fewer than two (an
+   * administrator reads no concept: the plain link answered 403).
+   */
+  public String compareHref() {
+    if (compareHref == null) {
+      compareHref = java.util.Optional.ofNullable(compareLink());
+    }
+    return compareHref.orElse(null);
+  }
+
+  /** Asked once per page (the navigation asks three times). */
+  private java.util.Optional<String> compareHref;
+
+  private String compareLink() {
+    List<StoredVersion> readable = versions();
+    if (readable.size() < 2) {
+      return null;
+    }
+    boolean defaults = readable.stream().anyMatch(x -> x.slug().equals(nl.begroot.workspace.Workspace.FRAME))
+        && readable.stream().anyMatch(x -> x.slug().equals(nl.begroot.workspace.Workspace.CONCEPT));
+    return defaults ? "/vergelijk" : "/vergelijk?a=" + enc(readable.get(0).slug()) + "&b=" + enc(readable.get(1).slug());
+  }
+
   /** The versions the reader may read. */
   public List<StoredVersion> versions() {
     return versions.get().stream().filter(x -> can("READ_VERSION", x)).toList();

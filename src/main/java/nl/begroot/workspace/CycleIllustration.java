@@ -82,7 +82,7 @@ final class CycleIllustration {
       amounts.put(y, y < year ? "0" : "50.000");
     }
     EditResult line = workspace.createProposal(amendment.id(), new ProposalDraft(LINE, model.unit(),
-        "Illustratie: extra inzet na de Tussenrapportage (verzonnen)", "lasten", "recurring", model.category(), model.products(), amounts,
+        "Illustratie: extra inzet (verzonnen)", "lasten", "recurring", model.category(), model.products(), amounts,
         null), system);
     if (!(line instanceof EditResult.Saved)
         || !(workspace.moveProposal(amendment.id(), LINE, ProposalMove.SUBMIT, null, system) instanceof EditResult.Saved)

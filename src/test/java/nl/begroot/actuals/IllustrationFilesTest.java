@@ -24,9 +24,9 @@ class IllustrationFilesTest {
   static final String NOTE = "ILLUSTRATIE / ILLUSTRATION: verzonnen realisatiecijfers bij de Conceptbegroting 2027 van de Vereniging IPO,"
       + " gemaakt door Begroot (ActualsFiles); NIET de werkelijke cijfers van de vereniging. Made-up figures, not the association's.";
 
-  static String xaf(List<ActualsFiles.Booking> b, int year) throws Exception {
+  static String xaf(List<ActualsFiles.Booking> b, int year, int months) throws Exception {
     StringWriter w = new StringWriter();
-    XafWriter.write(w, year, "ILLUSTRATIE Vereniging Interprovinciaal Overleg (verzonnen cijfers)", ActualsFiles.accounts(),
+    XafWriter.write(w, year, months, "ILLUSTRATIE Vereniging Interprovinciaal Overleg (verzonnen cijfers)", ActualsFiles.accounts(),
         ActualsFiles.transactions(b), "Begroot illustratie", NOTE);
     return w.toString();
   }
@@ -44,8 +44,8 @@ class IllustrationFilesTest {
     List<ActualsFiles.Booking> y2026 = ActualsFiles.illustration(c, 2026, 12);
     List<ActualsFiles.Booking> y2027 = ActualsFiles.illustration(c, 2027, 6);
     String[][] files = {
-        {"illustratie-realisatie-2026.xaf", xaf(y2026, 2026)}, {"illustratie-realisatie-2026.csv", csv(y2026)},
-        {"illustratie-realisatie-2027-t-m-juni.xaf", xaf(y2027, 2027)}, {"illustratie-realisatie-2027-t-m-juni.csv", csv(y2027)}};
+        {"illustratie-realisatie-2026.xaf", xaf(y2026, 2026, 12)}, {"illustratie-realisatie-2026.csv", csv(y2026)},
+        {"illustratie-realisatie-2027-t-m-juni.xaf", xaf(y2027, 2027, 6)}, {"illustratie-realisatie-2027-t-m-juni.csv", csv(y2027)}};
     for (String[] f : files) {
       if (Boolean.getBoolean("begroot.regenerate")) {
         Files.writeString(DIR.resolve(f[0]), f[1], StandardCharsets.UTF_8);

@@ -68,6 +68,21 @@ class CycleIllustrationTest {
     }
   }
 
+  /**
+   * The shipped realised figures of 2027 run January to June, so the first start's Tussenrapportage reports up to
+   * June: a file that declared July to December too (as the illustration once did) made it "t/m december", with
+   * every forecast half the budget (the first half year carried over twelve months of twelve).
+   */
+  @Test
+  void theMidYearIllustrationReportsUpToJune() {
+    assertThat(workspace.seedActualsIfNone(TestBudgets.SEED)).isEmpty();
+    assertThat(workspace.actuals().periods(IPO.organisation().id()).get(2027))
+        .extracting(nl.begroot.store.ActualsStore.PeriodSource::period).containsExactly(1, 2, 3, 4, 5, 6);
+    workspace.seedCycleIllustrationIfNone(TestBudgets.SEED);
+    assertThat(workspace.midyears().seedIllustrationIfNone(TestBudgets.SEED)).singleElement().asString()
+        .startsWith("Tussenrapportage 2027 t/m juni:");
+  }
+
   @Test
   void aSecondStartMakesNothing() {
     workspace.seedCycleIllustrationIfNone(TestBudgets.SEED);
