@@ -178,8 +178,8 @@ public record AnnualAccounts(
       Programme programme = b.programmes().get(p);
       BudgetVsRealised.Row row = view.rows().stream().filter(r -> r.unit() == null && r.programme().equals(programme.id())).findFirst()
           .orElseThrow();
-      long budgetLasten = (programme.overheadView() ? 0 : computation.frameLasten(p, y)) + computation.changeLasten(p, y);
-      long budgetBaten = (programme.overheadView() ? 0 : computation.frameBaten(p, y)) + computation.changeBaten(p, y);
+      long budgetLasten = row.budgetLasten(); // an overhead view with its proposals only (BudgetVsRealised, the one owner)
+      long budgetBaten = row.budgetBaten();
       ProgrammeLine line = new ProgrammeLine(programme.id(), programme.title(), budgetLasten, row.realisedLasten(), budgetBaten,
           row.realisedBaten());
       lines.add(line);

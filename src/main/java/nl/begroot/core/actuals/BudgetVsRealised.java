@@ -77,8 +77,11 @@ public record BudgetVsRealised(int year, int upToPeriod, List<Row> rows, Row tot
           passThrough.add(new Row(programme.id(), u.id(), u.title(), null, pt[0], null, pt[1], 0, 0));
         }
       }
-      Long budgetLasten = y < 0 ? null : computation.frameLasten(p, y) + computation.changeLasten(p, y);
-      Long budgetBaten = y < 0 ? null : computation.frameBaten(p, y) + computation.changeBaten(p, y);
+      // an overhead view (Bedrijfsvoering, programme.overheadView) has its frame inside the other programmes
+      // already: only its proposals add, so that the programme rows add up to the total (Tabel 1's new frame)
+      boolean view = programme.overheadView();
+      Long budgetLasten = y < 0 ? null : (view ? 0 : computation.frameLasten(p, y)) + computation.changeLasten(p, y);
+      Long budgetBaten = y < 0 ? null : (view ? 0 : computation.frameBaten(p, y)) + computation.changeBaten(p, y);
       rows.add(new Row(programme.id(), null, programme.title(), budgetLasten, programmeSums[0], budgetBaten, programmeSums[1],
           programmeSums[2], programmeSums[3]));
       if (programme.units().size() > 1 || (programme.units().size() == 1 && !programme.units().get(0).id().equals(programme.id()))) {

@@ -97,9 +97,9 @@ public record MidyearReport(int year, int upToPeriod, List<Row> rows, Row total,
             new Line(null, rl, f == null ? null : f.lastenCents()), new Line(null, rb, f == null ? null : f.batenCents()),
             f == null ? null : f.reason()));
       }
-      // an overhead view (Bedrijfsvoering) has its frame inside the other programmes already: only its proposals add
-      long budgetLasten = p.overheadView() ? budget.changeLasten(pi, y) : pr.budgetLasten();
-      long budgetBaten = p.overheadView() ? budget.changeBaten(pi, y) : pr.budgetBaten();
+      // an overhead view (Bedrijfsvoering) counts with its proposals only (BudgetVsRealised, the one owner)
+      long budgetLasten = pr.budgetLasten();
+      long budgetBaten = pr.budgetBaten();
       boolean ownUnits = p.units().size() > 1 || (p.units().size() == 1 && !p.units().get(0).id().equals(p.id()));
       String reason = !ownUnits && p.units().size() == 1 ? unitRows.get(0).reason() : null;
       rows.add(new Row("programma-" + p.id(), Kind.PROGRAMME, p.id(), ownUnits ? null : p.units().isEmpty() ? null : p.units().get(0).id(),
