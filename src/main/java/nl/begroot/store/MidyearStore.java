@@ -17,9 +17,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class MidyearStore {
   private final Jdbi jdbi;
+  private final VersionStore versions;
 
   public MidyearStore(Database database) {
     this.jdbi = database.jdbi();
+    this.versions = new VersionStore(database);
   }
 
   /** The year a Tussenrapportage reports on and the last period it counts realised figures of. */
@@ -53,35 +55,10 @@ public final class MidyearStore {
    */
   public Optional<StoredVersion> create(long basedOn, String slug, String name, String baseYaml, List<StoredProposal> rows, Period period,
       String actor) {
-    try {
-      return jdbi.inTransaction(h -> {
-        h.createQuery("select id from budget_version where id = :id for update").bind("id", basedOn).mapTo(Long.class).findOne();
-        int existing = h.createQuery("select count(*) from budget_version where based_on = :id and kind = :kind")
-            .bind("id", basedOn).bind("kind", StoredVersion.MIDYEAR).mapTo(Integer.class).one();
-        if (existing > 0
-            || h.createQuery("select count(*) from budget_version where slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0) {
-          return Optional.<StoredVersion>empty();
-        }
-        Instant now = Instant.now();
-        long id = h.createUpdate("insert into budget_version (slug, name, kind, based_on, base_yaml, revision, stamp,"
-                + " created_at, created_by, updated_at, updated_by, organisation)"
-                + " values (:slug, :name, :kind, :basedOn, :base, 1, nextval('version_stamp'), :now, :actor, :now, :actor,"
-                + " (select b.organisation from budget_version b where b.id = :basedOn))") // its budget's organisation
-            .bind("slug", slug).bind("name", name).bind("kind", StoredVersion.MIDYEAR).bind("basedOn", basedOn)
-            .bind("base", baseYaml).bind("now", now).bind("actor", actor)
-            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        VersionStore.copyRows(h, id, rows, now, actor);
-        h.createUpdate("insert into midyear_report (version_id, book_year, up_to_period) values (:id, :y, :p)")
-            .bind("id", id).bind("y", period.year()).bind("p", period.upToPeriod()).execute();
-        VersionStore.log(h, id, now, actor, "midyear.create", slug, null, "jaar: " + period.year() + "\nt/m periode: " + period.upToPeriod() + "\n");
-        return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> VersionStore.version(rs)).findOne();
-      });
-    } catch (RuntimeException e) {
-      if (VersionStore.uniqueViolation(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return versions.createBasedOn(StoredVersion.MIDYEAR, basedOn, true, slug, name, baseYaml, rows, actor, "midyear.create",
+        "jaar: " + period.year() + "\nt/m periode: " + period.upToPeriod() + "\n",
+        (h, id) -> h.createUpdate("insert into midyear_report (version_id, book_year, up_to_period) values (:id, :y, :p)")
+            .bind("id", id).bind("y", period.year()).bind("p", period.upToPeriod()).execute());
   }
 
   /** The Tussenrapportages based on the version {@code basedOnId}: none or one. */

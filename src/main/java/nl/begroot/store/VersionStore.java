@@ -485,16 +485,20 @@ public final class VersionStore {
   /**
    * Creates a version of kind {@code kind} based on {@code basedOn} with {@code rows} copied as they are (as
    * {@link #createDefinitive}), and runs {@code alsoIn} with the new version's id in the same transaction
-   * (the annual accounts write their own rows there). Logged as {@code action}.
+   * (the annual accounts and the Tussenrapportage write their own rows there). Logged as {@code action}
+   * with {@code logAfter} (null: nothing) as what it made. With {@code onePerBasis}, refused when
+   * {@code basedOn} has a version of that kind already (checked under its row lock).
    *
-   * @return the new version; empty when the slug is taken
+   * @return the new version; empty when the slug is taken, or the basis has one and {@code onePerBasis}
    */
-  public Optional<StoredVersion> createBasedOn(String kind, long basedOn, String slug, String name, String baseYaml,
-      List<StoredProposal> rows, String actor, String action, java.util.function.BiConsumer<Handle, Long> alsoIn) {
+  public Optional<StoredVersion> createBasedOn(String kind, long basedOn, boolean onePerBasis, String slug, String name, String baseYaml,
+      List<StoredProposal> rows, String actor, String action, String logAfter, java.util.function.BiConsumer<Handle, Long> alsoIn) {
     try {
       return jdbi.inTransaction(h -> {
         h.createQuery("select id from budget_version where id = :id for update").bind("id", basedOn).mapTo(Long.class).findOne();
-        if (h.createQuery("select count(*) from budget_version where slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0) {
+        boolean hasOne = onePerBasis && h.createQuery("select count(*) from budget_version where based_on = :id and kind = :kind")
+            .bind("id", basedOn).bind("kind", kind).mapTo(Integer.class).one() > 0;
+        if (hasOne || h.createQuery("select count(*) from budget_version where slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0) {
           return Optional.<StoredVersion>empty();
         }
         Instant now = Instant.now();
@@ -507,7 +511,7 @@ public final class VersionStore {
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         copyRows(h, id, rows, now, actor);
         alsoIn.accept(h, id);
-        log(h, id, now, actor, action, slug, null, null);
+        log(h, id, now, actor, action, slug, null, logAfter);
         return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
       });
     } catch (RuntimeException e) {

@@ -86,8 +86,8 @@ public final class AnnualAccountsEdits {
         v.frameTitle(), v.proposalsTitle(), v.newFrameTitle())).withPrinted(null);
     String base = BudgetCodec.base(accounts, basis.rows());
     List<Reserve> reserves = illustration(b, year);
-    Optional<StoredVersion> created = workspace.store().createBasedOn(StoredVersion.ACCOUNTS, source.id(), slug, name, base, basis.rows(),
-        Workspace.actor(actor), "accounts.create", (h, id) -> AnnualAccountsStore.insert(h, id, year, sourceSlug + (after.applied().isEmpty() ? ""
+    Optional<StoredVersion> created = workspace.store().createBasedOn(StoredVersion.ACCOUNTS, source.id(), false, slug, name, base, basis.rows(),
+        Workspace.actor(actor), "accounts.create", null, (h, id) -> AnnualAccountsStore.insert(h, id, year, sourceSlug + (after.applied().isEmpty() ? ""
             : " na wijziging " + after.applied()) + (after.midyears().isEmpty() ? "" : " en " + String.join(", ", after.midyears())), Threshold.DEFAULT, reserves, !reserves.isEmpty(), Workspace.actor(actor)));
     workspace.written(slug);
     return created.<EditResult>map(c -> new EditResult.Saved(c.slug())).orElseGet(() -> invalid("form",
