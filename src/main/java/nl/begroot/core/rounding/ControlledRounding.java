@@ -77,45 +77,56 @@ public final class ControlledRounding {
   private static Map<String, Long> solve(
       FigureGraph graph, Set<String> printed, List<String[]> equalities, long unit, List<String> notes,
       List<String> unproven) {
-    Map<String, Map<String, Long>> expansion = new HashMap<>();
-    Map<String, Integer> varOf = new LinkedHashMap<>();
-    List<String> leaves = new ArrayList<>();
-    for (String id : printed) {
-      Map<String, Long> coefs = graph.leafCoefficients(id);
-      expansion.put(id, coefs);
-      for (String leaf : coefs.keySet()) {
-        if (!varOf.containsKey(leaf)) {
-          long cents = graph.get(leaf).cents();
-          if (Math.floorMod(cents, unit) != 0) {
-            varOf.put(leaf, leaves.size());
+    // every printed figure as its leaves with coefficients, each leaf a number (decision 195)
+    Expansions ex = new Expansions(graph);
+    int printedCount = printed.size();
+    Expansion[] expansion = new Expansion[printedCount];
+    String[] printedIds = printed.toArray(new String[0]);
+    int[] varOf = new int[0];
+    List<Integer> leaves = new ArrayList<>();
+    for (int p = 0; p < printedCount; p++) {
+      Expansion e = ex.of(printedIds[p]);
+      expansion[p] = e;
+      if (varOf.length < ex.leafCount()) {
+        int old = varOf.length;
+        varOf = java.util.Arrays.copyOf(varOf, Math.max(ex.leafCount(), old * 2 + 16));
+        java.util.Arrays.fill(varOf, old, varOf.length, UNSEEN);
+      }
+      for (int leaf : e.leaves) {
+        if (varOf[leaf] == UNSEEN) {
+          if (Math.floorMod(ex.cents(leaf), unit) != 0) {
+            varOf[leaf] = leaves.size();
             leaves.add(leaf);
           } else {
-            varOf.put(leaf, -1);
+            varOf[leaf] = -1;
           }
         }
       }
     }
+    long[] floorOf = new long[ex.leafCount()];
+    for (int leaf = 0; leaf < floorOf.length; leaf++) {
+      floorOf[leaf] = Rounding.floorDivide(ex.cents(leaf), unit);
+    }
     // constraints in 0/1 space: sum coef*d in [lo, hi]
     List<Constraint> constraints = new ArrayList<>();
-    for (String id : printed) {
-      Figure f = graph.get(id);
+    for (int p = 0; p < printedCount; p++) {
+      Figure f = graph.get(printedIds[p]);
       if (f.isLeaf()) {
         continue;
       }
-      Constraint c = linear(graph, expansion.get(id), varOf, unit);
+      Constraint c = linear(expansion[p], floorOf, varOf);
       c.lo = Rounding.floorDivide(f.cents(), unit) - c.offset;
       c.hi = Rounding.ceilDivide(f.cents(), unit) - c.offset;
       if (c.hi > c.lo) {
         c.atLo = Print.of(f.cents(), false, unit);
         c.atHi = Print.of(f.cents(), true, unit);
       }
-      c.label = id;
+      c.label = printedIds[p];
       constraints.add(c);
     }
     for (String[] pair : equalities) {
-      Map<String, Long> diff = new LinkedHashMap<>(expansion.get(pair[0]));
-      expansion.get(pair[1]).forEach((k, v) -> diff.merge(k, -v, Long::sum));
-      Constraint c = linear(graph, diff, varOf, unit);
+      Expansion diff = ex.difference(ex.of(pair[0]), ex.of(pair[1]));
+      Constraint c = linear(diff, floorOf, varOf);
       c.lo = -c.offset;
       c.hi = -c.offset;
       c.label = pair[0] + " = " + pair[1];
@@ -136,10 +147,10 @@ public final class ControlledRounding {
     Print[][] leafPrints = new Print[n][];
     int[] value = new int[n];
     for (int i = 0; i < n; i++) {
-      String leaf = leaves.get(i);
-      long cents = graph.get(leaf).cents();
+      int leaf = leaves.get(i);
+      long cents = ex.cents(leaf);
       Print up = Print.of(cents, true, unit);
-      leafPrints[i] = printed.contains(leaf) ? new Print[] {Print.of(cents, false, unit), up} : new Print[] {Print.FREE, Print.FREE};
+      leafPrints[i] = printed.contains(ex.id(leaf)) ? new Print[] {Print.of(cents, false, unit), up} : new Print[] {Print.FREE, Print.FREE};
       value[i] = up.nearest() ? 1 : 0; // nearest, until a group's search says otherwise
     }
     Map<Integer, List<Constraint>> byGroup = new LinkedHashMap<>();
@@ -152,56 +163,111 @@ public final class ControlledRounding {
       }
       byGroup.computeIfAbsent(find(parent, c.vars[0]), g -> new ArrayList<>()).add(c);
     }
+    // the branch and bound of each group in turn (the groups share the document's steps, so their
+    // order counts); the local searches of groups it left without a rounding are independent of
+    // each other and run side by side; their outcomes are taken in the groups' order (decision 195)
     Steps steps = new Steps(DOCUMENT_STEPS);
+    int[] localOf = new int[n];
+    List<Outcome> outcomes = new ArrayList<>();
     for (List<Constraint> group : byGroup.values()) {
-      adopt(solveGroup(group, leafPrints, steps, notes, unproven), group, value);
+      outcomes.add(solveGroup(group, leafPrints, steps, localOf));
+    }
+    outcomes.parallelStream().filter(o -> o.local != null).forEach(Outcome::searchLocally);
+    for (Outcome o : outcomes) {
+      o.report(notes, unproven);
+      adopt(o.globals, o.values, value);
     }
     Map<String, Long> result = new HashMap<>();
-    for (String id : printed) {
+    for (int p = 0; p < printedCount; p++) {
+      Expansion e = expansion[p];
       long total = 0;
-      for (Map.Entry<String, Long> e : expansion.get(id).entrySet()) {
-        long cents = graph.get(e.getKey()).cents();
-        int v = varOf.get(e.getKey());
-        long leafUnits = Rounding.floorDivide(cents, unit) + (v >= 0 ? value[v] : 0);
-        total = Math.addExact(total, Math.multiplyExact(leafUnits, e.getValue()));
+      for (int k = 0; k < e.leaves.length; k++) {
+        int v = varOf[e.leaves[k]];
+        long leafUnits = floorOf[e.leaves[k]] + (v >= 0 ? value[v] : 0);
+        total = Math.addExact(total, Math.multiplyExact(leafUnits, e.coefs[k]));
       }
-      result.put(id, total);
+      result.put(printedIds[p], total);
     }
     return result;
   }
 
-  private static void adopt(int[] found, List<Constraint> group, int[] value) {
+  private static void adopt(int[] globals, int[] found, int[] value) {
     if (found == null) {
       return;
     }
-    int k = 0;
-    for (int global : variablesOf(group)) {
-      value[global] = found[k++];
+    for (int k = 0; k < globals.length; k++) {
+      value[globals[k]] = found[k];
     }
   }
 
-  /** The variables of a group, in the order of first use. */
-  private static List<Integer> variablesOf(List<Constraint> group) {
-    Map<Integer, Integer> local = new LinkedHashMap<>();
+  /**
+   * The variables of a group, in the order of first use; {@code localOf} gets each one's place in
+   * that order (the groups share no variable, so one array serves them all).
+   */
+  private static int[] variablesOf(List<Constraint> group, int[] localOf) {
+    int[] order = new int[16];
+    int size = 0;
     for (Constraint c : group) {
       for (int v : c.vars) {
-        local.putIfAbsent(v, local.size());
+        if (localOf[v] == 0) {
+          if (size == order.length) {
+            order = java.util.Arrays.copyOf(order, size * 2);
+          }
+          order[size++] = v;
+          localOf[v] = size; // place + 1: 0 is "not yet seen"
+        }
       }
     }
-    return new ArrayList<>(local.keySet());
+    for (int k = 0; k < size; k++) {
+      localOf[order[k]] = k;
+    }
+    return java.util.Arrays.copyOf(order, size);
+  }
+
+  /**
+   * What one group's search came to: the values (null when none), the note or unproven message to
+   * print, or, when the branch and bound found nothing within its steps, the local search still to run.
+   */
+  private static final class Outcome {
+    final int[] globals;
+    int[] values;
+    String note;
+    String unproven;
+    ZeroOneProblem local;
+    String label;
+    int size;
+
+    Outcome(int[] globals) {
+      this.globals = globals;
+    }
+
+    void searchLocally() {
+      values = new LocalSearch(local, FLIP_LIMIT).solve();
+      if (values == null) {
+        note = "no controlled rounding found for the group of " + size
+            + " totals around " + label
+            + "; its parts are rounded to nearest and its totals are the sums of the printed parts";
+      }
+    }
+
+    void report(List<String> notes, List<String> unprovenGroups) {
+      if (unproven != null) {
+        unprovenGroups.add(unproven);
+      }
+      if (note != null) {
+        notes.add(note);
+      }
+    }
   }
 
   /**
    * The best rounding of one group (see {@link Cost}), by branch and bound; when that runs out of
-   * steps before it finds any rounding, by local search. Null (and a note) when neither finds one.
+   * steps before it finds any rounding, the local search to run next ({@link Outcome#searchLocally}).
+   * No values (and a note) when neither finds one.
    */
-  private static int[] solveGroup(
-      List<Constraint> group, Print[][] leafPrints, Steps steps, List<String> notes, List<String> unproven) {
-    List<Integer> globals = variablesOf(group);
-    Map<Integer, Integer> local = new HashMap<>();
-    for (int k = 0; k < globals.size(); k++) {
-      local.put(globals.get(k), k);
-    }
+  private static Outcome solveGroup(List<Constraint> group, Print[][] leafPrints, Steps steps, int[] localOf) {
+    int[] globals = variablesOf(group, localOf);
+    Outcome outcome = new Outcome(globals);
     List<Print> all = new ArrayList<>();
     for (int global : globals) {
       all.addAll(List.of(leafPrints[global]));
@@ -211,9 +277,9 @@ public final class ControlledRounding {
       all.add(c.atHi);
     }
     Cost cost = Cost.over(all);
-    long[][] leafCost = new long[globals.size()][];
+    long[][] leafCost = new long[globals.length][];
     for (int k = 0; k < leafCost.length; k++) {
-      Print[] p = leafPrints[globals.get(k)];
+      Print[] p = leafPrints[globals[k]];
       leafCost[k] = new long[] {cost.of(p[0]), cost.of(p[1])};
     }
     List<int[]> vars = new ArrayList<>();
@@ -223,7 +289,7 @@ public final class ControlledRounding {
     for (Constraint c : group) {
       int[] vs = new int[c.vars.length];
       for (int k = 0; k < vs.length; k++) {
-        vs[k] = local.get(c.vars[k]);
+        vs[k] = localOf[c.vars[k]];
       }
       vars.add(vs);
       coefs.add(c.coefs);
@@ -236,17 +302,18 @@ public final class ControlledRounding {
     steps.remaining -= search.steps();
     if (result.values() != null) {
       if (!result.proven()) {
-        unproven.add("the rounding of the group of " + group.size() + " totals around " + group.get(0).label
-            + " is the best found within the search limit, not proven the least distortion");
+        outcome.unproven = "the rounding of the group of " + group.size() + " totals around " + group.get(0).label
+            + " is the best found within the search limit, not proven the least distortion";
       }
-      return result.values();
+      outcome.values = result.values();
+      return outcome;
     }
     if (result.proven()) {
-      notes.add("no controlled rounding exists for the group of " + group.size() + " totals around "
-          + group.get(0).label + "; its parts are rounded to nearest and its totals are the sums of the printed parts");
-      return null;
+      outcome.note = "no controlled rounding exists for the group of " + group.size() + " totals around "
+          + group.get(0).label + "; its parts are rounded to nearest and its totals are the sums of the printed parts";
+      return outcome;
     }
-    int[] preferred = new int[globals.size()];
+    int[] preferred = new int[globals.length];
     for (int k = 0; k < preferred.length; k++) {
       preferred[k] = leafCost[k][1] < leafCost[k][0] ? 1 : 0;
     }
@@ -254,13 +321,10 @@ public final class ControlledRounding {
     for (int j = 0; j < vars.size(); j++) {
       problem.constrain(vars.get(j), coefs.get(j), bounds.get(j)[0], bounds.get(j)[1]);
     }
-    int[] solution = new LocalSearch(problem, FLIP_LIMIT).solve();
-    if (solution == null) {
-      notes.add("no controlled rounding found for the group of " + group.size()
-          + " totals around " + group.get(0).label
-          + "; its parts are rounded to nearest and its totals are the sums of the printed parts");
-    }
-    return solution;
+    outcome.local = problem;
+    outcome.label = group.get(0).label;
+    outcome.size = group.size();
+    return outcome;
   }
 
   /**
@@ -306,24 +370,144 @@ public final class ControlledRounding {
     }
   }
 
-  private static Constraint linear(FigureGraph graph, Map<String, Long> coefs, Map<String, Integer> varOf, long unit) {
+  private static Constraint linear(Expansion e, long[] floorOf, int[] varOf) {
     Constraint c = new Constraint();
-    List<int[]> terms = new ArrayList<>();
-    for (Map.Entry<String, Long> e : coefs.entrySet()) {
-      long coef = e.getValue();
+    int terms = 0;
+    for (int k = 0; k < e.leaves.length; k++) {
+      if (e.coefs[k] != 0 && varOf[e.leaves[k]] >= 0) {
+        terms++;
+      }
+    }
+    c.vars = new int[terms];
+    c.coefs = new int[terms];
+    int t = 0;
+    for (int k = 0; k < e.leaves.length; k++) {
+      long coef = e.coefs[k];
       if (coef == 0) {
         continue;
       }
-      long floor = Rounding.floorDivide(graph.get(e.getKey()).cents(), unit);
-      c.offset = Math.addExact(c.offset, Math.multiplyExact(floor, coef));
-      int v = varOf.get(e.getKey());
+      int leaf = e.leaves[k];
+      c.offset = Math.addExact(c.offset, Math.multiplyExact(floorOf[leaf], coef));
+      int v = varOf[leaf];
       if (v >= 0) {
-        terms.add(new int[] {v, Math.toIntExact(coef)});
+        c.vars[t] = v;
+        c.coefs[t++] = Math.toIntExact(coef);
       }
     }
-    c.vars = terms.stream().mapToInt(t -> t[0]).toArray();
-    c.coefs = terms.stream().mapToInt(t -> t[1]).toArray();
     return c;
+  }
+
+  private static final int UNSEEN = -2;
+
+  /** A figure as its leaves (numbers given by {@link Expansions}) with their coefficients, in the order of first use. */
+  private record Expansion(int[] leaves, long[] coefs, int height) {}
+
+  /**
+   * Every figure's expansion into its leaves, each figure expanded once and the expansions of its
+   * terms reused (decision 195): the same leaves, coefficients and order as {@link
+   * FigureGraph#leafCoefficients} (first occurrence in a depth-first walk of the terms; a leaf whose
+   * coefficients cancel stays, with 0), without a map of text ids per total.
+   */
+  private static final class Expansions {
+    private final FigureGraph graph;
+    private final Map<String, Expansion> done = new HashMap<>();
+    private final List<String> leafIds = new ArrayList<>();
+    private long[] leafCents = new long[16];
+    private long[] scratch = new long[16];
+    private boolean[] seen = new boolean[16];
+    private final java.util.Set<String> open = new java.util.HashSet<>();
+
+    Expansions(FigureGraph graph) {
+      this.graph = graph;
+    }
+
+    int leafCount() {
+      return leafIds.size();
+    }
+
+    long cents(int leaf) {
+      return leafCents[leaf];
+    }
+
+    String id(int leaf) {
+      return leafIds.get(leaf);
+    }
+
+    Expansion of(String id) {
+      Expansion e = expand(id);
+      if (e.height > 64) {
+        throw new IllegalStateException("figure definitions nest too deep at " + id);
+      }
+      return e;
+    }
+
+    private Expansion expand(String id) {
+      Expansion e = done.get(id);
+      if (e != null) {
+        return e;
+      }
+      Figure f = graph.get(id);
+      if (f.isLeaf()) {
+        int leaf = leafIds.size();
+        leafIds.add(id);
+        if (leaf == leafCents.length) {
+          leafCents = java.util.Arrays.copyOf(leafCents, leaf * 2);
+          scratch = java.util.Arrays.copyOf(scratch, leaf * 2);
+          seen = java.util.Arrays.copyOf(seen, leaf * 2);
+        }
+        leafCents[leaf] = f.cents();
+        e = new Expansion(new int[] {leaf}, new long[] {1}, 0);
+      } else {
+        if (!open.add(id)) {
+          throw new IllegalStateException("figure definitions nest too deep at " + id);
+        }
+        List<Figure.Term> terms = f.terms();
+        Expansion[] parts = new Expansion[terms.size()];
+        long[] signs = new long[parts.length];
+        int height = 0;
+        for (int t = 0; t < parts.length; t++) {
+          parts[t] = expand(terms.get(t).figureId());
+          signs[t] = terms.get(t).sign();
+          height = Math.max(height, parts[t].height + 1);
+        }
+        open.remove(id);
+        e = combine(parts, signs, height);
+      }
+      done.put(id, e);
+      return e;
+    }
+
+    /** {@code a - b}, in the order of {@code a}'s leaves, then {@code b}'s not in {@code a}. */
+    Expansion difference(Expansion a, Expansion b) {
+      return combine(new Expansion[] {a, b}, new long[] {1, -1}, Math.max(a.height, b.height));
+    }
+
+    private Expansion combine(Expansion[] parts, long[] signs, int height) {
+      int size = 0;
+      int capacity = 0;
+      for (Expansion p : parts) {
+        capacity += p.leaves.length;
+      }
+      int[] leaves = new int[capacity];
+      for (int t = 0; t < parts.length; t++) {
+        Expansion p = parts[t];
+        for (int k = 0; k < p.leaves.length; k++) {
+          int leaf = p.leaves[k];
+          if (!seen[leaf]) {
+            seen[leaf] = true;
+            scratch[leaf] = 0;
+            leaves[size++] = leaf;
+          }
+          scratch[leaf] += p.coefs[k] * signs[t];
+        }
+      }
+      long[] coefs = new long[size];
+      for (int k = 0; k < size; k++) {
+        coefs[k] = scratch[leaves[k]];
+        seen[leaves[k]] = false;
+      }
+      return new Expansion(size == capacity ? leaves : java.util.Arrays.copyOf(leaves, size), coefs, height);
+    }
   }
 
   private static int find(int[] parent, int i) {

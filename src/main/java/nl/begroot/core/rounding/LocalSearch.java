@@ -27,12 +27,41 @@ final class LocalSearch {
   int[] solve() {
     int n = preferred.length;
     int m = vars.size();
-    List<List<int[]>> byVar = problem.uses();
+    // flat arrays (decision 195): per variable its constraints and coefficients, in the order of
+    // ZeroOneProblem.uses() (by constraint, then by term), and the bounds as two arrays
+    int[][] cVars = vars.toArray(new int[0][]);
+    int[][] cCoefs = coefs.toArray(new int[0][]);
+    long[] lo = new long[m];
+    long[] hi = new long[m];
+    for (int j = 0; j < m; j++) {
+      long[] b = problem.bounds.get(j);
+      lo[j] = b[0];
+      hi[j] = b[1];
+    }
+    int[] useStart = new int[n + 1];
+    for (int[] vs : cVars) {
+      for (int v : vs) {
+        useStart[v + 1]++;
+      }
+    }
+    for (int v = 0; v < n; v++) {
+      useStart[v + 1] += useStart[v];
+    }
+    int[] useC = new int[useStart[n]];
+    long[] useK = new long[useStart[n]];
+    int[] fill = useStart.clone();
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < cVars[j].length; k++) {
+        int at = fill[cVars[j][k]]++;
+        useC[at] = j;
+        useK[at] = cCoefs[j][k];
+      }
+    }
     int[] value = preferred.clone();
     long[] sum = new long[m];
     for (int j = 0; j < m; j++) {
-      for (int k = 0; k < vars.get(j).length; k++) {
-        sum[j] += (long) coefs.get(j)[k] * value[vars.get(j)[k]];
+      for (int k = 0; k < cVars[j].length; k++) {
+        sum[j] += (long) cCoefs[j][k] * value[cVars[j][k]];
       }
     }
     // violated constraints, kept in a list with positions for O(1) updates
@@ -41,7 +70,7 @@ final class LocalSearch {
     int count = 0;
     for (int j = 0; j < m; j++) {
       position[j] = -1;
-      if (problem.violation(j, sum[j]) > 0) {
+      if (violation(lo[j], hi[j], sum[j]) > 0) {
         position[j] = count;
         violated[count++] = j;
       }
@@ -49,7 +78,7 @@ final class LocalSearch {
     SplittableRandom random = new SplittableRandom(n * 31L + m);
     for (long flip = 0; flip < flipLimit && count > 0; flip++) {
       int j = violated[random.nextInt(count)];
-      int[] candidates = vars.get(j);
+      int[] candidates = cVars[j];
       int chosen;
       if (random.nextInt(100) < 15) {
         chosen = candidates[random.nextInt(candidates.length)];
@@ -58,10 +87,11 @@ final class LocalSearch {
         long best = Long.MAX_VALUE;
         for (int v : candidates) {
           long delta = 0;
-          int step = value[v] == 0 ? 1 : -1;
-          for (int[] use : byVar.get(v)) {
-            long s = sum[use[0]];
-            delta += problem.violation(use[0], s + (long) use[1] * step) - problem.violation(use[0], s);
+          long step = value[v] == 0 ? 1 : -1;
+          for (int u = useStart[v], end = useStart[v + 1]; u < end; u++) {
+            int c = useC[u];
+            long s = sum[c];
+            delta += violation(lo[c], hi[c], s + useK[u] * step) - violation(lo[c], hi[c], s);
           }
           if (delta < best || delta == best && random.nextBoolean()) {
             best = delta;
@@ -71,10 +101,10 @@ final class LocalSearch {
       }
       int step = value[chosen] == 0 ? 1 : -1;
       value[chosen] += step;
-      for (int[] use : byVar.get(chosen)) {
-        int c = use[0];
-        sum[c] += (long) use[1] * step;
-        boolean bad = problem.violation(c, sum[c]) > 0;
+      for (int u = useStart[chosen], end = useStart[chosen + 1]; u < end; u++) {
+        int c = useC[u];
+        sum[c] += useK[u] * step;
+        boolean bad = violation(lo[c], hi[c], sum[c]) > 0;
         if (bad && position[c] < 0) {
           position[c] = count;
           violated[count++] = c;
@@ -99,18 +129,24 @@ final class LocalSearch {
         }
         int step = preferred[v] - value[v];
         boolean keeps = true;
-        for (int[] use : byVar.get(v)) {
-          keeps &= problem.violation(use[0], sum[use[0]] + (long) use[1] * step) == 0;
+        for (int u = useStart[v], end = useStart[v + 1]; u < end; u++) {
+          int c = useC[u];
+          keeps &= violation(lo[c], hi[c], sum[c] + useK[u] * step) == 0;
         }
         if (keeps) {
           value[v] = preferred[v];
-          for (int[] use : byVar.get(v)) {
-            sum[use[0]] += (long) use[1] * step;
+          for (int u = useStart[v], end = useStart[v + 1]; u < end; u++) {
+            sum[useC[u]] += useK[u] * step;
           }
           improved = true;
         }
       }
     }
     return value;
+  }
+
+  /** How far a sum lies outside {@code [lo, hi]} (0 when within); as {@link ZeroOneProblem#violation}. */
+  private static long violation(long lo, long hi, long sum) {
+    return sum < lo ? lo - sum : sum > hi ? sum - hi : 0;
   }
 }

@@ -1,0 +1,73 @@
+package nl.begroot.core.rounding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import nl.begroot.core.engine.Engine;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.DocumentBuilder;
+import nl.begroot.core.generate.BudgetGenerator;
+import nl.begroot.core.model.Budget;
+import nl.begroot.core.rounding.reference.ReferenceRounding;
+import nl.begroot.format.BudgetFiles;
+import nl.begroot.format.LoadResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The faster controlled rounding (decision 195) prints exactly what the rounding before it printed
+ * ({@link ReferenceRounding}, kept unchanged in the tests): every figure in thousands and in euros,
+ * every note and every unproven group, on the IPO budget, the example GR budget and generated
+ * budgets of several shapes and sizes. Ties are not allowed to fall differently: the same rounding,
+ * not an equally good one. The small budgets are solved and proven by the branch and bound; the
+ * bench-shaped ones (5.000 and 20.000 cells) run out of its steps and are solved by the local search.
+ */
+class RoundingIdentityTest {
+  private static void same(Budget budget, String what) {
+    Document document = DocumentBuilder.build(Engine.compute(budget));
+    PrintedFigures now = ControlledRounding.round(document);
+    PrintedFigures before = ReferenceRounding.round(document);
+    assertThat(now.thousands()).as(what + ": thousands").isEqualTo(before.thousands());
+    assertThat(now.euros()).as(what + ": euros").isEqualTo(before.euros());
+    assertThat(now.notes()).as(what + ": notes").isEqualTo(before.notes());
+    assertThat(now.unproven()).as(what + ": unproven").isEqualTo(before.unproven());
+    assertThat(now.thousands()).as(what).isNotEmpty();
+  }
+
+  @Test
+  void theIpoBudgetPrintsAsBefore() {
+    same(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), "IPO");
+  }
+
+  @Test
+  void theExampleBudgetPrintsAsBefore() {
+    same(((LoadResult.Loaded) BudgetFiles.loadExample()).budget(), "GR Voorbeeldregio");
+  }
+
+  static Stream<Long> seeds() {
+    return LongStream.rangeClosed(1, 30).boxed();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void generatedBudgetsOfManyShapesPrintAsBefore(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    same(BudgetGenerator.generate(seed, new BudgetGenerator.Size(
+        10 + r.nextInt(300), 1 + r.nextInt(10), 1 + r.nextInt(60), 1 + r.nextInt(5), 2 + r.nextInt(6), 1 + r.nextInt(4))),
+        "seed " + seed);
+  }
+
+  static Stream<long[]> benchShapes() {
+    return Stream.of(new long[] {5_000, 1}, new long[] {5_000, 20270101}, new long[] {20_000, 2}, new long[] {20_000, 20270101});
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("benchShapes")
+  void benchBudgetsPrintAsBefore(long[] cellsAndSeed) {
+    same(BudgetGenerator.generate(cellsAndSeed[1], nl.begroot.bench.Bench.size(cellsAndSeed[0])),
+        cellsAndSeed[0] + " cells, seed " + cellsAndSeed[1]);
+  }
+}

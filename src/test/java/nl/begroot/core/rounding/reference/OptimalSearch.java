@@ -1,0 +1,259 @@
+package nl.begroot.core.rounding.reference;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Branch and bound for the least-cost 0/1 rounding of one group of figures.
+ *
+ * <p>Each variable {@code d[v]} says whether a leaf is printed rounded down (0) or up (1); it costs
+ * {@code leafCost[v][d]} (not negative). Each
+ * constraint {@code lo <= sum coef * d <= hi} (with {@code hi - lo <= 1}) is a printed total or an
+ * equality; a total costs {@code costAtLo} when its sum is {@code lo} and {@code costAtHi} when it is
+ * {@code hi}. The search is depth first, cheaper value first, and prunes a branch when it cannot be
+ * completed within the bounds or when a lower bound of its cost (the cost so far, plus for every
+ * open variable and every open constraint the cheapest value it can still take) is not below the best
+ * solution found. When it finishes within its step limit the solution it returns is a least-cost one
+ * ({@link Result#proven()}); otherwise it returns the best it found, or none.
+ */
+final class OptimalSearch {
+  private final int n;
+  private final int m;
+  private final long[][] leafCost;
+  private final int[][] vars;
+  private final int[][] coefs;
+  private final long[] lo;
+  private final long[] hi;
+  private final long[] costAtLo;
+  private final long[] costAtHi;
+  private final long stepLimit;
+
+  /** The outcome: the values found (null when none), and whether they are proven least-cost. */
+  record Result(int[] values, long cost, boolean proven) {}
+
+  OptimalSearch(long[][] leafCost, List<int[]> vars, List<int[]> coefs, List<long[]> bounds,
+      List<long[]> totalCosts, long stepLimit) {
+    this.n = leafCost.length;
+    this.m = vars.size();
+    this.leafCost = leafCost;
+    this.vars = vars.toArray(new int[0][]);
+    this.coefs = coefs.toArray(new int[0][]);
+    this.lo = new long[m];
+    this.hi = new long[m];
+    this.costAtLo = new long[m];
+    this.costAtHi = new long[m];
+    for (int j = 0; j < m; j++) {
+      lo[j] = bounds.get(j)[0];
+      hi[j] = bounds.get(j)[1];
+      costAtLo[j] = totalCosts.get(j)[0];
+      costAtHi[j] = totalCosts.get(j)[1];
+    }
+    this.stepLimit = stepLimit;
+  }
+
+  // search state
+  private long[] cur;
+  private long[] pos;
+  private long[] neg;
+  private int[] open; // open variables per constraint
+  private int[][] usesC; // per variable: constraints
+  private int[][] usesK; // per variable: coefficients
+  private long steps;
+
+  Result solve() {
+    usesC = new int[n][];
+    usesK = new int[n][];
+    int[] degree = new int[n];
+    for (int[] vs : vars) {
+      for (int v : vs) {
+        degree[v]++;
+      }
+    }
+    for (int v = 0; v < n; v++) {
+      usesC[v] = new int[degree[v]];
+      usesK[v] = new int[degree[v]];
+    }
+    int[] fill = new int[n];
+    cur = new long[m];
+    pos = new long[m];
+    neg = new long[m];
+    open = new int[m];
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < vars[j].length; k++) {
+        int v = vars[j][k];
+        usesC[v][fill[v]] = j;
+        usesK[v][fill[v]++] = coefs[j][k];
+        if (coefs[j][k] > 0) {
+          pos[j] += coefs[j][k];
+        } else {
+          neg[j] += coefs[j][k];
+        }
+        open[j]++;
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      if (!feasible(j)) {
+        return new Result(null, 0, true);
+      }
+    }
+    int[] order = order();
+    // lower bound of what is still open: cheapest value of each open variable and constraint
+    long openBound = 0;
+    for (int v = 0; v < n; v++) {
+      openBound += Math.min(leafCost[v][0], leafCost[v][1]);
+    }
+    for (int j = 0; j < m; j++) {
+      openBound += cheapest(j);
+    }
+    int[] value = new int[n];
+    int[] best = null;
+    long bestCost = Long.MAX_VALUE;
+    int[] tried = new int[n + 1];
+    boolean[] assigned = new boolean[n + 1];
+    long[] fixedAt = new long[n + 1]; // cost fixed before assigning depth d
+    long[] boundAt = new long[n + 1]; // open bound before assigning depth d
+    int depth = 0;
+    fixedAt[0] = 0;
+    boundAt[0] = openBound;
+    boolean complete = true;
+    while (depth >= 0) {
+      if (depth == n) {
+        if (fixedAt[n] < bestCost) {
+          bestCost = fixedAt[n];
+          best = value.clone();
+        }
+        depth--;
+        continue;
+      }
+      if (++steps > stepLimit) {
+        complete = false;
+        break;
+      }
+      int v = order[depth];
+      if (assigned[depth]) {
+        unassign(v, value[v]);
+        assigned[depth] = false;
+      }
+      if (tried[depth] == 2) {
+        tried[depth] = 0;
+        depth--;
+        continue;
+      }
+      int first = leafCost[v][1] < leafCost[v][0] ? 1 : 0;
+      int candidate = tried[depth] == 0 ? first : 1 - first;
+      tried[depth]++;
+      value[v] = candidate;
+      long before = 0;
+      for (int u = 0; u < usesC[v].length; u++) {
+        before += cheapest(usesC[v][u]);
+      }
+      boolean ok = assign(v, candidate);
+      assigned[depth] = true;
+      if (!ok) {
+        continue; // the loop unassigns and tries the other value
+      }
+      long after = 0;
+      long closed = 0;
+      for (int u = 0; u < usesC[v].length; u++) {
+        int j = usesC[v][u];
+        if (open[j] == 0) {
+          closed += cur[j] == lo[j] ? costAtLo[j] : costAtHi[j];
+        } else {
+          after += cheapest(j);
+        }
+      }
+      long newFixed = fixedAt[depth] + leafCost[v][candidate] + closed;
+      long newBound = boundAt[depth] - Math.min(leafCost[v][0], leafCost[v][1]) - before + after;
+      if (newFixed + newBound >= bestCost) {
+        continue; // cannot beat the best found
+      }
+      fixedAt[depth + 1] = newFixed;
+      boundAt[depth + 1] = newBound;
+      depth++;
+    }
+    return new Result(best, best == null ? 0 : bestCost, complete);
+  }
+
+  long steps() {
+    return steps;
+  }
+
+  /** The cheapest cost a constraint can still end with, given the values it can still reach. */
+  private long cheapest(int j) {
+    if (open[j] == 0) {
+      return 0; // counted as fixed when it closed
+    }
+    long min = cur[j] + neg[j];
+    long max = cur[j] + pos[j];
+    boolean canLo = min <= lo[j] && lo[j] <= max;
+    boolean canHi = min <= hi[j] && hi[j] <= max;
+    if (canLo && canHi) {
+      return Math.min(costAtLo[j], costAtHi[j]);
+    }
+    return canLo ? costAtLo[j] : canHi ? costAtHi[j] : 0;
+  }
+
+  /**
+   * Variables in an order that closes constraints early: constraints from the smallest up, each
+   * adding its variables not yet placed.
+   */
+  private int[] order() {
+    Integer[] byCount = new Integer[m];
+    for (int j = 0; j < m; j++) {
+      byCount[j] = j;
+    }
+    Arrays.sort(byCount, (a, b) -> Integer.compare(vars[a].length, vars[b].length));
+    boolean[] placed = new boolean[n];
+    List<Integer> order = new ArrayList<>();
+    for (int j : byCount) {
+      for (int v : vars[j]) {
+        if (!placed[v]) {
+          placed[v] = true;
+          order.add(v);
+        }
+      }
+    }
+    for (int v = 0; v < n; v++) {
+      if (!placed[v]) {
+        order.add(v);
+      }
+    }
+    return order.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private boolean feasible(int j) {
+    return cur[j] + neg[j] <= hi[j] && cur[j] + pos[j] >= lo[j];
+  }
+
+  private boolean assign(int v, int val) {
+    boolean ok = true;
+    for (int u = 0; u < usesC[v].length; u++) {
+      int j = usesC[v][u];
+      int coef = usesK[v][u];
+      if (coef > 0) {
+        pos[j] -= coef;
+      } else {
+        neg[j] -= coef;
+      }
+      cur[j] += (long) coef * val;
+      open[j]--;
+      ok &= feasible(j);
+    }
+    return ok;
+  }
+
+  private void unassign(int v, int val) {
+    for (int u = 0; u < usesC[v].length; u++) {
+      int j = usesC[v][u];
+      int coef = usesK[v][u];
+      if (coef > 0) {
+        pos[j] += coef;
+      } else {
+        neg[j] += coef;
+      }
+      cur[j] -= (long) coef * val;
+      open[j]++;
+    }
+  }
+}
