@@ -92,6 +92,8 @@ public final class Bench {
       long[] change = new long[rounds];
       long[] figuresCpu = new long[rounds];
       long[] roundingCpu = new long[rounds];
+      long[] figuresProcess = new long[rounds];
+      long[] roundingProcess = new long[rounds];
       long checksum = 0;
       Cells laid = Cells.of(budget);
       Computation full = Engine.compute(laid);
@@ -118,14 +120,20 @@ public final class Bench {
         long cpu3 = 0;
         long cpu4 = 0;
         long cpu5 = 0;
+        long proc3 = 0;
+        long proc4 = 0;
+        long proc5 = 0;
         if (cells <= figuresUpTo) {
           cpu3 = threadCpu();
+          proc3 = PreviewBench.processCpuNanos();
           Document document = DocumentBuilder.build(c);
           t4 = System.nanoTime();
           cpu4 = threadCpu();
+          proc4 = PreviewBench.processCpuNanos();
           PrintedFigures printed = ControlledRounding.round(document);
           t5 = System.nanoTime();
           cpu5 = threadCpu();
+          proc5 = PreviewBench.processCpuNanos();
           Table tabel1 = document.table("tabel-1").orElseThrow();
           html = HtmlTableRenderer.render(document, printed, tabel1, HtmlTableRenderer.Options.PLAIN);
           t6 = System.nanoTime();
@@ -147,6 +155,8 @@ public final class Bench {
           rounding[r] = left ? -1_000_000 : t5 - t4;
           figuresCpu[r] = left ? -1_000_000 : cpu4 - cpu3;
           roundingCpu[r] = left ? -1_000_000 : cpu5 - cpu4;
+          figuresProcess[r] = left ? -1_000_000 : proc4 - proc3;
+          roundingProcess[r] = left ? -1_000_000 : proc5 - proc4;
           page[r] = left ? -1_000_000 : t6 - t5;
           api[r] = left ? -1_000_000 : t7 - t6;
           change[r] = t9 - t8;
@@ -156,8 +166,9 @@ public final class Bench {
       out.printf(Locale.ROOT, "%10d %8.1f %8.1f %8.1f %7.2f %8.1f %8.1f %8.2f %8.2f %9.3f %8.0f %8.2f %9.1f %9.1f %9.1f%n", cells, ms(layout),
           ms(compute), ms(flat), median(flat) / median(compute), ms(figures), ms(rounding), ms(page), ms(api), ms(change),
           median(compute) / median(change), coldChange / 1e6, (double) model / cells, (double) engine / cells, (double) peak / cells);
-      out.printf(Locale.ROOT, "%10s CPU time of the figures %.1f ms, of the rounding %.1f ms (the thread's, median); load average %.1f%n", "",
-          ms(figuresCpu), ms(roundingCpu), PreviewBench.load());
+      out.printf(Locale.ROOT, "%10s CPU time of the figures %.1f ms, of the rounding %.1f ms (the thread's, median); of the whole process"
+          + " (all threads: the rounding's local searches run side by side; the collector's included) %.1f and %.1f ms; load average %.1f%n", "",
+          ms(figuresCpu), ms(roundingCpu), ms(figuresProcess), ms(roundingProcess), PreviewBench.load());
       out.flush();
       if (checksum == 42) {
         out.println(); // keeps the results alive

@@ -30,7 +30,13 @@ import nl.begroot.core.money.Rounding;
  * whose search stops at the limit prints the best rounding found and is named in {@link
  * PrintedFigures#unproven()}. Where the search finds no rounding at all before its limit, a local
  * search ({@link LocalSearch}) looks for any footing one; a group for which none is found (or none
- * exists) is named in the notes and printed with its parts rounded to nearest.
+ * exists) is named in the notes and printed with its parts rounded to nearest. The branch and bound
+ * visits the groups in turn (they share the document's steps); the local searches, independent of each
+ * other, run side by side.
+ *
+ * <p>Each figure is expanded into its leaves once, from the expansions of its terms, with the leaves
+ * numbered (decision 195); the rounding prints exactly what it printed before that change
+ * (RoundingIdentityTest holds it to the old rounding, kept in the tests).
  */
 public final class ControlledRounding {
   /**

@@ -30,11 +30,19 @@ class RoundingIdentityTest {
     Document document = DocumentBuilder.build(Engine.compute(budget));
     PrintedFigures now = ControlledRounding.round(document);
     PrintedFigures before = ReferenceRounding.round(document);
-    assertThat(now.thousands()).as(what + ": thousands").isEqualTo(before.thousands());
-    assertThat(now.euros()).as(what + ": euros").isEqualTo(before.euros());
+    assertThat(differences(now.thousands(), before.thousands())).as(what + ": thousands printed otherwise").isEmpty();
+    assertThat(differences(now.euros(), before.euros())).as(what + ": euros printed otherwise").isEmpty();
     assertThat(now.notes()).as(what + ": notes").isEqualTo(before.notes());
     assertThat(now.unproven()).as(what + ": unproven").isEqualTo(before.unproven());
     assertThat(now.thousands()).as(what).isNotEmpty();
+  }
+
+  /** The figures printed otherwise (at most 10, as "id: now, before"), and figures only one of them prints. */
+  private static java.util.List<String> differences(java.util.Map<String, Long> now, java.util.Map<String, Long> before) {
+    java.util.Set<String> ids = new java.util.TreeSet<>(now.keySet());
+    ids.addAll(before.keySet());
+    return ids.stream().filter(id -> !java.util.Objects.equals(now.get(id), before.get(id)))
+        .limit(10).map(id -> id + ": " + now.get(id) + ", before " + before.get(id)).toList();
   }
 
   @Test
