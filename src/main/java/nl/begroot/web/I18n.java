@@ -291,6 +291,9 @@ public final class I18n {
     w("midyear.proposals.how", "Voorstellen maakt en wijzigt u in deze versie zoals in elke versie; ze veranderen het lopende jaar en eventueel latere jaren. Indienen en vaststellen gaat via de cyclus.",
         "Proposals are made and changed in this version like in any version; they change the current year and possibly later years. Submitting and adopting go through the cycle.");
     w("midyear.noproposals", "Deze tussenrapportage doet (nog) geen begrotingsvoorstellen.", "This mid-year report makes no budget proposals (yet).");
+    w("midyear.audit", "Controle", "Audit");
+    w("midyear.audit.none", "Geen bevindingen: elke eenheid met een begroting of realisatie heeft een prognose met reden en elke tabel telt op.",
+        "No findings: every unit with a budget or realised figures has a forecast with a reason and every table foots.");
     w("midyear.downloads", "Downloaden", "Download");
     w("midyear.start", "Tussenrapportage beginnen", "Start the mid-year report");
     w("midyear.period", "Realisatie tot en met maand", "Realised up to month");

@@ -463,6 +463,7 @@ public final class View {
       case FRAME_BALANCE -> en ? "the frame does not balance in " + f.column() + " (" + f.computed() + " euros)"
           : "het kader sluit niet in " + f.column() + " (" + f.computed() + " euro)";
       case EXPLANATION -> en ? f.message() : "de afwijking van " + f.label() + " (" + f.computed() + ") is groter dan de drempel en heeft geen toelichting";
+      case FORECAST -> en ? f.message() : "de eenheid " + f.label() + (f.computed().isEmpty() ? " heeft geen prognose" : " heeft een prognose zonder reden");
     };
   }
 

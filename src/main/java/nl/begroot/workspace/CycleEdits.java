@@ -72,6 +72,14 @@ final class CycleEdits {
       if (v.scenario()) {
         return invalid(List.of(new Problem("form", "Een scenario doorloopt de cyclus niet.", "A scenario does not go through the cycle.")));
       }
+      if (v.midyear() && (move == VersionMove.SUBMIT || move == VersionMove.ADOPT)) {
+        // a Tussenrapportage is submitted and adopted only with a forecast for every unit (docs/midyear.md);
+        // forecasts change only while it is a concept, so what an adoption reads here stays
+        List<Problem> missing = workspace.midyears().adoptionProblems(slug, actor);
+        if (!missing.isEmpty()) {
+          return invalid(missing);
+        }
+      }
       VersionStore.Adoption facts = null;
       if (move == VersionMove.SUBMIT) {
         List<String> open = w.proposals().stream().filter(r -> !r.withdrawn() && r.status() != ProposalStatus.GOEDGEKEURD)
