@@ -285,8 +285,8 @@ public final class I18n {
     w("midyear.reason", "Reden", "Reason");
     w("midyear.save", "Prognose opslaan", "Save forecast");
     w("midyear.saved", "De prognose is opgeslagen.", "The forecast is saved.");
-    w("midyear.conflict", "Iemand anders heeft deze prognose intussen gewijzigd; hieronder staat wat nu is opgeslagen. Kijk het na en sla opnieuw op.",
-        "Someone else changed this forecast meanwhile; below is what is stored now. Check it and save again.");
+    w("midyear.conflict", "Iemand anders heeft deze prognose intussen gewijzigd; uw invoer staat nog in het formulier, wat nu is opgeslagen staat hieronder. Kijk het na en sla opnieuw op.",
+        "Someone else changed this forecast in the meantime; what you typed is still in the form, what is stored now is below. Check it and save again.");
     w("midyear.proposals", "Voorstellen in de tussenrapportage en hun effect", "Proposals in the mid-year report and their effect");
     w("midyear.proposals.how", "Voorstellen maakt en wijzigt u in deze versie zoals in elke versie; ze veranderen het lopende jaar en eventueel latere jaren. Indienen en vaststellen gaat via de cyclus.",
         "Proposals are made and changed in this version like in any version; they change the current year and possibly later years. Submitting and adopting go through the cycle.");

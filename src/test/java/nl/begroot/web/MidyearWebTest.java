@@ -122,9 +122,12 @@ class MidyearWebTest {
     assertThat(page).contains(">350<").contains(">351<");
 
     // a stale form (revision 0 again) is a conflict, not an overwrite
-    HttpResponse<String> stale = forecast(anna, "1.1", "1", "0", "Oud", "0");
+    HttpResponse<String> stale = forecast(anna, "1.1", "7.777", "0", "Oud", "0");
     assertThat(stale.statusCode()).isEqualTo(409);
     assertThat(stale.body()).contains("Iemand anders heeft deze prognose intussen gewijzigd");
+    // what was typed stays in the form; what is stored now is said beside the message; the form carries the stored revision
+    assertThat(stale.body()).contains("value=\"7.777\"").contains(">Oud</textarea>").contains("Nu opgeslagen: lasten")
+        .contains("Extra inhuur in het tweede halfjaar").contains("name=\"revision\" value=\"1\"");
     // bad input: the message says where and what; nothing is saved
     HttpResponse<String> comma = forecast(anna, "1.1", "12,5", "", "r", "1");
     assertThat(comma.statusCode()).isEqualTo(422);
