@@ -30,7 +30,8 @@ final class AccountsPages extends Pages {
 
   private AnnualAccountsEdits.View accounts(Context ctx) {
     Snapshot s = snapshot(ctx);
-    return workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+    return workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug(),
+        notA(actor(ctx), s.version(), nl.begroot.store.StoredVersion.ACCOUNTS)));
   }
 
   void page(Context ctx) {
@@ -51,7 +52,9 @@ final class AccountsPages extends Pages {
     AnnualAccountsEdits.View a = accounts(ctx);
     String id = ctx.pathParam("member");
     AnnualAccounts.MemberSettlement m = a.accounts().members().stream().filter(x -> x.member().id().equalsIgnoreCase(id)).findFirst()
-        .orElseThrow(() -> new NotFound("lid " + id));
+        .orElseThrow(() -> new NotFound("lid " + id, new Words(a.snapshot().version().name() + " heeft geen lid met de code '" + id + "'.",
+            a.snapshot().version().name() + " has no member with the code '" + id + "'.", "/v/" + View.enc(a.snapshot().slug()) + "/jaarrekening#leden",
+            "Naar de afrekening per lid", "Go to the settlement per member")));
     View v = view(ctx, a.snapshot(), a.snapshot().version().name() + " – " + m.member().name());
     render(ctx, "accountsMember.jte", v, new AccountsData.Member(a, m));
   }
@@ -116,7 +119,8 @@ final class AccountsPages extends Pages {
     }
     ctx.status(r instanceof EditResult.Invalid ? 422 : 409);
     String lang = lang(ctx);
-    String message = r instanceof EditResult.Invalid inv ? String.join(" ", inv.errors().stream().map(e -> e.message(lang)).toList()) : "conflict";
+    String message = r instanceof EditResult.Invalid inv ? String.join(" ", inv.errors().stream().map(e -> e.message(lang)).toList())
+        : I18n.of(lang).t("conflict.title");
     View v = view(ctx, s, "en".equals(lang) ? "Annual accounts not started" : "Jaarrekening niet begonnen");
     render(ctx, "accountsRefused.jte", v, message);
   }
@@ -134,7 +138,8 @@ final class AccountsPages extends Pages {
   /** GET /v/{v}/jaarrekening/{file}: the accounts as HTML, PDF, Excel, CSV or JSON ({@link AccountsDocument}). */
   void download(Context ctx) {
     Snapshot s = snapshot(ctx);
-    download(ctx, s.slug(), ctx.pathParam("file"), AccountsDocument.FILES, () -> document(accounts(ctx)));
+    accounts(ctx);
+    download(ctx, s, "/jaarrekening", ctx.pathParam("file"), AccountsDocument.FILES, () -> document(accounts(ctx)));
   }
 
   /** The accounts' publication: named after the version, set against the source budget by its name, dated by the version. */

@@ -103,6 +103,7 @@ public final class I18n {
     w("nav.group.budget", "Begroting", "Budget");
     w("nav.group.contributions", "Bijdragen", "Contributions");
     w("nav.group.control", "Controle", "Control");
+    w("nav.group.cycle", "Cyclus", "Cycle");
     w("nav.group.admin", "Beheer", "Administration");
     w("nav.log", "Logboek", "Log");
     w("table.scroll", "Schuif de tabel opzij voor de andere kolommen →", "Scroll the table sideways for the other columns →");
