@@ -1,0 +1,135 @@
+package nl.begroot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.begroot.TestBudgets;
+import nl.begroot.core.access.Actor;
+import nl.begroot.core.access.Role;
+import nl.begroot.format.BudgetFiles;
+import nl.begroot.format.LoadResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cycle as a new user meets it on first start (seeded as {@code cli.FirstStart.seed} seeds it): every product of
+ * the cycle is in the navigation of the page they start from; a cycle page asked of a version of another kind says in
+ * words which version and what it is not, and links to what is there; the Cyclus page of an adopted concept whose
+ * definitive budget exists offers no amendment and no accounts (the use case refuses them too).
+ */
+class CycleForNewUserTest {
+  static TestServer server;
+  static TestServer.SignedIn carla;
+  static final String CONCEPT = "/v/conceptbegroting-2027";
+  static final String ILLUSTRATION_CONCEPT = "/v/illustratie-conceptbegroting-2027";
+  static final String DEFINITIVE = "/v/definitieve-begroting-2027-illustratie";
+  static final String MIDYEAR = "/v/tussenrapportage-2027-definitieve-begroting-2027-illustratie";
+  static final String ACCOUNTS = "/v/jaarrekening-2026";
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer();
+    var w = server.workspace;
+    w.seedExampleIfAbsent(() -> ((LoadResult.Loaded) BudgetFiles.loadExample()).budget(), BudgetFiles.EXAMPLE_ORGANISATION, TestBudgets.SEED);
+    assertThat(w.seedActualsIfNone(TestBudgets.SEED)).isEmpty();
+    w.seedCycleIllustrationIfNone(TestBudgets.SEED);
+    w.midyears().seedIllustrationIfNone(TestBudgets.SEED);
+    w.annualAccounts().seedIllustrationIfNone(TestBudgets.SEED);
+    assertThat(w.version(ACCOUNTS.substring(3))).as("the first start's accounts").isPresent();
+    carla = server.signIn(Actor.person("carla", "Carla", Set.of(Role.CONTROLLER), Set.of(), null, false));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static HttpResponse<String> get(String path, String lang) {
+    return server.send(HttpRequest.newBuilder(URI.create(server.base() + path)).header("Cookie", carla.cookie() + "; lang=" + lang).GET().build());
+  }
+
+  static String nav(String html) {
+    int from = html.indexOf("<nav class=\"begroot-nav\"");
+    return html.substring(from, html.indexOf("</nav>", from));
+  }
+
+  static List<String> cycleLinks(String html) {
+    String nav = nav(html);
+    int from = nav.indexOf("id=\"nav-cyclus\"");
+    assertThat(from).as("the navigation has the group Cyclus").isPositive();
+    String group = nav.substring(from, nav.indexOf("</ul>", from));
+    List<String> links = new ArrayList<>();
+    Matcher m = Pattern.compile("href=\"([^\"]+)\"").matcher(group);
+    while (m.find()) {
+      links.add(m.group(1));
+    }
+    return links;
+  }
+
+  @Test
+  void theNavigationOfThePageANewUserStartsFromReachesEveryProductOfTheCycle() {
+    for (String lang : List.of("nl", "en")) {
+      String home = get(CONCEPT, lang).body();
+      List<String> links = cycleLinks(home);
+      assertThat(links).as(lang).contains(CONCEPT + "/cyclus", ILLUSTRATION_CONCEPT, DEFINITIVE, DEFINITIVE + "-wijziging-1",
+          MIDYEAR + "/tussenrapportage", ACCOUNTS + "/jaarrekening");
+      for (String href : links) {
+        assertThat(get(href, lang).statusCode()).as(href).isEqualTo(200);
+      }
+      assertThat(nav(home)).contains(lang.equals("en") ? ">Annual accounts<" : ">Jaarrekening<",
+          lang.equals("en") ? ">Mid-year report<" : ">Tussenrapportage<");
+    }
+    // on the accounts' own page the group marks it as the current place and still reaches the others
+    String accounts = get(ACCOUNTS + "/jaarrekening", "nl").body();
+    assertThat(nav(accounts)).containsPattern("href=\"" + Pattern.quote(ACCOUNTS + "/jaarrekening") + "\" aria-current=\"page\"");
+    assertThat(cycleLinks(accounts)).contains(MIDYEAR + "/tussenrapportage", DEFINITIVE);
+  }
+
+  @Test
+  void aCyclePageOfAVersionOfAnotherKindSaysWhichVersionAndWhatIsThere() {
+    var concept = get(CONCEPT + "/jaarrekening", "nl");
+    assertThat(concept.statusCode()).isEqualTo(404);
+    assertThat(concept.body()).contains("Conceptbegroting 2027 is geen jaarrekening.").contains("href=\"" + CONCEPT + "\" id=\"verder\"")
+        .doesNotContain("jaarrekening conceptbegroting-2027");
+    // the definitive budget has accounts started from it: the page links there
+    var definitive = get(DEFINITIVE + "/jaarrekening", "en");
+    assertThat(definitive.statusCode()).isEqualTo(404);
+    assertThat(definitive.body()).contains("is not an annual accounts.").contains("Started from this version: Jaarrekening 2026.")
+        .contains("href=\"" + ACCOUNTS + "/jaarrekening\" id=\"verder\"").doesNotContain("definitieve-begroting-2027-illustratie</p>");
+    var pdf = get(CONCEPT + "/tussenrapportage/tussenrapportage.pdf", "nl");
+    assertThat(pdf.statusCode()).isEqualTo(404);
+    assertThat(pdf.body()).contains("Conceptbegroting 2027 is geen tussenrapportage.").doesNotContain("tussenrapportage conceptbegroting-2027");
+    var member = get(ACCOUNTS + "/jaarrekening/lid/XX", "nl");
+    assertThat(member.body()).contains("Jaarrekening 2026 heeft geen lid met de code 'XX'.").contains("id=\"verder\"");
+    var file = get(ACCOUNTS + "/jaarrekening/iets.doc", "nl");
+    assertThat(file.statusCode()).isEqualTo(404);
+    assertThat(file.body()).contains("Jaarrekening 2026 heeft geen bestand 'iets.doc'").doesNotContain("download iets.doc");
+    var missing = get("/v/bestaat-niet/jaarrekening", "en");
+    assertThat(missing.body()).contains("There is no version at the address 'bestaat-niet'.").contains("href=\"/versies\" id=\"verder\"");
+  }
+
+  @Test
+  void theCyclePageOfAnAdoptedConceptWithADefinitiveBudgetOffersOnlyWhatSucceeds() {
+    String page = server.get(carla, ILLUSTRATION_CONCEPT + "/cyclus").body();
+    assertThat(page).contains("id=\"definitief\"");
+    assertThat(page).doesNotContain("action=\"" + ILLUSTRATION_CONCEPT + "/wijziging\"")
+        .doesNotContain("action=\"" + ILLUSTRATION_CONCEPT + "/jaarrekening-beginnen\"");
+    // the use case refuses them too: the page and the use case ask the same rule
+    assertThat(server.form(carla, ILLUSTRATION_CONCEPT + "/wijziging", java.util.Map.of()).statusCode()).isEqualTo(422);
+    assertThat(server.form(carla, ILLUSTRATION_CONCEPT + "/jaarrekening-beginnen", java.util.Map.of("jaar", "2027")).statusCode()).isEqualTo(422);
+    assertThat(server.workspace.amendments(ILLUSTRATION_CONCEPT.substring(3))).isEmpty();
+    // the definitive budget offers the accounts (a controller may start them there); its Tussenrapportage is open, so no amendment
+    String definitive = server.get(carla, DEFINITIVE + "/cyclus").body();
+    assertThat(definitive).contains("action=\"" + DEFINITIVE + "/jaarrekening-beginnen\"")
+        .doesNotContain("action=\"" + DEFINITIVE + "/wijziging\"");
+    assertThat(server.form(carla, DEFINITIVE + "/wijziging", java.util.Map.of()).statusCode()).isEqualTo(422);
+  }
+}
