@@ -42,9 +42,10 @@ final class AccountsPages extends Pages {
     View v = view(ctx, a.snapshot(), a.snapshot().version().name());
     List<String> tables = new ArrayList<>();
     for (Table t : a.accounts().document().tables()) {
-      tables.add(HtmlTableRenderer.render(a.accounts().document(), a.printed(), t, HtmlTableRenderer.Options.PLAIN));
+      tables.add(HtmlTableRenderer.render(a.accounts().document(), a.printed(), t,
+          "en".equals(lang(ctx)) ? HtmlTableRenderer.Options.PLAIN.inWords(TableWords::english) : HtmlTableRenderer.Options.PLAIN));
     }
-    render(ctx, "accounts.jte", v, new AccountsData.Page(a, tables, errors, errorsFor, typed, conflict));
+    render(ctx, "accounts.jte", v, new AccountsData.Page(a, tables, errors, errorsFor, typed, conflict, source(a, lang(ctx))));
   }
 
   /** GET /v/{v}/jaarrekening/lid/{member}: what the member gets back or pays, per annex column and for the pass-through budget. */
@@ -140,6 +141,27 @@ final class AccountsPages extends Pages {
     Snapshot s = snapshot(ctx);
     accounts(ctx);
     download(ctx, s, "/jaarrekening", ctx.pathParam("file"), AccountsDocument.FILES, () -> document(accounts(ctx)));
+  }
+
+  /**
+   * What the accounts are set against, in words of the page's language: the source version by its name (its address
+   * is the link), with the adopted amendments and Tussenrapportages laid over it (the stored text names them as
+   * "{slug} na wijziging [1] en Tussenrapportage ..."; AnnualAccountsEdits.start).
+   */
+  private AccountsData.Source source(AnnualAccountsEdits.View a, String lang) {
+    String stored = a.settings().sourceSlug();
+    String slug = stored.replaceFirst(" .*", "");
+    String rest = stored.substring(slug.length());
+    boolean en = "en".equals(lang);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^ na wijziging \\[([^\\]]*)\\](.*)$").matcher(rest);
+    if (m.matches()) {
+      rest = (en ? " after budget amendment " : " na begrotingswijziging ") + m.group(1) + m.group(2);
+    }
+    if (en) {
+      rest = rest.replace(" en ", " and ");
+    }
+    String name = workspace.version(slug).map(nl.begroot.store.StoredVersion::name).orElse(slug);
+    return new AccountsData.Source(name + rest, "/v/" + View.enc(slug));
   }
 
   /** The accounts' publication: named after the version, set against the source budget by its name, dated by the version. */

@@ -369,6 +369,16 @@ public final class View {
     return v("/figuur?id=" + enc(figureId));
   }
 
+  /** One of Begroot's own table labels ("Totaal", "Totaal wijziging lasten") in the page's language ({@link TableWords}); a name unchanged. */
+  public String words(String label) {
+    return "en".equals(lang()) ? TableWords.english(label) : label;
+  }
+
+  /** A side of the budget in the page's language: lasten (expenditure) or baten (revenue). */
+  public String side(boolean lasten) {
+    return t(lasten ? "side.lasten" : "side.baten");
+  }
+
   /** A table of the current version, each figure a link to its explanation. */
   public String table(Table table) {
     HtmlTableRenderer.Options options = HtmlTableRenderer.Options.linked(exact, this::figureHref);

@@ -132,4 +132,60 @@ class CycleForNewUserTest {
         .doesNotContain("action=\"" + DEFINITIVE + "/wijziging\"");
     assertThat(server.form(carla, DEFINITIVE + "/wijziging", java.util.Map.of()).statusCode()).isEqualTo(422);
   }
+
+  /**
+   * Dutch words Begroot writes itself (labels, table headings, month names, sides), which an English page must not show.
+   * Names stay as the budget writes them (versions, programmes, units, members), as do the texts the illustration stores
+   * (its reasons and explanations, which start with "Illustratie"); both are taken out before the words are looked for.
+   */
+  static final List<String> DUTCH = List.of("Totaal", "Begroting lasten", "Budget lasten", "Realised lasten", "Realisatie", "Verschil", "Resultaat",
+      "Stand 1", "Toevoeging", "Onttrekking", "Afrekening", "Kassiersfunctie", "Ontvangsten", "Afdrachten", "Raming", "na wijziging",
+      "tegen de begroting", "t/m", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+      "november", "december", "Kant", "lasten</td>", "baten</td>");
+
+  /** The cycle's pages a new user reads in English. */
+  static final List<String> ENGLISH_PAGES = List.of(MIDYEAR + "/tussenrapportage", ACCOUNTS + "/jaarrekening", ACCOUNTS + "/jaarrekening/lid/GE",
+      DEFINITIVE + "/realisatie", DEFINITIVE + "/cyclus", DEFINITIVE + "/volgend-jaar", DEFINITIVE + "/tussenrapportage", ACCOUNTS + "/cyclus",
+      DEFINITIVE + "-wijziging-1/cyclus", MIDYEAR + "/cyclus", CONCEPT + "/jaarrekening", DEFINITIVE + "/jaarrekening");
+
+  /** The words of a page's main part a reader sees, names and the illustration's stored texts taken out. */
+  static String readersWords(String html) {
+    String main = html.substring(html.indexOf("<main"), html.indexOf("</main>"));
+    // the cells that say a side keep their closing tag, so that "lasten</td>" finds a side printed in Dutch
+    String text = main.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<(?!/td>)[^>]+>", " ").replace("&amp;", "&")
+        .replaceAll("Illustratie[^<]*", " ");
+    List<String> names = new ArrayList<>();
+    server.workspace.versions().forEach(x -> names.add(x.name()));
+    var budget = server.workspace.snapshot(DEFINITIVE.substring(3)).orElseThrow().budget();
+    budget.programmes().forEach(p -> {
+      names.add(p.title());
+      p.units().forEach(u -> names.add(u.title()));
+    });
+    budget.members().forEach(m -> names.add(m.name()));
+    names.sort((a, b) -> b.length() - a.length());
+    for (String name : names) {
+      text = text.replace(name, " ");
+    }
+    return text;
+  }
+
+  @Test
+  void theCyclePagesInEnglishShowNoneOfBegrootsDutchWords() {
+    List<String> found = new ArrayList<>();
+    for (String page : ENGLISH_PAGES) {
+      String words = readersWords(get(page, "en").body());
+      for (String dutch : DUTCH) {
+        // a word on its own: not inside another word, a file name or an address
+        Matcher m = Pattern.compile("(?<![\\p{L}/-])" + Pattern.quote(dutch) + "(?![\\p{L}-])").matcher(words);
+        if (m.find()) {
+          found.add(page + ": '" + dutch + "' in ..." + words.substring(Math.max(0, m.start() - 40), Math.min(words.length(), m.end() + 40))
+              .replaceAll("\\s+", " ") + "...");
+        }
+      }
+    }
+    assertThat(found).as("Dutch words on English cycle pages").isEmpty();
+    // and the Dutch pages say it in Dutch (the list finds what it looks for)
+    assertThat(readersWords(get(MIDYEAR + "/tussenrapportage", "nl").body())).contains("Realisatie t/m juni", "Totaal");
+    assertThat(readersWords(get(ACCOUNTS + "/jaarrekening", "nl").body())).contains("Begroting lasten", "Stand 1 januari");
+  }
 }
