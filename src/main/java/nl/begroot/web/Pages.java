@@ -275,9 +275,24 @@ public abstract class Pages {
    * switcher) depends on who reads it, so one person's page is never served to another. Every
    * anonymous visitor is one reader; a signed-in person is their account with its roles and units.
    */
-  private static String cacheKey(Context ctx, Snapshot s) {
+  private String cacheKey(Context ctx, Snapshot s) {
     return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : ""))
-        + "|" + reader(actor(ctx)) + "|" + csrf(ctx);
+        + "|" + reader(actor(ctx)) + "|" + csrf(ctx) + "|" + versionsMark(s.version().organisation());
+  }
+
+  /**
+   * What the navigation of a page reads from the organisation's other versions (the group Cyclus, Vergelijken:
+   * which versions there are, their names, kinds and status; decision 201), as one number: a cached page is not
+   * served once another version of the organisation is started, renamed, adopted or shared.
+   */
+  private long versionsMark(String organisation) {
+    long mark = 17;
+    for (StoredVersion x : workspace.versions()) {
+      if (x.organisation().equals(organisation)) {
+        mark = mark * 31 + java.util.Objects.hash(x.id(), x.name(), x.kind(), x.status(), x.shared());
+      }
+    }
+    return mark;
   }
 
   /** Who a page is rendered for, as far as it can differ: anonymous, or the person with their roles, units, member and second factor. */
