@@ -48,7 +48,8 @@ final class MidyearPages extends Pages {
           typed, message));
       return;
     }
-    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug()));
+    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug(),
+        notA(actor(ctx), s.version(), StoredVersion.MIDYEAR)));
     HtmlTableRenderer.Options options = HtmlTableRenderer.Options.PLAIN;
     if ("en".equals(lang)) {
       options = options.inWords(TableWords::english);
@@ -131,11 +132,15 @@ final class MidyearPages extends Pages {
   /** GET /v/{version}/tussenrapportage/{file}: the report as HTML, PDF, Excel, CSV or JSON. */
   void download(Context ctx) {
     Snapshot s = snapshot(ctx);
-    download(ctx, s.slug(), ctx.pathParam("file"), MidyearDocument.FILES, () -> document(ctx, s));
+    if (!s.version().midyear()) {
+      throw new NotFound("tussenrapportage " + s.slug(), notA(actor(ctx), s.version(), StoredVersion.MIDYEAR));
+    }
+    download(ctx, s, "/tussenrapportage", ctx.pathParam("file"), MidyearDocument.FILES, () -> document(ctx, s));
   }
 
   private MidyearDocument document(Context ctx, Snapshot s) {
-    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug()));
+    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug(),
+        notA(actor(ctx), s.version(), StoredVersion.MIDYEAR)));
     java.time.LocalDate date = documentDate(m.version());
     return new MidyearDocument(m.version().name(), s.budget().organisation().name(), m.basis().name(), m.version().status().code(),
         illustration(m), m.report(), m.printed(), m.effect(), date);

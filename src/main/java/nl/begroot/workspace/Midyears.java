@@ -91,7 +91,7 @@ public final class Midyears {
 
   /**
    * Why {@code adopted} cannot get a Tussenrapportage now, if it cannot: it is no adopted definitive or
-   * concept budget, a concept whose definitive budget is adopted, has one already, or has a change (an
+   * concept budget, a concept whose definitive budget has started (decision 202), has one already, or has a change (an
    * amendment) open. The one check that the start and the page's offer both ask.
    */
   private Optional<FieldError> refusal(StoredVersion adopted) {
@@ -104,9 +104,9 @@ public final class Midyears {
           + "); de tussenrapportage begint bij de vastgestelde.",
           "Adopt the budget first (now: " + adopted.status().code() + "); the mid-year report starts from the adopted one."));
     }
-    if (!adopted.definitive() && workspace.store().definitives(adopted.id()).stream().anyMatch(d -> d.status().adopted())) {
-      return Optional.of(new FieldError("form", "Deze conceptbegroting heeft een vastgestelde definitieve begroting; begin de tussenrapportage daar.",
-          "This concept budget has an adopted definitive budget; start the mid-year report there."));
+    Optional<nl.begroot.core.cycle.Problem> superseded = workspace.superseded(adopted);
+    if (superseded.isPresent()) {
+      return superseded.map(p -> new FieldError("form", p.nl(), p.en()));
     }
     if (!store.midyears(adopted.id()).isEmpty()) {
       return Optional.of(new FieldError("form", "Deze begroting heeft al een tussenrapportage.", "This budget has a mid-year report already."));
