@@ -34,9 +34,9 @@ class BudgetSizeLimitTest {
 
   /** The test budget with one proposal's explanation {@code padding} characters long. */
   static String budget(int padding) {
-    String marker = "          title: Monitoring\n";
+    String marker = "    title: Monitoring\n";
     assertThat(BadInputTest.VALID).contains(marker);
-    return BadInputTest.VALID.replace(marker, marker + "          explanation: \"" + "x".repeat(padding) + "\"\n");
+    return BadInputTest.VALID.replace(marker, marker + "    explanation: \"" + "x".repeat(padding) + "\"\n");
   }
 
   static HttpResponse<String> importText(String name, String text) {
