@@ -32,11 +32,20 @@ class BudgetSizeLimitTest {
     server.close();
   }
 
-  /** The test budget with one proposal's explanation {@code padding} characters long. */
-  static String budget(int padding) {
+  /**
+   * The test budget with {@code n} more proposals of the same length, each with an explanation of 1.000
+   * characters, the last one's {@code extra} characters longer (many lines, as a large budget has; one
+   * huge text in one line takes the YAML reader minutes, see decision 193).
+   */
+  static String budget(int n, int extra) {
     String marker = "    title: Monitoring\n";
     assertThat(BadInputTest.VALID).contains(marker);
-    return BadInputTest.VALID.replace(marker, marker + "    explanation: \"" + "x".repeat(padding) + "\"\n");
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      more.append(String.format(java.util.Locale.ROOT, "  - id: p-pad-%06d%n    unit: \"1.1\"%n    title: Opvulling%n    side: lasten%n"
+          + "    amounts: {2027: 0}%n    explanation: \"%s\"%n", i, "x".repeat(1000 + (i == n - 1 ? extra : 0))));
+    }
+    return BadInputTest.VALID.replace("\ntransfers:\n", "\n" + more + "transfers:\n");
   }
 
   static HttpResponse<String> importText(String name, String text) {
@@ -53,19 +62,22 @@ class BudgetSizeLimitTest {
 
   @Test
   void aBudgetJustUnderTheLimitRoundTripsAndOneJustOverIsRefusedAtTheWrite() {
-    HttpResponse<String> small = importText("klein", budget(1000));
-    assertThat(small.statusCode()).as(small.body()).isEqualTo(201);
-    long overhead = stored("klein") - 1000;
-    assertThat(overhead).isPositive();
+    // the store's count of one more proposal, and of the budget around them, learnt from two small imports
+    assertThat(importText("een", budget(1, 0)).statusCode()).isEqualTo(201);
+    assertThat(importText("twee", budget(2, 0)).statusCode()).isEqualTo(201);
+    long each = stored("twee") - stored("een");
+    long around = stored("een") - each;
+    assertThat(each).isGreaterThan(1000);
+    int n = (int) ((BudgetSize.MAX_CHARS - around) / each);
+    long rest = BudgetSize.MAX_CHARS - around - n * each; // 0 <= rest < each
 
-    // just under: stored, read back (the API's version and proposals), served as a page
-    int under = (int) (BudgetSize.MAX_CHARS - overhead - 10);
-    String text = budget(under);
+    // just under: stored, read back (the API's proposal), served as a page
+    String text = budget(n, (int) rest - 10);
     assertThat((long) text.length()).isLessThan(BudgetSize.MAX_CHARS); // within the upload limit
     HttpResponse<String> created = importText("net-eronder", text);
     assertThat(created.statusCode()).as(created.body().substring(0, Math.min(500, created.body().length()))).isEqualTo(201);
     assertThat(stored("net-eronder")).isBetween((long) BudgetSize.MAX_CHARS - 20, (long) BudgetSize.MAX_CHARS);
-    HttpResponse<String> proposal = server.get("/api/versions/net-eronder/proposals/p-monitor");
+    HttpResponse<String> proposal = server.get("/api/versions/net-eronder/proposals/p-pad-000000");
     assertThat(proposal.statusCode()).isEqualTo(200);
     assertThat(proposal.body()).contains("x".repeat(1000));
     assertThat(server.get("/v/net-eronder").statusCode()).isEqualTo(200);
@@ -78,7 +90,7 @@ class BudgetSizeLimitTest {
     assertThat(server.get("/api/versions/net-eronder/proposals/p-groei").statusCode()).isEqualTo(404);
 
     // just over: the upload is within the upload limit, the stored text would not be: 413, the limit named, nothing stored
-    String over = budget((int) (BudgetSize.MAX_CHARS - overhead + 10));
+    String over = budget(n, (int) rest + 10);
     assertThat((long) over.length()).isLessThanOrEqualTo(BudgetSize.MAX_CHARS);
     HttpResponse<String> refused = importText("net-erover", over);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
