@@ -84,7 +84,7 @@ class BudgetSizeLimitTest {
 
     // an edit that grows it past the limit: refused at the write, the limit named, nothing stored
     HttpResponse<String> grown = server.json("POST", "/api/versions/net-eronder/proposals", "{\"id\": \"p-groei\", \"unit\": \"1.1\","
-        + " \"title\": \"Groei\", \"side\": \"lasten\", \"amounts\": {\"2027\": 0}, \"explanation\": \"" + "y".repeat(100) + "\"}");
+        + " \"title\": \"Groei\", \"side\": \"lasten\", \"nature\": \"recurring\", \"amounts\": {\"2027\": 0}, \"explanation\": \"" + "y".repeat(100) + "\"}");
     assertThat(grown.statusCode()).as(grown.body()).isEqualTo(413);
     assertThat(grown.body()).contains(BudgetSize.limit()).contains("Nothing was stored");
     assertThat(server.get("/api/versions/net-eronder/proposals/p-groei").statusCode()).isEqualTo(404);
