@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import nl.begroot.core.actuals.BudgetVsRealised;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.LedgerRule;
@@ -30,6 +31,8 @@ import nl.begroot.format.XafWriter;
  */
 public final class ActualsFiles {
   public static final String BANK = "1100";
+  /** The unit of the members' contributions (Bijdragen provincies, account 8000). */
+  static final String CONTRIBUTIONS = "4.2";
 
   private ActualsFiles() {}
 
@@ -50,9 +53,6 @@ public final class ActualsFiles {
     List<LedgerRule> rules = new ArrayList<>();
     rules.add(new LedgerRule("8000", null, "4.2", Side.BATEN, MoneyKind.OWN, null));
     for (Programme p : b.programmes()) {
-      if (p.overheadView()) {
-        continue;
-      }
       for (Unit u : p.units()) {
         String c = centre(u.id());
         rules.add(new LedgerRule("4000", c, u.id(), Side.LASTEN, MoneyKind.OWN, null));
@@ -70,23 +70,29 @@ public final class ActualsFiles {
   public record Booking(int year, int period, String account, String accountName, String costCentre, long cents, boolean debit) {}
 
   /**
-   * The illustration's bookings of {@code year}, periods 1 to {@code months}: per unit of each
-   * programme (the overhead view left out) its share of the programme's budget (equal shares, the
-   * remainder to the first unit), realised at a made-up rate (92-101 % of the budget of those months,
-   * a fixed seed), in equal monthly parts (the remainder in the last month); divisions round down.
+   * The illustration's bookings of {@code year}, periods 1 to {@code months}, against the budget the
+   * Tussenrapportage and the accounts compare with ({@link BudgetVsRealised}, its one owner: per
+   * programme the new frame; an overhead view with its proposals only, booked on its own cost centre,
+   * its frame being booked in the programmes that hold it). Per unit its share of the programme's lasten
+   * (equal shares, the remainder to the first unit), realised at a made-up rate of 97-102 % of the budget
+   * of those months (a fixed seed), 55 % on personnel; own baten likewise at 97-101 %, except in the
+   * programme of the members' contributions (unit 4.2): there all its own baten are the contributions,
+   * booked on 8000 as budgeted (the members pay what was set), and no unit books 8100. Third-party
+   * baten on the programme's first unit as budgeted; pass-through received as budgeted and passed on at
+   * 98,5-100 %. Amounts in equal monthly parts (the remainder in the last month); divisions round down.
    */
   public static List<Booking> illustration(Computation c, int year, int months) {
     Budget b = c.budget();
     int y = c.years().indexOf(year);
+    BudgetVsRealised budget = BudgetVsRealised.of(c, List.of(), year, months);
     Random random = new Random(20261202L + year);
     List<Booking> out = new ArrayList<>();
     for (int p = 0; p < b.programmes().size(); p++) {
       Programme programme = b.programmes().get(p);
-      if (programme.overheadView()) {
-        continue;
-      }
+      BudgetVsRealised.Row row = budget.rows().stream().filter(r -> r.unit() == null && r.programme().equals(programme.id())).findFirst()
+          .orElseThrow();
       List<Unit> units = programme.units();
-      long lasten = c.frameLasten(p, y) + c.changeLasten(p, y);
+      long lasten = row.budgetLasten();
       long thirdPartyBaten = 0;
       for (Proposal line : b.proposals()) {
         if (line.thirdParty() != null && line.side() == Side.BATEN && programme.units().stream().anyMatch(u -> u.id().equals(line.unit()))) {
@@ -94,18 +100,19 @@ public final class ActualsFiles {
           thirdPartyBaten += c.line(i).cents(y);
         }
       }
-      long baten = c.frameBaten(p, y) + c.changeBaten(p, y) - thirdPartyBaten;
+      long baten = row.budgetBaten() - thirdPartyBaten;
+      boolean contributions = units.stream().anyMatch(u -> u.id().equals(CONTRIBUTIONS));
       long passThrough = c.passThrough(p, y);
       for (int u = 0; u < units.size(); u++) {
         String unit = units.get(u).id();
         String centre = centre(unit);
         long unitLasten = share(lasten, units.size(), u);
-        int rate = 920 + random.nextInt(91); // per mille of the budget
+        int rate = 960 + random.nextInt(71); // per mille of the budget
         long realised = unitLasten / 12 * months * rate / 1000;
         long personnel = realised * 55 / 100;
         spread(out, year, months, "4000", "Personeelskosten", centre, personnel, true);
         spread(out, year, months, "4300", "Programmakosten", centre, realised - personnel, true);
-        if (baten != 0 && !unit.equals("4.2")) {
+        if (baten != 0 && !contributions) {
           long unitBaten = share(baten, units.size(), u) / 12 * months * (970 + random.nextInt(41)) / 1000;
           spread(out, year, months, "8100", "Overige baten", centre, unitBaten, false);
         }
@@ -118,7 +125,7 @@ public final class ActualsFiles {
           spread(out, year, months, "4900", "Afdrachten kassiersfunctie", centre, pt * (985 + random.nextInt(16)) / 1000, true);
         }
       }
-      if (programme.units().stream().anyMatch(u -> u.id().equals("4.2"))) {
+      if (contributions) {
         spread(out, year, months, "8000", "Bijdragen provincies", null, baten / 12 * months, false);
       }
     }

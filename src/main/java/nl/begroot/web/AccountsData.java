@@ -15,7 +15,7 @@ public final class AccountsData {
    * problems of the last form sent (with the deviation they belong to, {@code errorsFor}), and what was typed.
    */
   public record Page(AnnualAccountsEdits.View view, List<String> tablesHtml, List<FieldError> errors, String errorsFor,
-      Map<String, String> typed, String conflict) {
+      Map<String, String> typed, String conflict, Source source) {
     public AnnualAccounts a() {
       return view.accounts();
     }
@@ -32,6 +32,9 @@ public final class AccountsData {
   }
 
   /** A member's settlement statement. */
+  /** What the accounts are set against, in the page's words, and the link to that version. */
+  public record Source(String text, String href) {}
+
   public record Member(AnnualAccountsEdits.View view, AnnualAccounts.MemberSettlement settlement) {
     public AnnualAccounts a() {
       return view.accounts();

@@ -30,7 +30,8 @@ final class AccountsPages extends Pages {
 
   private AnnualAccountsEdits.View accounts(Context ctx) {
     Snapshot s = snapshot(ctx);
-    return workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+    return workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug(),
+        notA(actor(ctx), s.version(), nl.begroot.store.StoredVersion.ACCOUNTS)));
   }
 
   void page(Context ctx) {
@@ -41,9 +42,10 @@ final class AccountsPages extends Pages {
     View v = view(ctx, a.snapshot(), a.snapshot().version().name());
     List<String> tables = new ArrayList<>();
     for (Table t : a.accounts().document().tables()) {
-      tables.add(HtmlTableRenderer.render(a.accounts().document(), a.printed(), t, HtmlTableRenderer.Options.PLAIN));
+      tables.add(HtmlTableRenderer.render(a.accounts().document(), a.printed(), t,
+          "en".equals(lang(ctx)) ? HtmlTableRenderer.Options.PLAIN.inWords(TableWords::english) : HtmlTableRenderer.Options.PLAIN));
     }
-    render(ctx, "accounts.jte", v, new AccountsData.Page(a, tables, errors, errorsFor, typed, conflict));
+    render(ctx, "accounts.jte", v, new AccountsData.Page(a, tables, errors, errorsFor, typed, conflict, source(a, lang(ctx))));
   }
 
   /** GET /v/{v}/jaarrekening/lid/{member}: what the member gets back or pays, per annex column and for the pass-through budget. */
@@ -51,7 +53,9 @@ final class AccountsPages extends Pages {
     AnnualAccountsEdits.View a = accounts(ctx);
     String id = ctx.pathParam("member");
     AnnualAccounts.MemberSettlement m = a.accounts().members().stream().filter(x -> x.member().id().equalsIgnoreCase(id)).findFirst()
-        .orElseThrow(() -> new NotFound("lid " + id));
+        .orElseThrow(() -> new NotFound("lid " + id, new Words(a.snapshot().version().name() + " heeft geen lid met de code '" + id + "'.",
+            a.snapshot().version().name() + " has no member with the code '" + id + "'.", "/v/" + View.enc(a.snapshot().slug()) + "/jaarrekening#leden",
+            "Naar de afrekening per lid", "Go to the settlement per member")));
     View v = view(ctx, a.snapshot(), a.snapshot().version().name() + " – " + m.member().name());
     render(ctx, "accountsMember.jte", v, new AccountsData.Member(a, m));
   }
@@ -116,7 +120,8 @@ final class AccountsPages extends Pages {
     }
     ctx.status(r instanceof EditResult.Invalid ? 422 : 409);
     String lang = lang(ctx);
-    String message = r instanceof EditResult.Invalid inv ? String.join(" ", inv.errors().stream().map(e -> e.message(lang)).toList()) : "conflict";
+    String message = r instanceof EditResult.Invalid inv ? String.join(" ", inv.errors().stream().map(e -> e.message(lang)).toList())
+        : I18n.of(lang).t("conflict.title");
     View v = view(ctx, s, "en".equals(lang) ? "Annual accounts not started" : "Jaarrekening niet begonnen");
     render(ctx, "accountsRefused.jte", v, message);
   }
@@ -134,7 +139,29 @@ final class AccountsPages extends Pages {
   /** GET /v/{v}/jaarrekening/{file}: the accounts as HTML, PDF, Excel, CSV or JSON ({@link AccountsDocument}). */
   void download(Context ctx) {
     Snapshot s = snapshot(ctx);
-    download(ctx, s.slug(), ctx.pathParam("file"), AccountsDocument.FILES, () -> document(accounts(ctx)));
+    accounts(ctx);
+    download(ctx, s, "/jaarrekening", ctx.pathParam("file"), AccountsDocument.FILES, () -> document(accounts(ctx)));
+  }
+
+  /**
+   * What the accounts are set against, in words of the page's language: the source version by its name (its address
+   * is the link), with the adopted amendments and Tussenrapportages laid over it (the stored text names them as
+   * "{slug} na wijziging [1] en Tussenrapportage ..."; AnnualAccountsEdits.start).
+   */
+  private AccountsData.Source source(AnnualAccountsEdits.View a, String lang) {
+    String stored = a.settings().sourceSlug();
+    String slug = stored.replaceFirst(" .*", "");
+    String rest = stored.substring(slug.length());
+    boolean en = "en".equals(lang);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^ na wijziging \\[([^\\]]*)\\](.*)$").matcher(rest);
+    if (m.matches()) {
+      rest = (en ? " after budget amendment " : " na begrotingswijziging ") + m.group(1) + m.group(2);
+    }
+    if (en) {
+      rest = rest.replace(" en ", " and ");
+    }
+    String name = workspace.version(slug).map(nl.begroot.store.StoredVersion::name).orElse(slug);
+    return new AccountsData.Source(name + rest, "/v/" + View.enc(slug));
   }
 
   /** The accounts' publication: named after the version, set against the source budget by its name, dated by the version. */

@@ -69,8 +69,9 @@ final class CyclePages extends Pages {
       params.put("labelB", version.name());
       effectHtml = templates.render("comparisonTables.jte", params);
     }
-    boolean mayAmend = version.status().adopted() && !version.amendment()
-        && Access.allows(actor, Permission.CREATE_AMENDMENT, Workspace.scope(version));
+    // what the page offers, the workspace decides with the rule its use case applies (decision 202)
+    boolean mayAmend = workspace.mayAmend(version, actor);
+    boolean mayStartAccounts = workspace.annualAccounts().mayStart(version, actor);
     boolean mayShare = version.scenario() && Access.allows(actor, Permission.SHARE_SCENARIO, Workspace.scope(version));
     Workspace.AfterAmendments after = version.status().adopted() && !version.amendment()
         ? workspace.afterAmendments(s.slug()).orElse(null) : null;
@@ -78,7 +79,7 @@ final class CyclePages extends Pages {
     boolean mayDefine = "concept".equals(version.kind()) && version.status().adopted() && definitive == null
         && Access.allows(actor, Permission.CREATE_DEFINITIVE, Workspace.scope(version));
     render(ctx, "cycle.jte", v, new CycleData(version, moves, mayShare, mayAmend, workspace.amendments(s.slug()), amendment,
-        effectHtml, after, lines, errors, typed, mayDefine, definitive));
+        effectHtml, after, lines, errors, typed, mayDefine, definitive, mayStartAccounts));
   }
 
   /** POST /v/{version}/cyclus/{indienen|terughalen|vaststellen|publiceren}: each its own route with its own permission. */
@@ -148,7 +149,10 @@ final class CyclePages extends Pages {
     Snapshot s = snapshot(ctx);
     Access.require(actor(ctx), Permission.READ_VERSION, Workspace.scope(s.version()));
     Workspace.AfterAmendments after = workspace.afterAmendments(s.slug())
-        .orElseThrow(() -> new NotFound("begroting na wijziging van " + s.slug()));
+        .orElseThrow(() -> new NotFound("begroting na wijziging van " + s.slug(), new Words(
+            s.version().name() + " heeft geen begroting na wijziging: die heeft alleen een vastgestelde begroting.",
+            s.version().name() + " has no budget after amendments: only an adopted budget has one.",
+            "/v/" + View.enc(s.slug()) + "/cyclus", "Naar de cyclus van " + s.version().name(), "Go to the cycle of " + s.version().name())));
     ctx.redirect("/v/" + View.enc(after.readAs()), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 

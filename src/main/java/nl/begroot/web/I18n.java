@@ -103,6 +103,7 @@ public final class I18n {
     w("nav.group.budget", "Begroting", "Budget");
     w("nav.group.contributions", "Bijdragen", "Contributions");
     w("nav.group.control", "Controle", "Control");
+    w("nav.group.cycle", "Cyclus", "Cycle");
     w("nav.group.admin", "Beheer", "Administration");
     w("nav.log", "Logboek", "Log");
     w("table.scroll", "Schuif de tabel opzij voor de andere kolommen →", "Scroll the table sideways for the other columns →");
@@ -209,6 +210,21 @@ public final class I18n {
     w("audit.none", "Geen bevindingen: elk gedrukt bedrag klopt.", "No findings: every printed figure is right.");
     w("audit.noprinted", "Deze versie heeft geen gepubliceerd document; gecontroleerd is de eigen rekenkunde.", "This version has no published document; its own arithmetic was checked.");
     w("glossary.title", "Lijst van afkortingen", "List of abbreviations");
+    // the months (a Tussenrapportage's period) and the sides of the budget, in the page's language
+    w("month.1", "januari", "January");
+    w("month.2", "februari", "February");
+    w("month.3", "maart", "March");
+    w("month.4", "april", "April");
+    w("month.5", "mei", "May");
+    w("month.6", "juni", "June");
+    w("month.7", "juli", "July");
+    w("month.8", "augustus", "August");
+    w("month.9", "september", "September");
+    w("month.10", "oktober", "October");
+    w("month.11", "november", "November");
+    w("month.12", "december", "December");
+    w("side.lasten", "lasten", "expenditure");
+    w("side.baten", "baten", "revenue");
     // the annual accounts (docs/accounts.md)
     w("accounts.title", "Jaarrekening", "Annual accounts");
     w("accounts.opendata", "Open data (Fiscal Data Package, zip)", "Open data (Fiscal Data Package, zip)");
@@ -280,17 +296,20 @@ public final class I18n {
     w("midyear.incomplete", "Nog niet elke eenheid heeft een prognose: prognose en afwijking van haar programma blijven leeg.", "Not every unit has a forecast yet: its programme's forecast and deviation stay empty.");
     w("midyear.forecasts", "Prognoses per eenheid", "Forecasts per unit");
     w("midyear.unit", "Eenheid", "Unit");
-    w("midyear.lasten", "Prognose lasten (hele euro's)", "Forecast lasten (whole euros)");
-    w("midyear.baten", "Prognose baten (hele euro's)", "Forecast baten (whole euros)");
+    w("midyear.lasten", "Prognose lasten (hele euro's)", "Forecast expenditure (lasten, whole euros)");
+    w("midyear.baten", "Prognose baten (hele euro's)", "Forecast revenue (baten, whole euros)");
     w("midyear.reason", "Reden", "Reason");
     w("midyear.save", "Prognose opslaan", "Save forecast");
     w("midyear.saved", "De prognose is opgeslagen.", "The forecast is saved.");
-    w("midyear.conflict", "Iemand anders heeft deze prognose intussen gewijzigd; hieronder staat wat nu is opgeslagen. Kijk het na en sla opnieuw op.",
-        "Someone else changed this forecast meanwhile; below is what is stored now. Check it and save again.");
+    w("midyear.conflict", "Iemand anders heeft deze prognose intussen gewijzigd; uw invoer staat nog in het formulier, wat nu is opgeslagen staat hieronder. Kijk het na en sla opnieuw op.",
+        "Someone else changed this forecast in the meantime; what you typed is still in the form, what is stored now is below. Check it and save again.");
     w("midyear.proposals", "Voorstellen in de tussenrapportage en hun effect", "Proposals in the mid-year report and their effect");
     w("midyear.proposals.how", "Voorstellen maakt en wijzigt u in deze versie zoals in elke versie; ze veranderen het lopende jaar en eventueel latere jaren. Indienen en vaststellen gaat via de cyclus.",
         "Proposals are made and changed in this version like in any version; they change the current year and possibly later years. Submitting and adopting go through the cycle.");
     w("midyear.noproposals", "Deze tussenrapportage doet (nog) geen begrotingsvoorstellen.", "This mid-year report makes no budget proposals (yet).");
+    w("midyear.audit", "Controle", "Audit");
+    w("midyear.audit.none", "Geen bevindingen: elke eenheid met een begroting of realisatie heeft een prognose met reden en elke tabel telt op.",
+        "No findings: every unit with a budget or realised figures has a forecast with a reason and every table foots.");
     w("midyear.downloads", "Downloaden", "Download");
     w("midyear.start", "Tussenrapportage beginnen", "Start the mid-year report");
     w("midyear.period", "Realisatie tot en met maand", "Realised up to month");

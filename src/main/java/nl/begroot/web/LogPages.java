@@ -25,9 +25,13 @@ final class LogPages extends Pages {
     super(shared);
   }
 
-  /** The slugs of the versions that exist now (an entry about another one links nowhere). */
-  static Set<String> live(Workspace workspace) {
-    return workspace.versions().stream().map(StoredVersion::slug).collect(Collectors.toSet());
+  /**
+   * The slugs of the versions that exist now and {@code reader} may read (Access decides, as the version's own
+   * pages do): an entry about another one is shown without a link, so the log never offers a page that answers 403.
+   */
+  static Set<String> live(Workspace workspace, Actor reader) {
+    return workspace.versions().stream().filter(v -> Access.allows(reader, Permission.READ_VERSION, Workspace.scope(v)))
+        .map(StoredVersion::slug).collect(Collectors.toSet());
   }
 
   void log(Context ctx) {
@@ -35,7 +39,7 @@ final class LogPages extends Pages {
     Long before = ChangePages.cursor(ctx.queryParam("voor"), "voor");
     AuditLog.Filter filter = ChangePages.pageFilter(ctx);
     List<Change> page = workspace.log().entries(filter, before, ChangePages.PAGE + 1);
-    render(ctx, "log.jte", view(ctx, null, I18n.of(lang(ctx)).t("log.title")), ChangePages.of(page, before, filter, live(workspace)));
+    render(ctx, "log.jte", view(ctx, null, I18n.of(lang(ctx)).t("log.title")), ChangePages.of(page, before, filter, live(workspace, actor(ctx))));
   }
 
   void admin(Context ctx) {

@@ -48,7 +48,8 @@ final class MidyearPages extends Pages {
           typed, message));
       return;
     }
-    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug()));
+    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug(),
+        notA(actor(ctx), s.version(), StoredVersion.MIDYEAR)));
     HtmlTableRenderer.Options options = HtmlTableRenderer.Options.PLAIN;
     if ("en".equals(lang)) {
       options = options.inWords(TableWords::english);
@@ -113,22 +114,33 @@ final class MidyearPages extends Pages {
       boolean known = inv.errors().stream().noneMatch(e -> e.field().equals("unit"));
       show(ctx, workspace.snapshot(s.slug()).orElse(s), inv.errors(), known ? typed : Map.of(), null);
     } else {
+      // a stale revision: what was typed stays in the form (with the revision now stored, so saving again is deliberate),
+      // and what is stored now is said beside the message
       ctx.status(409);
-      Map<String, String> stored = new LinkedHashMap<>();
-      stored.put("unit", unit);
-      show(ctx, workspace.snapshot(s.slug()).orElse(s),
-          List.of(new FieldError("form", I18n.NL.t("midyear.conflict"), I18n.EN.t("midyear.conflict"))), stored, null);
+      Snapshot now = workspace.snapshot(s.slug()).orElse(s);
+      var current = workspace.midyears().report(now.slug(), actor(ctx)).map(m -> m.forecasts().get(unit)).orElse(null);
+      List<FieldError> errors = new java.util.ArrayList<>(List.of(new FieldError("form", I18n.NL.t("midyear.conflict"), I18n.EN.t("midyear.conflict"))));
+      if (current != null) {
+        errors.add(new FieldError("form", "Nu opgeslagen: lasten " + View.euros(current.lastenCents()) + ", baten " + View.euros(current.batenCents())
+            + ", reden: " + current.reason(), "Stored now: lasten " + View.euros(current.lastenCents()) + ", baten "
+            + View.euros(current.batenCents()) + ", reason: " + current.reason()));
+      }
+      show(ctx, now, errors, typed, null);
     }
   }
 
   /** GET /v/{version}/tussenrapportage/{file}: the report as HTML, PDF, Excel, CSV or JSON. */
   void download(Context ctx) {
     Snapshot s = snapshot(ctx);
-    download(ctx, s.slug(), ctx.pathParam("file"), MidyearDocument.FILES, () -> document(ctx, s));
+    if (!s.version().midyear()) {
+      throw new NotFound("tussenrapportage " + s.slug(), notA(actor(ctx), s.version(), StoredVersion.MIDYEAR));
+    }
+    download(ctx, s, "/tussenrapportage", ctx.pathParam("file"), MidyearDocument.FILES, () -> document(ctx, s));
   }
 
   private MidyearDocument document(Context ctx, Snapshot s) {
-    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug()));
+    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug(),
+        notA(actor(ctx), s.version(), StoredVersion.MIDYEAR)));
     java.time.LocalDate date = documentDate(m.version());
     return new MidyearDocument(m.version().name(), s.budget().organisation().name(), m.basis().name(), m.version().status().code(),
         illustration(m), m.report(), m.printed(), m.effect(), date);

@@ -14,6 +14,7 @@ import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.core.model.Unit;
 import nl.begroot.store.StoredProposal;
+import nl.begroot.store.StoredVersion;
 import nl.begroot.workspace.EditResult;
 import nl.begroot.workspace.FieldError;
 import nl.begroot.workspace.Snapshot;
@@ -152,7 +153,7 @@ public abstract class Pages {
   public record CycleData(nl.begroot.store.StoredVersion version, List<nl.begroot.core.cycle.VersionMove> moves, boolean mayShare, boolean mayAmend,
       List<nl.begroot.store.StoredVersion> amendments, nl.begroot.workspace.Workspace.Amendment amendment, String effectHtml, nl.begroot.workspace.Workspace.AfterAmendments after,
       List<ProposalLine> proposals, List<FieldError> errors, Map<String, String> typed, boolean mayDefine,
-      nl.begroot.workspace.Workspace.Definitive definitive) {
+      nl.begroot.workspace.Workspace.Definitive definitive, boolean mayStartAccounts) {
     public String typed(String field) {
       return typed.getOrDefault(field, "");
     }
@@ -200,16 +201,59 @@ public abstract class Pages {
   }
 
   Snapshot snapshot(Context ctx) {
-    return workspace.snapshot(ctx.pathParam("version")).orElseThrow(() -> new NotFound("versie " + ctx.pathParam("version")));
+    String slug = ctx.pathParam("version");
+    return workspace.snapshot(slug).orElseThrow(() -> new NotFound("versie " + slug, new Words("Er is geen versie met het adres '" + slug + "'.",
+        "There is no version at the address '" + slug + "'.", "/versies", "Naar de versies", "Go to the versions")));
   }
 
-  /** A page or resource that does not exist; rendered as 404. */
+  /** A page or resource that does not exist; rendered as 404, in the reader's words when it has {@link Words}. */
   static final class NotFound extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** What the reader is told, or null (then the page names {@code what}). */
+    final transient Words words;
 
     NotFound(String what) {
-      super(what, null, false, false);
+      this(what, null);
     }
+
+    NotFound(String what, Words words) {
+      super(what, null, false, false);
+      this.words = words;
+    }
+  }
+
+  /**
+   * What a reader is told instead of a page that is not there (decision 203): a sentence in each language that names
+   * the version by its title and says what it is not, and a link to what is there (its words in each language).
+   */
+  record Words(String nl, String en, String href, String linkNl, String linkEn) {
+    String text(String lang) {
+      return "en".equals(lang) ? en : nl;
+    }
+
+    String link(String lang) {
+      return "en".equals(lang) ? linkEn : linkNl;
+    }
+  }
+
+  /** The words of a cycle page asked of a version that is of another kind: its title, what it is not ({@code kind}: a {@code versions.step.*} key), where to go. */
+  Words notA(Actor reader, StoredVersion version, String kind) {
+    String dutch = version.name() + " is geen " + I18n.NL.t("versions.step." + kind).toLowerCase(java.util.Locale.ROOT) + ".";
+    String english = version.name() + " is not " + article(I18n.EN.t("versions.step." + kind).toLowerCase(java.util.Locale.ROOT)) + ".";
+    // what is there: the version's own product of that kind when it has one the reader may read, else the version itself
+    java.util.Optional<StoredVersion> own = workspace.versions().stream()
+        .filter(x -> x.kind().equals(kind) && x.basedOn() != null && x.basedOn() == version.id())
+        .filter(x -> nl.begroot.core.access.Access.allows(reader, nl.begroot.core.access.Permission.READ_VERSION, Workspace.scope(x)))
+        .max(java.util.Comparator.comparingLong(StoredVersion::id));
+    if (own.isPresent()) {
+      return new Words(dutch + " Wel begonnen vanuit deze versie: " + own.get().name() + ".", english + " Started from this version: " + own.get().name() + ".", View.productHref(own.get()),
+          own.get().name(), own.get().name());
+    }
+    return new Words(dutch, english, View.productHref(version), "Naar " + version.name(), "Go to " + version.name());
+  }
+
+  private static String article(String noun) {
+    return (noun.matches("^[aeiou].*") ? "an " : "a ") + noun;
   }
 
   void render(Context ctx, String template, View v, Object data) {
@@ -231,9 +275,24 @@ public abstract class Pages {
    * switcher) depends on who reads it, so one person's page is never served to another. Every
    * anonymous visitor is one reader; a signed-in person is their account with its roles and units.
    */
-  private static String cacheKey(Context ctx, Snapshot s) {
+  private String cacheKey(Context ctx, Snapshot s) {
     return ResponseCache.key(s.slug(), s.version().stamp(), lang(ctx), ctx.path() + "?" + ctx.queryString() + (htmx(ctx) ? "|hx" : ""))
-        + "|" + reader(actor(ctx)) + "|" + csrf(ctx);
+        + "|" + reader(actor(ctx)) + "|" + csrf(ctx) + "|" + versionsMark(s.version().organisation());
+  }
+
+  /**
+   * What the navigation of a page reads from the organisation's other versions (the group Cyclus, Vergelijken:
+   * which versions there are, their names, kinds and status; decision 201), as one number: a cached page is not
+   * served once another version of the organisation is started, renamed, adopted or shared.
+   */
+  private long versionsMark(String organisation) {
+    long mark = 17;
+    for (StoredVersion x : workspace.versions()) {
+      if (x.organisation().equals(organisation)) {
+        mark = mark * 31 + java.util.Objects.hash(x.id(), x.name(), x.kind(), x.status(), x.shared());
+      }
+    }
+    return mark;
   }
 
   /** Who a page is rendered for, as far as it can differ: anonymous, or the person with their roles, units, member and second factor. */
@@ -308,9 +367,13 @@ public abstract class Pages {
    * {@code file} must be one of {@code files} (else 404 before anything is computed); the document is made
    * only then. Every file but the HTML is an attachment named after the version.
    */
-  static void download(Context ctx, String slug, String file, List<String> files, java.util.function.Supplier<? extends nl.begroot.publish.ReportDocument> document) {
+  static void download(Context ctx, Snapshot s, String page, String file, List<String> files,
+      java.util.function.Supplier<? extends nl.begroot.publish.ReportDocument> document) {
+    String slug = s.slug();
     if (!files.contains(file)) {
-      throw new NotFound("download " + file);
+      String name = s.version().name();
+      throw new NotFound("download " + file, new Words(name + " heeft geen bestand '" + file + "'; de bestanden staan op de pagina.",
+          name + " has no file '" + file + "'; the files are on its page.", "/v/" + View.enc(slug) + page, "Naar " + name, "Go to " + name));
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * "Saldo", "Proc. aandeel", "Te verdelen bedrag"). Names stay as the budget writes them: programmes,
  * units, members, proposals and the titles of documents ("Meerjarenraming 2027-2029 uit BGR 2026"),
  * as a programme's name stays Dutch in the English page's heading. A label this class does not know
- * is a name and comes back unchanged. The published document and the PDF are not translated.
+ * is a name and comes back unchanged. The published documents (HTML, PDF, Excel) are the organisation's own, in
+ * Dutch, and are not translated (decision 203).
  */
 final class TableWords {
   private TableWords() {}
@@ -51,7 +52,33 @@ final class TableWords {
       // the Tussenrapportage (mid-year report, docs/midyear.md)
       Map.entry("Begroting na wijziging", "Budget after amendments"),
       Map.entry("Prognose", "Forecast"),
-      Map.entry("Verwachte afwijking", "Expected deviation"));
+      Map.entry("Verwachte afwijking", "Expected deviation"),
+      // the annual accounts (docs/accounts.md)
+      Map.entry("Begroting lasten", "Budget expenditure"),
+      Map.entry("Realisatie lasten", "Realised expenditure"),
+      Map.entry("Verschil lasten", "Difference expenditure"),
+      Map.entry("Begroting baten", "Budget revenue"),
+      Map.entry("Realisatie baten", "Realised revenue"),
+      Map.entry("Verschil baten", "Difference revenue"),
+      Map.entry("Begroting", "Budget"),
+      Map.entry("Realisatie", "Realised"),
+      Map.entry("Verschil", "Difference"),
+      Map.entry("Raming", "Estimate"),
+      Map.entry("Resultaat (baten min lasten)", "Result (revenue minus expenditure)"),
+      Map.entry("Toevoeging", "Addition"),
+      Map.entry("Onttrekking", "Withdrawal"),
+      Map.entry("Stand 1 januari", "Balance 1 January"),
+      Map.entry("Stand 31 december", "Balance 31 December"),
+      Map.entry("Totaal reserves", "Total reserves"),
+      Map.entry("Bedrag", "Amount"),
+      Map.entry("Verschil resultaat (realisatie min begroting)", "Difference in result (realised minus budget)"),
+      Map.entry("Toevoeging aan de reserves (af)", "Addition to the reserves (less)"),
+      Map.entry("Onttrekking aan de reserves (bij)", "Withdrawal from the reserves (plus)"),
+      Map.entry("Te verrekenen met de leden", "To settle with the members"),
+      Map.entry("Ontvangsten", "Received"),
+      Map.entry("Afdrachten", "Paid on"),
+      Map.entry("Saldo, te verrekenen met de leden", "Balance, to settle with the members"),
+      Map.entry("Totaal leden", "Total members"));
 
   /** Begroot's own patterns, with the names in them kept. */
   private static final List<Map.Entry<Pattern, String>> PATTERNS = List.of(
@@ -67,7 +94,28 @@ final class TableWords {
       Map.entry(Pattern.compile("^Middelen (.+) per onderwerp$"), "Funds of $1 per subject"),
       Map.entry(Pattern.compile("^Tussenrapportage (\\d{4}): lasten$"), "Mid-year report $1: expenditure"),
       Map.entry(Pattern.compile("^Tussenrapportage (\\d{4}): baten$"), "Mid-year report $1: revenue"),
-      Map.entry(Pattern.compile("^Realisatie t/m (\\p{L}+)$"), "Realised up to $1"));
+      Map.entry(Pattern.compile("^Realisatie (\\d{4}) tegen de begroting na wijziging$"), "Realised $1 against the budget after amendments"),
+      Map.entry(Pattern.compile("^Resultaat (\\d{4})$"), "Result $1"),
+      Map.entry(Pattern.compile("^Verloop van de reserves (\\d{4})$"), "Movements of the reserves $1"),
+      Map.entry(Pattern.compile("^Afrekening (\\d{4}) met de leden \\(positief: terug naar het lid; negatief: bijbetalen\\)$"),
+          "Settlement $1 with the members (positive: back to the member; negative: the member pays)"),
+      Map.entry(Pattern.compile("^Resultaatbestemming (\\d{4})$"), "Appropriation of the result $1"),
+      Map.entry(Pattern.compile("^Kassiersfunctie (\\d{4}), apart afgerekend$"), "Pass-through (kassiersfunctie) $1, settled apart"),
+      Map.entry(Pattern.compile("^(.+) \\(algemene reserve\\)$"), "$1 (general reserve)"),
+      Map.entry(Pattern.compile("^(.+) \\(bestemmingsreserve\\)$"), "$1 (earmarked reserve)"));
+
+  /** A month's name: the Dutch one Begroot's own labels and names carry ("t/m juni"), in English. */
+  static String month(String dutch) {
+    for (int m = 1; m <= 12; m++) {
+      if (I18n.NL.t("month." + m).equals(dutch)) {
+        return I18n.EN.t("month." + m);
+      }
+    }
+    return dutch;
+  }
+
+  /** A label with a month in it: "Realisatie t/m juni" is "Realised up to June". */
+  private static final Pattern REALISED_UP_TO = Pattern.compile("^Realisatie t/m (\\p{L}+)$");
 
   /** A table's label in the page's language: English words for Begroot's own, a name unchanged. */
   static String english(String label) {
@@ -77,6 +125,10 @@ final class TableWords {
     String whole = LABELS.get(label);
     if (whole != null) {
       return whole;
+    }
+    Matcher upTo = REALISED_UP_TO.matcher(label);
+    if (upTo.matches()) {
+      return "Realised up to " + month(upTo.group(1));
     }
     for (Map.Entry<Pattern, String> p : PATTERNS) {
       Matcher m = p.getKey().matcher(label);

@@ -95,6 +95,24 @@ public final class View {
     return signIn;
   }
 
+  private String further;
+  private String furtherText;
+
+  /** On a page that is not there: the link to what is there instead, and its words. */
+  View further(String href, String text) {
+    this.further = href;
+    this.furtherText = text;
+    return this;
+  }
+
+  public String further() {
+    return further;
+  }
+
+  public String furtherText() {
+    return furtherText;
+  }
+
   /** Who reads this page. */
   public nl.begroot.core.access.Actor actor() {
     return user;
@@ -232,6 +250,76 @@ public final class View {
     return defaults ? "/vergelijk" : "/vergelijk?a=" + enc(readable.get(0).slug()) + "&b=" + enc(readable.get(1).slug());
   }
 
+  /** A product of the planning &amp; control cycle in the navigation: its kind ({@code versions.step.*}), its version's name, its page. */
+  public record Step(String kind, String name, String href) {}
+
+  /** The kinds of the cycle's products, in the cycle's order. */
+  static final List<String> CYCLE = List.of("concept", StoredVersion.DEFINITIVE, StoredVersion.AMENDMENT, StoredVersion.MIDYEAR, StoredVersion.ACCOUNTS);
+
+  /** The page that shows a version as its product: a Tussenrapportage's report, the accounts' Jaarrekening, else the budget's overview. */
+  public static String productHref(StoredVersion x) {
+    return "/v/" + enc(x.slug()) + (x.midyear() ? "/tussenrapportage" : x.accounts() ? "/jaarrekening" : "");
+  }
+
+  private List<Step> cycle;
+
+  /**
+   * The navigation's group Cyclus (decision 201), the ONE owner of which cycle products it offers: per kind
+   * (concept, definitive budget, amendment, Tussenrapportage, Jaarrekening) the newest version the reader may
+   * read of the navigation version's own cycle (the versions that descend from the same concept), else the
+   * organisation's newest of that kind; each links to the page that shows it as its product. A step whose page
+   * is the navigation's overview is left out (the group Begroting links it). Without any Tussenrapportage the
+   * step links to the navigation version's Tussenrapportage page, which says how one starts.
+   */
+  public List<Step> cycleSteps() {
+    if (cycle == null) {
+      cycle = cycleOf();
+    }
+    return cycle;
+  }
+
+  private List<Step> cycleOf() {
+    Snapshot nav = navVersion();
+    if (nav == null) {
+      return List.of();
+    }
+    java.util.Map<Long, StoredVersion> byId = new java.util.HashMap<>();
+    for (StoredVersion x : versions.get()) {
+      byId.put(x.id(), x);
+    }
+    long root = root(nav.version(), byId);
+    List<StoredVersion> readable = versions();
+    List<Step> steps = new java.util.ArrayList<>();
+    for (String kind : CYCLE) {
+      List<StoredVersion> ofKind = readable.stream().filter(x -> x.kind().equals(kind)).toList();
+      java.util.Comparator<StoredVersion> newest = java.util.Comparator.comparingLong(StoredVersion::id);
+      java.util.Optional<StoredVersion> pick = ofKind.stream().filter(x -> root(x, byId) == root).max(newest)
+          .or(() -> ofKind.stream().max(newest));
+      if (pick.isPresent()) {
+        String href = productHref(pick.get());
+        if (!href.equals(nv(""))) {
+          steps.add(new Step(kind, pick.get().name(), href));
+        }
+      } else if (kind.equals(StoredVersion.MIDYEAR)) {
+        steps.add(new Step(kind, t("versions.step." + kind), nv("/tussenrapportage")));
+      }
+    }
+    return steps;
+  }
+
+  /** The concept a version of the cycle descends from (its id): up the versions it is based on, scenarios not followed. */
+  private static long root(StoredVersion x, java.util.Map<Long, StoredVersion> byId) {
+    StoredVersion at = x;
+    for (int hops = 0; hops < 64 && at.basedOn() != null; hops++) {
+      StoredVersion up = byId.get(at.basedOn());
+      if (up == null || up.scenario()) {
+        break;
+      }
+      at = up;
+    }
+    return at.id();
+  }
+
   /** The versions the reader may read. */
   public List<StoredVersion> versions() {
     return versions.get().stream().filter(x -> can("READ_VERSION", x)).toList();
@@ -279,6 +367,16 @@ public final class View {
 
   public String figureHref(String figureId) {
     return v("/figuur?id=" + enc(figureId));
+  }
+
+  /** One of Begroot's own table labels ("Totaal", "Totaal wijziging lasten") in the page's language ({@link TableWords}); a name unchanged. */
+  public String words(String label) {
+    return "en".equals(lang()) ? TableWords.english(label) : label;
+  }
+
+  /** A side of the budget in the page's language: lasten (expenditure) or baten (revenue). */
+  public String side(boolean lasten) {
+    return t(lasten ? "side.lasten" : "side.baten");
   }
 
   /** A table of the current version, each figure a link to its explanation. */
@@ -463,6 +561,7 @@ public final class View {
       case FRAME_BALANCE -> en ? "the frame does not balance in " + f.column() + " (" + f.computed() + " euros)"
           : "het kader sluit niet in " + f.column() + " (" + f.computed() + " euro)";
       case EXPLANATION -> en ? f.message() : "de afwijking van " + f.label() + " (" + f.computed() + ") is groter dan de drempel en heeft geen toelichting";
+      case FORECAST -> en ? f.message() : "de eenheid " + f.label() + (f.computed().isEmpty() ? " heeft geen prognose" : " heeft een prognose zonder reden");
     };
   }
 

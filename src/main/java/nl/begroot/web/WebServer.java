@@ -380,7 +380,16 @@ public final class WebServer {
           page(ctx, templates, e.status, e.titleText, e.detailText);
         }
       });
-      r.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, templates, e.getMessage()));
+      r.exception(Pages.NotFound.class, (e, ctx) -> {
+        if (e.words == null) {
+          notFound(ctx, templates, e.getMessage());
+        } else if (isApi(ctx)) {
+          Problems.write(ctx, 404, "not-found", "Not found", e.words.en(), List.of(), null);
+        } else {
+          String lang = Pages.lang(ctx);
+          page(ctx, templates, 404, I18n.of(lang).t("error.notfound"), e.words.text(lang), null, e.words.href(), e.words.link(lang));
+        }
+      });
       // a version whose content may not change (adopted: final; submitted: take it back first): 409, logged as refused
       r.exception(VersionFinal.class, (e, ctx) -> {
         LogPages.refused(workspace, ctx, ctx.attribute(Pages.ACTOR), 409, e.en());
@@ -589,9 +598,16 @@ public final class WebServer {
   }
 
   private static void page(Context ctx, Templates templates, int status, String title, String detail, String signIn) {
+    page(ctx, templates, status, title, detail, signIn, null, null);
+  }
+
+  /** The error page: its title, the detail, a sign-in link (or null), a link to what is there instead and its words (or null). */
+  private static void page(Context ctx, Templates templates, int status, String title, String detail, String signIn, String further,
+      String furtherText) {
     Map<String, Object> params = new LinkedHashMap<>();
     I18n t = I18n.of(Pages.lang(ctx));
-    params.put("v", new View(t, null, List.of(), title, ctx.path(), false).user(Pages.actor(ctx), Pages.csrf(ctx)).signIn(signIn));
+    params.put("v", new View(t, null, List.of(), title, ctx.path(), false).user(Pages.actor(ctx), Pages.csrf(ctx)).signIn(signIn)
+        .further(further, furtherText));
     params.put("d", detail);
     try {
       ctx.status(status);

@@ -43,8 +43,25 @@ public final class AnnualAccountsEdits {
 
   /** The adopted versions from which {@code actor} may start the accounts of a year, with that year (the first year of each). */
   public List<StoredVersion> sources(Actor actor) {
-    return workspace.store().versions().stream().filter(v -> !v.scenario() && !v.amendment() && !v.accounts() && v.status().adopted())
-        .filter(v -> Access.allows(actor, Permission.CREATE_ACCOUNTS, Workspace.scope(v))).toList();
+    return workspace.store().versions().stream().filter(v -> mayStart(v, actor)).toList();
+  }
+
+  /** Whether {@code actor} may start annual accounts from {@code source} (of one of its years): what {@link #start} accepts but the year. */
+  public boolean mayStart(StoredVersion source, Actor actor) {
+    return refusal(source).isEmpty() && Access.allows(actor, Permission.CREATE_ACCOUNTS, Workspace.scope(source));
+  }
+
+  /**
+   * Why no annual accounts start from {@code source}, if none may: it is no adopted budget (a scenario, an amendment,
+   * a Tussenrapportage, accounts, or not adopted), or a concept whose definitive budget has started (decision 202).
+   * The one check {@link #start} and the Cyclus page's offer both ask.
+   */
+  private Optional<nl.begroot.core.cycle.Problem> refusal(StoredVersion source) {
+    if (source.scenario() || source.amendment() || source.midyear() || source.accounts() || !source.status().adopted()) {
+      return Optional.of(new nl.begroot.core.cycle.Problem("form", "De jaarrekening begint bij een vastgestelde begroting; " + source.name() + " is dat niet.",
+          "The annual accounts start from an adopted budget; " + source.name() + " is not one."));
+    }
+    return workspace.superseded(source);
   }
 
   /** The accounts versions started from {@code sourceSlug}. */
@@ -67,9 +84,9 @@ public final class AnnualAccountsEdits {
     }
     StoredVersion source = found.get();
     Access.require(actor, Permission.CREATE_ACCOUNTS, Workspace.scope(source));
-    if (source.scenario() || source.amendment() || source.accounts() || !source.status().adopted()) {
-      return invalid("form", "De jaarrekening begint bij een vastgestelde begroting; " + source.name() + " is dat niet.",
-          "The annual accounts start from an adopted budget; " + source.name() + " is not one.");
+    Optional<nl.begroot.core.cycle.Problem> refused = refusal(source);
+    if (refused.isPresent()) {
+      return invalid(refused.get().field(), refused.get().nl(), refused.get().en());
     }
     Workspace.AfterAmendments after = workspace.afterAmendments(sourceSlug).orElseThrow();
     List<Integer> years = after.budget().version().years();

@@ -72,6 +72,14 @@ final class CycleEdits {
       if (v.scenario()) {
         return invalid(List.of(new Problem("form", "Een scenario doorloopt de cyclus niet.", "A scenario does not go through the cycle.")));
       }
+      if (v.midyear() && (move == VersionMove.SUBMIT || move == VersionMove.ADOPT)) {
+        // a Tussenrapportage is submitted and adopted only with a forecast for every unit (docs/midyear.md);
+        // forecasts change only while it is a concept, so what an adoption reads here stays
+        List<Problem> missing = workspace.midyears().adoptionProblems(slug, actor);
+        if (!missing.isEmpty()) {
+          return invalid(missing);
+        }
+      }
       VersionStore.Adoption facts = null;
       if (move == VersionMove.SUBMIT) {
         List<String> open = w.proposals().stream().filter(r -> !r.withdrawn() && r.status() != ProposalStatus.GOEDGEKEURD)
@@ -150,19 +158,11 @@ final class CycleEdits {
     }
     StoredVersion adopted = found.get();
     Access.require(actor, Permission.CREATE_AMENDMENT, Workspace.scope(adopted));
-    if (adopted.amendment() || adopted.midyear()) {
-      return invalid(List.of(new Problem("form", "Een begrotingswijziging maakt u op de vastgestelde begroting zelf.",
-          "An amendment is made on the adopted budget itself.")));
-    }
-    if (!adopted.status().adopted()) {
-      return invalid(List.of(new Problem("form", "Alleen een vastgestelde versie krijgt begrotingswijzigingen; wijzig deze versie zelf.",
-          "Only an adopted version takes amendments; change this version itself.")));
+    Optional<Problem> refused = amendmentRefusal(adopted);
+    if (refused.isPresent()) {
+      return invalid(List.of(refused.get()));
     }
     List<StoredVersion> amendments = store.amendments(adopted.id());
-    Optional<Problem> open = openChange(adopted);
-    if (open.isPresent()) {
-      return invalid(List.of(open.get()));
-    }
     int number = amendments.size() + 1;
     Snapshot basis = workspace.current(basis(adopted, Long.MAX_VALUE).slug())
         .orElseThrow(() -> new StoreException("the version '" + slug + "' was deleted meanwhile", null));
@@ -174,6 +174,36 @@ final class CycleEdits {
     workspace.written(newSlug);
     return created.<EditResult>map(v -> new EditResult.Saved(v.slug())).orElseGet(() -> invalid(List.of(new Problem("form",
         "Intussen is een andere begrotingswijziging begonnen; kijk opnieuw.", "Meanwhile another amendment was started; look again."))));
+  }
+
+  /**
+   * Why no amendment of {@code adopted} may start now, if it may not: it is an amendment or a Tussenrapportage
+   * itself, it is not adopted, its definitive budget has started ({@link #superseded}), or a change is open. The one
+   * check the start and the Cyclus page's offer both ask (decision 202).
+   */
+  Optional<Problem> amendmentRefusal(StoredVersion adopted) {
+    if (adopted.amendment() || adopted.midyear() || adopted.accounts() || adopted.scenario()) {
+      return Optional.of(new Problem("form", "Een begrotingswijziging maakt u op de vastgestelde begroting zelf.",
+          "An amendment is made on the adopted budget itself."));
+    }
+    if (!adopted.status().adopted()) {
+      return Optional.of(new Problem("form", "Alleen een vastgestelde versie krijgt begrotingswijzigingen; wijzig deze versie zelf.",
+          "Only an adopted version takes amendments; change this version itself."));
+    }
+    return superseded(adopted).or(() -> openChange(adopted));
+  }
+
+  /**
+   * Why nothing more starts from {@code v} (no amendment, Tussenrapportage or Jaarrekening): it is a concept budget
+   * whose definitive budget has started; the cycle goes on from the definitive budget (decision 202). Empty otherwise.
+   */
+  Optional<Problem> superseded(StoredVersion v) {
+    if (!"concept".equals(v.kind())) {
+      return Optional.empty();
+    }
+    return store.definitives(v.id()).stream().findFirst().map(d -> new Problem("form",
+        v.name() + " heeft een definitieve begroting (" + d.name() + "); wijzigingen, de tussenrapportage en de jaarrekening beginnen daar.",
+        v.name() + " has a definitive budget (" + d.name() + "); amendments, the mid-year report and the annual accounts start there."));
   }
 
   Optional<Workspace.Amendment> amendment(String slug) {

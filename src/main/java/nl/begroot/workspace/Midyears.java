@@ -45,10 +45,12 @@ public final class Midyears {
    * ({@code basedOn}; {@code basis} the version whose figures are the budget na wijziging: the last
    * adopted amendment of it, or itself), the report and its printed figures, the stored forecasts (with
    * their revisions), its own proposals (new or changed against the basis) and their effect on the
-   * balancing item and each member ({@link Comparison}, as an amendment's).
+   * balancing item and each member ({@link Comparison}, as an amendment's), and its audit ({@code findings},
+   * {@link nl.begroot.core.audit.Auditor#midyear}: units without a forecast, tables that do not foot).
    */
   public record Midyear(StoredVersion version, StoredVersion basedOn, StoredVersion basis, MidyearReport report, PrintedFigures printed,
-      Map<String, MidyearStore.StoredForecast> forecasts, List<StoredProposal> own, Comparison effect) {
+      Map<String, MidyearStore.StoredForecast> forecasts, List<StoredProposal> own, Comparison effect,
+      List<nl.begroot.core.audit.Finding> findings) {
 
     /** Whether forecasts may still change (the version is a concept). */
     public boolean open() {
@@ -89,7 +91,7 @@ public final class Midyears {
 
   /**
    * Why {@code adopted} cannot get a Tussenrapportage now, if it cannot: it is no adopted definitive or
-   * concept budget, a concept whose definitive budget is adopted, has one already, or has a change (an
+   * concept budget, a concept whose definitive budget has started (decision 202), has one already, or has a change (an
    * amendment) open. The one check that the start and the page's offer both ask.
    */
   private Optional<FieldError> refusal(StoredVersion adopted) {
@@ -102,9 +104,9 @@ public final class Midyears {
           + "); de tussenrapportage begint bij de vastgestelde.",
           "Adopt the budget first (now: " + adopted.status().code() + "); the mid-year report starts from the adopted one."));
     }
-    if (!adopted.definitive() && workspace.store().definitives(adopted.id()).stream().anyMatch(d -> d.status().adopted())) {
-      return Optional.of(new FieldError("form", "Deze conceptbegroting heeft een vastgestelde definitieve begroting; begin de tussenrapportage daar.",
-          "This concept budget has an adopted definitive budget; start the mid-year report there."));
+    Optional<nl.begroot.core.cycle.Problem> superseded = workspace.superseded(adopted);
+    if (superseded.isPresent()) {
+      return superseded.map(p -> new FieldError("form", p.nl(), p.en()));
     }
     if (!store.midyears(adopted.id()).isEmpty()) {
       return Optional.of(new FieldError("form", "Deze begroting heeft al een tussenrapportage.", "This budget has a mid-year report already."));
@@ -171,10 +173,33 @@ public final class Midyears {
     Map<String, Forecast> forecasts = new HashMap<>();
     stored.forEach((unit, f) -> forecasts.put(unit, new Forecast(unit, f.lastenCents(), f.batenCents(), f.reason())));
     MidyearReport report = MidyearReport.of(basis.computed().computation(), realised, period.year(), period.upToPeriod(), forecasts);
-    Midyear m = new Midyear(v, basedOn, basisRow, report, Pipeline.round(report.document()), stored,
-        CycleEdits.own(basis.rows(), s.get().rows()), Comparison.of(basis.document(), s.get().document()));
+    var rounded = Pipeline.round(report.document());
+    Midyear m = new Midyear(v, basedOn, basisRow, report, rounded, stored,
+        CycleEdits.own(basis.rows(), s.get().rows()), Comparison.of(basis.document(), s.get().document()),
+        nl.begroot.core.audit.Auditor.midyear(report, rounded));
     printed.put(v.id(), new Cached(v.stamp(), basis.version().stamp(), realisedKey, m));
     return Optional.of(m);
+  }
+
+  /**
+   * Why the Tussenrapportage {@code slug} may not be submitted or adopted (docs/midyear.md): each unit that has a budget
+   * or realised figures and no forecast with a reason ({@link MidyearReport#missingForecasts}), named;
+   * empty when it may.
+   */
+  List<nl.begroot.core.cycle.Problem> adoptionProblems(String slug, Actor actor) {
+    Optional<Midyear> m = report(slug, actor);
+    if (m.isEmpty()) {
+      return List.of();
+    }
+    List<String> units = m.get().report().missingForecasts().stream().map(MidyearReport.Row::title).toList();
+    if (units.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new nl.begroot.core.cycle.Problem("form",
+        "Indienen en vaststellen kan pas als elke eenheid met een begroting of realisatie een prognose met reden heeft; zonder prognose: "
+            + String.join(", ", units) + ".",
+        "The mid-year report can be submitted and adopted only when every unit with a budget or realised figures has a forecast with a reason; without one: "
+            + String.join(", ", units) + "."));
   }
 
   /**

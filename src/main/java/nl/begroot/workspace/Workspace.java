@@ -606,6 +606,16 @@ public final class Workspace {
     return cycleEdits.createAmendment(slug, actor);
   }
 
+  /** Whether {@code actor} may start an amendment of {@code adopted} now: what {@link #createAmendment} would accept (the Cyclus page offers it then). */
+  public boolean mayAmend(StoredVersion adopted, Actor actor) {
+    return Access.allows(actor, Permission.CREATE_AMENDMENT, scope(adopted)) && cycleEdits.amendmentRefusal(adopted).isEmpty();
+  }
+
+  /** Why nothing more starts from {@code v}: a concept whose definitive budget has started (decision 202). */
+  Optional<nl.begroot.core.cycle.Problem> superseded(StoredVersion v) {
+    return cycleEdits.superseded(v);
+  }
+
   /**
    * A begrotingswijziging: the amendment's row, the adopted version it amends, the version it starts from
    * (the adopted one or the amendment before it), its own proposals (lines it adds or changes), and its

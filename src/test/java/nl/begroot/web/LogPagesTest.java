@@ -56,6 +56,17 @@ class LogPagesTest {
   }
 
   @Test
+  void theLogLinksOnlyToVersionsTheReaderMayRead() {
+    // the administrator reads the log but not the concept (Access: a concept is for staff); the entry about
+    // 2.7-soc in the concept is listed for both, linked only for the controller who may open it
+    String link = "href=\"/v/" + Workspace.CONCEPT + "/voorstel/2.7-soc\"";
+    assertThat(server.get(anna, "/logboek?object=2.7-soc").body()).contains("581.000 → 681.000").contains(link);
+    var theirs = server.get(admin, "/logboek?object=2.7-soc");
+    assertThat(theirs.statusCode()).isEqualTo(200);
+    assertThat(theirs.body()).contains("581.000 → 681.000").doesNotContain(link).doesNotContain("href=\"/v/" + Workspace.CONCEPT + "\"");
+  }
+
+  @Test
   void filtersByPersonObjectAndDateKeepTheirParametersWhilePaging() {
     String page = "/v/" + Workspace.CONCEPT + "/wijzigingen";
     String change = "581.000 → 681.000";

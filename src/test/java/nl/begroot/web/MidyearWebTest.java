@@ -122,9 +122,12 @@ class MidyearWebTest {
     assertThat(page).contains(">350<").contains(">351<");
 
     // a stale form (revision 0 again) is a conflict, not an overwrite
-    HttpResponse<String> stale = forecast(anna, "1.1", "1", "0", "Oud", "0");
+    HttpResponse<String> stale = forecast(anna, "1.1", "7.777", "0", "Oud", "0");
     assertThat(stale.statusCode()).isEqualTo(409);
     assertThat(stale.body()).contains("Iemand anders heeft deze prognose intussen gewijzigd");
+    // what was typed stays in the form; what is stored now is said beside the message; the form carries the stored revision
+    assertThat(stale.body()).contains("value=\"7.777\"").contains(">Oud</textarea>").contains("Nu opgeslagen: lasten")
+        .contains("Extra inhuur in het tweede halfjaar").contains("name=\"revision\" value=\"1\"");
     // bad input: the message says where and what; nothing is saved
     HttpResponse<String> comma = forecast(anna, "1.1", "12,5", "", "r", "1");
     assertThat(comma.statusCode()).isEqualTo(422);
@@ -179,6 +182,16 @@ class MidyearWebTest {
         .statusCode()).isEqualTo(200);
     assertThat(server.json(carl, "POST", "/api/versions/tussenrapportage-2027-" + Workspace.CONCEPT + "/proposals/tr-1/approve", null)
         .statusCode()).isEqualTo(200);
+    // not without a forecast for every unit with a budget or realised figures: the audit on the page and the refusal name 2.2
+    assertThat(server.get(anna, M + "/tussenrapportage").body()).contains("id=\"controle\"").contains("de eenheid 2.2");
+    HttpResponse<String> incomplete = server.json(anna, "POST", "/api/versions/tussenrapportage-2027-" + Workspace.CONCEPT + "/submit", null);
+    assertThat(incomplete.statusCode()).as(incomplete.body()).isEqualTo(422);
+    assertThat(incomplete.body()).contains("zonder prognose").contains("2.2");
+    for (var r : server.workspace.midyears().report("tussenrapportage-2027-" + Workspace.CONCEPT, Actor.system("test")).orElseThrow().report()
+        .missingForecasts()) {
+      assertThat(forecast(anna, r.unit(), "0", "800", "Illustratie", "0").statusCode()).as(r.unit()).isEqualTo(303);
+    }
+    assertThat(server.get(anna, M + "/tussenrapportage").body()).contains("Geen bevindingen");
     HttpResponse<String> submitted = server.json(anna, "POST", "/api/versions/tussenrapportage-2027-" + Workspace.CONCEPT + "/submit", null);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     assertThat(forecast(anna, "1.1", "1", "1", "r", "1").statusCode()).as("submitted: no changes").isEqualTo(403);

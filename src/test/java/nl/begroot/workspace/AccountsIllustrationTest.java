@@ -63,6 +63,8 @@ class AccountsIllustrationTest {
     long baten = booked.stream().filter(x -> x.side() == Side.BATEN && x.money() != MoneyKind.PASS_THROUGH).mapToLong(RealisedAmount::cents).sum();
     assertThat(a.result().realisedLasten()).isEqualTo(lasten);
     assertThat(a.result().realisedBaten()).isEqualTo(baten);
+    // plausible (issue 11 §5): a small result, at most 2 % of the budgeted lasten
+    assertThat(Math.abs(a.result().realised()) * 100).as("result " + a.result()).isLessThanOrEqualTo(2 * a.result().budgetLasten());
 
     // some, not all: the first, third, ... of those over the threshold are explained, each labelled as an illustration
     List<AnnualAccounts.Deviation> required = a.required();

@@ -3,6 +3,7 @@ package nl.begroot.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.begroot.TestBudgets;
 import nl.begroot.core.cycle.ProposalMove;
@@ -64,6 +65,43 @@ class MidyearChangesTest {
     return ((EditResult.Invalid) r).errors().get(0).nl();
   }
 
+  /** Enters a forecast (the budget's own figures do not matter here) for every unit that needs one. */
+  private void forecastEveryUnit(String midyear) {
+    for (var r : workspace.midyears().report(midyear, TestBudgets.SEED).orElseThrow().report().missingForecasts()) {
+      assertThat(workspace.midyears().saveForecast(midyear, r.unit(), "1.000", "0", "Test", "0", TestBudgets.SEED)).as(r.unit())
+          .isInstanceOf(EditResult.Saved.class);
+    }
+  }
+
+  /**
+   * Before any forecast the audit names every unit (all have a budget); with one left out (2.1), submitting
+   * is refused naming it and the audit has that one finding; with it, submitting and adopting succeed.
+   */
+  @Test
+  void aMissingForecastIsNamedByTheAuditAndRefusesSubmittingAndAdopting() {
+    String midyear = startMidyear();
+    List<String> units = new java.util.ArrayList<>();
+    IPO.programmes().forEach(p -> p.units().forEach(u -> units.add(u.id())));
+    assertThat(workspace.midyears().report(midyear, TestBudgets.SEED).orElseThrow().findings())
+        .filteredOn(f -> f.check() == nl.begroot.core.audit.Finding.Check.FORECAST).hasSize(units.size());
+    String left = "2.1";
+    String title = IPO.programmes().stream().flatMap(p -> p.units().stream()).filter(u -> u.id().equals(left)).findFirst().orElseThrow().title();
+    for (String u : units) {
+      if (!u.equals(left)) {
+        assertThat(workspace.midyears().saveForecast(midyear, u, "1.000", "0", "Test", "0", TestBudgets.SEED)).isInstanceOf(EditResult.Saved.class);
+      }
+    }
+    assertThat(message(workspace.moveVersion(midyear, VersionMove.SUBMIT, null, null, null, TestBudgets.SEED)))
+        .contains("zonder prognose: " + left + " " + title + ".");
+    assertThat(workspace.midyears().report(midyear, TestBudgets.SEED).orElseThrow().findings()).singleElement()
+        .satisfies(f -> assertThat(f.label()).isEqualTo(left + " " + title));
+    assertThat(workspace.midyears().saveForecast(midyear, left, "1.000", "0", "Test", "0", TestBudgets.SEED)).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.midyears().report(midyear, TestBudgets.SEED).orElseThrow().findings()).isEmpty();
+    assertThat(workspace.moveVersion(midyear, VersionMove.SUBMIT, null, null, null, TestBudgets.SEED)).isInstanceOf(EditResult.Saved.class);
+    assertThat(workspace.moveVersion(midyear, VersionMove.ADOPT, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString(),
+        "Algemene Vergadering", "AV-TR", TestBudgets.SEED)).isInstanceOf(EditResult.Saved.class);
+  }
+
   @Test
   void anAdoptedTussenrapportageChangesTheBudgetNaWijzigingAndTheNextAmendmentStartsFromIt() {
     String midyear = startMidyear();
@@ -85,6 +123,7 @@ class MidyearChangesTest {
     assertThat(workspace.moveProposal(midyear, LINE, ProposalMove.APPROVE, null, TestBudgets.SEED)).isInstanceOf(EditResult.Saved.class);
     // not adopted yet: the budget na wijziging does not have it
     assertThat(workspace.afterAmendments(definitive.slug()).orElseThrow().budget().proposal(LINE)).isEmpty();
+    forecastEveryUnit(midyear);
     assertThat(workspace.moveVersion(midyear, VersionMove.SUBMIT, null, null, null, TestBudgets.SEED)).isInstanceOf(EditResult.Saved.class);
     assertThat(workspace.moveVersion(midyear, VersionMove.ADOPT, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString(), "Algemene Vergadering", "AV-TR", TestBudgets.SEED))
         .isInstanceOf(EditResult.Saved.class);

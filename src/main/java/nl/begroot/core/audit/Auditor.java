@@ -94,7 +94,32 @@ public final class Auditor {
               + Dutch.money(d.budget()) + ", realised " + Dutch.money(d.realised()) + "), over the threshold of " + Dutch.money(t.cents()) + " or "
               + t.percent() + " %, and has no explanation", List.of()));
     }
-    Document doc = accounts.document();
+    footing(accounts.document(), printed, out);
+    return List.copyOf(out);
+  }
+
+  /**
+   * The audit of a Tussenrapportage (docs/midyear.md) with its printed figures: every unit that has a
+   * budget or realised figures and no forecast with a reason (an inconsistency: the report is not
+   * complete, and it is not adopted so), and every printed total of its tables that is not the sum of its
+   * printed parts.
+   */
+  public static List<Finding> midyear(nl.begroot.core.midyear.MidyearReport report, PrintedFigures printed) {
+    List<Finding> out = new ArrayList<>();
+    for (var r : report.missingForecasts()) {
+      boolean noForecast = r.lasten().forecast() == null;
+      out.add(new Finding(nl.begroot.core.midyear.MidyearReport.LASTEN, r.id(), nl.begroot.core.midyear.MidyearReport.FORECAST, "",
+          r.title(), "", noForecast ? "" : Dutch.money(r.lasten().forecast()), Finding.Check.FORECAST, Finding.Kind.INCONSISTENCY,
+          "unit " + r.title() + " has " + (noForecast ? "no forecast" : "a forecast without a reason") + " for " + report.year()
+              + " (realised up to period " + report.upToPeriod() + ": lasten " + Dutch.money(r.lasten().realised()) + ", baten "
+              + Dutch.money(r.baten().realised()) + ")", List.of()));
+    }
+    footing(report.document(), printed, out);
+    return List.copyOf(out);
+  }
+
+  /** Every printed total of {@code doc}'s tables that is not the sum of its printed parts, added to {@code out}. */
+  private static void footing(Document doc, PrintedFigures printed, List<Finding> out) {
     for (Table table : doc.tables()) {
       for (Table.Row row : table.rows()) {
         for (int c = 0; c < row.cells().size(); c++) {
@@ -119,7 +144,6 @@ public final class Auditor {
         }
       }
     }
-    return List.copyOf(out);
   }
 
   private void run() {

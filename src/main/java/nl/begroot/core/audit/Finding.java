@@ -73,6 +73,8 @@ public record Finding(
     /** The frame's lasten against its baten. */
     FRAME_BALANCE,
     /** A deviation of the annual accounts over the threshold against its explanation (docs/accounts.md). */
-    EXPLANATION
+    EXPLANATION,
+    /** A unit of a Tussenrapportage with a budget or realised figures against its forecast and reason (docs/midyear.md). */
+    FORECAST
   }
 }

@@ -60,6 +60,30 @@ public record MidyearReport(int year, int upToPeriod, List<Row> rows, Row total,
   }
 
   /**
+   * The units that need a forecast before the report is adopted and have none, or one without a reason
+   * (docs/midyear.md, audit): every unit of a programme with a budget na wijziging (lasten or baten not
+   * zero), and every unit with realised figures. A programme that is its one unit is its own row.
+   */
+  public List<Row> missingForecasts() {
+    List<Row> out = new ArrayList<>();
+    for (Row r : rows) {
+      boolean unit = r.kind() == Kind.UNIT || (r.kind() == Kind.PROGRAMME && r.unit() != null);
+      if (!unit) {
+        continue;
+      }
+      Row programme = r.kind() == Kind.PROGRAMME ? r
+          : rows.stream().filter(x -> x.kind() == Kind.PROGRAMME && x.programme().equals(r.programme())).findFirst().orElseThrow();
+      boolean budgeted = programme.lasten().budget() != 0 || programme.baten().budget() != 0 || r.lasten().realised() != 0
+          || r.baten().realised() != 0;
+      boolean forecast = r.lasten().forecast() != null && r.reason() != null && !r.reason().isBlank();
+      if (budgeted && !forecast) {
+        out.add(r);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * The report of {@code year} up to and including {@code upToPeriod}, from the budget na wijziging's
    * computation, the organisation's realised amounts and the forecasts by unit.
    *
