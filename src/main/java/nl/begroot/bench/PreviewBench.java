@@ -87,7 +87,7 @@ public final class PreviewBench {
             out.printf(Locale.ROOT, "  the first (cold) preview: %.1f ms, status %d%n", first / 1e6, status);
             out.flush();
             if (status != 200) {
-              // e.g. a budget whose stored text is larger than the reader's limit (4 MB): the server cannot read it back
+              // a budget the store accepts, the server reads back (decision 193); any other failure is said here
               out.println("  the server did not answer the preview; nothing measured (see the server's log above)");
               return new Result(cells, 0, -1, -1, -1, 1);
             }

@@ -19,11 +19,12 @@ public final class BudgetFiles {
   /** The organisation id the second example's file gives. */
   public static final String EXAMPLE_ORGANISATION = "gr-voorbeeldregio";
   /**
-   * Files larger than this (4 MB) are refused before reading: a file of that size is read,
-   * validated and computed within a 512 MB heap (BadFilesTest measures it in a child JVM); a budget
-   * of ten thousand proposals takes about 1.2 MB. See docs/format.md.
+   * Files larger than this are refused before reading: the one limit on a budget's text ({@link
+   * nl.begroot.core.model.BudgetSize#MAX_CHARS}, 32 MB; a file of that many bytes has no more
+   * characters than the reader reads). A budget of ten thousand proposals takes about 1.2 MB, a
+   * million proposal-year cells about 29 MB. See docs/format.md.
    */
-  public static final long MAX_BYTES = 4L * 1024 * 1024;
+  public static final long MAX_BYTES = nl.begroot.core.model.BudgetSize.MAX_CHARS;
 
   private BudgetFiles() {}
 
@@ -42,7 +43,7 @@ public final class BudgetFiles {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
         return rejected(name, "the file has " + size / (1024 * 1024) + " MB; Begroot reads budget files of up to "
-            + MAX_BYTES / (1024 * 1024) + " MB (see docs/format.md)");
+            + nl.begroot.core.model.BudgetSize.limit() + " (see docs/format.md)");
       }
       byte[] bytes = Files.readAllBytes(path);
       int bad = firstInvalidUtf8(bytes);

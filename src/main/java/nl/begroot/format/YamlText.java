@@ -23,8 +23,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * any node is built, and reported at the line where they are crossed.
  */
 final class YamlText {
-  /** Longest text read: 4 Mi characters, as {@link BudgetFiles#MAX_BYTES} for files (the IPO budget has about 100 thousand). */
-  static final int MAX_CHARS = 4 * 1024 * 1024;
+  /** Longest text read: the one limit on a budget's text ({@link nl.begroot.core.model.BudgetSize#MAX_CHARS}; the IPO budget has about 100 thousand). */
+  static final int MAX_CHARS = nl.begroot.core.model.BudgetSize.MAX_CHARS;
   /** Deepest nesting of lists and mappings; a budget file needs 7. */
   static final int MAX_DEPTH = 64;
   /** Most aliases (*name) of lists or mappings; a budget file needs none. */
@@ -36,7 +36,7 @@ final class YamlText {
   static Node compose(String file, String text, List<Problem> problems) {
     if (text.length() > MAX_CHARS) {
       problems.add(new Problem(file, 1, 1, "the text has " + text.length() + " characters; Begroot reads budget files of up to "
-          + MAX_CHARS + " characters (4 MB; see docs/format.md)"));
+          + nl.begroot.core.model.BudgetSize.limit() + "; see docs/format.md"));
       return null;
     }
     LoadSettings settings = LoadSettings.builder()

@@ -59,6 +59,12 @@ public final class AnnualAccountsStore {
     }
   }
 
+  /** Whether any annual accounts were started from the version {@code sourceSlug}. */
+  public boolean anyFrom(String sourceSlug) {
+    return jdbi.withHandle(h -> h.createQuery("select count(*) from annual_accounts where source_slug = :s").bind("s", sourceSlug)
+        .mapTo(Integer.class).one() > 0);
+  }
+
   public Optional<Settings> settings(long versionId) {
     return jdbi.withHandle(h -> h.createQuery("select * from annual_accounts where version_id = :v").bind("v", versionId)
         .map((rs, ctx) -> new Settings(rs.getLong("version_id"), rs.getInt("book_year"), rs.getString("source_slug"),

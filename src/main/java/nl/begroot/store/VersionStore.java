@@ -17,9 +17,49 @@ import nl.begroot.core.cycle.VersionStatus;
  */
 public final class VersionStore {
   private final Jdbi jdbi;
+  /** How the stored text's length is counted: in UTF-8 bytes on PostgreSQL (never fewer than Java's characters), in Java's characters on H2. */
+  private final String length;
 
   public VersionStore(Database database) {
     this.jdbi = database.jdbi();
+    this.length = database.url().isPostgres() ? "octet_length" : "char_length";
+  }
+
+  /**
+   * A write refused because the version's text, read back, could be longer than the one limit on a
+   * budget's text ({@link nl.begroot.core.model.BudgetSize}, decision 193): its transaction is rolled
+   * back, nothing of it is stored.
+   */
+  public static final class TooLarge extends StoreException {
+    private static final long serialVersionUID = 1L;
+    public final String slug;
+    public final long chars;
+
+    TooLarge(String slug, long chars) {
+      super("the version '" + slug + "' would be stored as a text of up to " + chars + " characters; a budget's text is at most "
+          + nl.begroot.core.model.BudgetSize.limit() + " (docs/format.md, Limits)", null);
+      this.slug = slug;
+      this.chars = chars;
+    }
+  }
+
+  /**
+   * Refuses (throws {@link TooLarge}, inside the write's transaction) when the text the version {@code
+   * id} is read back as could be longer than {@link nl.begroot.core.model.BudgetSize#MAX_CHARS}. That
+   * text is the base with the withdrawn ids listed in it, then the active proposals' texts
+   * ({@code workspace.BudgetCodec.readRows}); counted here from above, without reading the rows into
+   * this process: twice the base (its own withdrawn list is written out again, quoted), every active
+   * proposal's text, every withdrawn id twice (quoted and escaped) with its list item, and the
+   * {@code proposals:} key.
+   */
+  private void refuseTooLarge(Handle h, long id) {
+    var row = h.createQuery("select slug, 2 * " + length + "(base_yaml) + coalesce((select sum(case when p.withdrawn then 2 * " + length
+            + "(p.proposal_id) + 8 else " + length + "(p.body_yaml) end) from proposal p where p.version_id = v.id), 0) + 16 as chars"
+            + " from budget_version v where v.id = :id")
+        .bind("id", id).map((rs, ctx) -> java.util.Map.entry(rs.getString("slug"), rs.getLong("chars"))).findOne();
+    if (row.isPresent() && row.get().getValue() > nl.begroot.core.model.BudgetSize.MAX_CHARS) {
+      throw new TooLarge(row.get().getKey(), row.get().getValue());
+    }
   }
 
   public List<StoredVersion> versions() {
@@ -136,6 +176,7 @@ public final class VersionStore {
         insertProposal(h, id, p, position++, now, actor);
       }
       log(h, id, now, actor, action, slug, null, null);
+      refuseTooLarge(h, id);
       return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
     });
   }
@@ -228,7 +269,9 @@ public final class VersionStore {
           return Optional.<R>empty();
         }
         InTransaction tx = new InTransaction(h, version.get(), proposals(h, version.get().id()), actor);
-        return Optional.ofNullable(work.apply(tx));
+        R result = work.apply(tx);
+        refuseTooLarge(h, version.get().id());
+        return Optional.ofNullable(result);
       });
     } catch (RuntimeException e) {
       if (uniqueViolation(e)) {
@@ -405,6 +448,7 @@ public final class VersionStore {
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         copyRows(h, id, rows, now, actor);
         log(h, id, now, actor, "amendment.create", slug, null, null);
+        refuseTooLarge(h, id);
         return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
       });
     } catch (RuntimeException e) {
@@ -472,6 +516,7 @@ public final class VersionStore {
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         copyRows(h, id, rows, now, actor);
         log(h, id, now, actor, "definitive.create", slug, null, null);
+        refuseTooLarge(h, id);
         return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
       });
     } catch (RuntimeException e) {
@@ -512,6 +557,7 @@ public final class VersionStore {
         copyRows(h, id, rows, now, actor);
         alsoIn.accept(h, id);
         log(h, id, now, actor, action, slug, null, logAfter);
+        refuseTooLarge(h, id);
         return h.createQuery("select * from budget_version where id = :id").bind("id", id).map((rs, ctx) -> version(rs)).findOne();
       });
     } catch (RuntimeException e) {

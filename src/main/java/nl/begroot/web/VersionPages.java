@@ -59,8 +59,9 @@ final class VersionPages extends Pages {
       byte[] bytes = in.readNBytes((int) nl.begroot.format.BudgetFiles.MAX_BYTES + 1);
       if (bytes.length > nl.begroot.format.BudgetFiles.MAX_BYTES) {
         ctx.status(413);
-        render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("file", "Het bestand is groter dan 4 MB (de grens).",
-            "The file is larger than 4 MB (the limit).")),
+        render(ctx, "versions.jte", v, new VersionsData(List.of(new FieldError("file", "Het bestand is groter dan "
+            + nl.begroot.core.model.BudgetSize.limit().replace("characters", "tekens") + " (de grens).",
+            "The file is larger than " + nl.begroot.core.model.BudgetSize.limit() + " (the limit).")),
             List.of(), "", name == null ? "" : name));
         return;
       }

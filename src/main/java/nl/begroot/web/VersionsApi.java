@@ -99,8 +99,8 @@ final class VersionsApi extends Api {
     String name = ctx.queryParam("name");
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length > BudgetFiles.MAX_BYTES) {
-      throw new Problems.Failure(413, "too-large", "Request too large", "A budget file is at most " + BudgetFiles.MAX_BYTES / 1024 / 1024
-          + " MB (the limit); this one has " + bytes.length + " bytes. Nothing was imported.", List.of());
+      throw new Problems.Failure(413, "too-large", "Request too large", "A budget file is at most "
+          + nl.begroot.core.model.BudgetSize.limit() + " (the limit); this one has " + bytes.length + " bytes. Nothing was imported.", List.of());
     }
     String text = utf8(bytes);
     if (text == null) {

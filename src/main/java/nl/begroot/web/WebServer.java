@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-  /** Requests larger than this are refused with 413 before they are read. */
-  public static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+  /**
+   * Requests larger than this are refused with 413 before they are read: the largest budget file
+   * and the form around it ({@link nl.begroot.core.model.BudgetSize}, decision 193).
+   */
+  public static final long MAX_REQUEST_BYTES = (long) nl.begroot.core.model.BudgetSize.MAX_CHARS + nl.begroot.core.model.BudgetSize.REQUEST_MARGIN;
   /** Request threads at most (Jetty's pool); a request waiting for its body holds none (see below). */
   public static final int MAX_THREADS = 64;
   /** A request body must arrive at least this fast (bytes per second, measured from its first byte). */
@@ -394,6 +397,19 @@ public final class WebServer {
           Problems.write(ctx, 409, "version-final", "The version does not change", e.en(), List.of(), null);
         } else {
           page(ctx, templates, 409, I18n.of(Pages.lang(ctx)).t("error.title"), e.message(Pages.lang(ctx)));
+        }
+      });
+      // a write that would store a version larger than the one limit on a budget's text (decision 193): nothing was stored
+      r.exception(nl.begroot.store.VersionStore.TooLarge.class, (e, ctx) -> {
+        String limit = nl.begroot.core.model.BudgetSize.limit();
+        String en = "The budget would be stored as a text of up to " + e.chars + " characters; a budget is at most " + limit
+            + " (the limit, docs/format.md). Nothing was stored.";
+        if (isApi(ctx)) {
+          Problems.write(ctx, 413, "too-large", "The budget would be too large", en, List.of(), null);
+        } else {
+          page(ctx, templates, 413, I18n.of(Pages.lang(ctx)).t("error.title"), "en".equals(Pages.lang(ctx)) ? en
+              : "De begroting zou worden opgeslagen als een tekst van hoogstens " + e.chars + " tekens; een begroting is ten hoogste "
+                  + limit.replace("characters", "tekens") + " (de grens, docs/format.md). Er is niets opgeslagen.");
         }
       });
       r.exception(HttpResponseException.class, (e, ctx) -> {

@@ -252,7 +252,8 @@ public final class AnnualAccountsEdits {
   /**
    * On first start (after the cycle's and the Tussenrapportage's illustrations): when the cycle's
    * illustration ({@link Workspace#illustrationBudget()}) is there, the organisation has a full year of
-   * realised figures (booked up to period 12) that is a year of that budget, and no accounts of that year exist,
+   * realised figures (booked up to period 12) that is a year of that budget, and no accounts of that year (nor any
+   * accounts started from the illustration) exist,
    * starts them through {@link #start} as {@code system} (the latest such year: 2026 for the shipped
    * illustration) and explains every other deviation that needs an explanation through {@link #explain}
    * (the first, the third, ...; never all, so a single one stays unexplained), so that a new user sees both an explained deviation and the audit's
@@ -261,7 +262,8 @@ public final class AnnualAccountsEdits {
    */
   public List<String> seedIllustrationIfNone(Actor system) {
     Optional<StoredVersion> source = workspace.illustrationBudget();
-    if (source.isEmpty()) {
+    // a restart: accounts of the illustration are there, so it is not computed to find their year (decision 192)
+    if (source.isEmpty() || store.anyFrom(source.get().slug())) {
       return List.of();
     }
     Optional<Snapshot> basis = workspace.snapshot(source.get().slug());

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * computed from the text, not copied from the program's output) and that the message says in plain
  * words what is wrong.
  */
-class BadInputTest {
+public class BadInputTest {
 
   private static final String FILE = "budget.yaml";
 
@@ -42,7 +42,7 @@ class BadInputTest {
    * overhead programme with a spread, proposals with amounts and pm, a transfer with two legs, a
    * balancing line and an annex with two columns and their total.
    */
-  static final String VALID = """
+  public static final String VALID = """
       format: begroot/1
       organisation:
         id: demo

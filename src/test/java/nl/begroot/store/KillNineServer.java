@@ -28,8 +28,8 @@ public final class KillNineServer {
   /** The person who makes and deletes the copies and reads the state, across all cycles. */
   static final String KEEPER = "kill-nine";
 
-  /** How many writers (ops) of one cycle are signed in. */
-  static final int SESSIONS = 400;
+  /** How many writers (ops) of one cycle are signed in (a cycle uses a few dozen; a writer that finds none left waits for the kill). */
+  static final int SESSIONS = 100;
 
   /** The session token of writer {@code id}: the test derives the same one (its cookie and CSRF token). */
   static String token(String id) {
@@ -42,22 +42,38 @@ public final class KillNineServer {
    * accounts and their sessions in one transaction, with tokens the test derives ({@link #token}).
    */
   static void signIn(Database db, String prefix) {
+    signIn(db, java.util.List.of(prefix), java.time.Instant.now());
+  }
+
+  /**
+   * Signs in the writers of every cycle at once ({@link KillNineTest} before its first server). A
+   * session ends after {@link AccountStore#IDLE} without a request, and a cycle's writers send their
+   * first request only in their cycle: their sessions are made as last seen a few hours ahead, so
+   * that they live through a long run on a slow machine (within {@link AccountStore#ABSOLUTE}).
+   */
+  static void signIn(Database db, java.util.List<String> prefixes) {
+    signIn(db, prefixes, java.time.Instant.now().plus(AccountStore.ABSOLUTE).minus(AccountStore.IDLE).minus(java.time.Duration.ofHours(1)));
+  }
+
+  private static void signIn(Database db, java.util.List<String> prefixes, java.time.Instant seen) {
     java.time.Instant now = java.time.Instant.now();
     db.jdbi().useTransaction(h -> {
       var accounts = h.prepareBatch("insert into account (id, name, roles, units, member, disabled, created_at, created_by)"
           + " values (:id, :id, 'budgethouder,controller', '', null, false, :now, 'kill-nine')");
       var sessions = h.prepareBatch("insert into web_session (token_hash, account_id, second_factor, created_at, last_seen)"
-          + " values (:hash, :id, true, :now, :now)");
-      for (int n = 0; n < SESSIONS; n++) {
-        String id = prefix + "-o" + n;
-        accounts.bind("id", id).bind("now", now).add();
-        sessions.bind("hash", AccountStore.hash(token(id))).bind("id", id).bind("now", now).add();
+          + " values (:hash, :id, true, :now, :seen)");
+      for (String prefix : prefixes) {
+        for (int n = 0; n < SESSIONS; n++) {
+          String id = prefix + "-o" + n;
+          accounts.bind("id", id).bind("now", now).add();
+          sessions.bind("hash", AccountStore.hash(token(id))).bind("id", id).bind("now", now).bind("seen", seen).add();
+        }
       }
       accounts.execute();
       sessions.execute();
       if (h.createQuery("select count(*) from account where id = :id").bind("id", KEEPER).mapTo(Integer.class).one() == 0) {
         accounts.bind("id", KEEPER).bind("now", now).add();
-        sessions.bind("hash", AccountStore.hash(token(KEEPER))).bind("id", KEEPER).bind("now", now).add();
+        sessions.bind("hash", AccountStore.hash(token(KEEPER))).bind("id", KEEPER).bind("now", now).bind("seen", seen).add();
         accounts.execute();
         sessions.execute();
       }

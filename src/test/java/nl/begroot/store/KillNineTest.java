@@ -41,16 +41,19 @@ import tools.jackson.databind.json.JsonMapper;
  * once (each on proposals of its own; writer 0 also changes the key, copies and deletes), which
  * record each 2xx answer, and is killed with SIGKILL at a random moment (up to {@value #WINDOW} ms
  * after its first answer; a longer window lets writes that H2's old settings lose reach the disk
- * before the kill, decision 175). The next server reopens the database, and the test checks: the
- * state is exactly the acknowledged writes plus those writes in flight whose log entry is there,
- * each whole (its change and its log entry) or not at all;
- * every acknowledged write has its log entry; every version loads and its audit is the same as at
- * the start (the writes are chosen so that they change no figure: new proposals are zero, a key
- * change rewrites "6.80" as "6.8").
+ * before the kill, decision 175). After the kill the next server reopens the database while this
+ * JVM opens (and on H2 recovers) the same database (on H2 a copy of the file the killed server left;
+ * decision 192) and checks: the state is exactly the acknowledged writes plus those writes in flight
+ * whose log entry is there, each whole (its change and its log entry) or not at all; every
+ * acknowledged write has its log entry; every version loads and its audit is the same as at the
+ * start (the writes are chosen so that they change no figure: new proposals are zero, a key change
+ * rewrites "6.80" as "6.8"): the versions written to are loaded and audited after every kill, the
+ * others are proved unchanged by a digest of their stored rows (and audited on the first and last
+ * check). The next cycle's writers start only when both the server and the check are done.
  */
 @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // the two engines side by side
 class KillNineTest {
-  static final int CYCLES = 25;
+  static final int CYCLES = 50;
   /** Writers sending at once in each cycle. */
   static final int WRITERS = 4;
   /** The kill comes at a random moment up to this many milliseconds after the cycle's first answer. */
@@ -68,9 +71,10 @@ class KillNineTest {
   void embeddedDefault(@TempDir Path data) throws Exception {
     if ("old".equals(System.getProperty("begroot.kill.h2"))) {
       String old = "jdbc:h2:file:" + data.resolve("begroot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-      run("h2-old-settings", DatabaseUrl.parse(old), List.of("serve", "--port", "0", "--db", old));
+      run("h2-old-settings", DatabaseUrl.parse(old), List.of("serve", "--port", "0", "--db", old), data,
+          copy -> DatabaseUrl.parse(old.replace(data.resolve("begroot").toString(), copy.resolve("begroot").toString())));
     } else {
-      run("h2", DatabaseUrl.h2File(data), List.of("serve", "--port", "0", "--data", data.toString()));
+      run("h2", DatabaseUrl.h2File(data), List.of("serve", "--port", "0", "--data", data.toString()), data, DatabaseUrl::h2File);
     }
   }
 
@@ -80,12 +84,17 @@ class KillNineTest {
     DatabaseUrl url = TestDatabases.freshPostgresDatabase("begroot_kill_" + ProcessHandle.current().pid());
     String setting = url.jdbcUrl().substring("jdbc:".length()).replaceFirst("://",
         "://" + (url.user() == null ? "" : url.user() + (url.password() == null ? "" : ":" + url.password()) + "@"));
-    run("postgresql", url, List.of("serve", "--port", "0", "--db", setting));
+    run("postgresql", url, List.of("serve", "--port", "0", "--db", setting), null, null);
   }
 
   // ---- one run: start, write, kill, reopen, check ----
 
-  private void run(String engine, DatabaseUrl url, List<String> serveArgs) throws Exception {
+  /**
+   * @param data the embedded database's directory (copied after each kill for the check), or null on PostgreSQL
+   * @param copyUrl how the check opens the copy in a directory (the embedded database), or null
+   */
+  private void run(String engine, DatabaseUrl url, List<String> serveArgs, Path data, java.util.function.Function<Path, DatabaseUrl> copyUrl)
+      throws Exception {
     int cycles = Integer.getInteger("begroot.kill.cycles", CYCLES);
     int writers = Integer.getInteger("begroot.kill.writers", WRITERS);
     int window = Integer.getInteger("begroot.kill.window", WINDOW);
@@ -95,36 +104,27 @@ class KillNineTest {
     Map<String, Long> cpu = new java.util.concurrent.ConcurrentSkipListMap<>();
     long runStart = System.nanoTime();
     long testCpu = testJvmCpu();
-    Map<String, String> auditBefore = new TreeMap<>();
+    Baseline baseline = new Baseline();
     List<String> problems = new ArrayList<>();
-    State expected = null;
-    List<List<Op>> acknowledged = List.of();
-    List<Op> inFlight = List.of();
     ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
-    java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(writers);
+    java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
     List<Child> children = new ArrayList<>(); // each is killed at the end, also when the test fails
     Child next = Child.start(serveArgs);
     children.add(next);
     Database shared = url.isPostgres() ? Database.open(url) : null;
     try {
-      for (int cycle = 0; cycle <= cycles; cycle++) {
-        // after the kill (before the first server: the seed it would make), this JVM opens the
-        // database as the server would, checks it, and signs in the next cycle's writers
-        long t0 = System.nanoTime();
-        Seen seen = inspect(url, shared, engine + "-c" + cycle, cycle == 0, auditBefore, problems, cycle, time);
-        State now = seen.state;
-        if (expected != null) {
-          check(expected, acknowledged, inFlight, now, seen.logged, engine + " cycle " + cycle, tally, problems);
-        }
+      // before the first server: the seed it would make, every version loaded and audited, every
+      // cycle's writers signed in
+      long t0 = System.nanoTime();
+      State now = inspect(url, shared, engine, cycles, true, true, baseline, problems, 0, time).state;
+      time.merge("check (open the database here, read, audit, the log)", System.nanoTime() - t0, Long::sum);
+      Child current = next;
+      java.util.concurrent.Future<String> started = pool.submit((java.util.concurrent.Callable<String>) current::go);
+      for (int cycle = 0; cycle < cycles; cycle++) {
         long t1 = System.nanoTime();
-        time.merge("check (open the database here, read, audit every version, the log, sign in)", t1 - t0, Long::sum);
-        if (cycle == cycles) {
-          break;
-        }
-        Child current = next;
-        String base = current.go();
+        String base = started.get();
         long t2 = System.nanoTime();
-        time.merge("start (the next server opens the database)", t2 - t1, Long::sum);
+        time.merge("start (the next server opens the database; beside the check before)", t2 - t1, Long::sum);
         cpu.merge("at its address", current.cpu(), Long::sum);
         next = cycle + 1 < cycles ? Child.start(serveArgs) : null; // its JVM starts while this one works
         if (next != null) {
@@ -135,7 +135,8 @@ class KillNineTest {
         // writers at once, each on proposals of its own (writer 0 also changes the key, copies the
         // concept and deletes the copy), so that a kill finds several writes just answered and
         // several in flight
-        var fallback = killer.schedule(() -> current.process.destroyForcibly(), 120, TimeUnit.SECONDS);
+        Child dying = current;
+        var fallback = killer.schedule(() -> dying.process.destroyForcibly(), 120, TimeUnit.SECONDS);
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> kill = new java.util.concurrent.atomic.AtomicReference<>();
         int delay = random.nextInt(window);
         Runnable firstAnswer = () -> {
@@ -143,8 +144,8 @@ class KillNineTest {
             synchronized (kill) {
               if (kill.get() == null) {
                 kill.set(killer.schedule(() -> {
-                  cpu.merge("at the kill", current.cpu(), Long::sum);
-                  current.process.destroyForcibly();
+                  cpu.merge("at the kill", dying.cpu(), Long::sum);
+                  dying.process.destroyForcibly();
                 }, delay, TimeUnit.MILLISECONDS));
               }
             }
@@ -172,24 +173,62 @@ class KillNineTest {
         long t3 = System.nanoTime();
         time.merge("write until the kill", t3 - t2, Long::sum);
         fallback.cancel(false);
-        current.process.destroyForcibly(); // a writer that failed ends the server too
+        dying.process.destroyForcibly(); // a writer that failed ends the server too
         if (kill.get() != null) {
           kill.get().get();
         }
-        current.process.waitFor();
-        time.merge("wait for the kill to land", System.nanoTime() - t3, Long::sum);
+        dying.process.waitFor();
+        long t4 = System.nanoTime();
+        time.merge("wait for the kill to land", t4 - t3, Long::sum);
         if (failed != null) {
           throw failed;
         }
-        acknowledged = team.stream().map(w -> w.acknowledged).toList();
-        inFlight = team.stream().map(w -> w.inFlight).filter(Objects::nonNull).toList();
-        expected = now.copy();
+        List<List<Op>> acknowledged = team.stream().map(w -> w.acknowledged).toList();
+        List<Op> inFlight = team.stream().map(w -> w.inFlight).filter(Objects::nonNull).toList();
+        State expected = now.copy();
         for (List<Op> ops : acknowledged) {
           tally.acknowledged += ops.size();
           for (Op op : ops) {
             expected = op.applyTo(expected);
           }
         }
+        // after the kill: the embedded database's file is copied as the killed server left it, the next
+        // server opens (and recovers) the file itself while this JVM opens (and recovers) the copy and
+        // checks it (on PostgreSQL the next server starts beside the check; it writes nothing before
+        // the writers, who wait for the check)
+        Path copy = null;
+        DatabaseUrl checked = url;
+        if (data != null) {
+          copy = java.nio.file.Files.createTempDirectory("begroot-kill-check");
+          try (var files = java.nio.file.Files.list(data)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+              String name = f.getFileName().toString();
+              if (name.endsWith(".db") && !name.endsWith(".trace.db")) {
+                java.nio.file.Files.copy(f, copy.resolve(name));
+              }
+            }
+          }
+          checked = copyUrl.apply(copy);
+        }
+        time.merge("copy the killed server's file", System.nanoTime() - t4, Long::sum);
+        current = next;
+        if (current != null) {
+          started = pool.submit((java.util.concurrent.Callable<String>) current::go);
+        }
+        long t5 = System.nanoTime();
+        boolean last = cycle + 1 == cycles;
+        Seen seen = inspect(checked, shared, engine, cycles, false, last, baseline, problems, cycle + 1, time);
+        check(expected, acknowledged, inFlight, seen.state, seen.logged, engine + " cycle " + (cycle + 1), tally, problems);
+        now = seen.state;
+        if (copy != null) {
+          try (var files = java.nio.file.Files.list(copy)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+              java.nio.file.Files.delete(f);
+            }
+          }
+          java.nio.file.Files.delete(copy);
+        }
+        time.merge("check (open the database here, read, audit, the log)", System.nanoTime() - t5, Long::sum);
       }
     } finally {
       killer.shutdownNow();
@@ -207,7 +246,8 @@ class KillNineTest {
         + (testJvmCpu() - testCpu) / 1_000_000_000 + "; class-data archive: " + (Child.archive().isEmpty() ? "none" : "used"));
     String line = "KillNineTest " + engine + ": " + cycles + " kill -9 cycles, " + writers + " writers at once, " + tally.acknowledged
         + " writes acknowledged, " + tally.lost + " lost; writes in flight at the kill: " + tally.inFlightPresent
-        + " present whole, " + tally.inFlightAbsent + " absent";
+        + " present whole, " + tally.inFlightAbsent + " absent; versions audited in full " + baseline.audited
+        + ", proved unchanged by their stored rows " + baseline.proved;
     System.out.println(line);
     assertThat(problems).as(line).isEmpty();
     assertThat(tally.acknowledged).as("the writers got writes through").isGreaterThan(cycles);
@@ -264,20 +304,39 @@ class KillNineTest {
   record Seen(State state, Map<String, Integer> logged) {}
 
   /**
-   * Opens the database in this JVM through the product's own {@link Database#open} (on H2 the
-   * recovery from the kill), on the first cycle seeds it as {@code begroot serve} does on an empty
-   * database, signs in the next cycle's writers, and reads what the server's API would show: every
-   * version (each loads, computes and audits as before: the audit's JSON as the API gives it), the
-   * concept's proposals and key, and the concept's log. Closes it again before the next server
-   * opens it (an embedded H2 is open in one process at a time).
+   * What the first check saw, for the checks after each kill: every version's audit, the versions no
+   * writer touches (all but the concept; the writers' copies come later) and the digest of their
+   * stored rows, and the last log entry before the writers.
    */
-  private Seen inspect(DatabaseUrl url, Database shared, String writers, boolean first, Map<String, String> auditBefore, List<String> problems, int cycle,
-      Map<String, Long> time)
-      throws Exception {
+  static final class Baseline {
+    final Map<String, String> audits = new TreeMap<>();
+    final TreeSet<Long> untouched = new TreeSet<>();
+    long logBefore;
+    String digest;
+    int audited;
+    int proved;
+  }
+
+  /**
+   * Opens the database in this JVM through the product's own {@link Database#open} (on H2 the
+   * recovery from the kill, on a copy of the file the killed server left), on the first check seeds
+   * it as {@code begroot serve} does on an empty database and signs in every cycle's writers, and
+   * reads what the server's API would show: the versions, the concept's proposals and key, and the
+   * concept's log. Every version loads and audits as at the start: the versions the writers touch
+   * (the concept, their copies) are loaded, computed and audited after every kill (the audit's JSON
+   * as the API gives it); every version is, on the first and the last check ({@code full}). The
+   * versions no writer touches are proved unchanged after every kill by a digest of their stored rows
+   * (and of every row their loading and audit can read: {@link #digest}): a version's load, figures
+   * and audit are a deterministic function of those rows, so the same rows load and audit as they
+   * did at the start (decision 192). Closes the database again before the next server opens it (an
+   * embedded H2 is open in one process at a time).
+   */
+  private Seen inspect(DatabaseUrl url, Database shared, String engine, int cycles, boolean first, boolean full, Baseline baseline,
+      List<String> problems, int cycle, Map<String, Long> time) throws Exception {
     long t = System.nanoTime();
     // PostgreSQL outlives the server that was killed: one pool here for all cycles (each server
-    // still opens the database itself); the embedded database is opened here after every kill (the
-    // recovery) and closed again, since one process holds its file
+    // still opens the database itself); the embedded database's copy is opened here after every
+    // kill (the recovery) and closed again
     Database db = shared != null ? shared : Database.open(url);
     try {
       t = lap(time, "check: open", t);
@@ -286,20 +345,39 @@ class KillNineTest {
         nl.begroot.cli.FirstStart.seed(workspace); // what the first server would make
       }
       TreeSet<String> names = new TreeSet<>();
-      for (StoredVersion v : workspace.versions()) {
+      List<StoredVersion> versions = workspace.versions();
+      if (first) {
+        versions.stream().filter(v -> !v.slug().equals(CONCEPT)).forEach(v -> baseline.untouched.add(v.id()));
+        baseline.logBefore = db.jdbi().withHandle(h -> h.createQuery("select coalesce(max(id), 0) from change_log").mapTo(Long.class).one());
+      }
+      for (StoredVersion v : versions) {
         names.add(v.name());
         copySlugs.put(v.name(), v.slug()); // also for a copy that was in flight and is there
+        if (!full && baseline.untouched.contains(v.id())) {
+          continue; // proved unchanged by the digest below
+        }
         // every version loads, and audits as it did before (its figures never change here)
         nl.begroot.workspace.Snapshot s = workspace.snapshot(v.slug()).orElseThrow(() -> new AssertionError("version " + v.slug() + " does not load"));
         JsonNode audit = JSON.readTree(nl.begroot.render.JsonRenderer.audit(s.audit()));
         String summary = audit.get("count").asString() + " " + audit.get("summary").toString();
+        baseline.audited++;
         // by slug (the GR's concept audits unlike the IPO's); the copies made in flight by their kind
-        String before = auditBefore.putIfAbsent(v.scenario() ? v.kind() : v.slug(), summary);
+        String before = baseline.audits.putIfAbsent(v.scenario() ? v.kind() : v.slug(), summary);
         if (before != null && !before.equals(summary)) {
           problems.add("cycle " + cycle + ": version " + v.slug() + " audits as " + summary + ", before the kill as " + before);
         }
       }
-      t = lap(time, "check: load and audit every version", t);
+      t = lap(time, "check: load and audit the versions written to (every version on the first and last check)", t);
+      String digest = digest(db, baseline);
+      if (first) {
+        baseline.digest = digest;
+      } else if (!digest.equals(baseline.digest)) {
+        problems.add("cycle " + cycle + ": the stored rows of the versions no writer touches changed (digest " + digest + ", at the start "
+            + baseline.digest + ")");
+      } else if (!full) {
+        baseline.proved += baseline.untouched.size();
+      }
+      t = lap(time, "check: the digest of the versions no writer touches", t);
       nl.begroot.workspace.Snapshot concept = workspace.snapshot(CONCEPT).orElseThrow();
       TreeMap<String, String> proposals = new TreeMap<>();
       for (StoredProposal row : concept.rows()) {
@@ -314,14 +392,62 @@ class KillNineTest {
         logged.merge(c.actor(), 1, Integer::sum);
       }
       t = lap(time, "check: the concept and its log", t);
-      KillNineServer.signIn(db, writers);
-      lap(time, "check: sign in", t);
+      if (first) {
+        // every cycle's writers at once (a cycle's server starts while the check of the kill before
+        // runs on a copy of the file, so nothing can be added to the file between a kill and the next server)
+        List<String> prefixes = new ArrayList<>();
+        for (int c = 0; c < cycles; c++) {
+          prefixes.add(engine + "-c" + c);
+        }
+        KillNineServer.signIn(db, prefixes);
+        lap(time, "check: sign in", t);
+      }
       return new Seen(new State(names, proposals, keyText), logged);
     } finally {
       if (db != shared) {
         db.close();
       }
     }
+  }
+
+  /**
+   * A SHA-256 over the stored rows of the versions no writer touches ({@code budget_version} and
+   * {@code proposal}), the change log up to the last entry before the writers (entries are never
+   * changed, decision 94's log guard), and every row of every other table a version's loading or
+   * audit can read (organisations, realised figures, Tussenrapportage, annual accounts: all of {@link
+   * Backup#TABLES} but the people, whom only the writers' sign-in changes). Every column of every
+   * such row, in the backup's order.
+   */
+  static String digest(Database db, Baseline baseline) throws Exception {
+    String ids = baseline.untouched.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    return db.jdbi().<String, Exception>withHandle(h -> {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (Backup.Table table : Backup.TABLES) {
+        String where = switch (table.name()) {
+          case "budget_version" -> " where id in (" + ids + ")";
+          case "proposal" -> " where version_id in (" + ids + ")";
+          case "change_log" -> " where id <= " + baseline.logBefore;
+          case "account", "account_role", "oidc_identity" -> null;
+          default -> "";
+        };
+        if (where == null) {
+          continue;
+        }
+        sha.update((table.name() + "\n").getBytes(StandardCharsets.UTF_8));
+        try (var s = h.getConnection().createStatement();
+            var rs = s.executeQuery("select * from " + table.name() + where + " order by " + table.orderBy())) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              String value = rs.getString(i);
+              sha.update((value == null ? "\u0000" : value.length() + ":" + value).getBytes(StandardCharsets.UTF_8));
+            }
+            sha.update((byte) '\n');
+          }
+        }
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    });
   }
 
   private static long lap(Map<String, Long> time, String what, long since) {

@@ -169,14 +169,14 @@ class UploadLimitsTest {
 
   @Test
   void aBudgetFileOverTheReadersLimitIsRefusedOnTheWebNamingTheLimit() {
-    byte[] big = ("schema: begroot/1\n# " + "x".repeat(5 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] big = ("schema: begroot/1\n# " + "x".repeat(nl.begroot.core.model.BudgetSize.MAX_CHARS + 1024) + "\n").getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> page = multipart("/versies/inlezen", Map.of("name", "Te groot"), "file", "groot.yaml", big);
     assertThat(page.statusCode()).isEqualTo(413);
-    assertThat(page.body()).contains("4 MB");
+    assertThat(page.body()).contains("32 MB");
     HttpResponse<String> api = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/import?name=te-groot"))
         .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofByteArray(big)).build());
     assertThat(api.statusCode()).isEqualTo(413);
-    assertThat(api.body()).contains("4 MB");
+    assertThat(api.body()).contains("32 MB");
     String bomb = "schema: begroot/1\na: &a [" + "x, ".repeat(10) + "x]\n" + "b: [" + "*a, ".repeat(200) + "*a]\n";
     HttpResponse<String> aliases = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/import?name=bom"))
         .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(bomb)).build());
