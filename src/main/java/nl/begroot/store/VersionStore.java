@@ -67,6 +67,17 @@ public final class VersionStore {
         .map((rs, ctx) -> version(rs)).list());
   }
 
+  /**
+   * One number for what a listing of the organisation's versions shows (each version's id, name, kind,
+   * status and sharing): it changes when a version is started, renamed, moved through the cycle, shared
+   * or deleted. Read without the versions' texts: the web asks it on every cached page (decision 201).
+   */
+  public long listingMark(String organisation) {
+    return jdbi.withHandle(h -> h.createQuery("select id, name, kind, status, shared from budget_version where organisation = :o order by id")
+        .bind("o", organisation).reduceResultSet(17L, (mark, rs, ctx) -> mark * 31
+            + java.util.Objects.hash(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("status"), rs.getBoolean("shared"))));
+  }
+
   public Optional<StoredVersion> version(String slug) {
     return jdbi.withHandle(h -> h.createQuery("select * from budget_version where slug = :slug")
         .bind("slug", slug).map((rs, ctx) -> version(rs)).findOne());

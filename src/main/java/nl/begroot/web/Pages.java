@@ -286,13 +286,7 @@ public abstract class Pages {
    * served once another version of the organisation is started, renamed, adopted or shared.
    */
   private long versionsMark(String organisation) {
-    long mark = 17;
-    for (StoredVersion x : workspace.versions()) {
-      if (x.organisation().equals(organisation)) {
-        mark = mark * 31 + java.util.Objects.hash(x.id(), x.name(), x.kind(), x.status(), x.shared());
-      }
-    }
-    return mark;
+    return workspace.versionsMark(organisation);
   }
 
   /** Who a page is rendered for, as far as it can differ: anonymous, or the person with their roles, units, member and second factor. */

@@ -336,6 +336,11 @@ public final class Workspace {
     return store.versions();
   }
 
+  /** One number for what a listing of {@code organisation}'s versions shows ({@link VersionStore#listingMark}); it changes with that listing. */
+  public long versionsMark(String organisation) {
+    return store.listingMark(organisation);
+  }
+
   /**
    * What {@link nl.begroot.core.access.Access} needs to know of a version: the ONE place a stored
    * version becomes a {@link Scope} (the web's route checks, the pages' offers and every use case

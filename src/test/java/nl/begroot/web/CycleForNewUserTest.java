@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.begroot.TestBudgets;
+import nl.begroot.cli.FirstStart;
 import nl.begroot.core.access.Actor;
 import nl.begroot.core.access.Role;
-import nl.begroot.format.BudgetFiles;
-import nl.begroot.format.LoadResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +36,7 @@ class CycleForNewUserTest {
   static void start() {
     server = new TestServer();
     var w = server.workspace;
-    w.seedExampleIfAbsent(() -> ((LoadResult.Loaded) BudgetFiles.loadExample()).budget(), BudgetFiles.EXAMPLE_ORGANISATION, TestBudgets.SEED);
-    assertThat(w.seedActualsIfNone(TestBudgets.SEED)).isEmpty();
-    w.seedCycleIllustrationIfNone(TestBudgets.SEED);
-    w.midyears().seedIllustrationIfNone(TestBudgets.SEED);
-    w.annualAccounts().seedIllustrationIfNone(TestBudgets.SEED);
+    assertThat(FirstStart.seed(w)).as("what the first start could not do").isEmpty(); // seeded as `begroot serve` seeds
     assertThat(w.version(ACCOUNTS.substring(3))).as("the first start's accounts").isPresent();
     carla = server.signIn(Actor.person("carla", "Carla", Set.of(Role.CONTROLLER), Set.of(), null, false));
   }

@@ -10,7 +10,6 @@ import nl.begroot.core.figures.Document;
 import nl.begroot.core.figures.DocumentBuilder;
 import nl.begroot.core.generate.BudgetGenerator;
 import nl.begroot.core.model.Budget;
-import nl.begroot.core.rounding.reference.ReferenceRounding;
 import nl.begroot.format.BudgetFiles;
 import nl.begroot.format.LoadResult;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package nl.begroot.core.rounding.reference;
+package nl.begroot.core.rounding;
 
-import nl.begroot.core.rounding.PrintedFigures;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,7 @@ import nl.begroot.core.money.Rounding;
  * OptimalSearch}), which proves its rounding the best when it finishes within its step limit; a group
  * whose search stops at the limit prints the best rounding found and is named in {@link
  * PrintedFigures#unproven()}. Where the search finds no rounding at all before its limit, a local
- * search ({@link LocalSearch}) looks for any footing one; a group for which none is found (or none
+ * search ({@link ReferenceLocalSearch}) looks for any footing one; a group for which none is found (or none
  * exists) is named in the notes and printed with its parts rounded to nearest.
  */
 public final class ReferenceRounding {
@@ -260,7 +259,7 @@ public final class ReferenceRounding {
     for (int j = 0; j < vars.size(); j++) {
       problem.constrain(vars.get(j), coefs.get(j), bounds.get(j)[0], bounds.get(j)[1]);
     }
-    int[] solution = new LocalSearch(problem, FLIP_LIMIT).solve();
+    int[] solution = new ReferenceLocalSearch(problem, FLIP_LIMIT).solve();
     if (solution == null) {
       notes.add("no controlled rounding found for the group of " + group.size()
           + " totals around " + group.get(0).label

@@ -1,4 +1,4 @@
-package nl.begroot.core.rounding.reference;
+package nl.begroot.core.rounding;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -9,14 +9,14 @@ import java.util.SplittableRandom;
  * one (chosen at random) and flip the variable of it that lowers the total violation most, now and
  * then a random one of it to get out of a dead end (WalkSAT). Deterministic for a given seed.
  */
-final class LocalSearch {
+final class ReferenceLocalSearch {
   private final ZeroOneProblem problem;
   private final int[] preferred;
   private final List<int[]> vars;
   private final List<int[]> coefs;
   private final long flipLimit;
 
-  LocalSearch(ZeroOneProblem problem, long flipLimit) {
+  ReferenceLocalSearch(ZeroOneProblem problem, long flipLimit) {
     this.problem = problem;
     this.preferred = problem.preferred;
     this.vars = problem.vars;
