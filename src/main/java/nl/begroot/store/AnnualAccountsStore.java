@@ -3,15 +3,19 @@ package nl.begroot.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.begroot.core.accounts.Reserve;
+import nl.begroot.core.accounts.ReserveRules;
 import nl.begroot.core.accounts.Threshold;
+import nl.begroot.core.cycle.VersionStatus;
+import nl.begroot.core.text.Dutch;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the annual accounts add to their version (V11, docs/accounts.md): the year and the threshold,
  * an explanation per deviation, the reserves with their movements. Every write is one transaction that
- * locks the version's row, refuses an adopted version, checks the revision the writer read (optimistic
+ * locks the version's row, refuses an adopted version (the reserves: a submitted one too), checks the revision the writer read (optimistic
  * locking) and writes the hash-chained log entry with the value before and after.
  */
 public final class AnnualAccountsStore {
@@ -40,7 +44,17 @@ public final class AnnualAccountsStore {
 
     /** The version is adopted (or gone): it changes no more. */
     record Final() implements Written {}
+
+    /** The check ({@link #reserves}) found these problems; nothing was written. */
+    record Refused(List<ReserveRules.Problem> problems) implements Written {}
   }
+
+  /**
+   * An accounts version as a write of its reserves sees it, read inside the write's transaction with the
+   * version's row locked: the version's row and its proposals' rows (the budget, with its annex), and the
+   * reserves stored now.
+   */
+  public record Locked(StoredVersion version, List<StoredProposal> proposals, List<Reserve> reserves) {}
 
   /** Writes the accounts' own rows of a new accounts version (inside {@link VersionStore#createBasedOn}). */
   public static void insert(Handle h, long versionId, int year, String sourceSlug, Threshold threshold, List<Reserve> reserves, boolean illustration,
@@ -82,10 +96,7 @@ public final class AnnualAccountsStore {
   }
 
   public List<Reserve> reserves(long versionId) {
-    return jdbi.withHandle(h -> h.createQuery("select * from accounts_reserve where version_id = :v order by position").bind("v", versionId)
-        .map((rs, ctx) -> new Reserve(rs.getString("reserve_id"), rs.getString("name"), Reserve.Kind.ofCode(rs.getString("kind")),
-            rs.getString("annex_column"), rs.getLong("opening_cents"), rs.getLong("addition_cents"), rs.getLong("withdrawal_cents")))
-        .list());
+    return jdbi.withHandle(h -> reserves(h, versionId));
   }
 
   /** Whether the reserves of the accounts are the shipped illustration. */
@@ -158,6 +169,78 @@ public final class AnnualAccountsStore {
           threshold.cents() + " cents or " + threshold.percent() + " %"), at);
       return new Written.Done(current + 1);
     });
+  }
+
+  /**
+   * Replaces the reserves of the accounts by {@code reserves} (in this order), when the accounts' revision (which
+   * the reserves share with the threshold) is still {@code expectedRevision}: one transaction that locks the
+   * version's row, refuses a submitted or adopted version, reads the accounts' row and checks the revision, asks
+   * {@code check} (the core's rules, through the workspace, on the version as it is in this transaction) and only
+   * when it finds nothing writes the rows, raises the revision and logs the reserves before and after
+   * ({@code accounts.reserves}). A row keeps the mark of the shipped illustration only while it is unchanged.
+   */
+  public Written reserves(long versionId, List<Reserve> reserves, int expectedRevision, String actor,
+      Function<Locked, List<ReserveRules.Problem>> check) {
+    return jdbi.inTransaction(h -> {
+      Optional<StoredVersion> version = h.createQuery("select * from budget_version where id = :id for update").bind("id", versionId)
+          .map((rs, ctx) -> VersionStore.version(rs)).findOne();
+      if (version.isEmpty() || version.get().status().adopted() || version.get().status() == VersionStatus.INGEDIEND) {
+        return new Written.Final();
+      }
+      var row = h.createQuery("select revision, updated_by from annual_accounts where version_id = :v").bind("v", versionId).mapToMap().findOne();
+      if (row.isEmpty()) {
+        return new Written.Final();
+      }
+      List<Reserve> before = reserves(h, versionId);
+      int current = ((Number) row.get().get("revision")).intValue();
+      if (current != expectedRevision) {
+        return new Written.Conflict(current, describe(before), String.valueOf(row.get().get("updated_by")));
+      }
+      List<ReserveRules.Problem> problems = check.apply(new Locked(version.get(), VersionStore.proposals(h, versionId), before));
+      if (!problems.isEmpty()) {
+        return new Written.Refused(List.copyOf(problems));
+      }
+      java.util.Set<Reserve> illustrated = new java.util.HashSet<>(h.createQuery("select * from accounts_reserve where version_id = :v and illustration")
+          .bind("v", versionId).map((rs, ctx) -> reserve(rs)).list());
+      h.createUpdate("delete from accounts_reserve where version_id = :v").bind("v", versionId).execute();
+      int position = 0;
+      for (Reserve r : reserves) {
+        h.createUpdate("insert into accounts_reserve (version_id, reserve_id, position, name, kind, annex_column, opening_cents, addition_cents,"
+                + " withdrawal_cents, illustration) values (:v, :id, :pos, :name, :kind, :col, :o, :a, :w, :ill)")
+            .bind("v", versionId).bind("id", r.id()).bind("pos", position++).bind("name", r.name()).bind("kind", r.kind().code())
+            .bind("col", r.column()).bind("o", r.opening()).bind("a", r.addition()).bind("w", r.withdrawal()).bind("ill", illustrated.contains(r))
+            .execute();
+      }
+      Instant at = Instant.now();
+      h.createUpdate("update annual_accounts set revision = :r, updated_at = :at, updated_by = :by where version_id = :v")
+          .bind("r", current + 1).bind("at", at).bind("by", actor).bind("v", versionId).execute();
+      AuditLog.record(h, LogEntry.change(actor, "accounts.reserves", "reserves", versionId, describe(before), describe(reserves)), at);
+      return new Written.Done(current + 1);
+    });
+  }
+
+  /** Reserves in words, one a line, for the log and a conflict: {@code Algemene reserve (algemeen, kolom 1): begin € 2.500.000,00, ...}. */
+  public static String describe(List<Reserve> reserves) {
+    if (reserves.isEmpty()) {
+      return "(geen reserves)";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Reserve r : reserves) {
+      sb.append(sb.length() == 0 ? "" : "\n").append(r.name()).append(" (").append(r.kind() == null ? "?" : r.kind().code()).append(", kolom ")
+          .append(r.column()).append("): begin ").append(Dutch.money(r.opening())).append(", toevoeging ").append(Dutch.money(r.addition()))
+          .append(", onttrekking ").append(Dutch.money(r.withdrawal()));
+    }
+    return sb.toString();
+  }
+
+  private static List<Reserve> reserves(Handle h, long versionId) {
+    return h.createQuery("select * from accounts_reserve where version_id = :v order by position").bind("v", versionId)
+        .map((rs, ctx) -> reserve(rs)).list();
+  }
+
+  private static Reserve reserve(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Reserve(rs.getString("reserve_id"), rs.getString("name"), Reserve.Kind.ofCode(rs.getString("kind")),
+        rs.getString("annex_column"), rs.getLong("opening_cents"), rs.getLong("addition_cents"), rs.getLong("withdrawal_cents"));
   }
 
   /** Locks the version's row; false when it is gone or adopted. */

@@ -93,7 +93,7 @@ public final class VersionStore {
     return jdbi.withHandle(h -> proposals(h, versionId));
   }
 
-  private static List<StoredProposal> proposals(Handle h, long versionId) {
+  static List<StoredProposal> proposals(Handle h, long versionId) {
     return h.createQuery("select * from proposal where version_id = :v order by position, proposal_id")
         .bind("v", versionId).map((rs, ctx) -> proposal(rs)).list();
   }

@@ -39,13 +39,27 @@ final class AccountsPages extends Pages {
   }
 
   private void show(Context ctx, AnnualAccountsEdits.View a, List<FieldError> errors, String errorsFor, Map<String, String> typed, String conflict) {
+    show(ctx, a, errors, errorsFor, typed, conflict, stored(a, "1".equals(ctx.queryParam("reserves"))));
+  }
+
+  /** The reserves form with the stored reserves and one empty row. */
+  private static AccountsData.ReserveForm stored(AnnualAccountsEdits.View a, boolean saved) {
+    List<AnnualAccountsEdits.ReserveRow> rows = new ArrayList<>(a.accounts().reserves().stream().map(AnnualAccountsEdits.ReserveRow::of).toList());
+    rows.add(EMPTY);
+    return new AccountsData.ReserveForm(rows, List.of(), a.settings().revision(), null, saved);
+  }
+
+  private static final AnnualAccountsEdits.ReserveRow EMPTY = new AnnualAccountsEdits.ReserveRow(null, null, null, null, null, null, null);
+
+  private void show(Context ctx, AnnualAccountsEdits.View a, List<FieldError> errors, String errorsFor, Map<String, String> typed, String conflict,
+      AccountsData.ReserveForm reserves) {
     View v = view(ctx, a.snapshot(), a.snapshot().version().name());
     List<String> tables = new ArrayList<>();
     for (Table t : a.accounts().document().tables()) {
       tables.add(HtmlTableRenderer.render(a.accounts().document(), a.printed(), t,
           "en".equals(lang(ctx)) ? HtmlTableRenderer.Options.PLAIN.inWords(TableWords::english) : HtmlTableRenderer.Options.PLAIN));
     }
-    render(ctx, "accounts.jte", v, new AccountsData.Page(a, tables, errors, errorsFor, typed, conflict, source(a, lang(ctx))));
+    render(ctx, "accounts.jte", v, new AccountsData.Page(a, tables, errors, errorsFor, typed, conflict, source(a, lang(ctx)), reserves));
   }
 
   /** GET /v/{v}/jaarrekening/lid/{member}: what the member gets back or pays, per annex column and for the pass-through budget. */
@@ -83,6 +97,55 @@ final class AccountsPages extends Pages {
     typed.put("euros", euros == null ? "" : euros);
     typed.put("percent", percent == null ? "" : percent);
     answer(ctx, s, r, "drempel", "drempel", typed);
+  }
+
+  /**
+   * POST /v/{v}/jaarrekening/reserves: the reserves form, rows {@code reserves[i].id, .name, .kind, .column, .opening,
+   * .addition, .withdrawal, .remove} for i below {@code rows}. With {@code actie=rij} it only shows the form again with
+   * what was typed and one more empty row (nothing saved); else it saves: 303 to the page, or the form again with what
+   * was typed and each problem at its field (422), or with the stored revision and what is stored now (409).
+   */
+  void reserves(Context ctx) {
+    Snapshot s = snapshot(ctx);
+    int count = Math.min(Math.max(parseInt(ctx.formParam("rows")), 0), AnnualAccountsEdits.MAX_RESERVE_ROWS + 1);
+    List<AnnualAccountsEdits.ReserveRow> rows = new ArrayList<>();
+    List<AnnualAccountsEdits.ReserveRow> asTyped = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      AnnualAccountsEdits.ReserveRow row = new AnnualAccountsEdits.ReserveRow(param(ctx, i, "id"), param(ctx, i, "name"), param(ctx, i, "kind"),
+          param(ctx, i, "column"), param(ctx, i, "opening"), param(ctx, i, "addition"), param(ctx, i, "withdrawal"));
+      boolean remove = "ja".equals(param(ctx, i, "remove"));
+      rows.add(remove ? null : row); // a removed row keeps its place, so each problem stays at its row
+      asTyped.add(remove ? EMPTY : row);
+    }
+    if ("rij".equals(ctx.formParam("actie"))) {
+      AnnualAccountsEdits.View now = workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+      List<AnnualAccountsEdits.ReserveRow> more = new ArrayList<>(asTyped);
+      if (more.size() <= nl.begroot.core.accounts.ReserveRules.MAX_RESERVES) {
+        more.add(EMPTY);
+      }
+      show(ctx, now, List.of(), null, Map.of(), null, new AccountsData.ReserveForm(more, List.of(), parseInt(ctx.formParam("revision")), null, false));
+      return;
+    }
+    EditResult r = workspace.annualAccounts().reserves(s.slug(), rows, ctx.formParam("revision"), actor(ctx));
+    if (r instanceof EditResult.Saved) {
+      ctx.redirect("/v/" + View.enc(s.slug()) + "/jaarrekening?reserves=1#reserves", io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
+    }
+    if (r instanceof EditResult.NotFound nf) {
+      throw new NotFound(nf.what());
+    }
+    AnnualAccountsEdits.View now = workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+    if (r instanceof EditResult.Invalid inv) {
+      ctx.status(422);
+      show(ctx, now, List.of(), null, Map.of(), null, new AccountsData.ReserveForm(asTyped, inv.errors(), parseInt(ctx.formParam("revision")), null, false));
+    } else if (r instanceof EditResult.Conflict c) {
+      ctx.status(409); // what was typed stays in the form, at the stored revision: saving again overwrites deliberately (decision 200)
+      show(ctx, now, List.of(), null, Map.of(), null, new AccountsData.ReserveForm(asTyped, List.of(), c.currentRevision(), c, false));
+    }
+  }
+
+  private static String param(Context ctx, int row, String field) {
+    return ctx.formParam(AnnualAccountsEdits.reserveField(row, field));
   }
 
   private void answer(Context ctx, Snapshot s, EditResult r, String anchor, String errorsFor, Map<String, String> typed) {

@@ -253,6 +253,24 @@ public final class I18n {
     w("accounts.threshold.euros", "Drempel in euro's", "Threshold in euros");
     w("accounts.threshold.percent", "Drempel in procenten", "Threshold in percent");
     w("accounts.threshold.save", "Drempel opslaan", "Save the threshold");
+    w("accounts.reserves", "Reserves", "Reserves");
+    w("accounts.reserves.intro", "De reserves met de toevoeging en onttrekking die de resultaatbestemming voorstelt. Bedragen in euro's, bijvoorbeeld 2.500.000 of 2.500.000,00; een lege toevoeging of onttrekking is nul. Wat aan een reserve wordt toegevoegd, wordt niet met de leden van haar kolom verrekend; wat eraan wordt onttrokken wel.",
+        "The reserves with the addition and withdrawal the appropriation of the result proposes. Amounts in euros, for example 2.500.000 or 2.500.000,00 (Dutch notation); an empty addition or withdrawal is zero. What is added to a reserve is not settled with the members of its column; what is withdrawn is.");
+    w("accounts.reserves.none", "Deze jaarrekening heeft geen reserves.", "These annual accounts have no reserves.");
+    w("accounts.reserves.row", "Reserve", "Reserve");
+    w("accounts.reserves.name", "Naam", "Name");
+    w("accounts.reserves.kind", "Soort", "Kind");
+    w("accounts.reserves.kind.algemeen", "Algemene reserve", "General reserve");
+    w("accounts.reserves.kind.bestemming", "Bestemmingsreserve", "Earmarked reserve");
+    w("accounts.reserves.column", "Kolom bijlage", "Annex column");
+    w("accounts.reserves.opening", "Stand 1 januari (€)", "Opening balance (€)");
+    w("accounts.reserves.addition", "Toevoeging (€)", "Addition (€)");
+    w("accounts.reserves.withdrawal", "Onttrekking (€)", "Withdrawal (€)");
+    w("accounts.reserves.remove", "Verwijderen", "Remove");
+    w("accounts.reserves.add", "Rij toevoegen", "Add a row");
+    w("accounts.reserves.save", "Reserves opslaan", "Save the reserves");
+    w("accounts.reserves.saved", "De reserves zijn opgeslagen; de resultaatbestemming en de afrekening zijn herberekend.",
+        "The reserves are saved; the appropriation and the settlement are computed again.");
     w("accounts.side", "Kant", "Side");
     w("accounts.deviation", "Afwijking", "Deviation");
     w("accounts.explanation", "Toelichting", "Explanation");

@@ -297,6 +297,7 @@ public final class WebServer {
       route(r, HandlerType.GET, "/v/{version}/jaarrekening/{file}", Permission.EXPORT, Find.PATH, accounts::download);
       route(r, HandlerType.POST, "/v/{version}/jaarrekening/toelichting", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::explain);
       route(r, HandlerType.POST, "/v/{version}/jaarrekening/drempel", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::threshold);
+      route(r, HandlerType.POST, "/v/{version}/jaarrekening/reserves", Permission.EDIT_ACCOUNTS, Find.PATH, accounts::reserves);
       route(r, HandlerType.GET, "/api/versions/{version}/accounts", Permission.READ_VERSION, Find.PATH, accounts::apiGet);
       // sign-in with the organisation's identity provider (only when configured)
       if (oidcSignIn != null) {

@@ -10,6 +10,7 @@ import nl.begroot.core.access.Actor;
 import nl.begroot.core.access.Permission;
 import nl.begroot.core.accounts.AnnualAccounts;
 import nl.begroot.core.accounts.Reserve;
+import nl.begroot.core.accounts.ReserveRules;
 import nl.begroot.core.accounts.Threshold;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Version;
@@ -215,13 +216,165 @@ public final class AnnualAccountsEdits {
     return written(slug, "drempel", w, euros + " euro of " + percent + " %");
   }
 
+  // ------------------------------------------------------------------------------ the reserves
+
+  /** The most rows a reserves form may send (filled or not); more is refused, not cut off. */
+  public static final int MAX_RESERVE_ROWS = 500;
+
+  /**
+   * One row of the reserves form as typed: the reserve's id (empty for a new row), name, kind ({@code algemeen} or
+   * {@code bestemming}), annex column, and the amounts in euros in Dutch notation ({@code 2.500.000} or
+   * {@code 2.500.000,00}; an empty addition or withdrawal is none).
+   */
+  public record ReserveRow(String id, String name, String kind, String column, String opening, String addition, String withdrawal) {
+    /** A row left empty: no reserve (the form's spare row). */
+    public boolean blank() {
+      return empty(name) && empty(opening) && empty(addition) && empty(withdrawal);
+    }
+
+    private static boolean empty(String s) {
+      return s == null || s.isBlank();
+    }
+
+    /** The row of a stored reserve, its amounts as the form shows them. */
+    public static ReserveRow of(Reserve r) {
+      return new ReserveRow(r.id(), r.name(), r.kind().code(), r.column(), amount(r.opening()), amount(r.addition()), amount(r.withdrawal()));
+    }
+
+    private static String amount(long cents) {
+      return cents % 100 == 0 ? nl.begroot.core.text.Dutch.whole(cents / 100) : nl.begroot.core.text.Dutch.euros(cents);
+    }
+  }
+
+  /** The form field of a reserve's field, by the row's place in the form: {@code reserves[2].opening}. */
+  public static String reserveField(int row, String field) {
+    return ReserveRules.path(row, field).toString();
+  }
+
+  /**
+   * Replaces the reserves of the accounts {@code slug} by the {@code rows} of the form (in the form's order; a null
+   * row was marked for removal, a blank row is no reserve), read at the accounts' revision {@code expectedRevision}
+   * (shared with the threshold). The amounts are read as the budget's forms read them ({@link Drafts#parseAmount});
+   * what the reserves must be is {@link ReserveRules}'s, asked inside the store's transaction on the version as it is
+   * there; every problem is returned at its form field ({@link #reserveField}), nothing saved. A stale revision is a
+   * conflict; submitted or adopted accounts change no more.
+   */
+  public EditResult reserves(String slug, List<ReserveRow> rows, String expectedRevision, Actor actor) {
+    Optional<Snapshot> s = workspace.snapshot(slug);
+    if (s.isEmpty() || !s.get().version().accounts()) {
+      return new EditResult.NotFound("jaarrekening " + slug);
+    }
+    Access.require(actor, Permission.EDIT_ACCOUNTS, Workspace.scope(s.get().version()));
+    List<FieldError> errors = new ArrayList<>();
+    Integer revision = revision(expectedRevision);
+    if (revision == null) {
+      errors.add(new FieldError("revision", "De revisie ontbreekt of is geen getal.", "The revision is missing or not a number."));
+    }
+    if (rows.size() > MAX_RESERVE_ROWS) {
+      return invalid("reserves", "Het formulier heeft ten hoogste " + MAX_RESERVE_ROWS + " regels, niet " + rows.size() + ".",
+          "The form has at most " + MAX_RESERVE_ROWS + " rows, not " + rows.size() + ".");
+    }
+    List<Reserve> reserves = new ArrayList<>();
+    List<Integer> formRow = new ArrayList<>(); // each reserve's row in the form
+    java.util.Set<String> unread = new java.util.HashSet<>(); // fields typed as no amount: the rules' words on them would mislead
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    rows.stream().filter(r -> r != null && !r.blank() && r.id() != null && !r.id().isBlank()).forEach(r -> taken.add(r.id().strip()));
+    for (int i = 0; i < rows.size(); i++) {
+      ReserveRow r = rows.get(i);
+      if (r == null || r.blank()) {
+        continue;
+      }
+      String name = r.name() == null ? "" : r.name().strip();
+      String called = name.isEmpty() ? "Reserve " + (i + 1) : Drafts.shorten(name);
+      long[] cents = new long[3];
+      String[] fields = {"opening", "addition", "withdrawal"};
+      String[] typed = {r.opening(), r.addition(), r.withdrawal()};
+      String[][] words = {{"Stand 1 januari", "Opening balance"}, {"Toevoeging", "Addition"}, {"Onttrekking", "Withdrawal"}};
+      for (int f = 0; f < 3; f++) {
+        boolean blank = typed[f] == null || typed[f].isBlank();
+        if (blank && f == 0) {
+          errors.add(new FieldError(reserveField(i, fields[f]), called + ": vul de stand op 1 januari in (in euro's, bijvoorbeeld 2.500.000).",
+              called + ": enter the opening balance (in euros, for example 2.500.000)."));
+          unread.add(reserveField(i, fields[f]));
+          cents[f] = ReserveRules.MAX_CENTS; // not read: as much as may be, so no rule speaks of a number that was not typed
+          continue;
+        }
+        if (blank) {
+          continue; // no addition, no withdrawal
+        }
+        Optional<Drafts.Amount> amount = typed[f].length() > 40 ? Optional.empty() : Drafts.parseAmount(typed[f]);
+        if (amount.isEmpty() || amount.get().cents() == null) {
+          errors.add(new FieldError(reserveField(i, fields[f]), called + ": " + words[f][0].toLowerCase(java.util.Locale.ROOT) + " '" + Drafts.shorten(typed[f])
+              + "' is geen bedrag in euro's; schrijf bijvoorbeeld 2.500.000 of 2.500.000,00.", called + ": " + words[f][1].toLowerCase(java.util.Locale.ROOT)
+              + " '" + Drafts.shorten(typed[f]) + "' is not an amount in euros; write for example 2.500.000 or 2.500.000,00."));
+          unread.add(reserveField(i, fields[f]));
+          cents[f] = f == 2 ? 0 : ReserveRules.MAX_CENTS; // not read: no rule speaks of a number that was not typed
+        } else {
+          cents[f] = amount.get().cents();
+        }
+      }
+      String id = r.id() == null || r.id().isBlank() ? newId(name, taken) : r.id().strip();
+      reserves.add(new Reserve(id, name, Reserve.Kind.find(r.kind() == null ? "" : r.kind().strip()).orElse(null),
+          r.column() == null ? "" : r.column().strip(), cents[0], cents[1], cents[2]));
+      formRow.add(i);
+    }
+    if (!errors.isEmpty()) {
+      // the rules on what was read, against the version as read now: every problem in one answer; the store checks again when saving
+      for (FieldError e : fieldErrors(ReserveRules.check(s.get().budget().annex(), reserves), formRow)) {
+        if (!unread.contains(e.field())) {
+          errors.add(e);
+        }
+      }
+      return new EditResult.Invalid(errors);
+    }
+    var w = store.reserves(s.get().version().id(), reserves, revision, Workspace.actor(actor),
+        locked -> ReserveRules.check(workspace.state(locked.version(), locked.proposals()).budget().annex(), reserves));
+    if (w instanceof AnnualAccountsStore.Written.Refused refused) {
+      workspace.written(slug);
+      return new EditResult.Invalid(fieldErrors(refused.problems(), formRow));
+    }
+    return written(slug, "reserves", w, AnnualAccountsStore.describe(reserves));
+  }
+
+  /** The rules' problems at the form's fields: the reserve at place {@code i} of the list is the form's row {@code formRow.get(i)}. */
+  private static List<FieldError> fieldErrors(List<ReserveRules.Problem> problems, List<Integer> formRow) {
+    List<FieldError> out = new ArrayList<>();
+    for (ReserveRules.Problem p : problems) {
+      int i = p.index();
+      out.add(new FieldError(i < 0 ? "reserves" : reserveField(formRow.get(i), p.field()), p.nl(), p.en()));
+    }
+    return out;
+  }
+
+  /** An id for a new reserve, from its name (lower-case letters, digits, dashes), not yet {@code taken}; added to it. */
+  static String newId(String name, java.util.Set<String> taken) {
+    String base = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (base.length() > 60) {
+      base = base.substring(0, 60).replaceAll("-+$", "");
+    }
+    if (base.isEmpty()) {
+      base = "reserve";
+    }
+    String id = base;
+    for (int n = 2; taken.contains(id); n++) {
+      id = base + "-" + n;
+    }
+    taken.add(id);
+    return id;
+  }
+
   private EditResult written(String slug, String what, AnnualAccountsStore.Written w, String yours) {
     workspace.written(slug);
     if (w instanceof AnnualAccountsStore.Written.Conflict c) {
       return new EditResult.Conflict(what, c.revision(), c.by(), c.body(), yours);
     }
     if (w instanceof AnnualAccountsStore.Written.Final) {
-      return invalid("form", "Deze jaarrekening is vastgesteld en verandert niet meer.", "These annual accounts are adopted and no longer change.");
+      return invalid("form", "Deze jaarrekening is ingediend of vastgesteld en verandert niet meer.",
+          "These annual accounts are submitted or adopted and no longer change.");
+    }
+    if (w instanceof AnnualAccountsStore.Written.Refused refused) { // only the reserves are checked in the store; they map their own fields
+      return new EditResult.Invalid(refused.problems().stream().map(p -> new FieldError("reserves", p.nl(), p.en())).toList());
     }
     return new EditResult.Saved(slug);
   }

@@ -446,15 +446,20 @@ public final class Workspace {
   }
 
   State state(VersionStore.Write w) {
-    Snapshot known = cache.get(w.version().slug());
-    if (known != null && known.version().equals(w.version()) && known.rows().equals(w.proposals())) {
-      return new State(w.version(), w.proposals(), known.budget());
+    return state(w.version(), w.proposals());
+  }
+
+  /** The same for rows another store read inside its own write's transaction (the annual accounts' reserves). */
+  State state(StoredVersion version, List<StoredProposal> proposals) {
+    Snapshot known = cache.get(version.slug());
+    if (known != null && known.version().equals(version) && known.rows().equals(proposals)) {
+      return new State(version, proposals, known.budget());
     }
-    LoadResult result = BudgetCodec.readRows("versie " + w.version().slug(), w.version().baseYaml(), w.proposals());
+    LoadResult result = BudgetCodec.readRows("versie " + version.slug(), version.baseYaml(), proposals);
     if (result instanceof LoadResult.Rejected r) {
-      throw new StoreException("the stored version '" + w.version().slug() + "' does not read: " + r.problems().get(0), null);
+      throw new StoreException("the stored version '" + version.slug() + "' does not read: " + r.problems().get(0), null);
     }
-    return new State(w.version(), w.proposals(), ((LoadResult.Loaded) result).budget());
+    return new State(version, proposals, ((LoadResult.Loaded) result).budget());
   }
 
   /**

@@ -85,7 +85,7 @@ class RoleMatrixTest {
     IMPORT_ACTUALS,
     /** Starting the annual accounts (jaarrekening) from an adopted version: a controller's, like an amendment. */
     START_ACCOUNTS,
-    /** Changing the annual accounts (an explanation, the threshold): a controller's, never in an adopted version. */
+    /** Changing the annual accounts (an explanation, the threshold, the reserves): a controller's, never in an adopted version. */
     EDIT_ACCOUNTS
   }
 
@@ -190,6 +190,7 @@ class RoleMatrixTest {
     ROUTES.put("POST /v/{version}/jaarrekening-beginnen", Kind.START_ACCOUNTS);
     ROUTES.put("POST /v/{version}/jaarrekening/toelichting", Kind.EDIT_ACCOUNTS);
     ROUTES.put("POST /v/{version}/jaarrekening/drempel", Kind.EDIT_ACCOUNTS);
+    ROUTES.put("POST /v/{version}/jaarrekening/reserves", Kind.EDIT_ACCOUNTS);
     for (String r : List.of("POST /v/{version}/delen", "POST /api/versions/{version}/share", "POST /api/versions/{version}/unshare")) {
       ROUTES.put(r, Kind.SHARE);
     }

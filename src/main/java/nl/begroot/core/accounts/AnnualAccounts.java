@@ -160,10 +160,9 @@ public record AnnualAccounts(
     if (y < 0) {
       throw new IllegalArgumentException("year " + year + " is not a year of this budget (" + computation.years() + ")");
     }
-    for (Reserve r : reserves) {
-      if (!r.problems().isEmpty()) {
-        throw new IllegalArgumentException(String.join("; ", r.problems()));
-      }
+    List<ReserveRules.Problem> wrong = ReserveRules.check(b.annex(), reserves);
+    if (!wrong.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", wrong.stream().map(ReserveRules.Problem::en).toList()));
     }
     BudgetVsRealised view = BudgetVsRealised.of(computation, realised, year, nl.begroot.core.actuals.ActualsImport.MAX_PERIOD);
     Figures f = new Figures(b, year);
@@ -252,10 +251,7 @@ public record AnnualAccounts(
     Annex annex = b.annex();
     List<Table.Row> reserveRows = new ArrayList<>();
     List<String> reserveIds = new ArrayList<>();
-    for (Reserve r : reserves) {
-      if (annex == null || AnnexLayout.columnIndex(annex, r.column()) < 0 || annex.columns().get(AnnexLayout.columnIndex(annex, r.column())).isSum()) {
-        throw new IllegalArgumentException(r.name() + ": '" + r.column() + "' is not a column of the annex that gathers programmes");
-      }
+    for (Reserve r : reserves) { // checked by ReserveRules above: each charged to a column the settlement splits
       String rid = "r-" + r.id();
       reserveIds.add(rid);
       String o = f.leaf(RESERVES + "/" + rid + "/begin", r.name() + ", stand begin " + year, r.opening(), "reserve " + r.name() + ", stand 1 januari " + year);
@@ -280,11 +276,8 @@ public record AnnualAccounts(
     long settledTotal = 0;
     if (annex != null) {
       List<Integer> leaves = new ArrayList<>();
-      for (int c = 0; c < annex.columns().size(); c++) {
-        Annex.Column col = annex.columns().get(c);
-        if (!col.isSum() && (!col.programmes().isEmpty() || !col.units().isEmpty())) {
-          leaves.add(c);
-        }
+      for (Annex.Column col : settledColumns(annex)) {
+        leaves.add(annex.columns().indexOf(col));
       }
       // each programme's deviation to the first leaf column that gathers it; an overhead view's by its spread
       Map<Integer, List<Figure.Term>> termsOf = new LinkedHashMap<>();
@@ -455,6 +448,18 @@ public record AnnualAccounts(
           List.copyOf(settledColumns), List.copyOf(memberSettlements), settledTotal, pt, new Document(computation, f.graph, f.tables));
     }
     throw new IllegalArgumentException("the budget has no annex: there is no key to settle the result with the members");
+  }
+
+  /**
+   * The columns of {@code annex} the settlement splits over the members, in the annex's order: those that are no
+   * sum and gather programmes or units (columns of single proposals get nothing: realised figures are per unit,
+   * decision 160). The reserves are charged to these ({@link ReserveRules}).
+   */
+  public static List<Annex.Column> settledColumns(Annex annex) {
+    if (annex == null) {
+      return List.of();
+    }
+    return annex.columns().stream().filter(c -> !c.isSum() && (!c.programmes().isEmpty() || !c.units().isEmpty())).toList();
   }
 
   private static long sum(List<ProgrammeLine> lines, int which) {

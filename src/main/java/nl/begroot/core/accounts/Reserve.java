@@ -1,13 +1,11 @@
 package nl.begroot.core.accounts;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A reserve of the organisation with its movement in the year of the accounts: the balance at the
  * start ({@code opening}), what the appropriation of the result adds to it and withdraws from it, and
  * so the balance at the end. {@code column} is the annex column whose settlement the movement is
- * charged to (an addition is kept from the members of that column, a withdrawal given to them).
+ * charged to (an addition is kept from the members of that column, a withdrawal given to them). What a reserve
+ * must be is {@link ReserveRules}'s.
  */
 public record Reserve(String id, String name, Kind kind, String column, long opening, long addition, long withdrawal) {
 
@@ -32,6 +30,16 @@ public record Reserve(String id, String name, Kind kind, String column, long ope
       return dutch;
     }
 
+    /** The kind whose code is {@code code} ({@code algemeen}, {@code bestemming}), if any. */
+    public static java.util.Optional<Kind> find(String code) {
+      for (Kind k : values()) {
+        if (k.code.equals(code)) {
+          return java.util.Optional.of(k);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+
     public static Kind ofCode(String code) {
       for (Kind k : values()) {
         if (k.code.equals(code)) {
@@ -45,20 +53,5 @@ public record Reserve(String id, String name, Kind kind, String column, long ope
   /** The balance at the end of the year: opening + addition - withdrawal (exact). */
   public long closing() {
     return Math.subtractExact(Math.addExact(opening, addition), withdrawal);
-  }
-
-  /** What is wrong with the reserve, in words (empty when it is fine). */
-  public List<String> problems() {
-    List<String> out = new ArrayList<>();
-    if (addition < 0 || withdrawal < 0) {
-      out.add(name + ": an addition and a withdrawal are not negative");
-    }
-    if (opening < 0) {
-      out.add(name + ": a reserve does not start below zero");
-    }
-    if (addition >= 0 && withdrawal >= 0 && opening >= 0 && withdrawal > opening + addition) {
-      out.add(name + ": the withdrawal is more than the reserve holds");
-    }
-    return out;
   }
 }
