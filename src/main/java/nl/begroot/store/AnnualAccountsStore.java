@@ -214,7 +214,8 @@ public final class AnnualAccountsStore {
       Instant at = Instant.now();
       h.createUpdate("update annual_accounts set revision = :r, updated_at = :at, updated_by = :by where version_id = :v")
           .bind("r", current + 1).bind("at", at).bind("by", actor).bind("v", versionId).execute();
-      AuditLog.record(h, LogEntry.change(actor, "accounts.reserves", "reserves", versionId, describe(before), describe(reserves)), at);
+      AuditLog.record(h, LogEntry.change(actor, "accounts.reserves", "reserves", versionId, before.isEmpty() ? null : describe(before),
+          reserves.isEmpty() ? null : describe(reserves)), at); // one line per reserve, "name (kind, kolom): amounts": the log shows it field by field
       return new Written.Done(current + 1);
     });
   }

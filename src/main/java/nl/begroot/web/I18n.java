@@ -502,6 +502,9 @@ public final class I18n {
     w("download", "Downloaden", "Download");
     w("figure.link", "Herkomst", "Origin");
     w("downloads", "Publicaties", "Publications");
+    w("action.accounts.reserves", "reserves van de jaarrekening gewijzigd", "reserves of the annual accounts changed");
+    w("action.accounts.threshold", "drempel van de jaarrekening gewijzigd", "threshold of the annual accounts changed");
+    w("action.accounts.explain", "toelichting op een afwijking gewijzigd", "explanation of a deviation changed");
     w("action.proposal.create", "voorstel toegevoegd", "proposal added");
     w("action.proposal.change", "voorstel gewijzigd", "proposal changed");
     w("action.proposal.withdraw", "voorstel ingetrokken", "proposal withdrawn");

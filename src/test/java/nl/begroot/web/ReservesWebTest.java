@@ -120,6 +120,9 @@ class ReservesWebTest {
     assertThat(json()).contains("\"member\":\"A\",\"name\":\"Alfa\",\"own\":2501").contains("\"member\":\"B\",\"name\":\"Beta\",\"own\":1500")
         .contains("\"member\":\"C\",\"name\":\"Gamma\",\"own\":1000").contains("\"settled\":5001");
     assertThat(server.get(anna, J + "/jaarrekening/lid/A").body()).contains("Alfa krijgt € 25,01 terug over 2026.");
+    // logged: the version's changes name the change in words, with the reserves before and after
+    assertThat(server.get(anna, J + "/wijzigingen").body()).contains("reserves van de jaarrekening gewijzigd")
+        .contains("<li>Bestemmingsreserve ICT (bestemming, kolom c2): — → begin € 100,00, toevoeging € 0,00, onttrekking € 10,00</li>");
     HttpResponse<byte[]> pdf = server.http.send(anna.request(server.base() + J + "/jaarrekening/jaarrekening.pdf").GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
     String text;

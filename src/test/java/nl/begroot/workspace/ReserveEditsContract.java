@@ -145,7 +145,7 @@ public abstract class ReserveEditsContract {
     List<Change> log = reserveEntries();
     assertThat(log).singleElement().satisfies(c -> {
       assertThat(c.actor()).isEqualTo("bert");
-      assertThat(c.before()).isEqualTo("(geen reserves)");
+      assertThat(c.before()).isNull();
       assertThat(c.after()).isEqualTo("Algemene reserve (algemeen, kolom c1): begin € 2.500.000,00, toevoeging € 20,00, onttrekking € 0,00\n"
           + "Bestemmingsreserve ICT (bestemming, kolom c2): begin € 100,00, toevoeging € 0,00, onttrekking € 10,00");
     });
