@@ -28,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code approved} (the last adopted figures), every proposal line phase {@code proposed}; lasten
  * are {@code expenditure}, baten {@code revenue}. Amounts are exact euros with cents. The overhead
  * view's frame is left out: its costs are already inside the other programmes (its proposals are
- * in, as in Tabel 1).
+ * in, as in Tabel 1). The same writer makes the annual accounts' package ({@link #accountsFiles}: phases
+ * adjusted and executed) and the Tussenrapportage's ({@link #midyearFiles}: a measure per figure, the
+ * forecast one without a phase); a {@link Layout} says which columns a package has.
  */
 final class FiscalDataPackage {
   static final String DESCRIPTOR = "datapackage.json";
