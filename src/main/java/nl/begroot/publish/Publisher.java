@@ -40,6 +40,14 @@ public final class Publisher {
     FiscalDataPackage.writeZip(FiscalDataPackage.accountsFiles(budget, accounts), out);
   }
 
+  /**
+   * The Tussenrapportage's open data: a Fiscal Data Package with per programme the budget after amendments (measure adjusted), per unit
+   * the realised figures up to the period (executed) and the forecast (a measure without a phase), as a zip archive.
+   */
+  public static void midyearFiscalDataPackage(Budget budget, nl.begroot.core.midyear.MidyearReport report, OutputStream out) throws IOException {
+    FiscalDataPackage.writeZip(FiscalDataPackage.midyearFiles(budget, report), out);
+  }
+
   /** One member's one-page statement ("Bijdrage aan de vereniging") as HTML. */
   public static void statementHtml(Publication publication, String memberId, OutputStream out) throws IOException {
     out.write(Statement.html(publication, memberId, false).getBytes(StandardCharsets.UTF_8));

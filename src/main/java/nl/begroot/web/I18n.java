@@ -537,6 +537,8 @@ public final class I18n {
     w("audit.check.KEY", "verdeelsleutel", "key");
     w("audit.check.FRAME_BALANCE", "kader sluit niet", "frame balance");
     w("audit.check.EXPLANATION", "toelichting ontbreekt", "explanation missing");
+    w("audit.check.FORECAST", "prognose ontbreekt", "forecast missing");
+    w("audit.check.EFFECT", "effect van de voorstellen", "effect of the proposals");
     w("withdrawn.done", "Ingetrokken; het voorstel telt niet meer mee.", "Withdrawn; the proposal no longer counts.");
     w("reinstated.done", "Teruggezet; het voorstel telt weer mee.", "Reinstated; the proposal counts again.");
     w("province.share.normalised", "in Bijlage 1, na deling door de som van de sleutel", "in Annex 1, after division by the key's sum");

@@ -129,6 +129,18 @@ final class MidyearPages extends Pages {
     }
   }
 
+  /** GET /v/{version}/tussenrapportage/open-data: the Fiscal Data Package of the report (measures adjusted, executed, forecast), a zip. */
+  void openData(Context ctx) throws java.io.IOException {
+    Snapshot s = snapshot(ctx);
+    Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug(),
+        notA(actor(ctx), s.version(), StoredVersion.MIDYEAR)));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    nl.begroot.publish.Publisher.midyearFiscalDataPackage(s.budget(), m.report(), out);
+    ctx.contentType("application/zip");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + s.slug() + "-open-data.zip\"");
+    ctx.result(out.toByteArray());
+  }
+
   /** GET /v/{version}/tussenrapportage/{file}: the report as HTML, PDF, Excel, CSV or JSON. */
   void download(Context ctx) {
     Snapshot s = snapshot(ctx);

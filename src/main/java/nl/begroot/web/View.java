@@ -562,6 +562,10 @@ public final class View {
           : "het kader sluit niet in " + f.column() + " (" + f.computed() + " euro)";
       case EXPLANATION -> en ? f.message() : "de afwijking van " + f.label() + " (" + f.computed() + ") is groter dan de drempel en heeft geen toelichting";
       case FORECAST -> en ? f.message() : "de eenheid " + f.label() + (f.computed().isEmpty() ? " heeft geen prognose" : " heeft een prognose zonder reden");
+      case EFFECT -> en ? f.message() : f.row().equals("sluitpost")
+          ? "de wijziging van de sluitpost in " + f.column() + " staat als " + f.printed() + ", maar de eigen bedragen van de voorstellen geven "
+              + f.computed() + " (de wijziging van de lasten min die van alle andere baten)"
+          : "de wijzigingen per lid in " + f.column() + " tellen op tot " + f.printed() + ", maar het te verdelen bedrag verandert met " + f.computed();
     };
   }
 

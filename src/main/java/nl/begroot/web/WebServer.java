@@ -286,6 +286,8 @@ public final class WebServer {
       route(r, HandlerType.GET, "/v/{version}/tussenrapportage", Permission.READ_VERSION, Find.PATH, midyear::page);
       route(r, HandlerType.POST, "/v/{version}/tussenrapportage", Permission.CREATE_MIDYEAR, Find.PATH, midyear::start);
       route(r, HandlerType.POST, "/v/{version}/tussenrapportage/prognose", Permission.EDIT_FORECAST, Find.PATH, midyear::saveForecast);
+      route(r, HandlerType.GET, "/v/{version}/tussenrapportage/open-data", Permission.EXPORT, Find.PATH, midyear::openData);
+      // the publication (HTML, PDF, Excel, CSV, JSON); after open-data, which the pattern would also match
       route(r, HandlerType.GET, "/v/{version}/tussenrapportage/{file}", Permission.EXPORT, Find.PATH, midyear::download);
       route(r, HandlerType.GET, "/api/versions/{version}/midyear", Permission.READ_VERSION, Find.PATH, midyear::api);
       // the annual accounts (docs/accounts.md); the workspace asks Access again in each

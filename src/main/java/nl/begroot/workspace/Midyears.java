@@ -174,9 +174,9 @@ public final class Midyears {
     stored.forEach((unit, f) -> forecasts.put(unit, new Forecast(unit, f.lastenCents(), f.batenCents(), f.reason())));
     MidyearReport report = MidyearReport.of(basis.computed().computation(), realised, period.year(), period.upToPeriod(), forecasts);
     var rounded = Pipeline.round(report.document());
-    Midyear m = new Midyear(v, basedOn, basisRow, report, rounded, stored,
-        CycleEdits.own(basis.rows(), s.get().rows()), Comparison.of(basis.document(), s.get().document()),
-        nl.begroot.core.audit.Auditor.midyear(report, rounded));
+    Comparison effect = Comparison.of(basis.document(), s.get().document());
+    Midyear m = new Midyear(v, basedOn, basisRow, report, rounded, stored, CycleEdits.own(basis.rows(), s.get().rows()), effect,
+        nl.begroot.core.audit.Auditor.midyear(report, rounded, effect));
     printed.put(v.id(), new Cached(v.stamp(), basis.version().stamp(), realisedKey, m));
     return Optional.of(m);
   }

@@ -48,6 +48,16 @@ class FiscalDataPackageTest {
   void descriptorHasTheRequiredFieldsAndTypesOfTheSpecification() throws IOException {
     Map<String, byte[]> files = zip();
     assertThat(files).containsOnlyKeys("datapackage.json", "budget-lines.csv");
+    JsonNode root = validDescriptor(files);
+    JsonNode model = root.get("model");
+    assertThat(model.get("dimensions").propertyNames()).contains("programme", "unit", "year", "direction", "phase");
+  }
+
+  /**
+   * The descriptor of {@code files} read with a JSON parser and checked against the specification's schema: a tabular data
+   * package whose resources have a table schema and are in the package, and the fiscal model's measures and dimensions.
+   */
+  static JsonNode validDescriptor(Map<String, byte[]> files) throws IOException {
     JsonNode root = MAPPER.readTree(files.get("datapackage.json"));
     // tabular data package: profile and resources required; name lower-case
     assertThat(root.get("profile").asString()).isEqualTo("tabular-data-package");
@@ -81,6 +91,9 @@ class FiscalDataPackageTest {
       assertThat(m.getKey()).matches("^\\w+.*");
       assertThat(m.getValue().get("currency").asString()).matches("^[A-Z]{3}$");
       assertThat(fieldNames).contains(m.getValue().get("source").asString());
+      if (m.getValue().has("phase")) { // the specification: it MUST be one of these
+        assertThat(m.getValue().get("phase").asString()).isIn("proposed", "approved", "adjusted", "executed");
+      }
     }
     Set<String> dimensionTypes = Set.of("datetime", "entity", "classification", "activity", "fact", "location", "other");
     for (var d : model.get("dimensions").properties()) {
@@ -91,7 +104,7 @@ class FiscalDataPackageTest {
       assertThat(d.getValue().get("primaryKey").isString() || d.getValue().get("primaryKey").isArray()).isTrue();
       assertThat(d.getValue().get("dimensionType").asString()).isIn(dimensionTypes);
     }
-    assertThat(model.get("dimensions").propertyNames()).contains("programme", "unit", "year", "direction", "phase");
+    return root;
   }
 
   static List<String[]> csv(String text) {

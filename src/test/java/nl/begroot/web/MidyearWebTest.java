@@ -176,6 +176,16 @@ class MidyearWebTest {
     assertThat(csv).startsWith("table,row,label,column,figure,cents,printed,unit_euros,display\n")
         .contains("tussenrapportage-lasten,programma-1,1 One,afwijking,tussenrapportage-lasten/programma-1/afwijking,35000000,350,1000,amount");
     assertThat(new String(download("tussenrapportage.json"), StandardCharsets.UTF_8)).contains("begroot-midyear/1");
+    // open data: a Fiscal Data Package (MidyearFiscalDataPackageTest checks its figures), linked on the page
+    assertThat(server.get(anna, M + "/tussenrapportage").body()).contains("href=\"" + M + "/tussenrapportage/open-data\"");
+    List<String> entries = new ArrayList<>();
+    try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(download("open-data")))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        entries.add(e.getName() + (e.getName().endsWith(".csv") ? ":" + new String(zip.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("") : ""));
+      }
+    }
+    assertThat(entries).containsExactly("datapackage.json",
+        "budget-lines.csv:programme,programme_title,unit,unit_title,year,direction,adjusted,executed,forecast");
 
     // adopted like any version (the proposal approved by another controller); then final
     assertThat(server.json(anna, "POST", "/api/versions/tussenrapportage-2027-" + Workspace.CONCEPT + "/proposals/tr-1/submit", null)

@@ -175,7 +175,8 @@ class RoleMatrixTest {
     }
     // the Tussenrapportage (docs/midyear.md): read like the version; started by a controller (like an amendment);
     // a forecast is a controller's while the version is a concept, nobody's once adopted (like a key)
-    for (String r : List.of("GET /v/{version}/tussenrapportage", "GET /v/{version}/tussenrapportage/{file}", "GET /api/versions/{version}/midyear")) {
+    for (String r : List.of("GET /v/{version}/tussenrapportage", "GET /v/{version}/tussenrapportage/{file}",
+        "GET /v/{version}/tussenrapportage/open-data", "GET /api/versions/{version}/midyear")) {
       ROUTES.put(r, Kind.READ);
     }
     ROUTES.put("POST /v/{version}/tussenrapportage", Kind.AMEND);

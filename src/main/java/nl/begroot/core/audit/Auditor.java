@@ -99,12 +99,14 @@ public final class Auditor {
   }
 
   /**
-   * The audit of a Tussenrapportage (docs/midyear.md) with its printed figures: every unit that has a
-   * budget or realised figures and no forecast with a reason (an inconsistency: the report is not
-   * complete, and it is not adopted so), and every printed total of its tables that is not the sum of its
-   * printed parts.
+   * The audit of a Tussenrapportage (docs/midyear.md) with its printed figures and the effect it shows of its own proposals
+   * ({@code effect}: the budget na wijziging against the report, {@code Comparison.of}): every unit that has a budget or
+   * realised figures and no forecast with a reason (an inconsistency: the report is not complete, and it is not adopted so),
+   * every printed total of its tables that is not the sum of its printed parts, and every year in which the effect shown does
+   * not follow from the proposals' own amounts ({@link #effect}).
    */
-  public static List<Finding> midyear(nl.begroot.core.midyear.MidyearReport report, PrintedFigures printed) {
+  public static List<Finding> midyear(nl.begroot.core.midyear.MidyearReport report, PrintedFigures printed,
+      nl.begroot.core.compare.Comparison effect) {
     List<Finding> out = new ArrayList<>();
     for (var r : report.missingForecasts()) {
       boolean noForecast = r.lasten().forecast() == null;
@@ -115,6 +117,50 @@ public final class Auditor {
               + Dutch.money(r.baten().realised()) + ")", List.of()));
     }
     footing(report.document(), printed, out);
+    out.addAll(effect(effect));
+    return List.copyOf(out);
+  }
+
+  /** The table id of a Tussenrapportage's effect in a finding (the page's and the document's tables of it). */
+  public static final String EFFECT = "tussenrapportage-effect";
+
+  /**
+   * The effect of a version's own proposals as shown, against what their own amounts make of it, per year; its findings are
+   * inconsistencies: the balancing item moves by the proposals' net amounts as in the concept (the change in
+   * lasten minus the change in all other baten: every line but the balancing one, transfers and pass-through moves
+   * included), and the members' changes add up to the change of the amount the annex distributes over them (each member's
+   * part is its key share of it, by the engine's allocation). Exact to the cent: the effect is shown in euros. Returns the
+   * findings, empty when the effect follows.
+   */
+  public static List<Finding> effect(nl.begroot.core.compare.Comparison effect) {
+    List<Finding> out = new ArrayList<>();
+    for (int i = 0; i < effect.years().size(); i++) {
+      int year = effect.years().get(i);
+      long net = 0;
+      for (var p : effect.proposals()) {
+        if (p.rule() != nl.begroot.core.model.Proposal.Rule.BALANCING) {
+          net = Math.addExact(net, p.side() == nl.begroot.core.model.Side.LASTEN ? p.amounts().delta(i) : Math.negateExact(p.amounts().delta(i)));
+        }
+      }
+      long shown = effect.balancing().delta(i);
+      if (shown != net) {
+        out.add(new Finding(EFFECT, "sluitpost", String.valueOf(year), "", "Effect van de voorstellen, sluitpost " + year, Dutch.money(shown),
+            Dutch.money(net), Finding.Check.EFFECT, Finding.Kind.INCONSISTENCY, "the change of the balancing item in " + year + " is shown as "
+                + Dutch.money(shown) + ", but the proposals' own amounts net to " + Dutch.money(net)
+                + " (the change in lasten minus the change in all other baten)", List.of()));
+      }
+      long members = 0;
+      for (var m : effect.members()) {
+        members = Math.addExact(members, m.delta(i));
+      }
+      long distributed = effect.distributed().delta(i);
+      if (members != distributed) {
+        out.add(new Finding(EFFECT, "leden", String.valueOf(year), "", "Effect van de voorstellen, bijdrage per lid " + year, Dutch.money(members),
+            Dutch.money(distributed), Finding.Check.EFFECT, Finding.Kind.INCONSISTENCY, "the members' changes in " + year + " shown add up to "
+                + Dutch.money(members) + ", but the amount distributed over the members (Bijlage 1, te verdelen) changes by "
+                + Dutch.money(distributed), List.of()));
+      }
+    }
     return List.copyOf(out);
   }
 

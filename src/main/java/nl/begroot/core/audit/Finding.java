@@ -75,6 +75,11 @@ public record Finding(
     /** A deviation of the annual accounts over the threshold against its explanation (docs/accounts.md). */
     EXPLANATION,
     /** A unit of a Tussenrapportage with a budget or realised figures against its forecast and reason (docs/midyear.md). */
-    FORECAST
+    FORECAST,
+    /**
+     * The effect a Tussenrapportage shows of its own proposals against the proposals' own amounts: the balancing item's change
+     * against their net, the members' changes against the amount distributed (docs/midyear.md).
+     */
+    EFFECT
   }
 }

@@ -21,13 +21,16 @@ import nl.begroot.core.model.Side;
  * @param tabel1 Tabel 1's rows that both versions have
  * @param members each member's total contribution change (Bijlage 1, the annex's total column) per year
  * @param proposals every proposal of either version, with its amounts in both (0 when absent)
+ * @param distributed the amount the annex's total column distributes over the members (Bijlage 1, "Te verdelen bedrag")
+ *     per year: what the members' lines add up to
  */
 public record Comparison(
     List<Integer> years,
     Line balancing,
     List<Line> tabel1,
     List<Line> members,
-    List<ProposalChange> proposals) {
+    List<ProposalChange> proposals,
+    Line distributed) {
 
   /** A named row with its values in version a and b, per compared year. */
   public record Line(String id, String label, long[] a, long[] b) {
@@ -74,7 +77,12 @@ public record Comparison(
       balancing.a()[i] = a.balancing(a.years().indexOf(years.get(i)));
       balancing.b()[i] = b.balancing(b.years().indexOf(years.get(i)));
     }
-    return new Comparison(List.copyOf(years), balancing, tabel1(a, b, years), members(a, b, years), proposals(a, b, years));
+    Line distributed = new Line("distributed", "Te verdelen bedrag", new long[years.size()], new long[years.size()]);
+    for (int i = 0; i < years.size(); i++) {
+      distributed.a()[i] = distributed(a, years.get(i));
+      distributed.b()[i] = distributed(b, years.get(i));
+    }
+    return new Comparison(List.copyOf(years), balancing, tabel1(a, b, years), members(a, b, years), proposals(a, b, years), distributed);
   }
 
   public List<Line> changedTabel1() {
@@ -133,10 +141,7 @@ public record Comparison(
   /** A member's figure in the annex's total column in a year (Bijlage 1), from the engine; 0 without one. */
   private static long memberTotal(Computation c, int year, String memberId) {
     Budget budget = c.budget();
-    if (budget.annex() == null || budget.annex().totalColumn().isEmpty()) {
-      return 0;
-    }
-    int column = AnnexLayout.columnIndex(budget.annex(), budget.annex().totalColumn().get().id());
+    int column = totalColumn(c);
     int y = c.years().indexOf(year);
     int member = -1;
     for (int m = 0; m < budget.members().size(); m++) {
@@ -145,6 +150,22 @@ public record Comparison(
       }
     }
     return column < 0 || y < 0 || member < 0 ? 0 : c.annex().member(column, y, member);
+  }
+
+  /** The amount the annex's total column distributes in a year (Bijlage 1, "Te verdelen bedrag"), from the engine; 0 without one. */
+  private static long distributed(Computation c, int year) {
+    int column = totalColumn(c);
+    int y = c.years().indexOf(year);
+    return column < 0 || y < 0 ? 0 : c.annex().toDistribute(column, y);
+  }
+
+  /** The index of the annex's total column in the engine's annex figures (each version's own: two may name it differently); -1 without one. */
+  private static int totalColumn(Computation c) {
+    Budget budget = c.budget();
+    if (budget.annex() == null || budget.annex().totalColumn().isEmpty()) {
+      return -1;
+    }
+    return AnnexLayout.columnIndex(budget.annex(), budget.annex().totalColumn().get().id());
   }
 
   private static List<ProposalChange> proposals(Computation a, Computation b, List<Integer> years) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * lasten 1000; programme 2 lasten 500, baten 1500; the overhead view 5 lasten 300 inside them) with
  * one proposal of 200 more lasten in 1.1 in 2027, so the balancing line (2.2, baten) is 200 too.
  */
-class MidyearReportTest {
+public class MidyearReportTest {
   private static final Computation BUDGET = Pipeline.compute(TestBudgets.load(TestBudgets.small("""
         - {id: l, unit: "1.1", title: L, side: lasten, amounts: {2026: 0, 2027: 200}}
       """, ""))).computation();
@@ -45,10 +45,20 @@ class MidyearReportTest {
     return r.rows().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
   }
 
+  /** The small budget's report up to June with a forecast for every unit (the figures of the first test; also for the open data's test). */
+  public static MidyearReport complete() {
+    return MidyearReport.of(BUDGET, REALISED, 2027, 6, Map.of("1.1", f("1.1", 1150_00, 0), "2.1", f("2.1", 260_00, 20_00),
+        "2.2", f("2.2", 240_00, 1700_50), "5", f("5", 0, 0)));
+  }
+
+  /** The budget the report is made of (the small budget with 200 more lasten in 1.1 in 2027). */
+  public static nl.begroot.core.model.Budget budget() {
+    return BUDGET.budget();
+  }
+
   @Test
   void budgetRealisedForecastAndDeviationPerProgrammeAndInTotal() {
-    MidyearReport r = MidyearReport.of(BUDGET, REALISED, 2027, 6, Map.of("1.1", f("1.1", 1150_00, 0), "2.1", f("2.1", 260_00, 20_00),
-        "2.2", f("2.2", 240_00, 1700_50), "5", f("5", 0, 0)));
+    MidyearReport r = complete();
     // programme 1: budget 1000 + 200; realised 550 (period 7 and 2026 left out); forecast 1150; deviation 1150 - 1200
     MidyearReport.Row p1 = row(r, "programma-1");
     assertThat(p1.lasten()).isEqualTo(new MidyearReport.Line(1200_00L, 550_00L, 1150_00L));
