@@ -403,6 +403,15 @@ public final class I18n {
     w("log.title", "Logboek", "Log");
     w("log.intro", "Alles wat in Begroot gebeurt: wijzigingen, aanmeldingen en geweigerde verzoeken, nieuwste eerst.",
         "Everything that happens in Begroot: changes, sign-ins and refused requests, newest first.");
+    w("log.deleted-version", "verwijderde versie", "deleted version");
+    w("log.proposal", "voorstel", "proposal");
+    w("log.id", "code", "id");
+    w("actor.begroot", "Begroot (eerste start)", "Begroot (first start)");
+    w("actor.seed", "Begroot (eerste start)", "Begroot (first start)");
+    w("actor.restore", "Begroot (terugzetten)", "Begroot (restore)");
+    w("actor.console", "Begroot (opdrachtregel)", "Begroot (command line)");
+    w("actor.anoniem", "anonieme bezoeker", "anonymous visitor");
+    w("actor.onbekend", "onbekend", "unknown");
     w("log.filter", "Filteren", "Filter");
     w("log.person", "Persoon", "Person");
     w("log.object", "Object (voorstel, sleutel, account of versie)", "Object (proposal, key, account or version)");

@@ -222,7 +222,7 @@ final class ReadingPages extends Pages {
     Long before = ChangePages.cursor(ctx.queryParam("voor"), "voor");
     nl.begroot.store.AuditLog.Filter filter = ChangePages.pageFilter(ctx);
     List<Change> page = workspace.log().entries(filter.withVersion(s.version().id()), before, ChangePages.PAGE + 1);
-    render(ctx, "changes.jte", v, ChangePages.of(page, before, filter, LogPages.live(workspace, actor(ctx))));
+    render(ctx, "changes.jte", v, ChangePages.of(page, before, filter, LogPages.live(workspace, actor(ctx)), v.names()));
   }
 
   void search(Context ctx) {

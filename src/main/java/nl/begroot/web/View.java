@@ -41,6 +41,28 @@ public final class View {
     this.exact = exact;
   }
 
+  private Names names;
+
+  /** The words for what Begroot keeps by id ({@link Names}, decision 210). */
+  View names(Names names) {
+    this.names = names;
+    return this;
+  }
+
+  Names names() {
+    return names;
+  }
+
+  /** A person by their name (an account id in words); the id itself on a page made without {@link Names}. */
+  public String person(String accountId) {
+    return names == null ? accountId : names.person(accountId);
+  }
+
+  /** The version at {@code slug} by its title (the slug stays in the address). */
+  public String versionName(String slug) {
+    return names == null ? slug : names.version(slug);
+  }
+
   private List<nl.begroot.store.Organisations.Organisation> organisations = List.of();
   private String organisation;
 
@@ -570,8 +592,8 @@ public final class View {
     StringBuilder sb = new StringBuilder();
     for (nl.begroot.core.audit.SincePublication.Edit e : f.edits()) {
       sb.append(sb.length() == 0 ? ("en".equals(lang()) ? " by " : " door ") : "; ")
-          .append(e.actor()).append(' ').append("en".equals(lang()) ? "on " : "op ").append(when(e.at()))
-          .append(" (").append(action(e.action())).append(' ').append(e.subject()).append(')');
+          .append(person(e.actor())).append(' ').append("en".equals(lang()) ? "on " : "op ").append(when(e.at()))
+          .append(" (").append(action(e.action())).append(' ').append(targetName(e.subject())).append(')');
     }
     return sb.toString();
   }
@@ -600,9 +622,7 @@ public final class View {
     if (snapshot == null || target == null) {
       return target;
     }
-    return snapshot.anyProposal(target).map(p -> p.title()).filter(t -> !t.isBlank())
-        .or(() -> snapshot.budget().key(target).map(k -> k.title()))
-        .orElse(target);
+    return Names.proposalOrKey(snapshot, target).orElse(target);
   }
 
   /** A change log action in words. */
