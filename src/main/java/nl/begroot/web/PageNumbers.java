@@ -53,7 +53,7 @@ final class PageNumbers {
   /** The unit of a table or figure: exact euros, thousands, or euros; in the page's language. */
   static String unit(String lang, boolean exact, boolean inThousands) {
     if (exact) {
-      return "en".equals(lang) ? "x € 1 (exact)" : "x € 1 (exact)";
+      return "x € 1 (exact)";
     }
     return inThousands ? ("en".equals(lang) ? "x € 1,000" : "x € 1.000") : "x € 1";
   }
