@@ -20,16 +20,31 @@ public final class HtmlTableRenderer {
    * @param exact exact euros with cents instead of the printed (rounded) figures
    * @param figureHref a link for a figure id, or null for no links
    * @param unitLabel the unit line, e.g. "x € 1.000", or null for the default
+   * @param words the table's labels in the reader's language, or null for the labels as they are (Dutch)
+   * @param numbers the figures and the unit (written in Dutch format) in the reader's language, or null for Dutch
    */
-  public record Options(boolean exact, Function<String, String> figureHref, String unitLabel, Function<String, String> words) {
-    public static final Options PLAIN = new Options(false, null, null, null);
+  public record Options(boolean exact, Function<String, String> figureHref, String unitLabel, Function<String, String> words,
+      Function<String, String> numbers) {
+    public static final Options PLAIN = new Options(false, null, null, null, null);
 
     public Options(boolean exact, Function<String, String> figureHref, String unitLabel) {
-      this(exact, figureHref, unitLabel, null);
+      this(exact, figureHref, unitLabel, null, null);
     }
 
     public static Options linked(boolean exact, Function<String, String> figureHref) {
-      return new Options(exact, figureHref, null, null);
+      return new Options(exact, figureHref, null, null, null);
+    }
+
+    /**
+     * The same options for a reader of another language: the labels put in it by {@code words} (a label it does not
+     * know comes back as it is, a name), the figures and the unit by {@code numbers} (the web's one rule, decision 211).
+     */
+    public Options inLanguage(Function<String, String> words, Function<String, String> numbers) {
+      return new Options(exact, figureHref, unitLabel, words, numbers);
+    }
+
+    String number(String text) {
+      return numbers == null ? text : numbers.apply(text);
     }
 
     /**
@@ -37,7 +52,7 @@ public final class HtmlTableRenderer {
      * language by {@code words}; a label it does not know comes back as it is (a name).
      */
     public Options inWords(Function<String, String> words) {
-      return new Options(exact, figureHref, unitLabel, words);
+      return new Options(exact, figureHref, unitLabel, words, numbers);
     }
 
     String word(String label) {
@@ -47,8 +62,8 @@ public final class HtmlTableRenderer {
 
   public static String render(Document document, PrintedFigures printed, Table table, Options options) {
     StringBuilder out = new StringBuilder(4096);
-    String unit = options.unitLabel() != null ? options.unitLabel()
-        : options.exact() ? "x € 1 (exact)" : table.inThousands() ? "x € 1.000" : "x € 1";
+    String unit = options.number(options.unitLabel() != null ? options.unitLabel()
+        : options.exact() ? "x € 1 (exact)" : table.inThousands() ? "x € 1.000" : "x € 1");
     // the wrapper scrolls a wide table sideways; as a named, focusable region a keyboard user can scroll it too
     out.append("<div class=\"begroot-table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"")
         .append(escape(table.id())).append("-titel\"><table class=\"utrecht-table utrecht-table--html-table begroot-table\" id=\"")
@@ -73,7 +88,7 @@ public final class HtmlTableRenderer {
       }
       out.append("<th scope=\"row\" class=\"utrecht-table__header-cell begroot-label\">").append(escape(options.word(row.label()))).append("</th>");
       for (Table.Cell cell : row.cells()) {
-        String text = TextRenderer.cell(document, printed, table, cell, options.exact());
+        String text = options.number(TextRenderer.cell(document, printed, table, cell, options.exact()));
         out.append("<td class=\"utrecht-table__cell utrecht-table__cell--numeric\">");
         if (cell.figureId() != null && options.figureHref() != null && !text.isEmpty()) {
           out.append("<a class=\"utrecht-link begroot-figure\" href=\"").append(escape(options.figureHref().apply(cell.figureId())))

@@ -57,7 +57,7 @@ final class AccountsPages extends Pages {
     List<String> tables = new ArrayList<>();
     for (Table t : a.accounts().document().tables()) {
       tables.add(HtmlTableRenderer.render(a.accounts().document(), a.printed(), t,
-          "en".equals(lang(ctx)) ? HtmlTableRenderer.Options.PLAIN.inWords(TableWords::english) : HtmlTableRenderer.Options.PLAIN));
+          v.inLanguage(HtmlTableRenderer.Options.PLAIN)));
     }
     render(ctx, "accounts.jte", v, new AccountsData.Page(a, tables, errors, errorsFor, typed, conflict, source(a, lang(ctx)), reserves));
   }

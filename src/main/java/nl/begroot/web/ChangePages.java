@@ -21,14 +21,19 @@ public record ChangePages(List<Row> rows, AuditLog.Filter filter, boolean hasNew
   /** Entries per page on the web page. */
   static final int PAGE = 100;
 
-  /** One entry as shown: the entry, its changed fields, and the address of what it is about (null when gone). */
-  public record Row(Change change, List<FieldChanges.Field> fields, String href) {}
+  /**
+   * One entry as shown: the entry, its changed fields, the address of what it is about (null when gone), and in
+   * words ({@link Names}, decision 210) who made it, what it is about and its version (null when about none; left
+   * out when the entry is about the version itself). The ids stay in the entry, for the links and the titles.
+   */
+  public record Row(Change change, List<FieldChanges.Field> fields, String href, String who, String about, String version) {}
 
-  /** The entries of one page, with their fields and links; {@code live} are the slugs of the versions that exist. */
-  static List<Row> rows(List<Change> changes, Set<String> live) {
+  /** The entries of one page, with their fields, links and words; {@code live} are the slugs of the versions that exist. */
+  static List<Row> rows(List<Change> changes, Set<String> live, Names names) {
     List<Row> rows = new ArrayList<>(changes.size());
     for (Change c : changes) {
-      rows.add(new Row(c, FieldChanges.of(c), href(c, live)));
+      boolean aboutVersion = c.target() != null && c.target().equals(c.versionSlug());
+      rows.add(new Row(c, FieldChanges.of(c), href(c, live), names.person(c.actor()), names.target(c), aboutVersion ? null : names.version(c)));
     }
     return rows;
   }
@@ -87,11 +92,11 @@ public record ChangePages(List<Row> rows, AuditLog.Filter filter, boolean hasNew
   }
 
   /** A page of {@code page} entries read with one more than shown: which are shown, and the links. */
-  static ChangePages of(List<Change> page, Long before, AuditLog.Filter filter, Set<String> live) {
+  static ChangePages of(List<Change> page, Long before, AuditLog.Filter filter, Set<String> live, Names names) {
     List<Change> shown = page.subList(0, Math.min(PAGE, page.size()));
     String q = pageQuery(filter);
     String older = page.size() > PAGE ? "?voor=" + shown.get(shown.size() - 1).id() + q : null;
-    return new ChangePages(rows(shown, live), filter, before != null, q.isEmpty() ? "?" : "?" + q.substring(1), older);
+    return new ChangePages(rows(shown, live, names), filter, before != null, q.isEmpty() ? "?" : "?" + q.substring(1), older);
   }
 
   private static LocalDate date(String text, String name, boolean api) {

@@ -121,7 +121,7 @@ public final class I18n {
     w("overview.unbalanced", "Het kader sluit in {year} niet: lasten min baten is {amount}. De bedragen van het kader zijn overgenomen uit afgeronde cijfers; het verschil blijft in het saldo staan en wordt niet door de bijdrage van de leden gedekt (zie Controle).",
         "The frame does not balance in {year}: expenditure minus revenue is {amount}. The frame was entered from rounded figures; the difference stays in the balance and is not covered by the members' contribution (see Audit).");
     w("overview.chart", "Lasten en baten per programma", "Expenditure and revenue per programme");
-    w("overview.chart.per", "per programma (x € 1.000)", "per programme (x € 1.000)");
+    w("overview.chart.per", "per programma (x € 1.000)", "per programme (x € 1,000)");
     w("overview.chart.alt", "Staafdiagram van de lasten en baten per programma per jaar; de cijfers staan in de tabel eronder.",
         "Bar chart of expenditure and revenue per programme per year; the figures are in the table below it.");
     w("overview.chart.overhead", "Programma {programme} staat niet in de grafiek: die lasten zitten al in de andere programma's.",
@@ -421,6 +421,15 @@ public final class I18n {
     w("log.title", "Logboek", "Log");
     w("log.intro", "Alles wat in Begroot gebeurt: wijzigingen, aanmeldingen en geweigerde verzoeken, nieuwste eerst.",
         "Everything that happens in Begroot: changes, sign-ins and refused requests, newest first.");
+    w("log.deleted-version", "verwijderde versie", "deleted version");
+    w("log.proposal", "voorstel", "proposal");
+    w("log.id", "code", "id");
+    w("actor.begroot", "Begroot (eerste start)", "Begroot (first start)");
+    w("actor.seed", "Begroot (eerste start)", "Begroot (first start)");
+    w("actor.restore", "Begroot (terugzetten)", "Begroot (restore)");
+    w("actor.console", "Begroot (opdrachtregel)", "Begroot (command line)");
+    w("actor.anoniem", "anonieme bezoeker", "anonymous visitor");
+    w("actor.onbekend", "onbekend", "unknown");
     w("log.filter", "Filteren", "Filter");
     w("log.person", "Persoon", "Person");
     w("log.object", "Object (voorstel, sleutel, account of versie)", "Object (proposal, key, account or version)");

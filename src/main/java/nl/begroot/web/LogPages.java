@@ -39,7 +39,8 @@ final class LogPages extends Pages {
     Long before = ChangePages.cursor(ctx.queryParam("voor"), "voor");
     AuditLog.Filter filter = ChangePages.pageFilter(ctx);
     List<Change> page = workspace.log().entries(filter, before, ChangePages.PAGE + 1);
-    render(ctx, "log.jte", view(ctx, null, I18n.of(lang(ctx)).t("log.title")), ChangePages.of(page, before, filter, live(workspace, actor(ctx))));
+    View v = view(ctx, null, I18n.of(lang(ctx)).t("log.title"));
+    render(ctx, "log.jte", v, ChangePages.of(page, before, filter, live(workspace, actor(ctx)), v.names()));
   }
 
   void admin(Context ctx) {

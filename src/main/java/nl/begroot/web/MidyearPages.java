@@ -50,10 +50,7 @@ final class MidyearPages extends Pages {
     }
     Midyears.Midyear m = workspace.midyears().report(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("tussenrapportage " + s.slug(),
         notA(actor(ctx), s.version(), StoredVersion.MIDYEAR)));
-    HtmlTableRenderer.Options options = HtmlTableRenderer.Options.PLAIN;
-    if ("en".equals(lang)) {
-      options = options.inWords(TableWords::english);
-    }
+    HtmlTableRenderer.Options options = v.inLanguage(HtmlTableRenderer.Options.PLAIN);
     List<String> tables = new ArrayList<>();
     for (Table t : m.report().document().tables()) {
       tables.add(HtmlTableRenderer.render(m.report().document(), m.printed(), t, options));

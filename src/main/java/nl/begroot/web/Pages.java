@@ -179,7 +179,7 @@ public abstract class Pages {
     String org = organisation(ctx, s);
     View v = new View(I18n.of(lang(ctx)), s, () -> workspace.versions().stream().filter(x -> x.organisation().equals(org)).toList(),
         title, path, "1".equals(ctx.queryParam("exact")))
-        .user(actor(ctx), csrf(ctx)).organisations(workspace.organisations(), org);
+        .user(actor(ctx), csrf(ctx)).organisations(workspace.organisations(), org).names(new Names(workspace, I18n.of(lang(ctx))));
     if (s == null) {
       Actor who = actor(ctx);
       workspace.conceptOf(org).flatMap(workspace::version)

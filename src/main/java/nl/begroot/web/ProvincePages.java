@@ -41,7 +41,7 @@ final class ProvincePages extends Pages {
       List<String> cells = new ArrayList<>();
       List<String> ids = new ArrayList<>();
       for (MemberSummary.YearAmount a : sum.change()) {
-        cells.add(v.exact() ? Dutch.euros(a.cents()) : Dutch.whole(a.printedThousands()));
+        cells.add(v.figures(v.exact() ? Dutch.euros(a.cents()) : Dutch.whole(a.printedThousands())));
         ids.add(a.figureId());
       }
       rows.add(new MemberRow(m, cells, ids));
@@ -73,7 +73,7 @@ final class ProvincePages extends Pages {
       if (a.year() < budgetYear) {
         continue;
       }
-      Headline line = new Headline(a.year(), headline(t, m, a, frame), v.figureHref(a.figureId()), a.printedThousands());
+      Headline line = new Headline(a.year(), v.figures(headline(t, m, a, frame)), v.figureHref(a.figureId()), a.printedThousands());
       if (headline == null) {
         headline = line;
       } else {
@@ -85,20 +85,20 @@ final class ProvincePages extends Pages {
     long named = 0;
     for (MemberSummary.Reason r : sum.reasons().subList(0, Math.min(REASONS, sum.reasons().size()))) {
       Proposal p = s.budget().proposal(r.proposalId()).orElseThrow();
-      reasons.add(new ReasonRow(p.unit() + " " + p.title(), v.v("/voorstel/" + View.enc(p.id())), signedEuros(r.memberCents()),
-          signedEuros(r.proposalCents()) + " " + t.t(p.side() == nl.begroot.core.model.Side.BATEN ? "province.side.baten" : "province.side.lasten")));
+      reasons.add(new ReasonRow(p.unit() + " " + p.title(), v.v("/voorstel/" + View.enc(p.id())), v.figures(signedEuros(r.memberCents())),
+          v.figures(signedEuros(r.proposalCents())) + " " + t.t(p.side() == nl.begroot.core.model.Side.BATEN ? "province.side.baten" : "province.side.lasten")));
       named += r.memberCents();
     }
     String rest = "";
     long total = sum.change(budgetYear).map(MemberSummary.YearAmount::cents).orElse(0L);
     if (sum.reasons().size() > REASONS) {
       rest = t.t("province.reasons.rest").replace("{count}", String.valueOf(sum.reasons().size() - REASONS))
-          .replace("{amount}", signedEuros(total - named));
+          .replace("{amount}", v.figures(signedEuros(total - named)));
     }
     String passThrough = sum.thirdParty(budgetYear).map(a -> t.t("province.passthrough").replace("{member}", m.name())
-        .replace("{year}", String.valueOf(budgetYear)).replace("{amount}", "€ " + Dutch.euros(a.cents()))
+        .replace("{year}", String.valueOf(budgetYear)).replace("{amount}", v.figures("€ " + Dutch.euros(a.cents())))
         .replace("{title}", sum.thirdPartyTitle())).orElse("");
-    render(ctx, "province.jte", v, new ProvinceData(m, headline, later, reasons, rest, passThrough, keySentence(t, m, sum),
+    render(ctx, "province.jte", v, new ProvinceData(m, headline, later, reasons, rest, passThrough, v.figures(keySentence(t, m, sum)),
         List.of(v.table(perYear(v, s, m)))));
   }
 

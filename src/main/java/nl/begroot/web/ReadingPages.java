@@ -98,7 +98,7 @@ final class ReadingPages extends Pages {
     for (int y = 0; y < years.size(); y++) {
       long frameSaldo = s.document().graph().find(FigureIds.tabel1("frame.saldo", years.get(y))).map(Figure::cents).orElse(0L);
       if (frameSaldo != 0) {
-        notes.add(v.t("overview.unbalanced").replace("{year}", String.valueOf(years.get(y))).replace("{amount}", View.euros(frameSaldo)));
+        notes.add(v.t("overview.unbalanced").replace("{year}", String.valueOf(years.get(y))).replace("{amount}", v.euro(frameSaldo)));
       }
     }
     render(ctx, "overview.jte", v, new OverviewData(years, balancing, saldo, svg, v.table(chartTable), notes));
@@ -153,7 +153,7 @@ final class ReadingPages extends Pages {
       figures.add(figure ? fid : null);
       long cents = active && index >= 0 ? s.document().computation().line(index).cents(y) : proposal.amounts().cents(y);
       boolean pm = active && index >= 0 ? s.document().computation().line(index).isPm(y) : proposal.amounts().isPm(y);
-      cells.add(pm ? "pm" : View.amount(cents));
+      cells.add(pm ? "pm" : v.figures(View.amount(cents)));
     }
     String breakdown = active && proposal.breakdown() != null ? v.table(FigureIds.breakdownTable(proposal.id())) : "";
     return new ProposalData(proposal, row, programme, unit, years, cells, figures, breakdown, errors);
@@ -201,10 +201,10 @@ final class ReadingPages extends Pages {
       data = new FigureData(id, null, null, null, List.of(), null, id.length() > 500 ? List.of() : explainer.suggestions(id, 5), null);
     } else {
       Explanation e = explainer.explain(f.get());
-      String printed = e.printed() == null ? null : nl.begroot.core.text.Dutch.whole(e.printed()) + (e.inThousands() ? " (x € 1.000)" : "");
+      String printed = e.printed() == null ? null : v.whole(e.printed()) + (e.inThousands() ? " (" + PageNumbers.unit(v.lang(), false, true) + ")" : "");
       String proposalId = e.figure().origin() instanceof nl.begroot.core.figures.Origin.Entered en ? en.proposal()
           : e.figure().origin() instanceof nl.begroot.core.figures.Origin.Component co ? co.proposal() : null;
-      data = new FigureData(f.get().id(), e, View.euros(f.get().cents()), printed, e.parts(), e.basis(), List.of(), proposalId);
+      data = new FigureData(f.get().id(), e, v.euro(f.get().cents()), printed, e.parts(), e.basis(), List.of(), proposalId);
     }
     boolean panel = "1".equals(ctx.queryParam("paneel")) || htmx(ctx);
     render(ctx, panel ? "figurePanel.jte" : "figure.jte", v, data);
@@ -222,7 +222,7 @@ final class ReadingPages extends Pages {
     Long before = ChangePages.cursor(ctx.queryParam("voor"), "voor");
     nl.begroot.store.AuditLog.Filter filter = ChangePages.pageFilter(ctx);
     List<Change> page = workspace.log().entries(filter.withVersion(s.version().id()), before, ChangePages.PAGE + 1);
-    render(ctx, "changes.jte", v, ChangePages.of(page, before, filter, LogPages.live(workspace, actor(ctx))));
+    render(ctx, "changes.jte", v, ChangePages.of(page, before, filter, LogPages.live(workspace, actor(ctx)), v.names()));
   }
 
   void search(Context ctx) {

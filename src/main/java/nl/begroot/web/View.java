@@ -41,6 +41,28 @@ public final class View {
     this.exact = exact;
   }
 
+  private Names names;
+
+  /** The words for what Begroot keeps by id ({@link Names}, decision 210). */
+  View names(Names names) {
+    this.names = names;
+    return this;
+  }
+
+  Names names() {
+    return names;
+  }
+
+  /** A person by their name (an account id in words); the id itself on a page made without {@link Names}. */
+  public String person(String accountId) {
+    return names == null ? accountId : names.person(accountId);
+  }
+
+  /** The version at {@code slug} by its title (the slug stays in the address). */
+  public String versionName(String slug) {
+    return names == null ? slug : names.version(slug);
+  }
+
   private List<nl.begroot.store.Organisations.Organisation> organisations = List.of();
   private String organisation;
 
@@ -382,8 +404,47 @@ public final class View {
   /** A table of the current version, each figure a link to its explanation. */
   public String table(Table table) {
     HtmlTableRenderer.Options options = HtmlTableRenderer.Options.linked(exact, this::figureHref);
-    return HtmlTableRenderer.render(snapshot.document(), snapshot.printed(), table,
-        "en".equals(lang()) ? options.inWords(TableWords::english) : options);
+    return HtmlTableRenderer.render(snapshot.document(), snapshot.printed(), table, inLanguage(options));
+  }
+
+  /** Table options for this page's language: its words ({@link TableWords}) and its figures ({@link PageNumbers}). */
+  HtmlTableRenderer.Options inLanguage(HtmlTableRenderer.Options options) {
+    return "en".equals(lang()) ? options.inLanguage(TableWords::english, this::figures) : options;
+  }
+
+  /** A text with figures in Dutch format in this page's language (decision 211: {@link PageNumbers}). */
+  public String figures(String dutch) {
+    return PageNumbers.figures(lang(), dutch);
+  }
+
+  /** The language of the budget's own texts (its narratives, names): Dutch; an English page marks them so. */
+  public String budgetLang() {
+    return "nl";
+  }
+
+  /** A chart (SVG) with its labels' figures in this page's language. */
+  public String chart(String svg) {
+    return PageNumbers.chart(lang(), svg);
+  }
+
+  /** An amount for a reader in this page's language: {@code "€ 1.234,56"}, in English {@code "€ 1,234.56"}. */
+  public String euro(long cents) {
+    return figures(euros(cents));
+  }
+
+  /** Cents as euros with cents, in this page's language. */
+  public String exactCents(long cents) {
+    return figures(cents(cents));
+  }
+
+  /** A change with its sign written once, in this page's language. */
+  public String change(long cents) {
+    return figures(signed(cents));
+  }
+
+  /** A whole number with thousands separators, in this page's language. */
+  public String whole(long value) {
+    return figures(Dutch.whole(value));
   }
 
   public String table(String tableId) {
@@ -490,11 +551,12 @@ public final class View {
 
   /** A figure in the page's unit: exact euros, or thousands. */
   public String money(long cents) {
-    return exact ? Dutch.euros(cents) : thousands(cents);
+    return figures(exact ? Dutch.euros(cents) : thousands(cents));
   }
 
+  /** The unit of this page's figures, in its language ({@link PageNumbers}). */
   public String unit() {
-    return exact ? "x € 1" : "x € 1.000";
+    return exact ? "x € 1" : PageNumbers.unit(lang(), false, true);
   }
 
   /** A change with its sign written once: {@code "+ € 10,00"}, {@code "− € 10.888,84"} ({@link Dutch#change}). */
@@ -528,6 +590,10 @@ public final class View {
    * own words ({@link nl.begroot.core.audit.Finding#label()}).
    */
   public String finding(nl.begroot.core.audit.Finding f) {
+    return figures(findingText(f));
+  }
+
+  private String findingText(nl.begroot.core.audit.Finding f) {
     boolean en = "en".equals(lang());
     nl.begroot.core.audit.Finding.Kind kind = f.kind();
     String changed = kind == nl.begroot.core.audit.Finding.Kind.CHANGED_SINCE_PUBLICATION
@@ -574,8 +640,8 @@ public final class View {
     StringBuilder sb = new StringBuilder();
     for (nl.begroot.core.audit.SincePublication.Edit e : f.edits()) {
       sb.append(sb.length() == 0 ? ("en".equals(lang()) ? " by " : " door ") : "; ")
-          .append(e.actor()).append(' ').append("en".equals(lang()) ? "on " : "op ").append(when(e.at()))
-          .append(" (").append(action(e.action())).append(' ').append(e.subject()).append(')');
+          .append(person(e.actor())).append(' ').append("en".equals(lang()) ? "on " : "op ").append(when(e.at()))
+          .append(" (").append(action(e.action())).append(' ').append(targetName(e.subject())).append(')');
     }
     return sb.toString();
   }
@@ -604,9 +670,7 @@ public final class View {
     if (snapshot == null || target == null) {
       return target;
     }
-    return snapshot.anyProposal(target).map(p -> p.title()).filter(t -> !t.isBlank())
-        .or(() -> snapshot.budget().key(target).map(k -> k.title()))
-        .orElse(target);
+    return Names.proposalOrKey(snapshot, target).orElse(target);
   }
 
   /** A change log action in words. */

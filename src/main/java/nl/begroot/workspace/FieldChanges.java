@@ -68,6 +68,20 @@ public final class FieldChanges {
     return fields;
   }
 
+  /**
+   * The title the entry's row gave its object (a proposal's "title", after the change, else before), for naming it
+   * when what it is about is gone (a deleted version); empty when the row has none.
+   */
+  public static java.util.Optional<String> title(Change c) {
+    for (String row : new String[] {c.after(), c.before()}) {
+      Leaf t = flatten(row).get("title");
+      if (t != null && t.value() != null && !t.value().isBlank()) {
+        return java.util.Optional.of(t.value());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private record Leaf(List<String> parts, String value) {}
 
   /** The row's text as fields: path (parts joined by a character no YAML key here holds) to value. */

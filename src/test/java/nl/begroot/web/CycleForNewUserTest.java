@@ -182,4 +182,48 @@ class CycleForNewUserTest {
     assertThat(readersWords(get(MIDYEAR + "/tussenrapportage", "nl").body())).contains("Realisatie t/m juni", "Totaal");
     assertThat(readersWords(get(ACCOUNTS + "/jaarrekening", "nl").body())).contains("Begroting lasten", "Stand 1 januari");
   }
+
+  /** The pages with tables and amounts a new user reads in English: the budget's and the cycle's. */
+  static List<String> figurePages() {
+    List<String> pages = new ArrayList<>(ENGLISH_PAGES);
+    pages.addAll(List.of(CONCEPT, CONCEPT + "/programma/2", CONCEPT + "/voorstel/2.7-soc", CONCEPT + "/bijlage-1", CONCEPT + "/provincies",
+        CONCEPT + "/provincie/GE", CONCEPT + "/kassiersfunctie", CONCEPT + "/structureel", CONCEPT + "/na-wijziging", CONCEPT + "/sleutels",
+        CONCEPT + "/controle", "/vergelijk", ACCOUNTS + "/realisatie", DEFINITIVE + "-wijziging-1/na-wijziging"));
+    return pages;
+  }
+
+  /** A number in Dutch format with thousands: "1.234", "12.345.678", "1.234,56" (not a decimal "2.7" or a date). */
+  static final Pattern DUTCH_THOUSANDS = Pattern.compile("(?<![\\d.,])\\d{1,3}(\\.\\d{3})+(,\\d+)?(?![\\d.])");
+
+  /**
+   * Decision 211: an English page writes its figures and their unit the English way, "(x € 1,000)" and 1,234, never the
+   * Dutch caption "(x € 1.000)" or a Dutch-formatted thousand; a Dutch page the Dutch way (the same test finds them there).
+   */
+  @Test
+  void theEnglishPagesWriteFiguresAndTheirUnitTheEnglishWay() {
+    List<String> found = new ArrayList<>();
+    int english = 0;
+    for (String page : figurePages()) {
+      var r = get(page, "en");
+      if (r.statusCode() != 200) {
+        continue; // the cycle's pages asked of a version of another kind (404, in words): tested above
+      }
+      // the budget's own texts (its narratives, marked lang="nl") stay as the organisation wrote them
+      String words = readersWords(r.body().replaceAll("(?s)<p [^>]*lang=\"nl\">.*?</p>", " "));
+      if (words.contains("x € 1.000")) {
+        found.add(page + ": the Dutch unit 'x € 1.000'");
+      }
+      Matcher m = DUTCH_THOUSANDS.matcher(words);
+      while (m.find()) {
+        found.add(page + ": '" + m.group() + "' in ..." + words.substring(Math.max(0, m.start() - 60), Math.min(words.length(), m.end() + 20))
+            .replaceAll("\\s+", " ") + "...");
+      }
+      english += words.contains("x € 1,000") ? 1 : 0;
+    }
+    assertThat(found).as("Dutch-formatted figures on English pages").isEmpty();
+    assertThat(english).as("English pages with tables in thousands").isGreaterThan(8);
+    // the Dutch pages write them the Dutch way
+    String dutch = readersWords(get(CONCEPT, "nl").body());
+    assertThat(dutch).contains("x € 1.000").containsPattern(DUTCH_THOUSANDS.pattern());
+  }
 }

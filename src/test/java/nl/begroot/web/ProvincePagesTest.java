@@ -92,8 +92,9 @@ class ProvincePagesTest extends ServerSession {
   @Test
   void theProvincePageSpeaksEnglish() {
     String html = english(V + "/provincie/GE").body();
-    assertThat(html).containsPattern("Gelderland pays € [\\d.]+,\\d\\d more in 2027 than under the Budget 2026\\.")
-        .contains("Where the difference comes from").contains("Gelderland contributes 10,67 % under the Verdeelsleutel IPO 2027")
+    // in English the figures are written the English way (decision 211): "€ 705,239.54", "10.67 %"
+    assertThat(html).containsPattern("Gelderland pays € [\\d,]+\\.\\d\\d more in 2027 than under the Budget 2026\\.")
+        .contains("Where the difference comes from").contains("Gelderland contributes 10.67 % under the Verdeelsleutel IPO 2027")
         .doesNotContain("??");
   }
 

@@ -1,0 +1,124 @@
+package nl.begroot.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import nl.begroot.store.Change;
+import nl.begroot.store.StoredVersion;
+import nl.begroot.workspace.FieldChanges;
+import nl.begroot.workspace.Snapshot;
+import nl.begroot.workspace.Workspace;
+
+/**
+ * The ONE owner of the words people read for what Begroot keeps by id (decision 210): a version by its title, a
+ * proposal or key by its title, a unit or programme by its title, a person by their name. Ids stay in addresses,
+ * in {@code title} attributes, in technical details and in the API; pages show what this class gives. One instance
+ * serves one request (it remembers the versions and accounts it looked up).
+ *
+ * <p>The log outlives what it is about: an entry about a deleted version is named by the title the entry recorded,
+ * else as "verwijderde versie"; a proposal of a deleted version by the title in the entry's row, else by its code.
+ */
+final class Names {
+  private final Workspace workspace;
+  private final I18n i18n;
+  private final Map<String, Optional<Snapshot>> snapshots = new HashMap<>();
+  private final Map<String, String> people = new HashMap<>();
+  private Map<String, StoredVersion> versions;
+
+  Names(Workspace workspace, I18n i18n) {
+    this.workspace = workspace;
+    this.i18n = i18n;
+  }
+
+  /** A person by their name; the system's own actors in words; an id that is no account (a typed name that failed to sign in) as it is. */
+  String person(String accountId) {
+    if (accountId == null || accountId.isBlank()) {
+      return accountId;
+    }
+    return people.computeIfAbsent(accountId, id -> {
+      String key = "actor." + id;
+      if (I18n.has(key)) {
+        return i18n.t(key);
+      }
+      return workspace.people().accounts().account(id).map(a -> a.name()).filter(n -> !n.isBlank()).orElse(id);
+    });
+  }
+
+  /** The version at {@code slug} by its title; {@code recorded} (a title the log kept) when it is gone; else "verwijderde versie". */
+  String version(String slug, String recorded) {
+    StoredVersion live = slug == null ? null : versions().get(slug);
+    if (live != null) {
+      return live.name();
+    }
+    return recorded != null && !recorded.isBlank() ? recorded : i18n.t("log.deleted-version");
+  }
+
+  /** The version at {@code slug} by its title, or the slug when there is none (an address typed by hand). */
+  String version(String slug) {
+    StoredVersion live = slug == null ? null : versions().get(slug);
+    return live == null ? slug : live.name();
+  }
+
+  /** The version a log entry is about, in words (null when it is about none). */
+  String version(Change c) {
+    if (c.versionSlug() == null && c.versionName() == null) {
+      return null;
+    }
+    return version(c.versionSlug(), c.versionName());
+  }
+
+  /**
+   * What a log entry is about, in words: the version itself (a version's entries name it by its slug), a proposal
+   * or key by its title in the entry's version (withdrawn proposals included; for a deleted version the title in
+   * the entry's row), a unit of a Tussenrapportage by its title, an account by its person's name. Anything else
+   * (a refused request's address, a file's name) is already words and comes back as it is.
+   */
+  String target(Change c) {
+    String t = c.target();
+    if (t == null) {
+      return null;
+    }
+    String action = c.action();
+    if (action.startsWith("session.") || action.startsWith("account.")) {
+      return person(t);
+    }
+    if (t.equals(c.versionSlug())) {
+      return version(c);
+    }
+    Optional<Snapshot> s = snapshot(c.versionSlug());
+    if (action.startsWith("proposal.")) {
+      return s.flatMap(x -> proposalOrKey(x, t)).or(() -> FieldChanges.title(c)).orElse(i18n.t("log.proposal") + " " + t);
+    }
+    if (action.startsWith("key.")) {
+      return s.flatMap(x -> proposalOrKey(x, t)).orElse(t);
+    }
+    if (action.equals("midyear.forecast") && c.versionSlug() != null && t.startsWith(c.versionSlug() + " ")) {
+      String unit = t.substring(c.versionSlug().length() + 1);
+      return s.flatMap(x -> x.budget().unit(unit)).map(u -> u.title()).orElse(unit);
+    }
+    return t;
+  }
+
+  /** The title of a proposal (withdrawn ones included) or else of a distribution key of version {@code s} with id {@code id}; empty when it has none. */
+  static Optional<String> proposalOrKey(Snapshot s, String id) {
+    if (s == null || id == null) {
+      return Optional.empty();
+    }
+    return s.anyProposal(id).map(p -> p.title()).filter(x -> !x.isBlank()).or(() -> s.budget().key(id).map(k -> k.title()));
+  }
+
+  private Optional<Snapshot> snapshot(String slug) {
+    if (slug == null || !versions().containsKey(slug)) {
+      return Optional.empty();
+    }
+    return snapshots.computeIfAbsent(slug, workspace::snapshot);
+  }
+
+  private Map<String, StoredVersion> versions() {
+    if (versions == null) {
+      versions = new HashMap<>();
+      workspace.versions().forEach(x -> versions.put(x.slug(), x));
+    }
+    return versions;
+  }
+}
