@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -25,7 +26,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>a body must arrive at {@link WebServer#MIN_REQUEST_BYTES_PER_SECOND} at least
  *       ({@link MinimumDataRateHandler}), and a connection idle for {@link WebServer#IDLE_TIMEOUT_MILLIS}
  *       is closed;</li>
- *   <li>bodies over {@link WebServer#MAX_REQUEST_BYTES} are refused with 413 while they arrive;</li>
+ *   <li>bodies over {@link WebServer#MAX_REQUEST_BYTES} are refused with 413: on their declared length
+ *       before they are read ({@link DeclaredTooLarge}), a chunked one while it arrives;</li>
  *   <li>what Jetty refuses itself (bad framing: a malformed chunked body, a bad Content-Length, a
  *       slow body) is answered with its 4xx status and a short plain text that names no class and
  *       shows no stack.</li>
@@ -59,12 +61,69 @@ final class HttpLimits {
       server.insertHandler(new HandledBeforeCompleted());
       server.insertHandler(new EagerContentHandler(
           new EagerContentHandler.RetainedContentLoaderFactory(WebServer.MAX_REQUEST_BYTES, 64, true)));
+      server.insertHandler(new DeclaredTooLarge());
       server.insertHandler(new MinimumDataRateHandler(WebServer.MIN_REQUEST_BYTES_PER_SECOND, 0));
       server.setErrorHandler(new PlainErrors());
     });
     // what the servlet context refuses before Javalin sees it (an address that is not valid UTF-8, an
     // ambiguous path) goes through the same plain answer; the servlet error page would fail on it
     config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new PlainErrors()));
+  }
+
+  /**
+   * Refuses a body whose declared Content-Length is over {@link WebServer#MAX_REQUEST_BYTES} before any
+   * of it is kept (inside the data-rate check, outside the eager loader). A client that sent
+   * {@code Expect: 100-continue} gets the 413 instead of the go-ahead and never sends the body. One that
+   * sends its body at once has it read and dropped as it arrives, without a thread and at the minimum
+   * data rate, and then gets the 413: refusing while it still sends closed the connection on unread
+   * bytes, and a reset can reach the client before the answer does (seen once in CI as "header parser
+   * received no bytes"). A declared length over {@link #DRAIN_LIMIT} is refused at once and the
+   * connection closed. A chunked body (no declared length) is counted by the eager loader as it arrives.
+   */
+  static final class DeclaredTooLarge extends Handler.Wrapper {
+    static final long DRAIN_LIMIT = 4 * WebServer.MAX_REQUEST_BYTES;
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      long declared = request.getLength();
+      if (declared <= WebServer.MAX_REQUEST_BYTES) {
+        return super.handle(request, response, callback);
+      }
+      boolean asksFirst = request.getHeaders().contains(HttpHeader.EXPECT, "100-continue");
+      if (asksFirst || declared > DRAIN_LIMIT) {
+        refuse(request, response, callback);
+      } else {
+        drainThenRefuse(request, response, callback);
+      }
+      return true;
+    }
+
+    private static void drainThenRefuse(Request request, Response response, Callback callback) {
+      while (true) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(() -> drainThenRefuse(request, response, callback));
+          return;
+        }
+        boolean last = chunk.isLast();
+        Throwable failure = chunk.getFailure();
+        chunk.release();
+        if (failure != null) {
+          // too slow or cut off: the data-rate check or the connection decides; answered as Jetty answers it
+          callback.failed(failure);
+          return;
+        }
+        if (last) {
+          refuse(request, response, callback);
+          return;
+        }
+      }
+    }
+
+    private static void refuse(Request request, Response response, Callback callback) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      Response.writeError(request, response, callback, 413);
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Random;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.engine.Engine;
 import nl.begroot.workspace.Workspace;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -236,12 +237,41 @@ class ApiTest extends ServerSession {
   }
 
   @Test
-  void aFiftyMegabyteBodyIsRefusedBeforeItIsRead() {
+  void aFiftyMegabyteBodyIsRefusedBeforeItIsSent() throws Exception {
+    // a client that asks first (Expect: 100-continue) is refused on the declared length: no go-ahead, no body read
+    String head = rawHead(50L * 1024 * 1024, true);
+    assertThat(head).startsWith("HTTP/1.1 413").doesNotContain("100 Continue").contains("application/problem+json");
+  }
+
+  @Test
+  void aGigabyteDeclaredIsRefusedAtOnce() throws Exception {
+    assertThat(rawHead(1L << 30, false)).startsWith("HTTP/1.1 413");
+  }
+
+  @RepeatedTest(3)
+  void aFiftyMegabyteBodySentAtOnceIsRefusedWithAnAnswerTheClientReads() {
+    HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.base() + C + "/proposals"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(fiftyMegabytes())).build());
+    problem(r, 413);
+  }
+
+  /** The answer's head to a POST that declares {@code length} bytes and sends none of them. */
+  private String rawHead(long length, boolean expectContinue) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", java.net.URI.create(server.base()).getPort())) {
+      socket.setSoTimeout(10_000);
+      String request = "POST " + C + "/proposals HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + length + "\r\n" + (expectContinue ? "Expect: 100-continue\r\n" : "") + "\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      byte[] buffer = socket.getInputStream().readNBytes(4096);
+      return new String(buffer, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static byte[] fiftyMegabytes() {
     byte[] big = new byte[50 * 1024 * 1024];
     java.util.Arrays.fill(big, (byte) 'a');
-    HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.base() + C + "/proposals"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(big)).build());
-    problem(r, 413);
+    return big;
   }
 
   @Test
