@@ -255,7 +255,7 @@ public final class I18n {
     w("accounts.threshold.save", "Drempel opslaan", "Save the threshold");
     w("accounts.reserves", "Reserves", "Reserves");
     w("accounts.reserves.intro", "De reserves met de toevoeging en onttrekking die de resultaatbestemming voorstelt. Bedragen in euro's, bijvoorbeeld 2.500.000 of 2.500.000,00; een lege toevoeging of onttrekking is nul. Wat aan een reserve wordt toegevoegd, wordt niet met de leden van haar kolom verrekend; wat eraan wordt onttrokken wel.",
-        "The reserves with the addition and withdrawal the appropriation of the result proposes. Amounts in euros, for example 2.500.000 or 2.500.000,00 (Dutch notation); an empty addition or withdrawal is zero. What is added to a reserve is not settled with the members of its column; what is withdrawn is.");
+        "The reserves with the addition and withdrawal the appropriation of the result proposes. Amounts in euros, written the Dutch way (full stops between the thousands, or none, and a comma before the cents); an empty addition or withdrawal is zero. What is added to a reserve is not settled with the members of its column; what is withdrawn is.");
     w("accounts.reserves.none", "Deze jaarrekening heeft geen reserves.", "These annual accounts have no reserves.");
     w("accounts.reserves.row", "Reserve", "Reserve");
     w("accounts.reserves.name", "Naam", "Name");
