@@ -34,6 +34,30 @@ public final class TestBudgets {
    * the annex columns c1 and c2. Frames balance: lasten 1000 + 500, baten 0 + 1500 in both years.
    * {@code proposals} and {@code transfers} are YAML list items (indented by two spaces).
    */
+  /**
+   * The small budget with a ledger mapping for {@link #SMALL_ACTUALS_CSV}: the accounts tests' example (its figures
+   * by hand in {@code AnnualAccountsTest}).
+   */
+  public static String smallWithActuals() {
+    return small("", "") + """
+        ledger_mapping:
+          - {account: "4000", cost_centre: KP1.1, unit: "1.1", side: lasten, money: own}
+          - {account: "4000", cost_centre: KP2.1, unit: "2.1", side: lasten, money: own}
+          - {account: "8100", unit: "2.1", side: baten, money: own}
+          - {account: "8000", unit: "2.2", side: baten, money: own}
+        """;
+  }
+
+  /** Realised figures of 2026 for {@link #smallWithActuals()}, as the documented CSV. */
+  public static final String SMALL_ACTUALS_CSV = """
+      jaar;periode;rekening;rekeningnaam;kostenplaats;bedrag;debet_credit
+      2026;6;4000;Personeel;KP1.1;500,00;D
+      2026;12;4000;Personeel;KP1.1;399,99;D
+      2026;12;4000;Personeel;KP2.1;550,00;D
+      2026;12;8100;Overige baten;KP2.1;10,00;C
+      2026;1;8000;Bijdragen;;1500,00;C
+      """;
+
   public static String small(String proposals, String transfers) {
     return """
         format: begroot/1

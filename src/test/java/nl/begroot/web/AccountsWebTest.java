@@ -38,24 +38,10 @@ class AccountsWebTest {
   static final String P = "/v/" + Workspace.CONCEPT;
   static final String J = "/v/jaarrekening-2026";
   static final String TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
-  static final String CSV = """
-      jaar;periode;rekening;rekeningnaam;kostenplaats;bedrag;debet_credit
-      2026;6;4000;Personeel;KP1.1;500,00;D
-      2026;12;4000;Personeel;KP1.1;399,99;D
-      2026;12;4000;Personeel;KP2.1;550,00;D
-      2026;12;8100;Overige baten;KP2.1;10,00;C
-      2026;1;8000;Bijdragen;;1500,00;C
-      """;
 
   @BeforeAll
   static void start() {
-    String yaml = TestBudgets.small("", "") + """
-        ledger_mapping:
-          - {account: "4000", cost_centre: KP1.1, unit: "1.1", side: lasten, money: own}
-          - {account: "4000", cost_centre: KP2.1, unit: "2.1", side: lasten, money: own}
-          - {account: "8100", unit: "2.1", side: baten, money: own}
-          - {account: "8000", unit: "2.2", side: baten, money: own}
-        """;
+    String yaml = TestBudgets.smallWithActuals();
     server = new TestServer(TestBudgets.load(yaml));
     anna = server.signIn(TestBudgets.actor("anna"));
     bo = server.signIn(Actor.person("bo", "Bo", Set.of(Role.BESTUUR), Set.of(), null, true));
@@ -70,7 +56,7 @@ class AccountsWebTest {
   @Test
   void aControllerStartsTheAccountsAndExplainsADeviation() throws Exception {
     HttpResponse<String> imported = server.send(anna.request(server.base() + C + "/actuals?format=csv&file=r.csv")
-        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(CSV)).build());
+        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(TestBudgets.SMALL_ACTUALS_CSV)).build());
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
     // not adopted: no offer
     assertThat(server.get(anna, P + "/cyclus").body()).doesNotContain("jaarrekening-beginnen");

@@ -43,19 +43,13 @@ class ReservesWebTest {
 
   @BeforeAll
   static void start() {
-    String yaml = TestBudgets.small("", "") + """
-        ledger_mapping:
-          - {account: "4000", cost_centre: KP1.1, unit: "1.1", side: lasten, money: own}
-          - {account: "4000", cost_centre: KP2.1, unit: "2.1", side: lasten, money: own}
-          - {account: "8100", unit: "2.1", side: baten, money: own}
-          - {account: "8000", unit: "2.2", side: baten, money: own}
-        """;
+    String yaml = TestBudgets.smallWithActuals();
     server = new TestServer(TestBudgets.load(yaml));
     anna = server.signIn(TestBudgets.actor("anna"));
     bo = server.signIn(Actor.person("bo", "Bo", Set.of(Role.BESTUUR), Set.of(), null, true));
     lid = server.signIn(Actor.person("lia", "Lia", Set.of(Role.LID), Set.of(), "A", false));
     HttpResponse<String> imported = server.send(anna.request(server.base() + C + "/actuals?format=csv&file=r.csv")
-        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(AccountsWebTest.CSV)).build());
+        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(TestBudgets.SMALL_ACTUALS_CSV)).build());
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
     assertThat(server.json(anna, "POST", C + "/submit", null).statusCode()).isEqualTo(200);
     assertThat(server.json(bo, "POST", C + "/adopt", "{\"date\":\"" + TODAY + "\",\"body\":\"Algemene Vergadering\",\"reference\":\"AV 1\"}")

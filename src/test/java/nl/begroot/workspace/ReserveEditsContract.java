@@ -49,14 +49,6 @@ public abstract class ReserveEditsContract {
   static final Actor BO = Actor.person("bo", "Bo", Set.of(Role.BESTUUR), Set.of(), null, true);
   static final String TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
   static final String J = "jaarrekening-2026";
-  static final String CSV = """
-      jaar;periode;rekening;rekeningnaam;kostenplaats;bedrag;debet_credit
-      2026;6;4000;Personeel;KP1.1;500,00;D
-      2026;12;4000;Personeel;KP1.1;399,99;D
-      2026;12;4000;Personeel;KP2.1;550,00;D
-      2026;12;8100;Overige baten;KP2.1;10,00;C
-      2026;1;8000;Bijdragen;;1500,00;C
-      """;
   static final AnnualAccountsEdits.ReserveRow GENERAL = new AnnualAccountsEdits.ReserveRow(null, "Algemene reserve", "algemeen", "c1", "2.500.000",
       "20,00", "");
   static final AnnualAccountsEdits.ReserveRow ICT = new AnnualAccountsEdits.ReserveRow(null, "Bestemmingsreserve ICT", "bestemming", "c2", "100,00",
@@ -71,16 +63,10 @@ public abstract class ReserveEditsContract {
   void open() {
     database = Database.open(freshDatabase());
     workspace = new Workspace(database);
-    String yaml = TestBudgets.small("", "") + """
-        ledger_mapping:
-          - {account: "4000", cost_centre: KP1.1, unit: "1.1", side: lasten, money: own}
-          - {account: "4000", cost_centre: KP2.1, unit: "2.1", side: lasten, money: own}
-          - {account: "8100", unit: "2.1", side: baten, money: own}
-          - {account: "8000", unit: "2.2", side: baten, money: own}
-        """;
+    String yaml = TestBudgets.smallWithActuals();
     workspace.seedIfEmpty(TestBudgets.load(yaml), TestBudgets.SEED);
     var imported = workspace.actuals().importFile(Workspace.CONCEPT, "r.csv", ActualsImports.Format.CSV,
-        new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)), 1 << 20, BERT, bytes -> {});
+        new ByteArrayInputStream(TestBudgets.SMALL_ACTUALS_CSV.getBytes(StandardCharsets.UTF_8)), 1 << 20, BERT, bytes -> {});
     assertThat(imported).as("%s", imported).isInstanceOf(ActualsImports.Result.Imported.class);
     saved(workspace.moveVersion(Workspace.CONCEPT, VersionMove.SUBMIT, null, null, null, BERT));
     saved(workspace.moveVersion(Workspace.CONCEPT, VersionMove.ADOPT, TODAY, "Algemene Vergadering", "AV 1", BO));
