@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -19,14 +20,27 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * From text to a YAML node tree with the place of every node, within limits that keep a hostile or
  * mistaken file from exhausting memory: at most {@link #MAX_CHARS} characters, lists and mappings
  * nested at most {@link #MAX_DEPTH} deep, at most {@link #MAX_COLLECTION_ALIASES} aliases of a list
- * or mapping (a "billion laughs" alias bomb). The limits are checked on the parser's events, before
- * any node is built, and reported at the line where they are crossed.
+ * or mapping (a "billion laughs" alias bomb), no single text (scalar) longer than
+ * {@link #MAX_TEXT_CHARS}. The limits are checked on the parser's events, before any node is built,
+ * and reported at the line and column where they are crossed.
+ *
+ * <p>Time is bounded too (decision 213): SnakeYAML Engine's scanner looks ahead over a run of
+ * characters without a space or line break (one long word, a long line of a block text, a comment,
+ * a run of spaces in quotes, an anchor or tag) before it takes them, and each time its read buffer
+ * (1 Ki characters by default) runs out it copies all it holds: quadratic in the run's length (a 4 MB
+ * word took 11 s, 30 MB about ten minutes). The read buffer here is {@link #READ_BUFFER} characters
+ * (or the text's length, when shorter), so a run of the longest text a file may hold costs a few
+ * dozen copies of the buffer.
  */
 final class YamlText {
   /** Longest text read: the one limit on a budget's text ({@link nl.begroot.core.model.BudgetSize#MAX_CHARS}; the IPO budget has about 100 thousand). */
   static final int MAX_CHARS = nl.begroot.core.model.BudgetSize.MAX_CHARS;
   /** Deepest nesting of lists and mappings; a budget file needs 7. */
   static final int MAX_DEPTH = 64;
+  /** Longest single text (scalar): {@link nl.begroot.core.model.BudgetSize#MAX_TEXT_CHARS}. */
+  static final int MAX_TEXT_CHARS = nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS;
+  /** Characters the scanner reads at a time (SnakeYAML's default is 1 Ki); see the class comment. */
+  static final int READ_BUFFER = 1024 * 1024;
   /** Most aliases (*name) of lists or mappings; a budget file needs none. */
   static final int MAX_COLLECTION_ALIASES = 50;
 
@@ -44,6 +58,7 @@ final class YamlText {
         .setAllowDuplicateKeys(true) // reported by us, with the place
         .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
         .setCodePointLimit(MAX_CHARS)
+        .setBufferSize(Math.min(text.length() + 1, READ_BUFFER))
         .build();
     try {
       if (!withinLimits(file, settings, text, problems)) {
@@ -74,7 +89,7 @@ final class YamlText {
     }
   }
 
-  /** Walks the parser's events (no nodes yet): nesting depth and aliases of collections. */
+  /** Walks the parser's events (no nodes yet): nesting depth, aliases of collections and the length of each text. */
   private static boolean withinLimits(String file, LoadSettings settings, String text, List<Problem> problems) {
     int depth = 0;
     int aliases = 0;
@@ -88,6 +103,10 @@ final class YamlText {
               + " deep here; a budget file needs no more than 7 levels"));
           return false;
         }
+      } else if (event instanceof ScalarEvent scalar && scalar.getValue().length() > MAX_TEXT_CHARS) {
+        problems.add(at(file, event.getStartMark(), "a text of " + scalar.getValue().length() + " characters starts here; a text"
+            + " (a title, narrative or other value) in a budget file has at most " + MAX_TEXT_CHARS + " characters; see docs/format.md"));
+        return false;
       } else if (event.getEventId() == Event.ID.SequenceEnd || event.getEventId() == Event.ID.MappingEnd) {
         depth--;
       } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())

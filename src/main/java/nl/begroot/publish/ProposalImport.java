@@ -162,7 +162,8 @@ public final class ProposalImport {
   /**
    * The sheet's rows, read one at a time: the first row (the header) and every row that is not
    * blank, at most {@link WorkbookLimits#MAX_ROWS} of them and at most
-   * {@link WorkbookLimits#MAX_COLUMNS} cells a row; a sheet over either limit stops the read there.
+   * {@link WorkbookLimits#MAX_COLUMNS} cells a row, no cell's text longer than a budget's text may be
+   * ({@link nl.begroot.core.model.BudgetSize#MAX_TEXT_CHARS}); a sheet over a limit stops the read there.
    */
   private static List<Row> rows(String name, Sheet sheet) throws IOException {
     List<Row> result = new ArrayList<>();
@@ -174,6 +175,15 @@ public final class ProposalImport {
         if (row.getCellCount() > WorkbookLimits.MAX_COLUMNS) {
           throw new WorkbookLimits.Exceeded(name, "row " + row.getRowNum() + " has more than " + WorkbookLimits.MAX_COLUMNS
               + " cells (the limit); the template has " + WorkbookLimits.MAX_COLUMNS + " columns at most");
+        }
+        for (int c = 0; c < row.getCellCount(); c++) {
+          Cell cell = row.getCell(c);
+          String raw = cell == null ? null : cell.getText();
+          if (raw != null && raw.length() > nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS) {
+            throw new WorkbookLimits.Exceeded(name, "cell " + WorkbookExport.cellRef(row.getRowNum() - 1, c) + " holds a text of "
+                + raw.length() + " characters; a text in a budget has at most " + nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS
+                + " characters (the limit)");
+          }
         }
         if (first || !blankRow(row)) {
           if (result.size() > WorkbookLimits.MAX_ROWS) {

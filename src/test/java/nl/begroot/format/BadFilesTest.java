@@ -3,6 +3,7 @@ package nl.begroot.format;
 import static nl.begroot.format.BadInputTest.VALID;
 import static nl.begroot.format.BadInputTest.replace;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -175,6 +176,62 @@ class BadFilesTest {
     Problem p = single(text);
     assertThat(p.line()).isEqualTo(1);
     assertThat(p.message()).contains("Begroot reads budget files of up to " + nl.begroot.core.model.BudgetSize.limit(), "docs/format.md");
+  }
+
+  // ---- One long text, one long run (decision 213) ------------------------------------------
+
+  /** The valid budget with the first proposal's title replaced by {@code title} as written (quotes and all). */
+  private static String withTitle(String title) {
+    return replace(VALID, "title: Capaciteit water", "title: " + title);
+  }
+
+  @Test
+  void aTextOfTheLimitIsReadAndOneCharacterMoreIsRefusedAtItsLineAndColumn() {
+    for (String quote : List.of("", "\"", "'")) {
+      String at = withTitle(quote + "w".repeat(YamlText.MAX_TEXT_CHARS - 1) + "." + quote);
+      LoadResult read = BudgetReader.read(FILE, at);
+      assertThat(read).as("a title of %d characters, quoted with [%s]", YamlText.MAX_TEXT_CHARS, quote).isInstanceOf(LoadResult.Loaded.class);
+      assertThat(((LoadResult.Loaded) read).budget().proposals().get(0).title()).hasSize(YamlText.MAX_TEXT_CHARS);
+
+      String over = withTitle(quote + "w".repeat(YamlText.MAX_TEXT_CHARS) + "." + quote);
+      Problem p = single(over);
+      assertAt(p, over, VALID.indexOf("title: Capaciteit water") + "title: ".length());
+      assertThat(p.message()).isEqualTo("a text of " + (YamlText.MAX_TEXT_CHARS + 1) + " characters starts here; a text (a title,"
+          + " narrative or other value) in a budget file has at most " + YamlText.MAX_TEXT_CHARS + " characters; see docs/format.md");
+    }
+    assertThat(YamlText.MAX_TEXT_CHARS).isEqualTo(nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS);
+  }
+
+  @Test
+  void aLongTextOverManyLinesCountsItsCharactersNotItsLines() {
+    // a folded narrative of short lines: what counts is the text read (each line break folds to a space)
+    String line = "wwwwwwwww";
+    int lines = YamlText.MAX_TEXT_CHARS / (line.length() + 1) + 1;
+    String text = withTitle(">-\n" + ("      " + line + "\n").repeat(lines));
+    Problem p = single(text);
+    assertAt(p, text, VALID.indexOf("title: Capaciteit water") + "title: ".length());
+    assertThat(p.message()).startsWith("a text of " + (lines * (line.length() + 1) - 1) + " characters starts here");
+  }
+
+  /**
+   * One word of 30 MB (a file under the 32 MB limit) is refused with its place, and a comment line of
+   * 16 MB is read past, each well within 20 s. The bound is a safety net, not a measurement: with
+   * SnakeYAML's default read buffer the scanner's look-ahead over such a run is quadratic (a 4 MB word
+   * 11 s; 30 MB about ten minutes, decision 213), so without the reader's buffer the test fails on
+   * the timeout; with it, it takes about a second each. Nothing here is timed beyond that.
+   */
+  @Test
+  void aThirtyMegabyteWordIsRefusedAndASixteenMegabyteCommentReadWithoutAQuadraticScan() {
+    int word = 30 * 1024 * 1024;
+    String text = withTitle("w".repeat(word));
+    assertThat(text.length()).isLessThan(nl.begroot.core.model.BudgetSize.MAX_CHARS);
+    Problem p = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> single(text));
+    assertAt(p, text, VALID.indexOf("title: Capaciteit water") + "title: ".length());
+    assertThat(p.message()).startsWith("a text of " + word + " characters starts here");
+
+    String comment = VALID + "# " + "w".repeat(16 * 1024 * 1024) + "\n";
+    LoadResult read = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> BudgetReader.read(FILE, comment));
+    assertThat(read).isInstanceOf(LoadResult.Loaded.class);
   }
 
   /**

@@ -247,6 +247,8 @@ public class BadInputTest {
     cases.put("second document", VALID + "---\nformat: begroot/1\n");
     cases.put("complex mapping key", replace(VALID, "  short_name: VD\n", "  ? [a, b]\n  : c\n"));
     cases.put("undefined alias", replace(VALID, "title: Capaciteit water", "title: *water"));
+    cases.put("text over the limit", replace(VALID, "title: Capaciteit water",
+        "title: \"" + "w".repeat(nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS + 1) + "\""));
     return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 

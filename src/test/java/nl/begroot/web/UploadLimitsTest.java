@@ -142,6 +142,42 @@ class UploadLimitsTest {
   }
 
   @Test
+  void aCellWithATextLongerThanABudgetsTextIsRefusedNamingTheCell() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Workbook wb = new Workbook(out, "test", "1.0");
+    Worksheet ws = wb.newWorksheet("Voorstellen");
+    ws.value(0, 0, "id");
+    ws.value(0, 1, "title");
+    ws.value(1, 0, "p-1");
+    ws.value(1, 1, "w".repeat(nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS + 1));
+    wb.finish();
+    ProposalImport.Refused r = (ProposalImport.Refused) ProposalImport.read(new ByteArrayInputStream(out.toByteArray()), budget);
+    assertThat(r.tooLarge()).isTrue();
+    assertThat(r.problems().get(0).toString()).contains("cell B2 holds a text of " + (nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS + 1)
+        + " characters; a text in a budget has at most " + nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS + " characters (the limit)");
+  }
+
+  @Test
+  void aBudgetFileWithATextOverTheLimitIsRefusedOnTheWebAtItsLineAndColumn() {
+    String valid = nl.begroot.format.BadInputTest.VALID;
+    String at = "title: Capaciteit water";
+    String text = valid.replace(at, "title: \"" + "w".repeat(nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS + 1) + "\"");
+    int index = valid.indexOf(at) + "title: ".length();
+    int line = (int) valid.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+    int column = index - valid.lastIndexOf('\n', index - 1);
+    HttpResponse<String> api = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/import?name=lange-tekst"))
+        .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    assertThat(api.statusCode()).isEqualTo(422);
+    assertThat(api.body()).contains("\"line\":" + line, "\"column\":" + column,
+        "a text of " + (nl.begroot.core.model.BudgetSize.MAX_TEXT_CHARS + 1) + " characters starts here");
+    HttpResponse<String> page = multipart("/versies/inlezen", Map.of("name", "Lange tekst"), "file", "lang.yaml",
+        text.getBytes(StandardCharsets.UTF_8));
+    assertThat(page.statusCode()).isEqualTo(422);
+    assertThat(page.body()).contains("lang.yaml:" + line + ":" + column + ": a text of");
+    assertThat(server.get("/api/versions/lange-tekst").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void anXxeWorkbookIsRefusedWithAClearMessageNamingNoParser() throws Exception {
     byte[] good = exported();
     byte[] evil = rewrite(good, "xl/worksheets/", xml -> xml.replaceFirst("\\?>",

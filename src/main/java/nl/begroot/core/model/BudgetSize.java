@@ -27,6 +27,15 @@ public final class BudgetSize {
   /** What a request body may carry beside the budget file it uploads (the multipart form's other fields and framing). */
   public static final int REQUEST_MARGIN = 1024 * 1024;
 
+  /**
+   * The longest single text in a budget (a title, a narrative, an explanation, any one value), in
+   * characters: 1 Mi (decision 213). The IPO budget's longest text has 619 characters and the edit
+   * forms take at most 20.000 (an explanation), so no real budget comes near it; a larger text is
+   * refused where it is read (the budget file's reader at the text's line and column, the workbook
+   * import at its cell), before anything is built from it.
+   */
+  public static final int MAX_TEXT_CHARS = 1024 * 1024;
+
   /** The limit in words, for messages: "32 MB (33554432 characters)". */
   public static String limit() {
     return MAX_CHARS / (1024 * 1024) + " MB (" + MAX_CHARS + " characters)";
