@@ -27,8 +27,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * <p>Time is bounded too (decision 213): SnakeYAML Engine's scanner looks ahead over a run of
  * characters without a space or line break (one long word, a long line of a block text, a comment,
  * a run of spaces in quotes, an anchor or tag) before it takes them, and each time its read buffer
- * (1 Ki characters by default) runs out it copies all it holds: quadratic in the run's length (a 4 MB
- * word took 11 s, 30 MB about ten minutes). The read buffer here is {@link #READ_BUFFER} characters
+ * (1 Ki characters by default) runs out it copies all it holds: quadratic in the run's length (one
+ * word of 4 MB took 4,5 to 11 s, of 8 MB 19 s; 30 MB would take minutes). The read buffer here is {@link #READ_BUFFER} characters
  * (or the text's length, when shorter), so a run of the longest text a file may hold costs a few
  * dozen copies of the buffer.
  */

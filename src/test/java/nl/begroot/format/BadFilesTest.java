@@ -216,8 +216,8 @@ class BadFilesTest {
   /**
    * One word of 30 MB (a file under the 32 MB limit) is refused with its place, and a comment line of
    * 16 MB is read past, each well within 20 s. The bound is a safety net, not a measurement: with
-   * SnakeYAML's default read buffer the scanner's look-ahead over such a run is quadratic (a 4 MB word
-   * 11 s; 30 MB about ten minutes, decision 213), so without the reader's buffer the test fails on
+   * SnakeYAML's default read buffer the scanner's look-ahead over such a run is quadratic (a word of
+   * 8 MB 19 s; 30 MB minutes, decision 213), so without the reader's buffer the test fails on
    * the timeout; with it, it takes about a second each. Nothing here is timed beyond that.
    */
   @Test
