@@ -35,7 +35,7 @@ class BudgetSizeLimitTest {
   /**
    * The test budget with {@code n} more proposals of the same length, each with an explanation of 1.000
    * characters, the last one's {@code extra} characters longer (many lines, as a large budget has; one
-   * huge text in one line takes the YAML reader minutes, see decision 193).
+   * text is at most {@link BudgetSize#MAX_TEXT_CHARS} characters, decisions 193 and 213-214).
    */
   static String budget(int n, int extra) {
     String marker = "    title: Monitoring\n";
