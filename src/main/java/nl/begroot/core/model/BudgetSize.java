@@ -29,7 +29,7 @@ public final class BudgetSize {
 
   /**
    * The longest single text in a budget (a title, a narrative, an explanation, any one value), in
-   * characters: 1 Mi (decision 213). The IPO budget's longest text has 619 characters and the edit
+   * characters: 1 Mi (decision 214). The IPO budget's longest text has 619 characters and the edit
    * forms take at most 20.000 (an explanation), so no real budget comes near it; a larger text is
    * refused where it is read (the budget file's reader at the text's line and column, the workbook
    * import at its cell), before anything is built from it.
