@@ -134,6 +134,8 @@ public final class MidyearStore {
   }
 
   private static String text(long lasten, long baten, String reason) {
-    return "prognose_lasten_cents: " + lasten + "\nprognose_baten_cents: " + baten + "\nreden: " + reason.replace("\n", " ") + "\n";
+    // the reason as a quoted YAML text, so the log's field view reads the row as fields whatever the reason holds
+    String quoted = "\"" + reason.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ").replace("\r", " ").replace("\t", " ") + "\"";
+    return "prognose_lasten_cents: " + lasten + "\nprognose_baten_cents: " + baten + "\nreden: " + quoted + "\n";
   }
 }

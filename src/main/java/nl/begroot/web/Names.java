@@ -92,6 +92,12 @@ final class Names {
     if (action.startsWith("key.")) {
       return s.flatMap(x -> proposalOrKey(x, t)).orElse(t);
     }
+    if (action.equals("accounts.explain") && t.matches("[^/]+/(lasten|baten)")) {
+      // "3/lasten": the explanation of programme 3's deviation on the lasten side
+      String programme = t.substring(0, t.indexOf('/'));
+      String side = i18n.t("side." + t.substring(t.indexOf('/') + 1));
+      return s.flatMap(x -> x.budget().programme(programme)).map(p -> programme + ". " + p.title()).orElse(programme) + ", " + side;
+    }
     if (action.equals("midyear.forecast") && c.versionSlug() != null && t.startsWith(c.versionSlug() + " ")) {
       String unit = t.substring(c.versionSlug().length() + 1);
       return s.flatMap(x -> x.budget().unit(unit)).map(u -> u.title()).orElse(unit);

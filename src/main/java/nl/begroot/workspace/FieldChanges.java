@@ -50,6 +50,12 @@ public final class FieldChanges {
     if (c.before() == null && c.after() == null) {
       return fields;
     }
+    if ("accounts.explain".equals(c.action())) {
+      // an explanation is prose, not rows in the file format: one field
+      List<String> text = List.of("explanation");
+      fields.add(new Field(word("explanation"), shown(text, c.before()), shown(text, c.after())));
+      return fields;
+    }
     Map<String, Leaf> before = flatten(c.before());
     Map<String, Leaf> after = flatten(c.after());
     Set<String> paths = new LinkedHashSet<>(before.keySet());
@@ -154,6 +160,8 @@ public final class FieldChanges {
       case "products" -> "producten";
       case "explanation" -> "toelichting";
       case "id" -> "code";
+      case "prognose_lasten_cents" -> "prognose lasten";
+      case "prognose_baten_cents" -> "prognose baten";
       default -> key;
     };
   }
@@ -165,6 +173,9 @@ public final class FieldChanges {
     }
     boolean amount = p.size() == 2 && p.get(0).equals("amounts");
     boolean share = p.size() == 4 && p.get(0).equals("keys") && p.get(2).equals("shares");
+    if (p.size() == 1 && p.get(0).endsWith("_cents") && value.matches("-?\\d{1,18}")) {
+      return "€ " + nl.begroot.core.text.Dutch.euros(Long.parseLong(value));
+    }
     if ((amount || share) && value.matches("-?\\d+(\\.\\d+)?")) {
       return dutchNumber(new BigDecimal(value), amount);
     }

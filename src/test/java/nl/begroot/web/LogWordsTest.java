@@ -132,6 +132,31 @@ class LogWordsTest {
     assertThat(found).as("ids shown as text on the log pages").isEmpty();
   }
 
+  /** Every action the log holds here (the first start's whole cycle and the edits above) and every step of the cycle has words. */
+  @Test
+  void everyActionHasWords() {
+    Set<String> actions = new java.util.TreeSet<>();
+    String page = "/api/log?limit=500";
+    for (int i = 0; page != null && i < 50; i++) {
+      JsonNode log = ApiTest.ok(server.get(carla, page));
+      log.get("changes").forEach(c -> actions.add(c.get("action").asString()));
+      page = log.hasNonNull("next") ? log.get("next").asString() : null;
+    }
+    for (nl.begroot.core.cycle.VersionMove m : nl.begroot.core.cycle.VersionMove.values()) {
+      actions.add(m.action());
+    }
+    for (nl.begroot.core.cycle.ProposalMove m : nl.begroot.core.cycle.ProposalMove.values()) {
+      actions.add(m.action());
+    }
+    assertThat(actions).as("the first start logs the cycle").contains("midyear.forecast", "accounts.create", "version.adopt", "actuals.import");
+    assertThat(actions.stream().filter(a -> !I18n.has("action." + a)).toList()).as("actions shown as their code").isEmpty();
+    String log = get("/logboek", "nl").body();
+    assertThat(textNodes(log)).as("no action code on the page").noneMatch(t -> actions.stream().anyMatch(a -> t.equals(a) || t.startsWith(a + " ")));
+    // the first start's forecasts and explanations: their fields in words and euros, what they explain by its programme
+    assertThat(log).contains("prognose lasten: — → € ").contains("toelichting: — → ").doesNotContain("prognose_lasten_cents");
+    assertThat(textNodes(log)).as("an explanation named by its programme and side").noneMatch(t -> t.matches("\\d+/(lasten|baten)"));
+  }
+
   @Test
   void theEntriesOfADeletedVersionAreNamedByTheTitleTheLogKept() {
     String log = get("/logboek?object=" + scenario, "nl").body();

@@ -91,4 +91,17 @@ class FieldChangesTest {
       assertThat(texts(last)).containsExactly("bedrag " + year + ": 581.000 → 681.000");
     }
   }
+
+  @Test
+  void aForecastIsNamedInWordsWithEurosWhateverItsReasonHolds() {
+    String after = "prognose_lasten_cents: 347300000\nprognose_baten_cents: 0\nreden: \"Illustratie (verzonnen): vacatures \\\"later\\\" ingevuld\"\n";
+    assertThat(texts(entry("midyear.forecast", null, after))).containsExactly("prognose lasten: — → € 3.473.000,00",
+        "prognose baten: — → € 0,00", "reden: — → Illustratie (verzonnen): vacatures \"later\" ingevuld");
+  }
+
+  @Test
+  void anExplanationIsOneText() {
+    assertThat(texts(entry("accounts.explain", null, "Illustratie (verzonnen): de afwijking komt door vacatures")))
+        .containsExactly("toelichting: — → Illustratie (verzonnen): de afwijking komt door vacatures");
+  }
 }
