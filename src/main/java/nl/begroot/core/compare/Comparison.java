@@ -124,31 +124,50 @@ public record Comparison(
   }
 
   private static List<Line> members(Computation a, Computation b, List<Integer> years) {
-    List<Line> lines = new ArrayList<>();
-    for (Member m : b.budget().members()) {
+    // each version's own total column (the annex says which; two versions may name it differently), found once
+    int columnA = totalColumn(a);
+    int columnB = totalColumn(b);
+    int[] yearA = yearIndexes(a, years);
+    int[] yearB = yearIndexes(b, years);
+    Map<String, Integer> inA = positions(a.budget().members()); // by id: one look-up per member, not a search
+    Map<String, Integer> inB = positions(b.budget().members());
+    List<Member> membersB = b.budget().members();
+    List<Line> lines = new ArrayList<>(membersB.size());
+    for (int m = 0; m < membersB.size(); m++) {
+      Member member = membersB.get(m);
+      Integer ma = inA.get(member.id());
+      int mb = inB.get(member.id());
       long[] va = new long[years.size()];
       long[] vb = new long[years.size()];
       for (int i = 0; i < years.size(); i++) {
-        // each version's own total column (the annex says which; two versions may name it differently)
-        va[i] = memberTotal(a, years.get(i), m.id());
-        vb[i] = memberTotal(b, years.get(i), m.id());
+        va[i] = memberTotal(a, columnA, yearA[i], ma == null ? -1 : ma);
+        vb[i] = memberTotal(b, columnB, yearB[i], mb);
       }
-      lines.add(new Line(m.id(), m.name(), va, vb));
+      lines.add(new Line(member.id(), member.name(), va, vb));
     }
     return lines;
   }
 
-  /** A member's figure in the annex's total column in a year (Bijlage 1), from the engine; 0 without one. */
-  private static long memberTotal(Computation c, int year, String memberId) {
-    Budget budget = c.budget();
-    int column = totalColumn(c);
-    int y = c.years().indexOf(year);
-    int member = -1;
-    for (int m = 0; m < budget.members().size(); m++) {
-      if (budget.members().get(m).id().equals(memberId)) {
-        member = m;
-      }
+  /** Each member's position by id (the last of a duplicated id, as a search from the start that keeps the last match). */
+  private static Map<String, Integer> positions(List<Member> members) {
+    Map<String, Integer> at = new java.util.HashMap<>();
+    for (int m = 0; m < members.size(); m++) {
+      at.put(members.get(m).id(), m);
     }
+    return at;
+  }
+
+  /** Each compared year's index in {@code c}'s years (-1 when it has none). */
+  private static int[] yearIndexes(Computation c, List<Integer> years) {
+    int[] index = new int[years.size()];
+    for (int i = 0; i < years.size(); i++) {
+      index[i] = c.years().indexOf(years.get(i));
+    }
+    return index;
+  }
+
+  /** A member's figure in the annex's total column {@code column} in year {@code y} (Bijlage 1), from the engine; 0 without one. */
+  private static long memberTotal(Computation c, int column, int y, int member) {
     return column < 0 || y < 0 || member < 0 ? 0 : c.annex().member(column, y, member);
   }
 
@@ -169,6 +188,10 @@ public record Comparison(
   }
 
   private static List<ProposalChange> proposals(Computation a, Computation b, List<Integer> years) {
+    List<ProposalChange> inPlace = inPlace(a, b, years);
+    if (inPlace != null) {
+      return inPlace;
+    }
     Map<String, long[]> inA = amounts(a, years);
     Map<String, long[]> inB = amounts(b, years);
     Map<String, Proposal> all = new LinkedHashMap<>();
@@ -194,6 +217,45 @@ public record Comparison(
         status = java.util.Arrays.equals(va, vb) && pa.equals(p) ? Status.UNCHANGED : Status.CHANGED;
       }
       changes.add(new ProposalChange(p.id(), p.title(), p.side(), p.rule(), status, new Line(p.id(), p.title(), va, vb)));
+    }
+    return changes;
+  }
+
+  /**
+   * The same list as the look-ups by id below give, when both versions hold the same proposals (by
+   * id) in the same order, each id once (a proposal changed in place, as a preview's edit): then the
+   * proposal at a position in a is the one at that position in b, so they are compared by position,
+   * without maps of every proposal by id. Null otherwise.
+   */
+  private static List<ProposalChange> inPlace(Computation a, Computation b, List<Integer> years) {
+    List<Proposal> pa = a.budget().proposals();
+    List<Proposal> pb = b.budget().proposals();
+    if (pa.size() != pb.size()) {
+      return null;
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>(pb.size() * 2);
+    for (int p = 0; p < pb.size(); p++) {
+      String id = pb.get(p).id();
+      if (!java.util.Objects.equals(pa.get(p).id(), id) || !ids.add(id)) {
+        return null;
+      }
+    }
+    int[] yearA = yearIndexes(a, years);
+    int[] yearB = yearIndexes(b, years);
+    List<ProposalChange> changes = new ArrayList<>(pb.size());
+    for (int p = 0; p < pb.size(); p++) {
+      Proposal before = pa.get(p);
+      Proposal after = pb.get(p);
+      long[] va = new long[years.size()];
+      long[] vb = new long[years.size()];
+      nl.begroot.core.model.Amounts la = a.line(p);
+      nl.begroot.core.model.Amounts lb = b.line(p);
+      for (int i = 0; i < years.size(); i++) {
+        va[i] = la.cents(yearA[i]);
+        vb[i] = lb.cents(yearB[i]);
+      }
+      Status status = java.util.Arrays.equals(va, vb) && (before == after || before.equals(after)) ? Status.UNCHANGED : Status.CHANGED;
+      changes.add(new ProposalChange(after.id(), after.title(), after.side(), after.rule(), status, new Line(after.id(), after.title(), va, vb)));
     }
     return changes;
   }

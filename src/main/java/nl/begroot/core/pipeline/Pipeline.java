@@ -1,6 +1,7 @@
 package nl.begroot.core.pipeline;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.begroot.core.engine.Computation;
@@ -22,11 +23,11 @@ public final class Pipeline {
   /** How many recent budget states are kept computed (a few versions and the edit in progress). */
   static final int KEPT = 8;
 
-  private static final Map<Budget, Computed> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
+  private static final Map<Key, Computed> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Budget, Computed> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Key, Computed> eldest) {
       return size() > KEPT;
     }
   };
@@ -65,13 +66,24 @@ public final class Pipeline {
    */
   public static Computed compute(Budget budget, Edit edit) {
     Computed before = null;
+    Key key;
     synchronized (RECENT) {
-      Computed known = RECENT.get(budget);
+      // the same object as a kept state (the version a page shows, the edit just checked) is found without hashing the budget
+      Key same = kept(budget);
+      if (same != null) {
+        return RECENT.get(same);
+      }
+      Key keyBefore = edit == null ? null : kept(edit.before());
+      if (keyBefore != null) {
+        before = RECENT.get(keyBefore);
+      }
+      key = keyBefore == null ? Key.of(budget) : keyBefore.edited(budget, edit);
+      Computed known = RECENT.get(key);
       if (known != null) {
         return known;
       }
-      if (edit != null) {
-        before = RECENT.get(edit.before());
+      if (edit != null && before == null) {
+        before = RECENT.get(Key.of(edit.before()));
       }
     }
     COMPUTATIONS.incrementAndGet();
@@ -88,8 +100,106 @@ public final class Pipeline {
     }
     Computed computed = new Computed(budget, computation); // its document is built on first use
     synchronized (RECENT) {
-      Computed raced = RECENT.putIfAbsent(budget, computed);
+      Computed raced = RECENT.putIfAbsent(key, computed);
       return raced != null ? raced : computed;
+    }
+  }
+
+  /** The key of the kept state that is this very object, or null (a scan of at most {@link #KEPT} keys; hold RECENT's lock). */
+  private static Key kept(Budget budget) {
+    for (Key k : RECENT.keySet()) {
+      if (k.budget == budget) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A budget state as the key of {@link #RECENT}: equal when the budgets are equal (by value), its hash
+   * computed once. The hash is the hash of everything but the proposals and the sum of the proposals'
+   * hashes, so that a state made by one edit from a kept one gets its hash from that one's by the
+   * edited proposal alone (after checking that nothing else differs), instead of hashing every
+   * proposal of a large budget again (issue 13, decision 215).
+   */
+  static final class Key {
+    final Budget budget;
+    private final int rest;
+    private final int proposals;
+
+    private Key(Budget budget, int rest, int proposals) {
+      this.budget = budget;
+      this.rest = rest;
+      this.proposals = proposals;
+    }
+
+    static Key of(Budget budget) {
+      int sum = 0;
+      for (nl.begroot.core.model.Proposal p : budget.proposals()) {
+        sum += p.hashCode();
+      }
+      return new Key(budget, restHash(budget), sum);
+    }
+
+    private static int restHash(Budget b) {
+      return java.util.Objects.hash(b.organisation(), b.version(), b.products(), b.members(), b.keys(), b.categories(), b.thirdParties(),
+          b.programmes(), b.transfers(), b.annex(), b.glossary(), b.printed(), b.withdrawn(), b.ledgerMapping());
+    }
+
+    /** The key of {@code after}, made from this one's budget by {@code edit}; hashed in full when it was not made so. */
+    Key edited(Budget after, Edit edit) {
+      List<nl.begroot.core.model.Proposal> was = budget.proposals();
+      List<nl.begroot.core.model.Proposal> is = after.proposals();
+      int i = edit.index();
+      boolean shaped = switch (edit.kind()) {
+        case CHANGED -> is.size() == was.size() && i >= 0 && i < was.size();
+        case ADDED -> is.size() == was.size() + 1 && i == was.size();
+        case WITHDRAWN -> is.size() == was.size() - 1 && i >= 0 && i < was.size();
+      };
+      if (!shaped || !sameRest(budget, after)) {
+        return of(after);
+      }
+      int sum = proposals;
+      for (int p = 0, q = 0; p < was.size() || q < is.size(); ) {
+        if (p == i && edit.kind() != Edit.Kind.ADDED) {
+          sum -= was.get(p).hashCode();
+          p++;
+          if (edit.kind() == Edit.Kind.WITHDRAWN) {
+            continue;
+          }
+        }
+        if (q == i && edit.kind() != Edit.Kind.WITHDRAWN) {
+          sum += is.get(q).hashCode();
+          q++;
+          continue;
+        }
+        if (p >= was.size() || q >= is.size() || was.get(p) != is.get(q)) {
+          return of(after); // another proposal differs too: not this edit
+        }
+        p++;
+        q++;
+      }
+      return new Key(after, rest, sum);
+    }
+
+    private static boolean sameRest(Budget a, Budget b) {
+      return java.util.Objects.equals(a.organisation(), b.organisation()) && java.util.Objects.equals(a.version(), b.version())
+          && java.util.Objects.equals(a.products(), b.products()) && java.util.Objects.equals(a.members(), b.members())
+          && java.util.Objects.equals(a.keys(), b.keys()) && java.util.Objects.equals(a.categories(), b.categories())
+          && java.util.Objects.equals(a.thirdParties(), b.thirdParties()) && java.util.Objects.equals(a.programmes(), b.programmes())
+          && java.util.Objects.equals(a.transfers(), b.transfers()) && java.util.Objects.equals(a.annex(), b.annex())
+          && java.util.Objects.equals(a.glossary(), b.glossary()) && java.util.Objects.equals(a.printed(), b.printed())
+          && java.util.Objects.equals(a.withdrawn(), b.withdrawn()) && java.util.Objects.equals(a.ledgerMapping(), b.ledgerMapping());
+    }
+
+    @Override
+    public int hashCode() {
+      return rest * 31 + proposals;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && (k.budget == budget || k.hashCode() == hashCode() && k.budget.equals(budget));
     }
   }
 
