@@ -26,8 +26,8 @@ import nl.begroot.core.money.Money;
  * <p>The rules live in rooms by part of the budget ({@link HeaderRules}, {@link ProgrammeRules},
  * {@link ProposalRules}, {@link AnnexRules}) sharing what one check has found ({@link Checks}).
  *
- * <p>A verdict is remembered: the last few budget instances found valid are kept (weakly, by
- * identity), so that {@link #requireValid}, the engine's precondition, does not check again a budget
+ * <p>A verdict is remembered: the last few budget instances found valid, or asked about, are kept (weakly, by
+ * identity, with their yearly totals for {@link #validateEdit}), so that {@link #requireValid}, the engine's precondition, does not check again a budget
  * its reader has just validated. The model is immutable, so an instance found valid stays valid.
  * {@link #validations()} counts the validations that really ran, for tests.
  */
@@ -246,8 +246,12 @@ public final class BudgetValidator {
   private static long[] validTotals(Budget budget) {
     synchronized (VALID) {
       VALID.removeIf(r -> r.budget().get() == null);
-      for (Valid r : VALID) {
+      for (java.util.Iterator<Valid> it = VALID.iterator(); it.hasNext(); ) {
+        Valid r = it.next();
         if (r.budget().get() == budget) {
+          // the most recently asked for first: the state previews start from stays known while its valid candidates come and go
+          it.remove();
+          VALID.addFirst(r);
           return r.absoluteTotals();
         }
       }
