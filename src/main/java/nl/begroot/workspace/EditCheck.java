@@ -53,7 +53,10 @@ final class EditCheck {
   /** As above; the narratives' warnings go to {@code warnings} when given. */
   private static List<Found> problems(Budget candidate, boolean document, Pipeline.Edit edit, List<Found> warnings) {
     List<Found> found = new ArrayList<>();
-    for (Violation v : BudgetValidator.validate(candidate)) {
+    // one proposal changed or added: only what it can break is checked again (decision 218); the verdict is validate's
+    List<Violation> verdict = edit == null || edit.kind() == Pipeline.Edit.Kind.WITHDRAWN ? BudgetValidator.validate(candidate)
+        : BudgetValidator.validateEdit(edit.before(), candidate, edit.index());
+    for (Violation v : verdict) {
       found.add(new Found(v.path(), v.message() + (v.firstAt() == null ? "" : " (first at " + v.firstAt() + ")"), null, v.message(),
           v.firstAt()));
     }

@@ -135,4 +135,15 @@ public record Budget(
     return new Budget(organisation, version, products, members, keys, categories, thirdParties, programmes, proposals,
         transfers, annex, glossary, newPrinted, withdrawn, ledgerMapping);
   }
+
+  /** Whether everything but the proposals is equal (by value; the same objects compare at once): a state made from the other by editing proposals. */
+  public boolean sameBesidesProposals(Budget b) {
+    return java.util.Objects.equals(organisation, b.organisation) && java.util.Objects.equals(version, b.version)
+        && java.util.Objects.equals(products, b.products) && java.util.Objects.equals(members, b.members)
+        && java.util.Objects.equals(keys, b.keys) && java.util.Objects.equals(categories, b.categories)
+        && java.util.Objects.equals(thirdParties, b.thirdParties) && java.util.Objects.equals(programmes, b.programmes)
+        && java.util.Objects.equals(transfers, b.transfers) && java.util.Objects.equals(annex, b.annex)
+        && java.util.Objects.equals(glossary, b.glossary) && java.util.Objects.equals(printed, b.printed)
+        && java.util.Objects.equals(withdrawn, b.withdrawn) && java.util.Objects.equals(ledgerMapping, b.ledgerMapping);
+  }
 }

@@ -156,7 +156,7 @@ public final class Pipeline {
         case ADDED -> is.size() == was.size() + 1 && i == was.size();
         case WITHDRAWN -> is.size() == was.size() - 1 && i >= 0 && i < was.size();
       };
-      if (!shaped || !sameRest(budget, after)) {
+      if (!shaped || !after.sameBesidesProposals(budget)) {
         return of(after);
       }
       int sum = proposals;
@@ -182,15 +182,6 @@ public final class Pipeline {
       return new Key(after, rest, sum);
     }
 
-    private static boolean sameRest(Budget a, Budget b) {
-      return java.util.Objects.equals(a.organisation(), b.organisation()) && java.util.Objects.equals(a.version(), b.version())
-          && java.util.Objects.equals(a.products(), b.products()) && java.util.Objects.equals(a.members(), b.members())
-          && java.util.Objects.equals(a.keys(), b.keys()) && java.util.Objects.equals(a.categories(), b.categories())
-          && java.util.Objects.equals(a.thirdParties(), b.thirdParties()) && java.util.Objects.equals(a.programmes(), b.programmes())
-          && java.util.Objects.equals(a.transfers(), b.transfers()) && java.util.Objects.equals(a.annex(), b.annex())
-          && java.util.Objects.equals(a.glossary(), b.glossary()) && java.util.Objects.equals(a.printed(), b.printed())
-          && java.util.Objects.equals(a.withdrawn(), b.withdrawn()) && java.util.Objects.equals(a.ledgerMapping(), b.ledgerMapping());
-    }
 
     @Override
     public int hashCode() {

@@ -95,20 +95,52 @@ final class AnnexRules extends Rules {
       add(at.field("columns"), "the annex needs at least one column that gathers proposals");
       return;
     }
+    Claims claims = new Claims(claimedProgrammes, claimedUnits, claimedProposals);
     List<Proposal> proposals = budget.proposals();
     for (int i = 0; i < proposals.size(); i++) {
-      Proposal p = proposals.get(i);
-      if (duplicateProposals.contains(i) || p.units().isEmpty() || p.rule() == Proposal.Rule.BALANCING) {
-        continue;
+      inColumn(i, proposals.get(i), claims);
+    }
+  }
+
+  /** What the annex's gathering columns claim: programmes, units and proposals by id. */
+  record Claims(Set<String> programmes, Set<String> units, Set<String> proposals) {}
+
+  /**
+   * The claims of the annex's columns as {@link #annex} gathers them (a column whose id was given
+   * before is skipped, a sum of columns claims nothing), without checking the columns: for {@link
+   * BudgetValidator#validateEdit}, whose budget's annex was found valid.
+   */
+  Claims claims() {
+    Set<String> seen = new HashSet<>();
+    Claims claims = new Claims(new HashSet<>(), new HashSet<>(), new HashSet<>());
+    for (Annex.Column column : budget.annex().columns()) {
+      if (column.id() != null && !column.id().isBlank() && seen.contains(column.id())) {
+        continue; // as annex(): a duplicate id (a blank one is reported as missing, and its column still gathers)
       }
-      Integer programme = unitProgramme.get(p.units().get(0));
-      if (programme == null || budget.programmes().get(programme).overheadView()) {
-        continue;
+      if (column.id() != null) {
+        seen.add(column.id());
       }
-      if (!claimedProposals.contains(p.id()) && !claimedUnits.contains(p.units().get(0))
-          && !claimedProgrammes.contains(budget.programmes().get(programme).id())) {
-        add(ModelPath.of("proposals").index(i), "proposal '" + p.id() + "' falls in no annex column: add its programme, unit or id to a column");
+      if (!column.isSum()) {
+        claims.programmes().addAll(column.programmes());
+        claims.units().addAll(column.units());
+        claims.proposals().addAll(column.proposals());
       }
+    }
+    return claims;
+  }
+
+  /** The rule that the line at {@code i} falls in a column (not asked of a duplicate, a balancing line, the overhead view's lines). */
+  void inColumn(int i, Proposal p, Claims claims) {
+    if (duplicateProposals.contains(i) || p.units().isEmpty() || p.rule() == Proposal.Rule.BALANCING) {
+      return;
+    }
+    Integer programme = unitProgramme.get(p.units().get(0));
+    if (programme == null || budget.programmes().get(programme).overheadView()) {
+      return;
+    }
+    if (!claims.proposals().contains(p.id()) && !claims.units().contains(p.units().get(0))
+        && !claims.programmes().contains(budget.programmes().get(programme).id())) {
+      add(ModelPath.of("proposals").index(i), "proposal '" + p.id() + "' falls in no annex column: add its programme, unit or id to a column");
     }
   }
 

@@ -27,16 +27,39 @@ final class ProposalRules extends Rules {
     };
   }
 
+  private Set<String> categories;
+  private Set<String> products;
+  private Set<String> thirdParties;
+  /** The whole-budget state of the lines seen so far: the balancing line, the contribution line, whether any line has pass_through. */
+  private int balancing = -1;
+  private int contribution = -1;
+  private boolean anyPassThrough;
+
   void proposals() {
     List<Proposal> proposals = budget.proposals();
-    Set<String> categories = ids(budget.categories(), c -> c.id());
-    Set<String> products = ids(budget.products(), c -> c.id());
-    Set<String> thirdParties = ids(budget.thirdParties(), c -> c.id());
-    int balancing = -1;
-    int contribution = -1;
-    boolean anyPassThrough = false;
     for (int i = 0; i < proposals.size(); i++) {
-      Proposal p = proposals.get(i);
+      line(i, proposals.get(i));
+    }
+    if (contribution >= 0 && !anyPassThrough) {
+      add(ModelPath.of("proposals").index(contribution), "proposal '" + proposals.get(contribution).id()
+          + "' is the contribution for items moved to the pass-through budget, but no line has pass_through");
+    }
+  }
+
+  /**
+   * The rules of the line at {@code i}: its own (id, units, title, side, nature, rule, references,
+   * amounts, breakdown) and those it shares with the lines seen before it (a duplicate id, one
+   * balancing line, one contribution line). {@link BudgetValidator#validateEdit} calls it for the one
+   * edited line.
+   */
+  void line(int i, Proposal p) {
+    if (categories == null) {
+      categories = ids(budget.categories(), c -> c.id());
+      products = ids(budget.products(), c -> c.id());
+      thirdParties = ids(budget.thirdParties(), c -> c.id());
+    }
+    List<Proposal> proposals = budget.proposals();
+    {
       ModelPath at = ModelPath.of("proposals").index(i);
       String what = "proposal '" + p.id() + "'";
       if (id(at.field("id"), p.id(), "proposal id")) {
@@ -44,7 +67,7 @@ final class ProposalRules extends Rules {
         if (first != null) {
           violations.add(new Violation(at.field("id"), "duplicate proposal id '" + p.id() + "'", ModelPath.of("proposals").index(first)));
           duplicateProposals.add(i);
-          continue;
+          return;
         }
       }
       if (p.units().isEmpty()) {
@@ -77,7 +100,7 @@ final class ProposalRules extends Rules {
       }
       if (p.rule() == null) {
         add(at.field("rule"), what + " rule must be one of entered, transfer, balancing, pass-through-contribution");
-        continue;
+        return;
       }
       if (p.category() != null && !categories.contains(p.category())) {
         add(at.field("category"), what + " names an unknown category '" + p.category() + "'");
@@ -134,10 +157,6 @@ final class ProposalRules extends Rules {
       if (p.breakdown() != null) {
         breakdown(at.field("breakdown"), p.breakdown(), what, p.amounts());
       }
-    }
-    if (contribution >= 0 && !anyPassThrough) {
-      add(ModelPath.of("proposals").index(contribution), "proposal '" + proposals.get(contribution).id()
-          + "' is the contribution for items moved to the pass-through budget, but no line has pass_through");
     }
   }
 
