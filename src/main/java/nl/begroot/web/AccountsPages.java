@@ -118,7 +118,7 @@ final class AccountsPages extends Pages {
       asTyped.add(remove ? EMPTY : row);
     }
     if ("rij".equals(ctx.formParam("actie"))) {
-      AnnualAccountsEdits.View now = workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+      AnnualAccountsEdits.View now = now(ctx, s);
       List<AnnualAccountsEdits.ReserveRow> more = new ArrayList<>(asTyped);
       if (more.size() <= nl.begroot.core.accounts.ReserveRules.MAX_RESERVES) {
         more.add(EMPTY);
@@ -127,14 +127,10 @@ final class AccountsPages extends Pages {
       return;
     }
     EditResult r = workspace.annualAccounts().reserves(s.slug(), rows, ctx.formParam("revision"), actor(ctx));
-    if (r instanceof EditResult.Saved) {
-      ctx.redirect("/v/" + View.enc(s.slug()) + "/jaarrekening?reserves=1#reserves", io.javalin.http.HttpStatus.SEE_OTHER);
+    if (done(ctx, s, r, "reserves=1#reserves")) {
       return;
     }
-    if (r instanceof EditResult.NotFound nf) {
-      throw new NotFound(nf.what());
-    }
-    AnnualAccountsEdits.View now = workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+    AnnualAccountsEdits.View now = now(ctx, s);
     if (r instanceof EditResult.Invalid inv) {
       ctx.status(422);
       show(ctx, now, List.of(), null, Map.of(), null, new AccountsData.ReserveForm(asTyped, inv.errors(), parseInt(ctx.formParam("revision")), null, false));
@@ -148,15 +144,31 @@ final class AccountsPages extends Pages {
     return ctx.formParam(AnnualAccountsEdits.reserveField(row, field));
   }
 
-  private void answer(Context ctx, Snapshot s, EditResult r, String anchor, String errorsFor, Map<String, String> typed) {
+  /**
+   * Whether an edit's answer is given: saved goes to the accounts' page at {@code afterSaving} (its query and
+   * anchor, 303); gone is a 404; else (invalid, conflict) the caller shows the form again.
+   */
+  private static boolean done(Context ctx, Snapshot s, EditResult r, String afterSaving) {
     if (r instanceof EditResult.Saved) {
-      ctx.redirect("/v/" + View.enc(s.slug()) + "/jaarrekening?klaar=1#" + anchor, io.javalin.http.HttpStatus.SEE_OTHER);
-      return;
+      ctx.redirect("/v/" + View.enc(s.slug()) + "/jaarrekening?" + afterSaving, io.javalin.http.HttpStatus.SEE_OTHER);
+      return true;
     }
     if (r instanceof EditResult.NotFound nf) {
       throw new NotFound(nf.what());
     }
-    AnnualAccountsEdits.View now = workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+    return false;
+  }
+
+  /** The accounts of {@code s} as they are now, for showing a form again. */
+  private AnnualAccountsEdits.View now(Context ctx, Snapshot s) {
+    return workspace.annualAccounts().view(s.slug(), actor(ctx)).orElseThrow(() -> new NotFound("jaarrekening " + s.slug()));
+  }
+
+  private void answer(Context ctx, Snapshot s, EditResult r, String anchor, String errorsFor, Map<String, String> typed) {
+    if (done(ctx, s, r, "klaar=1#" + anchor)) {
+      return;
+    }
+    AnnualAccountsEdits.View now = now(ctx, s);
     if (r instanceof EditResult.Invalid inv) {
       ctx.status(422);
       show(ctx, now, inv.errors(), errorsFor, typed, null);

@@ -21,6 +21,9 @@ final class PageNumbers {
    */
   private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,\\p{L}])(\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d+,\\d+)(?![\\d\\p{L}]|[.,]\\d)");
 
+  /** A text label of an SVG chart. */
+  private static final Pattern CHART_LABEL = Pattern.compile(">([^<>]*)</text>");
+
   /** A text with figures in Dutch format ({@code "− € 1.234,56"}) in the page's language. */
   static String figures(String lang, String dutch) {
     if (dutch == null || !"en".equals(lang)) {
@@ -41,7 +44,7 @@ final class PageNumbers {
     if (svg == null || !"en".equals(lang)) {
       return svg;
     }
-    Matcher m = Pattern.compile(">([^<>]*)</text>").matcher(svg);
+    Matcher m = CHART_LABEL.matcher(svg);
     StringBuilder out = new StringBuilder(svg.length());
     while (m.find()) {
       m.appendReplacement(out, Matcher.quoteReplacement(">" + figures(lang, m.group(1)) + "</text>"));

@@ -536,7 +536,7 @@ public final class View {
 
   /** Cents as whole euros when there are no cents, else with cents. */
   public static String amount(long cents) {
-    return cents % 100 == 0 ? Dutch.whole(cents / 100) : Dutch.euros(cents);
+    return Dutch.amount(cents);
   }
 
   /** Cents in thousands, rounded half away from zero (for a single figure outside a footing table). */

@@ -11,6 +11,7 @@ import nl.begroot.core.access.Permission;
 import nl.begroot.core.accounts.AnnualAccounts;
 import nl.begroot.core.accounts.Reserve;
 import nl.begroot.core.accounts.ReserveRules;
+import nl.begroot.core.text.Dutch;
 import nl.begroot.core.accounts.Threshold;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Version;
@@ -238,11 +239,8 @@ public final class AnnualAccountsEdits {
 
     /** The row of a stored reserve, its amounts as the form shows them. */
     public static ReserveRow of(Reserve r) {
-      return new ReserveRow(r.id(), r.name(), r.kind().code(), r.column(), amount(r.opening()), amount(r.addition()), amount(r.withdrawal()));
-    }
-
-    private static String amount(long cents) {
-      return cents % 100 == 0 ? nl.begroot.core.text.Dutch.whole(cents / 100) : nl.begroot.core.text.Dutch.euros(cents);
+      return new ReserveRow(r.id(), r.name(), r.kind().code(), r.column(), Dutch.amount(r.opening()), Dutch.amount(r.addition()),
+          Dutch.amount(r.withdrawal()));
     }
   }
 
@@ -348,11 +346,7 @@ public final class AnnualAccountsEdits {
 
   /** An id for a new reserve, from its name (lower-case letters, digits, dashes), not yet {@code taken}; added to it. */
   static String newId(String name, java.util.Set<String> taken) {
-    String base = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (base.length() > 60) {
-      base = base.substring(0, 60).replaceAll("-+$", "");
-    }
+    String base = Workspace.slug(name); // as a version's address is made from its name
     if (base.isEmpty()) {
       base = "reserve";
     }

@@ -32,6 +32,11 @@ public final class Dutch {
     return Optional.of(new BigDecimal(t));
   }
 
+  /** Cents as whole euros when there are no cents ({@code "2.500.000"}), else with cents ({@code "2.500.000,50"}). */
+  public static String amount(long cents) {
+    return cents % 100 == 0 ? whole(cents / 100) : euros(cents);
+  }
+
   /** A whole number with dots between thousands: {@code -2702 -> "-2.702"}. */
   public static String whole(long value) {
     String digits = Long.toString(value).replace("-", "");
