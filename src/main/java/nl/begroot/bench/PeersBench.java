@@ -124,7 +124,7 @@ public final class PeersBench {
   static List<Peer> peers(String postgresUrl) {
     List<Peer> peers = new ArrayList<>();
     peers.add(new Peer("DuckDB", "jdbc:duckdb:", null, "split-duckdb.sql"));
-    peers.add(new Peer("H2", "jdbc:h2:mem:begroot-peers;DB_CLOSE_DELAY=-1", "sa", "split.sql"));
+    peers.add(new Peer("H2", "jdbc:h2:mem:begroot-peers;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE", "sa", "split.sql"));
     peers.add(new Peer("PostgreSQL", postgresUrl, "postgres", "split.sql"));
     return peers;
   }
