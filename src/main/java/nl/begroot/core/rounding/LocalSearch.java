@@ -5,7 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * A local search for a footing rounding of a group whose branch and bound ({@link OptimalSearch})
- * found none within its steps (decision 224).
+ * found none within its steps (decision 224). What follows holds for a {@link #LARGE} group; a
+ * smaller one is searched as before that decision (every variable of a violated constraint weighed,
+ * then the old polish), so it prints exactly what it printed before.
  *
  * <p>First any footing rounding, by WalkSAT: start from each variable's preferred value; while some
  * constraint is violated, take one (chosen at random) and flip, of at most {@link #SAMPLE} of its
@@ -16,8 +18,9 @@ import java.util.SplittableRandom;
  *
  * <p>Then, keeping every constraint met, it lowers the rounding's cost (each variable's cost at each
  * value and each constraint's cost at its lower and upper bound, {@link ControlledRounding.Cost}): it
- * flips a variable alone where that costs less, and otherwise moves a rounding from one variable to
- * another of one of its constraints (flips the two together) where that costs less, until a pass over
+ * flips a variable alone where that costs less, and otherwise moves a rounding from a variable not at
+ * its cheaper value to another of one of its constraints of at most {@link #SAMPLE} variables (flips
+ * the two together) where that costs less, until a pass over
  * the variables finds nothing to lower or {@link #PASSES} passes are done.
  *
  * <p>Deterministic: the random draws come from a generator seeded by the problem's size, and nothing
