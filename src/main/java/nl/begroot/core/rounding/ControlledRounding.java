@@ -29,14 +29,18 @@ import nl.begroot.core.money.Rounding;
  * OptimalSearch}), which proves its rounding the best when it finishes within its step limit; a group
  * whose search stops at the limit prints the best rounding found and is named in {@link
  * PrintedFigures#unproven()}. Where the search finds no rounding at all before its limit, a local
- * search ({@link LocalSearch}) looks for any footing one; a group for which none is found (or none
+ * search ({@link LocalSearch}) looks for any footing one, and in a large group (a total of more than
+ * {@link LocalSearch#LARGE} leaves) then lowers its cost by moves that keep every constraint met
+ * (decision 224: such a group may print another rounding than before, no worse by {@link Cost} on the
+ * bench budgets); a group for which none is found (or none
  * exists) is named in the notes and printed with its parts rounded to nearest. The branch and bound
  * visits the groups in turn (they share the document's steps); the local searches, independent of each
  * other, run side by side.
  *
  * <p>Each figure is expanded into its leaves once, from the expansions of its terms, with the leaves
- * numbered (decision 195); the rounding prints exactly what it printed before that change
- * (RoundingIdentityTest holds it to the old rounding, kept in the tests).
+ * numbered (decision 195); every group the branch and bound solves, and every small group the local
+ * search solves, prints exactly what it printed before (RoundingIdentityTest holds it to the old
+ * rounding, kept in the tests, and holds the large groups to the constraints and the old cost).
  */
 public final class ControlledRounding {
   /**
@@ -240,6 +244,8 @@ public final class ControlledRounding {
     String note;
     String unproven;
     ZeroOneProblem local;
+    long[][] leafCost;
+    long[][] totalCost;
     String label;
     int size;
 
@@ -248,7 +254,7 @@ public final class ControlledRounding {
     }
 
     void searchLocally() {
-      values = new LocalSearch(local, FLIP_LIMIT).solve();
+      values = new LocalSearch(local, leafCost, totalCost, FLIP_LIMIT).solve();
       if (values == null) {
         note = "no controlled rounding found for the group of " + size
             + " totals around " + label
@@ -328,6 +334,8 @@ public final class ControlledRounding {
       problem.constrain(vars.get(j), coefs.get(j), bounds.get(j)[0], bounds.get(j)[1]);
     }
     outcome.local = problem;
+    outcome.leafCost = leafCost;
+    outcome.totalCost = totalCosts.toArray(new long[0][]);
     outcome.label = group.get(0).label;
     outcome.size = group.size();
     return outcome;
