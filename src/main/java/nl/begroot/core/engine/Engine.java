@@ -404,17 +404,18 @@ public final class Engine {
   }
 
   /**
-   * Spreads the overhead over the columns, splits each column over the members, totals sum columns.
-   * A split whose amount is the same as in {@code previous} is taken over from it (same key, same
-   * members: {@link EngineState.Base#fits}), and so are an overhead programme's spread over the columns
-   * whose amount did not change, and a sum column's row whose leaves were all taken over.
+   * Spreads the overhead over the columns, totals sum columns, and sets out each column's split over
+   * the members ({@link AnnexFigures.Split}, made when first read). A split whose amount is the same as
+   * in {@code previous} is taken over from it (same key, same members: {@link EngineState.Base#fits}),
+   * and so are an overhead programme's spread over the columns whose amount did not change, and a sum
+   * column's split whose leaves' splits were all taken over.
    */
   private static AnnexFigures distribute(EngineState.Base base, long[][] parts, long[][] overheadChange, AnnexFigures previous) {
     int years = base.years;
     int leafCount = base.leafColumns;
     int total = base.columns;
     long[][] overhead = new long[total][years];
-    long[][][] perMember = new long[total][years][];
+    AnnexFigures.Split[][] perMember = new AnnexFigures.Split[total][years];
     long[][][] spreads = new long[base.programmes][][];
     for (int p = 0; p < base.programmes; p++) {
       if (base.spreadWeights[p] == null) {
@@ -439,37 +440,26 @@ public final class Engine {
         if (previous != null && previous.toDistribute(c, y) == amount) {
           perMember[c][y] = previous.perMember[c][y];
         } else {
-          perMember[c][y] = EngineState.Base.split(amount, base.columnWeights[c], base.columnLongWeights[c], base.columnWeightSum[c]);
+          perMember[c][y] = AnnexFigures.Split.of(amount, base.columnWeights[c], base.columnLongWeights[c], base.columnWeightSum[c]);
         }
       }
     }
+    int memberCount = base.reference.members().size();
     for (int c = 0; c < leafCount; c++) {
       int[] leaves = base.leavesOfSum[c];
       if (leaves == null) {
         continue;
       }
       for (int y = 0; y < years; y++) {
-        boolean unchanged = previous != null;
-        long[] sum = null;
-        for (int leaf : leaves) {
+        AnnexFigures.Split[] leafSplits = new AnnexFigures.Split[leaves.length];
+        for (int i = 0; i < leaves.length; i++) {
+          int leaf = leaves[i];
           parts[c][y] = Math.addExact(parts[c][y], parts[leaf][y]);
           overhead[c][y] = Math.addExact(overhead[c][y], overhead[leaf][y]);
-          unchanged &= previous != null && perMember[leaf][y] == previous.perMember[leaf][y];
+          leafSplits[i] = perMember[leaf][y];
         }
-        if (unchanged) {
-          perMember[c][y] = previous.perMember[c][y];
-          continue;
-        }
-        for (int leaf : leaves) {
-          long[] l = perMember[leaf][y];
-          if (sum == null) {
-            sum = new long[l.length];
-          }
-          for (int m = 0; m < l.length; m++) {
-            sum[m] = Math.addExact(sum[m], l[m]);
-          }
-        }
-        perMember[c][y] = sum != null ? sum : new long[base.reference.members().size()];
+        AnnexFigures.Split before = previous != null ? previous.perMember[c][y] : null;
+        perMember[c][y] = before != null && before.sumOf(leafSplits) ? before : AnnexFigures.Split.sum(leafSplits, memberCount);
       }
     }
     return new AnnexFigures(parts, overhead, perMember, overheadChange, spreads);
