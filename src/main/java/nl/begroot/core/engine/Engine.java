@@ -259,6 +259,7 @@ public final class Engine {
       Groups grown = t.groups.with(key);
       long[] sums = java.util.Arrays.copyOf(t.sums, grown.count * t.base.years);
       t = new EngineState(t.base, grown, sums, t.pmCount, t.structuralMoves, t.contribution, t.contributionAmounts, t.contributionPm);
+      t.totals = s.totals; // s is this update's own copy
       g = grown.count - 1;
     }
     t.apply(p, EngineState.lineAmounts(p, t.base.transferLines, t.base.years), g, 1, true);
@@ -274,19 +275,24 @@ public final class Engine {
     int years = base.years;
     int programmeCount = base.programmes;
     int columns = base.columns;
-    long[][] changeLasten = new long[programmeCount][years];
-    long[][] changeBaten = new long[programmeCount][years];
+    if (state.totals == null) { // a full computation: every group's row; an update has added only its lines' (EngineState.apply)
+      EngineState.Totals totals = new EngineState.Totals(programmeCount, columns, years);
+      long[] row = new long[years];
+      for (int g = 0; g < groups.count; g++) {
+        System.arraycopy(state.sums, g * years, row, 0, years);
+        totals.add(groups, g, row, base.leafColumns);
+      }
+      state.totals = totals;
+    }
+    EngineState.Totals mine = state.totals.copy(); // the steps below add to them; the state keeps the group rows' totals
+    long[][] changeLasten = mine.changeLasten;
+    long[][] changeBaten = mine.changeBaten;
     boolean[][] lastenPm = new boolean[programmeCount][years];
     boolean[][] batenPm = new boolean[programmeCount][years];
-    long[][] parts = new long[columns][years];
-    long[][] overheadChange = new long[programmeCount][years];
-    long[][] structural = new long[Computation.StructuralRow.values().length][years];
-    long[][] passThrough = new long[programmeCount][years];
-    long[] row = new long[years];
-    for (int g = 0; g < groups.count; g++) {
-      System.arraycopy(state.sums, g * years, row, 0, years);
-      addGroup(groups, g, row, changeLasten, changeBaten, parts, overheadChange, structural, passThrough, base.leafColumns);
-    }
+    long[][] parts = mine.parts;
+    long[][] overheadChange = mine.overheadChange;
+    long[][] structural = mine.structural;
+    long[][] passThrough = mine.passThrough;
     for (int p = 0; p < programmeCount; p++) {
       for (int y = 0; y < years; y++) {
         lastenPm[p][y] = state.pmCount[p * years + y] > 0;
@@ -309,7 +315,7 @@ public final class Engine {
       }
     }
     Amounts contributionAmounts = contribution.build();
-    Map<String, Amounts> computedLines = new HashMap<>(base.transferLines);
+    Map<String, Amounts> computedLines = new HashMap<>(4); // the transfer lines stay in the base's map, shared
     if (base.contributionGroups.length > 0) {
       for (int g : base.contributionGroups) {
         addGroup(groups, g, contributionAmounts.centsArray(), changeLasten, changeBaten, parts, overheadChange, structural, passThrough,
@@ -369,13 +375,13 @@ public final class Engine {
 
     AnnexFigures annexFigures = distribute(base, parts, overheadChange, previous);
     return new Computation(
-        budget, computedLines, state, frameLasten, frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
+        budget, base.transferLines, computedLines, state, frameLasten, frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
         balancing, totalFrameLasten, totalFrameBaten, totalChangeLasten, totalChangeBaten, annexFigures,
         structural, passThrough);
   }
 
   /** One group's row of sums into every total it counts in. */
-  private static void addGroup(Groups groups, int g, long[] row, long[][] changeLasten, long[][] changeBaten, long[][] parts,
+  static void addGroup(Groups groups, int g, long[] row, long[][] changeLasten, long[][] changeBaten, long[][] parts,
       long[][] overheadChange, long[][] structural, long[][] passThrough, int thirdPartyColumn) {
     boolean lastenSide = groups.side[g] == 0;
     long sign = lastenSide ? 1 : -1;
