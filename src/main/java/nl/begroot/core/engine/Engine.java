@@ -24,8 +24,10 @@ import nl.begroot.core.validate.InvalidBudgetException;
  * over the members by largest remainder).
  *
  * <p>Incremental: {@link #change}, {@link #add} and {@link #withdraw} update a computation by one
- * proposal's delta (its old line out, its new line in) and redo only the small steps after the pass;
- * a column's split over the members is redone only where its amount changed. The result is the same
+ * proposal's delta (its old line out, its new line in, also into the totals the group rows make:
+ * {@link EngineState.Totals}) and redo only the small steps after the pass. A column's split over the
+ * members is made when first read ({@link AnnexFigures.Split}), and an update shares the previous
+ * computation's split wherever the amount did not change. The result is the same
  * as a full computation, to the cent (IncrementalEngineTest checks it after every step of random edit
  * sequences).
  *
