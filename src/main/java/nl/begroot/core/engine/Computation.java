@@ -16,10 +16,12 @@ public final class Computation {
   final Budget budget;
   final int years;
   /**
-   * The amounts of the lines the engine computes (transfer, balancing and contribution lines), by
-   * proposal id; an entered line's amounts are its proposal's own.
+   * The amounts of the lines the engine computes (balancing and contribution lines; or all computed
+   * lines), by proposal id; an entered line's amounts are its proposal's own.
    */
   final Map<String, Amounts> computedLines;
+  /** The transfer lines' amounts by proposal id, shared by every computation of one base (looked up after {@link #computedLines}). */
+  final Map<String, Amounts> transferLines;
   /** What an incremental update starts from (null for a computation that cannot be updated). */
   final EngineState state;
 
@@ -58,7 +60,31 @@ public final class Computation {
       AnnexFigures annex,
       long[][] structural,
       long[][] passThrough) {
+    this(budget, Map.of(), computedLines, state, frameLasten, frameBaten, changeLasten, changeBaten, changeLastenPm, changeBatenPm, balancing,
+        totalFrameLasten, totalFrameBaten, totalChangeLasten, totalChangeBaten, annex, structural, passThrough);
+  }
+
+  Computation(
+      Budget budget,
+      Map<String, Amounts> transferLines,
+      Map<String, Amounts> computedLines,
+      EngineState state,
+      long[][] frameLasten,
+      long[][] frameBaten,
+      long[][] changeLasten,
+      long[][] changeBaten,
+      boolean[][] changeLastenPm,
+      boolean[][] changeBatenPm,
+      long[] balancing,
+      long[] totalFrameLasten,
+      long[] totalFrameBaten,
+      long[] totalChangeLasten,
+      long[] totalChangeBaten,
+      AnnexFigures annex,
+      long[][] structural,
+      long[][] passThrough) {
     this.budget = budget;
+    this.transferLines = transferLines;
     this.years = budget.version().years().size();
     this.computedLines = computedLines;
     this.state = state;
@@ -97,6 +123,9 @@ public final class Computation {
       return p.amounts();
     }
     Amounts computed = computedLines.get(p.id());
+    if (computed == null) {
+      computed = transferLines.get(p.id());
+    }
     return computed != null ? computed : Amounts.blank(years);
   }
 

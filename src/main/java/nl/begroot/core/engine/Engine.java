@@ -24,8 +24,10 @@ import nl.begroot.core.validate.InvalidBudgetException;
  * over the members by largest remainder).
  *
  * <p>Incremental: {@link #change}, {@link #add} and {@link #withdraw} update a computation by one
- * proposal's delta (its old line out, its new line in) and redo only the small steps after the pass;
- * a column's split over the members is redone only where its amount changed. The result is the same
+ * proposal's delta (its old line out, its new line in, also into the totals the group rows make:
+ * {@link EngineState.Totals}) and redo only the small steps after the pass. A column's split over the
+ * members is made when first read ({@link AnnexFigures.Split}), and an update shares the previous
+ * computation's split wherever the amount did not change. The result is the same
  * as a full computation, to the cent (IncrementalEngineTest checks it after every step of random edit
  * sequences).
  *
@@ -259,6 +261,7 @@ public final class Engine {
       Groups grown = t.groups.with(key);
       long[] sums = java.util.Arrays.copyOf(t.sums, grown.count * t.base.years);
       t = new EngineState(t.base, grown, sums, t.pmCount, t.structuralMoves, t.contribution, t.contributionAmounts, t.contributionPm);
+      t.totals = s.totals; // s is this update's own copy
       g = grown.count - 1;
     }
     t.apply(p, EngineState.lineAmounts(p, t.base.transferLines, t.base.years), g, 1, true);
@@ -274,19 +277,24 @@ public final class Engine {
     int years = base.years;
     int programmeCount = base.programmes;
     int columns = base.columns;
-    long[][] changeLasten = new long[programmeCount][years];
-    long[][] changeBaten = new long[programmeCount][years];
+    if (state.totals == null) { // a full computation: every group's row; an update has added only its lines' (EngineState.apply)
+      EngineState.Totals totals = new EngineState.Totals(programmeCount, columns, years);
+      long[] row = new long[years];
+      for (int g = 0; g < groups.count; g++) {
+        System.arraycopy(state.sums, g * years, row, 0, years);
+        totals.add(groups, g, row, base.leafColumns);
+      }
+      state.totals = totals;
+    }
+    EngineState.Totals mine = state.totals.copy(); // the steps below add to them; the state keeps the group rows' totals
+    long[][] changeLasten = mine.changeLasten;
+    long[][] changeBaten = mine.changeBaten;
     boolean[][] lastenPm = new boolean[programmeCount][years];
     boolean[][] batenPm = new boolean[programmeCount][years];
-    long[][] parts = new long[columns][years];
-    long[][] overheadChange = new long[programmeCount][years];
-    long[][] structural = new long[Computation.StructuralRow.values().length][years];
-    long[][] passThrough = new long[programmeCount][years];
-    long[] row = new long[years];
-    for (int g = 0; g < groups.count; g++) {
-      System.arraycopy(state.sums, g * years, row, 0, years);
-      addGroup(groups, g, row, changeLasten, changeBaten, parts, overheadChange, structural, passThrough, base.leafColumns);
-    }
+    long[][] parts = mine.parts;
+    long[][] overheadChange = mine.overheadChange;
+    long[][] structural = mine.structural;
+    long[][] passThrough = mine.passThrough;
     for (int p = 0; p < programmeCount; p++) {
       for (int y = 0; y < years; y++) {
         lastenPm[p][y] = state.pmCount[p * years + y] > 0;
@@ -309,7 +317,7 @@ public final class Engine {
       }
     }
     Amounts contributionAmounts = contribution.build();
-    Map<String, Amounts> computedLines = new HashMap<>(base.transferLines);
+    Map<String, Amounts> computedLines = new HashMap<>(4); // the transfer lines stay in the base's map, shared
     if (base.contributionGroups.length > 0) {
       for (int g : base.contributionGroups) {
         addGroup(groups, g, contributionAmounts.centsArray(), changeLasten, changeBaten, parts, overheadChange, structural, passThrough,
@@ -369,13 +377,13 @@ public final class Engine {
 
     AnnexFigures annexFigures = distribute(base, parts, overheadChange, previous);
     return new Computation(
-        budget, computedLines, state, frameLasten, frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
+        budget, base.transferLines, computedLines, state, frameLasten, frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
         balancing, totalFrameLasten, totalFrameBaten, totalChangeLasten, totalChangeBaten, annexFigures,
         structural, passThrough);
   }
 
   /** One group's row of sums into every total it counts in. */
-  private static void addGroup(Groups groups, int g, long[] row, long[][] changeLasten, long[][] changeBaten, long[][] parts,
+  static void addGroup(Groups groups, int g, long[] row, long[][] changeLasten, long[][] changeBaten, long[][] parts,
       long[][] overheadChange, long[][] structural, long[][] passThrough, int thirdPartyColumn) {
     boolean lastenSide = groups.side[g] == 0;
     long sign = lastenSide ? 1 : -1;
@@ -404,17 +412,18 @@ public final class Engine {
   }
 
   /**
-   * Spreads the overhead over the columns, splits each column over the members, totals sum columns.
-   * A split whose amount is the same as in {@code previous} is taken over from it (same key, same
-   * members: {@link EngineState.Base#fits}), and so are an overhead programme's spread over the columns
-   * whose amount did not change, and a sum column's row whose leaves were all taken over.
+   * Spreads the overhead over the columns, totals sum columns, and sets out each column's split over
+   * the members ({@link AnnexFigures.Split}, made when first read). A split whose amount is the same as
+   * in {@code previous} is taken over from it (same key, same members: {@link EngineState.Base#fits}),
+   * and so are an overhead programme's spread over the columns whose amount did not change, and a sum
+   * column's split whose leaves' splits were all taken over.
    */
   private static AnnexFigures distribute(EngineState.Base base, long[][] parts, long[][] overheadChange, AnnexFigures previous) {
     int years = base.years;
     int leafCount = base.leafColumns;
     int total = base.columns;
     long[][] overhead = new long[total][years];
-    long[][][] perMember = new long[total][years][];
+    AnnexFigures.Split[][] perMember = new AnnexFigures.Split[total][years];
     long[][][] spreads = new long[base.programmes][][];
     for (int p = 0; p < base.programmes; p++) {
       if (base.spreadWeights[p] == null) {
@@ -439,37 +448,26 @@ public final class Engine {
         if (previous != null && previous.toDistribute(c, y) == amount) {
           perMember[c][y] = previous.perMember[c][y];
         } else {
-          perMember[c][y] = EngineState.Base.split(amount, base.columnWeights[c], base.columnLongWeights[c], base.columnWeightSum[c]);
+          perMember[c][y] = AnnexFigures.Split.of(amount, base.columnWeights[c], base.columnLongWeights[c], base.columnWeightSum[c]);
         }
       }
     }
+    int memberCount = base.reference.members().size();
     for (int c = 0; c < leafCount; c++) {
       int[] leaves = base.leavesOfSum[c];
       if (leaves == null) {
         continue;
       }
       for (int y = 0; y < years; y++) {
-        boolean unchanged = previous != null;
-        long[] sum = null;
-        for (int leaf : leaves) {
+        AnnexFigures.Split[] leafSplits = new AnnexFigures.Split[leaves.length];
+        for (int i = 0; i < leaves.length; i++) {
+          int leaf = leaves[i];
           parts[c][y] = Math.addExact(parts[c][y], parts[leaf][y]);
           overhead[c][y] = Math.addExact(overhead[c][y], overhead[leaf][y]);
-          unchanged &= previous != null && perMember[leaf][y] == previous.perMember[leaf][y];
+          leafSplits[i] = perMember[leaf][y];
         }
-        if (unchanged) {
-          perMember[c][y] = previous.perMember[c][y];
-          continue;
-        }
-        for (int leaf : leaves) {
-          long[] l = perMember[leaf][y];
-          if (sum == null) {
-            sum = new long[l.length];
-          }
-          for (int m = 0; m < l.length; m++) {
-            sum[m] = Math.addExact(sum[m], l[m]);
-          }
-        }
-        perMember[c][y] = sum != null ? sum : new long[base.reference.members().size()];
+        AnnexFigures.Split before = previous != null ? previous.perMember[c][y] : null;
+        perMember[c][y] = before != null && before.sumOf(leafSplits) ? before : AnnexFigures.Split.sum(leafSplits, memberCount);
       }
     }
     return new AnnexFigures(parts, overhead, perMember, overheadChange, spreads);

@@ -35,6 +35,11 @@ final class EngineState {
   final long[] contribution; // [y]
   final int[] contributionAmounts; // [y] moved lines with an amount that year
   final int[] contributionPm; // [y] moved lines with pm that year
+  /**
+   * The totals the group rows add up to ({@link Totals}), kept by a computation so that an update adds
+   * only the changed lines' groups instead of every group again; null until {@link Engine} has made them.
+   */
+  Totals totals;
 
   EngineState(Base base, Groups groups, long[] sums, int[] pmCount, long[] structuralMoves, long[] contribution, int[] contributionAmounts,
       int[] contributionPm) {
@@ -55,8 +60,10 @@ final class EngineState {
   }
 
   EngineState copy() {
-    return new EngineState(base, groups, sums.clone(), pmCount.clone(), structuralMoves.clone(), contribution.clone(),
+    EngineState copy = new EngineState(base, groups, sums.clone(), pmCount.clone(), structuralMoves.clone(), contribution.clone(),
         contributionAmounts.clone(), contributionPm.clone());
+    copy.totals = totals != null ? totals.copy() : null;
+    return copy;
   }
 
   /** The amounts a line adds: entered, or for a transfer line the sum of its legs. */
@@ -85,6 +92,13 @@ final class EngineState {
       int at = group * years;
       for (int y = 0; y < years; y++) {
         sums[at + y] += sign * cents[y];
+      }
+      if (totals != null) {
+        long[] row = new long[years];
+        for (int y = 0; y < years; y++) {
+          row[y] = sign * cents[y];
+        }
+        totals.add(groups, group, row, base.leafColumns);
       }
     }
     int sideIndex = p.side() == Side.LASTEN ? 0 : 1;
@@ -139,6 +153,54 @@ final class EngineState {
       return lasten ? Computation.StructuralRow.RECURRING_LASTEN : Computation.StructuralRow.RECURRING_BATEN;
     }
     return lasten ? Computation.StructuralRow.ONE_OFF_LASTEN : Computation.StructuralRow.ONE_OFF_BATEN;
+  }
+
+  /**
+   * What the group rows add up to, before the computed lines (contribution, balancing) and the
+   * breakdown moves: per programme and year the change in lasten and in baten, the amount moved into
+   * the pass-through budget and the overhead views' change; per annex column the parts; per structural
+   * row the total. Every one is a sum of group rows (each row times a fixed sign), so adding one line's
+   * row out of one group and another's into a group gives the same cents as adding every group again.
+   */
+  static final class Totals {
+    final long[][] changeLasten; // [p][y]
+    final long[][] changeBaten;
+    final long[][] parts; // [c][y]
+    final long[][] overheadChange; // [p][y]
+    final long[][] structural; // [row][y]
+    final long[][] passThrough; // [p][y]
+
+    Totals(int programmes, int columns, int years) {
+      this(new long[programmes][years], new long[programmes][years], new long[columns][years], new long[programmes][years],
+          new long[Computation.StructuralRow.values().length][years], new long[programmes][years]);
+    }
+
+    private Totals(long[][] changeLasten, long[][] changeBaten, long[][] parts, long[][] overheadChange, long[][] structural,
+        long[][] passThrough) {
+      this.changeLasten = changeLasten;
+      this.changeBaten = changeBaten;
+      this.parts = parts;
+      this.overheadChange = overheadChange;
+      this.structural = structural;
+      this.passThrough = passThrough;
+    }
+
+    /** Group {@code g}'s row (or a line's signed cents in it) into every total it counts in. */
+    void add(Groups groups, int g, long[] row, int thirdPartyColumn) {
+      Engine.addGroup(groups, g, row, changeLasten, changeBaten, parts, overheadChange, structural, passThrough, thirdPartyColumn);
+    }
+
+    Totals copy() {
+      return new Totals(deep(changeLasten), deep(changeBaten), deep(parts), deep(overheadChange), deep(structural), deep(passThrough));
+    }
+
+    private static long[][] deep(long[][] a) {
+      long[][] b = new long[a.length][];
+      for (int i = 0; i < a.length; i++) {
+        b[i] = a[i].clone();
+      }
+      return b;
+    }
   }
 
   /**

@@ -38,7 +38,7 @@ final class Same {
       for (int c = 0; c < e.columnCount(); c++) {
         assertThat(a.parts(c, y)).as(at + "parts " + c).isEqualTo(e.parts(c, y));
         assertThat(a.overhead(c, y)).as(at + "overhead " + c).isEqualTo(e.overhead(c, y));
-        assertThat(a.perMember[c][y]).as(at + "members " + c).containsExactly(e.perMember[c][y]);
+        assertThat(a.members(c, y)).as(at + "members " + c).containsExactly(e.members(c, y));
       }
     }
   }
