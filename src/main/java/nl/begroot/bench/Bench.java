@@ -208,15 +208,40 @@ public final class Bench {
    * microseconds, so one measurement is as long as one wait for the scheduler on a busy machine.
    */
   static long changeNanos(Computation before, Edit edit, int repeats) {
+    return changeNanos(before, edit, repeats, false);
+  }
+
+  /**
+   * As {@link #changeNanos(Computation, Edit, int)}; with {@code splits}, each update's every member split is
+   * read too (those the edit did not touch are shared with {@code before}, whose splits should be made), as a
+   * what-if that shows each member's new share does.
+   */
+  static long changeNanos(Computation before, Edit edit, int repeats, boolean splits) {
     long[] times = new long[repeats];
     long keep = 0;
     for (int i = 0; i < repeats; i++) {
       long t0 = System.nanoTime();
-      keep += Engine.change(before, edit.after, edit.index).balancing(0);
+      Computation changed = Engine.change(before, edit.after, edit.index);
+      keep += changed.balancing(0) + (splits ? readSplits(changed) : 0);
       times[i] = System.nanoTime() - t0;
     }
     Arrays.sort(times);
     return times[repeats / 2] + (keep == 42 ? 1 : 0);
+  }
+
+  /**
+   * Reads one member of every annex column and year, which makes every split over the members not made yet
+   * (decision 228: a computation splits a column when it is first read); returns a checksum.
+   */
+  static long readSplits(Computation c) {
+    var annex = c.annex();
+    long sum = 0;
+    for (int col = 0; col < annex.columnCount(); col++) {
+      for (int y = 0; y < c.yearCount(); y++) {
+        sum += annex.member(col, y, 0);
+      }
+    }
+    return sum;
   }
 
   /** One proposal changed at random: new amounts for an entered line. */
