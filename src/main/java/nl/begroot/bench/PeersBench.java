@@ -142,7 +142,7 @@ public final class PeersBench {
         // temporary files
       }
     }
-    out.printf(Locale.ROOT, "(\"Begroot is x\": the peer's time over Begroot's; the flat sum's over Begroot's is the share of the physical baseline)%n");
+    out.printf(Locale.ROOT, "(\"Begroot is x\": the time over Begroot's compute with every member split made, the work the SQL does; a peer's split stopped after %d s counts as that long)%n", SPLIT_TIMEOUT_SECONDS);
     if (check == 42) {
       out.println();
     }
