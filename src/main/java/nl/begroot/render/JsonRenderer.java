@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonRenderer {
   public static final String COMPUTE_FORMAT = "begroot-compute/1";
+  /** One table of the document with its version ({@link #table}). */
+  public static final String TABLE_FORMAT = "begroot-table/1";
   public static final String AUDIT_FORMAT = "begroot-audit/2";
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -33,12 +35,7 @@ public final class JsonRenderer {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", COMPUTE_FORMAT);
     root.putObject("organisation").put("id", budget.organisation().id()).put("name", budget.organisation().name());
-    ObjectNode version = root.putObject("version");
-    version.put("id", budget.version().id()).put("title", budget.version().title())
-        .put("phase", budget.version().phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-        .put("budget_year", budget.version().budgetYear());
-    ArrayNode years = version.putArray("years");
-    budget.version().years().forEach(years::add);
+    version(root.putObject("version"), budget);
     ArrayNode members = root.putArray("members");
     for (Member m : budget.members()) {
       members.addObject().put("id", m.id()).put("name", m.name());
@@ -69,34 +66,61 @@ public final class JsonRenderer {
     ArrayNode tableArray = root.putArray("tables");
     ObjectNode figures = MAPPER.createObjectNode();
     for (Table t : tables) {
-      ObjectNode tn = tableArray.addObject();
-      tn.put("id", t.id()).put("title", t.title()).put("unit_euros", t.centsPerUnit() / 100);
-      ArrayNode cols = tn.putArray("columns");
-      t.columns().forEach(c -> cols.addObject().put("id", c.id()).put("label", c.label()));
-      ArrayNode rows = tn.putArray("rows");
-      for (Table.Row row : t.rows()) {
-        ObjectNode rn = rows.addObject().put("id", row.id()).put("label", row.label())
-            .put("style", row.style().name().toLowerCase(java.util.Locale.ROOT));
-        ArrayNode cells = rn.putArray("cells");
-        for (Table.Cell cell : row.cells()) {
-          if (cell.figureId() != null) {
-            Figure f = document.graph().get(cell.figureId());
-            cells.addObject().put("figure", f.id()).put("cents", f.cents())
-                .put("printed", printed.value(t.inThousands(), f.id()).orElseThrow())
-                .put("display", f.display().name().toLowerCase(java.util.Locale.ROOT));
-            figure(figures, f, document);
-          } else if (cell.percent() != null) {
-            cells.addObject().put("percent", cell.percent().setScale(Math.max(2, cell.percent().scale())).toPlainString());
-          } else {
-            cells.addNull();
-          }
-        }
-      }
+      table(tableArray.addObject(), t, document, printed, figures);
     }
     root.set("figures", figures);
     ArrayNode notes = root.putArray("rounding_notes");
     printed.messages().forEach(notes::add);
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  /**
+   * One table, compact (format {@code begroot-table/1}): the version and the table exactly as in
+   * {@link #compute}'s {@code version} and {@code tables}, without the rest of the document (its
+   * proposals, and the figures the table's figures are made of).
+   */
+  public static String table(Document document, PrintedFigures printed, Table t) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", TABLE_FORMAT);
+    version(root.putObject("version"), document.computation().budget());
+    table(root.putObject("table"), t, document, printed, null);
+    return MAPPER.writeValueAsString(root);
+  }
+
+  private static void version(ObjectNode version, Budget budget) {
+    version.put("id", budget.version().id()).put("title", budget.version().title())
+        .put("phase", budget.version().phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .put("budget_year", budget.version().budgetYear());
+    ArrayNode years = version.putArray("years");
+    budget.version().years().forEach(years::add);
+  }
+
+  /** A table's node; each figure it shows, with every figure its terms name, goes to {@code figures} when given. */
+  private static void table(ObjectNode tn, Table t, Document document, PrintedFigures printed, ObjectNode figures) {
+    tn.put("id", t.id()).put("title", t.title()).put("unit_euros", t.centsPerUnit() / 100);
+    ArrayNode cols = tn.putArray("columns");
+    t.columns().forEach(c -> cols.addObject().put("id", c.id()).put("label", c.label()));
+    ArrayNode rows = tn.putArray("rows");
+    for (Table.Row row : t.rows()) {
+      ObjectNode rn = rows.addObject().put("id", row.id()).put("label", row.label())
+          .put("style", row.style().name().toLowerCase(java.util.Locale.ROOT));
+      ArrayNode cells = rn.putArray("cells");
+      for (Table.Cell cell : row.cells()) {
+        if (cell.figureId() != null) {
+          Figure f = document.graph().get(cell.figureId());
+          cells.addObject().put("figure", f.id()).put("cents", f.cents())
+              .put("printed", printed.value(t.inThousands(), f.id()).orElseThrow())
+              .put("display", f.display().name().toLowerCase(java.util.Locale.ROOT));
+          if (figures != null) {
+            figure(figures, f, document);
+          }
+        } else if (cell.percent() != null) {
+          cells.addObject().put("percent", cell.percent().setScale(Math.max(2, cell.percent().scale())).toPlainString());
+        } else {
+          cells.addNull();
+        }
+      }
+    }
   }
 
   /** A figure and, so that the figures close, every figure its terms name. */

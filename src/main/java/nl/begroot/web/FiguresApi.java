@@ -36,14 +36,8 @@ final class FiguresApi extends Api {
     Snapshot s = snapshot(ctx);
     Table t = s.document().table(ctx.pathParam("table")).orElseThrow(() -> new Problems.Failure(404, "not-found", "No such table",
         "There is no table '" + ctx.pathParam("table") + "' in this version.", List.of()));
-    byte[] body = tables.computeIfAbsent(ResponseCache.key(s.slug(), s.version().stamp(), "", t.id()), () -> {
-      JsonNode full = JSON.readTree(JsonRenderer.compute(s.document(), s.printed(), List.of(t)));
-      ObjectNode n = JSON.createObjectNode();
-      n.put("format", "begroot-table/1");
-      n.set("version", full.get("version"));
-      n.set("table", full.get("tables").get(0));
-      return JSON.writeValueAsString(n);
-    });
+    byte[] body = tables.computeIfAbsent(ResponseCache.key(s.slug(), s.version().stamp(), "", t.id()),
+        () -> JsonRenderer.table(s.document(), s.printed(), t));
     ctx.contentType("application/json; charset=utf-8");
     ctx.result(body);
   }

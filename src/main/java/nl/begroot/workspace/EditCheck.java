@@ -70,7 +70,7 @@ final class EditCheck {
       found.add(new Found(ModelPath.ROOT, "the amounts are too large to add up exactly in cents", null));
       return found;
     }
-    if ((candidate.printed() == null || candidate.printed().tables().isEmpty()) && Narratives.texts(candidate).isEmpty()) {
+    if ((candidate.printed() == null || candidate.printed().tables().isEmpty()) && !Narratives.anyText(candidate)) {
       // nothing checked against the figures (no printed tables, no narrative text): the document is not
       // needed for the verdict, and is built when someone shows this state (decision 185)
       return found;

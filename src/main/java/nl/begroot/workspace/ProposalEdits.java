@@ -32,7 +32,8 @@ final class ProposalEdits {
     if (s.isEmpty()) {
       return new Workspace.Preview.NotFound("versie " + slug);
     }
-    Candidate c = candidate(new Workspace.State(s.get().version(), s.get().rows(), s.get().budget()), proposalId, draft);
+    Candidate c = candidate(new Workspace.State(s.get().version(), s.get().rows(), s.get().budget()), proposalId, draft,
+        s.get().computed().computation());
     if (c.notFound() != null) {
       return new Workspace.Preview.NotFound(c.notFound());
     }
@@ -48,10 +49,20 @@ final class ProposalEdits {
 
   /** The budget with the draft applied to {@code state} (the version as it is), and the core's verdict on it. */
   private Candidate candidate(Workspace.State state, String proposalId, ProposalDraft draft) {
+    return candidate(state, proposalId, draft, null);
+  }
+
+  /**
+   * As above; {@code known}, when it is the computation of the state's budget, finds the edited proposal by
+   * its index by id (made once per computation) instead of a search through every proposal.
+   */
+  private Candidate candidate(Workspace.State state, String proposalId, ProposalDraft draft, nl.begroot.core.engine.Computation known) {
     Budget budget = state.budget();
     Proposal existing = null;
+    int at = -1;
     if (proposalId != null) {
-      existing = budget.proposal(proposalId).orElse(null);
+      at = known != null && known.budget() == budget ? known.proposalIndex(proposalId) : indexOf(budget, proposalId);
+      existing = at < 0 ? null : budget.proposals().get(at);
       if (existing == null) {
         boolean withdrawn = state.row(proposalId).map(StoredProposal::withdrawn).orElse(false);
         if (withdrawn) {
@@ -76,13 +87,24 @@ final class ProposalEdits {
       index = proposals.size();
       proposals.add(checked.proposal());
     } else {
-      index = proposals.indexOf(existing);
+      index = at;
       proposals.set(index, checked.proposal());
     }
     Budget candidate = budget.withProposals(proposals);
     // computed from the state before by the edit's delta (the preview, and the save's check, whose state the page after it shows)
     Pipeline.Edit edit = new Pipeline.Edit(budget, existing == null ? Pipeline.Edit.Kind.ADDED : Pipeline.Edit.Kind.CHANGED, index);
     return new Candidate(checked.proposal(), candidate, EditCheck.proposal(candidate, index, checked.errors(), edit), null);
+  }
+
+  /** The position of the first proposal with this id, or -1 (as {@link Budget#proposal} finds it). */
+  private static int indexOf(Budget budget, String proposalId) {
+    List<Proposal> proposals = budget.proposals();
+    for (int i = 0; i < proposals.size(); i++) {
+      if (proposals.get(i).id().equals(proposalId)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Creates a proposal: read, checked and written in one transaction. */

@@ -52,6 +52,20 @@ class ApiTest extends ServerSession {
   }
 
   @Test
+  void eachTableAloneIsTheVersionAndTheTableOfTheWholeOutput() {
+    // one table is served without the rest of the document (decision 232); what it says must be what the whole output says
+    JsonNode all = ok(server.get(C + "/tables"));
+    assertThat(all.get("tables").size()).isGreaterThan(5);
+    for (JsonNode t : all.get("tables")) {
+      JsonNode one = ok(server.get(C + "/tables/" + t.get("id").asString()));
+      assertThat(one.get("format").asString()).isEqualTo("begroot-table/1");
+      assertThat(one.get("version")).isEqualTo(all.get("version"));
+      assertThat(one.get("table")).as(t.get("id").asString()).isEqualTo(t);
+      assertThat(one.size()).as("format, version and table only").isEqualTo(3);
+    }
+  }
+
+  @Test
   void tabel1CellsCarryStableIdsExactCentsAndPrintedThousands() {
     JsonNode t = ok(server.get(C + "/tables/tabel-1")).get("table");
     assertThat(t.get("id").asString()).isEqualTo("tabel-1");

@@ -111,6 +111,7 @@ class PreviewIncrementalTest {
         }
       }
       assertThat(c.proposals()).hasSize(edited.proposals().size());
+      List<String> expectChanged = new ArrayList<>();
       for (int i = 0; i < edited.proposals().size(); i++) {
         Comparison.ProposalChange change = c.proposals().get(i);
         assertThat(change.id()).isEqualTo(edited.proposals().get(i).id());
@@ -122,7 +123,13 @@ class PreviewIncrementalTest {
             || !java.util.Arrays.equals(change.amounts().a(), change.amounts().b());
         assertThat(change.status()).as("status of %s", change.id())
             .isEqualTo(changed ? Comparison.Status.CHANGED : Comparison.Status.UNCHANGED);
+        if (changed) {
+          expectChanged.add(change.id());
+        }
       }
+      // what the preview's answer lists: only the changed ones, found without a look at the shared ones' amounts (decision 231)
+      assertThat(c.changedProposals()).extracting(Comparison.ProposalChange::id).as("the changed proposals").isEqualTo(expectChanged);
+      assertThat(expectChanged).as("the edit changes its own line").contains(edited.proposals().get(index).id());
 
       // the same state read back (another object, equal by value: a save's re-read) is the one the preview kept
       Budget readBack = before.withProposals(new ArrayList<>(proposals));

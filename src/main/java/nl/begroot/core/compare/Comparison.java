@@ -94,6 +94,9 @@ public record Comparison(
   }
 
   public List<ProposalChange> changedProposals() {
+    if (proposals instanceof InPlace inPlace) {
+      return inPlace.changed();
+    }
     return proposals.stream().filter(p -> p.status() != Status.UNCHANGED).toList();
   }
 
@@ -225,7 +228,10 @@ public record Comparison(
    * The same list as the look-ups by id below give, when both versions hold the same proposals (by
    * id) in the same order, each id once (a proposal changed in place, as a preview's edit): then the
    * proposal at a position in a is the one at that position in b, so they are compared by position,
-   * without maps of every proposal by id. Null otherwise.
+   * without maps of every proposal by id. Null otherwise. A position where both versions hold the very
+   * same proposal has the same id in both; b's ids are then a's, in a's order, so they are unique when
+   * a's are ({@link Computation#uniqueProposalIds}, made once per computation: a preview compares many
+   * states with the one it started from).
    */
   private static List<ProposalChange> inPlace(Computation a, Computation b, List<Integer> years) {
     List<Proposal> pa = a.budget().proposals();
@@ -233,31 +239,83 @@ public record Comparison(
     if (pa.size() != pb.size()) {
       return null;
     }
-    java.util.Set<String> ids = new java.util.HashSet<>(pb.size() * 2);
-    for (int p = 0; p < pb.size(); p++) {
-      String id = pb.get(p).id();
-      if (!java.util.Objects.equals(pa.get(p).id(), id) || !ids.add(id)) {
-        return null;
-      }
-    }
-    int[] yearA = yearIndexes(a, years);
-    int[] yearB = yearIndexes(b, years);
-    List<ProposalChange> changes = new ArrayList<>(pb.size());
     for (int p = 0; p < pb.size(); p++) {
       Proposal before = pa.get(p);
       Proposal after = pb.get(p);
-      long[] va = new long[years.size()];
-      long[] vb = new long[years.size()];
+      if (before != after && !java.util.Objects.equals(before.id(), after.id())) {
+        return null;
+      }
+    }
+    if (!a.uniqueProposalIds()) {
+      return null;
+    }
+    return new InPlace(a, b, years.size(), yearIndexes(a, years), yearIndexes(b, years));
+  }
+
+  /**
+   * The proposals of two versions that hold the same ones in the same order, each change made when it
+   * is read: a preview reads only the changed ones ({@link #changedProposals}), and a position whose
+   * proposal and amounts both versions share (the same objects) is unchanged without a look at its
+   * amounts.
+   */
+  private static final class InPlace extends java.util.AbstractList<ProposalChange> implements java.util.RandomAccess {
+    private final Computation a;
+    private final Computation b;
+    private final int years;
+    private final int[] yearA;
+    private final int[] yearB;
+
+    InPlace(Computation a, Computation b, int years, int[] yearA, int[] yearB) {
+      this.a = a;
+      this.b = b;
+      this.years = years;
+      this.yearA = yearA;
+      this.yearB = yearB;
+    }
+
+    @Override
+    public int size() {
+      return b.budget().proposals().size();
+    }
+
+    @Override
+    public ProposalChange get(int p) {
+      Proposal before = a.budget().proposals().get(p);
+      Proposal after = b.budget().proposals().get(p);
+      long[] va = new long[years];
+      long[] vb = new long[years];
       nl.begroot.core.model.Amounts la = a.line(p);
       nl.begroot.core.model.Amounts lb = b.line(p);
-      for (int i = 0; i < years.size(); i++) {
+      for (int i = 0; i < years; i++) {
         va[i] = la.cents(yearA[i]);
         vb[i] = lb.cents(yearB[i]);
       }
       Status status = java.util.Arrays.equals(va, vb) && (before == after || before.equals(after)) ? Status.UNCHANGED : Status.CHANGED;
-      changes.add(new ProposalChange(after.id(), after.title(), after.side(), after.rule(), status, new Line(after.id(), after.title(), va, vb)));
+      return new ProposalChange(after.id(), after.title(), after.side(), after.rule(), status, new Line(after.id(), after.title(), va, vb));
     }
-    return changes;
+
+    /** Whether position {@code p} is certainly unchanged: the same proposal with the same amounts (the very same objects). */
+    boolean shared(int p) {
+      Proposal before = a.budget().proposals().get(p);
+      if (before != b.budget().proposals().get(p)) {
+        return false;
+      }
+      // an entered line's amounts are its proposal's own (Computation#line): the same proposal, the same amounts
+      return before.rule() == Proposal.Rule.ENTERED || a.line(p) == b.line(p);
+    }
+
+    List<ProposalChange> changed() {
+      List<ProposalChange> changed = new ArrayList<>();
+      for (int p = 0; p < size(); p++) {
+        if (!shared(p)) {
+          ProposalChange change = get(p);
+          if (change.status() != Status.UNCHANGED) {
+            changed.add(change);
+          }
+        }
+      }
+      return List.copyOf(changed);
+    }
   }
 
   private static Map<String, long[]> amounts(Computation c, List<Integer> years) {

@@ -41,6 +41,8 @@ public final class Computation {
   final AnnexFigures annex;
   final long[][] structural; // [row][y], rows: see StructuralRow
   final long[][] passThrough; // [p][y] amount moved into the pass-through budget
+  /** Each proposal's position by id (the first of a repeated id), made on first use: see {@link #proposalIndex}. */
+  private volatile Map<String, Integer> proposalIndex;
 
   Computation(
       Budget budget,
@@ -114,6 +116,35 @@ public final class Computation {
 
   public List<Integer> years() {
     return budget.version().years();
+  }
+
+  /**
+   * The position of the proposal with this id in {@link Budget#proposals()} (the first, should the
+   * budget repeat an id), or -1. The map by id is made once per computation, on first use, and shared by
+   * every later look-up (a preview looks up the edited proposal in the state it was made from).
+   */
+  public int proposalIndex(String id) {
+    Integer at = proposalIndex().get(id);
+    return at == null ? -1 : at;
+  }
+
+  /** Whether no two proposals of the budget have the same id. */
+  public boolean uniqueProposalIds() {
+    return proposalIndex().size() == budget.proposals().size();
+  }
+
+  private Map<String, Integer> proposalIndex() {
+    Map<String, Integer> index = proposalIndex;
+    if (index == null) {
+      List<Proposal> proposals = budget.proposals();
+      Map<String, Integer> made = new java.util.HashMap<>(Math.max(16, proposals.size() * 4 / 3 + 1));
+      for (int i = 0; i < proposals.size(); i++) {
+        made.putIfAbsent(proposals.get(i).id(), i);
+      }
+      index = java.util.Collections.unmodifiableMap(made);
+      proposalIndex = index; // a race makes the same map twice; either is right
+    }
+    return index;
   }
 
   /** Effective amounts of proposal {@code proposal}: entered, or computed for transfer/balancing/contribution lines. */

@@ -161,7 +161,7 @@ public final class Narratives {
   public static List<Text> texts(Budget budget) {
     List<Text> result = new ArrayList<>();
     for (Programme p : budget.programmes()) {
-      if (p.intro() != null && !p.intro().isBlank()) {
+      if (present(p.intro())) {
         result.add(new Text(Place.intro(p), p.intro()));
       }
       for (Unit u : p.units()) {
@@ -169,23 +169,48 @@ public final class Narratives {
       }
     }
     for (Proposal p : budget.proposals()) {
-      if (p.explanation() != null && !p.explanation().isBlank()) {
+      if (present(p.explanation())) {
         result.add(new Text(Place.explanation(p), p.explanation()));
       }
     }
     return result;
   }
 
+  /** Whether the budget has any text {@link #texts(Budget)} would give (stops at the first). */
+  public static boolean anyText(Budget budget) {
+    for (Programme p : budget.programmes()) {
+      if (present(p.intro())) {
+        return true;
+      }
+      for (Unit u : p.units()) {
+        if (!texts(u).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    for (Proposal p : budget.proposals()) {
+      if (present(p.explanation())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a text counts: written, and not blank. */
+  private static boolean present(String text) {
+    return text != null && !text.isBlank();
+  }
+
   /** A unit's texts in reading order (narrative, developments, priorities), the blank ones left out. */
   public static List<Text> texts(Unit u) {
     List<Text> result = new ArrayList<>();
-    if (u.narrative() != null && !u.narrative().isBlank()) {
+    if (present(u.narrative())) {
       result.add(new Text(Place.narrative(u), u.narrative()));
     }
-    if (u.developments() != null && !u.developments().isBlank()) {
+    if (present(u.developments())) {
       result.add(new Text(Place.developments(u), u.developments()));
     }
-    if (u.priorities() != null && !u.priorities().isBlank()) {
+    if (present(u.priorities())) {
       result.add(new Text(Place.priorities(u), u.priorities()));
     }
     return result;
