@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -15,14 +14,18 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * From text to a YAML node tree with the place of every node, within limits that keep a hostile or
  * mistaken file from exhausting memory: at most {@link #MAX_CHARS} characters, lists and mappings
  * nested at most {@link #MAX_DEPTH} deep, at most {@link #MAX_COLLECTION_ALIASES} aliases of a list
  * or mapping (a "billion laughs" alias bomb), no single text (scalar) longer than
- * {@link #MAX_TEXT_CHARS}. The limits are checked on the parser's events, before any node is built,
- * and reported at the line and column where they are crossed.
+ * {@link #MAX_TEXT_CHARS}. The limits are checked on the parser's events, each before the node it
+ * starts is built ({@link Limited}: the one parse the composer reads, decision 239), and reported at the
+ * line and column where they are crossed.
  *
  * <p>Time is bounded too (decision 213): SnakeYAML Engine's scanner looks ahead over a run of
  * characters without a space or line break (one long word, a long line of a block text, a comment,
@@ -59,16 +62,20 @@ final class YamlText {
         .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
         .setCodePointLimit(MAX_CHARS)
         .setBufferSize(Math.min(text.length() + 1, READ_BUFFER))
+        // every scalar a text: the reader reads values, never YAML's implicit types (null, bool, int), so the
+        // composer need not try each plain scalar against the core schema's patterns (decision 239)
+        .setSchema(new org.snakeyaml.engine.v2.schema.FailsafeSchema())
         .build();
     try {
-      if (!withinLimits(file, settings, text, problems)) {
-        return null;
-      }
-      Node root = new Compose(settings).composeString(text).orElse(null);
+      Limited events = new Limited(file, new ParserImpl(settings, new StreamReader(settings, text)));
+      Node root = new Composer(settings, events).getSingleNode().orElse(null);
       if (root == null) {
         problems.add(new Problem(file, 1, 1, "the file is empty"));
       }
       return root;
+    } catch (OverLimit over) {
+      problems.add(over.problem);
+      return null;
     } catch (MarkedYamlEngineException e) {
       var mark = e.getProblemMark();
       int line = mark.map(m -> m.getLine() + 1).orElse(1);
@@ -89,35 +96,71 @@ final class YamlText {
     }
   }
 
-  /** Walks the parser's events (no nodes yet): nesting depth, aliases of collections and the length of each text. */
-  private static boolean withinLimits(String file, LoadSettings settings, String text, List<Problem> problems) {
-    int depth = 0;
-    int aliases = 0;
-    Set<String> collectionAnchors = new HashSet<>();
-    for (Event event : new Parse(settings).parseString(text)) {
+  /** A limit crossed, where: thrown from {@link Limited} through the composer, caught in {@link #compose}. */
+  private static final class OverLimit extends RuntimeException {
+    private final transient Problem problem;
+
+    OverLimit(Problem problem) {
+      super(problem.message(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  /**
+   * The parser's events as the composer takes them, each checked before it is handed on: nesting depth,
+   * aliases of collections and the length of each text. The composer builds a node only from events
+   * handed on, so no node is built past a crossed limit; the text is parsed once.
+   */
+  private static final class Limited implements Parser {
+    private final String file;
+    private final Parser parser;
+    private final Set<String> collectionAnchors = new HashSet<>();
+    private int depth;
+    private int aliases;
+
+    Limited(String file, Parser parser) {
+      this.file = file;
+      this.parser = parser;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return parser.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return parser.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return parser.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event event = parser.next();
       if (event instanceof CollectionStartEvent start) {
         depth++;
         start.getAnchor().ifPresent(a -> collectionAnchors.add(a.getValue()));
         if (depth > MAX_DEPTH) {
-          problems.add(at(file, event.getStartMark(), "lists or mappings are nested more than " + MAX_DEPTH
+          throw new OverLimit(at(file, event.getStartMark(), "lists or mappings are nested more than " + MAX_DEPTH
               + " deep here; a budget file needs no more than 7 levels"));
-          return false;
         }
       } else if (event instanceof ScalarEvent scalar && scalar.getValue().length() > MAX_TEXT_CHARS) {
-        problems.add(at(file, event.getStartMark(), "a text of " + scalar.getValue().length() + " characters starts here; a text"
+        throw new OverLimit(at(file, event.getStartMark(), "a text of " + scalar.getValue().length() + " characters starts here; a text"
             + " (a title, narrative or other value) in a budget file has at most " + MAX_TEXT_CHARS + " characters; see docs/format.md"));
-        return false;
       } else if (event.getEventId() == Event.ID.SequenceEnd || event.getEventId() == Event.ID.MappingEnd) {
         depth--;
       } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())
           && ++aliases > MAX_COLLECTION_ALIASES) {
-        problems.add(at(file, event.getStartMark(), "more than " + MAX_COLLECTION_ALIASES
+        throw new OverLimit(at(file, event.getStartMark(), "more than " + MAX_COLLECTION_ALIASES
             + " aliases (*" + alias.getAlias().getValue() + ") repeat a list or mapping; Begroot refuses such a file, which could"
             + " expand to more data than fits in memory (a YAML alias bomb); write the data out instead"));
-        return false;
       }
+      return event;
     }
-    return true;
   }
 
   private static Problem at(String file, Optional<Mark> mark, String message) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -104,6 +106,43 @@ class AllocationTest {
       """)
   void refusesWhatIsNotAnAmount(String text) {
     assertThat(Money.parseEuros(text)).isEmpty();
+  }
+
+  /**
+   * The grammar written out as a regular expression and the value through BigDecimal (what {@code
+   * parseEuros} did before decision 239), against the parser by hand, on random texts made of the
+   * characters that matter and on the amounts next to the ends of a long in cents.
+   */
+  @Test
+  void parsesEurosAsTheGrammarSays() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(239);
+    String alphabet = "0123456789+-.e, 9";
+    List<String> texts = new java.util.ArrayList<>(List.of("", "+", "-", ".", "1.", ".5", "1.5", "-0", "+0.00", "007.1", "1.234", "1..2",
+        "92233720368547758.07", "92233720368547758.08", "-92233720368547758.08", "-92233720368547758.09", "922337203685477580.7",
+        "٣", "１"));
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder b = new StringBuilder();
+      int length = random.nextInt(1, 25);
+      for (int c = 0; c < length; c++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      texts.add(b.toString());
+      texts.add(Long.toString(random.nextLong(-100_000_000_000_000_000L, 100_000_000_000_000_000L)) + (random.nextBoolean() ? "" : "." + random.nextInt(0, 100)));
+    }
+    int amounts = 0;
+    for (String text : texts) {
+      Optional<Money> expected = Optional.empty();
+      if (text.matches("[+-]?\\d+(\\.\\d{1,2})?")) {
+        try {
+          expected = Optional.of(Money.ofCents(new java.math.BigDecimal(text).movePointRight(2).longValueExact()));
+          amounts++;
+        } catch (ArithmeticException tooLarge) {
+          expected = Optional.empty();
+        }
+      }
+      assertThat(Money.parseEuros(text)).as("'%s'", text).isEqualTo(expected);
+    }
+    assertThat(amounts).as("amounts among the texts").isGreaterThan(20_000);
   }
 
   @Test
