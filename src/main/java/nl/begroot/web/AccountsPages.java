@@ -176,8 +176,9 @@ final class AccountsPages extends Pages {
       ctx.status(409);
       boolean en = "en".equals(lang(ctx));
       String theirs = c.theirs() == null || c.theirs().isEmpty() ? (en ? "(removed)" : "(verwijderd)") : c.theirs();
-      show(ctx, now, List.of(), errorsFor, typed, (en ? "Meanwhile " + c.by() + " saved this (revision " + c.currentRevision() + "): "
-          : "Intussen heeft " + c.by() + " dit opgeslagen (revisie " + c.currentRevision() + "): ") + theirs
+      String by = new Names(workspace, I18n.of(lang(ctx))).person(c.by()); // a person by their name, not their account's id
+      show(ctx, now, List.of(), errorsFor, typed, (en ? "Meanwhile " + by + " saved this (revision " + c.currentRevision() + "): "
+          : "Intussen heeft " + by + " dit opgeslagen (revisie " + c.currentRevision() + "): ") + theirs
           + (en ? ". Your text is kept below; save again to replace it." : ". Uw tekst staat hieronder nog; sla opnieuw op om die te vervangen."));
     }
   }

@@ -144,7 +144,8 @@ final class EditingPages extends Pages {
       ctx.status(409);
       Proposal p = ReadingPages.anyProposal(s, id);
       render(ctx, "proposal.jte", v, ReadingPages.proposalData(s, v, p, s.row(id).orElse(null),
-          List.of(new FieldError("form", I18n.NL.t("conflict.title") + " (" + conflict.by() + ")", I18n.EN.t("conflict.title") + " (" + conflict.by() + ")"))));
+          List.of(new FieldError("form", I18n.NL.t("conflict.title") + " (" + v.person(conflict.by()) + ")",
+              I18n.EN.t("conflict.title") + " (" + v.person(conflict.by()) + ")"))));
     }
   }
 
