@@ -22,18 +22,19 @@ public record ChangePages(List<Row> rows, AuditLog.Filter filter, boolean hasNew
   static final int PAGE = 100;
 
   /**
-   * One entry as shown: the entry, its changed fields, the address of what it is about (null when gone), and in
+   * One entry as shown: the entry, its changed fields in words ({@link FieldChanges} named by {@link Names}), the
+   * address of what it is about (null when gone), and in
    * words ({@link Names}, decision 210) who made it, what it is about and its version (null when about none; left
    * out when the entry is about the version itself). The ids stay in the entry, for the links and the titles.
    */
-  public record Row(Change change, List<FieldChanges.Field> fields, String href, String who, String about, String version) {}
+  public record Row(Change change, List<String> fields, String href, String who, String about, String version) {}
 
   /** The entries of one page, with their fields, links and words; {@code live} are the slugs of the versions that exist. */
   static List<Row> rows(List<Change> changes, Set<String> live, Names names) {
     List<Row> rows = new ArrayList<>(changes.size());
     for (Change c : changes) {
       boolean aboutVersion = c.target() != null && c.target().equals(c.versionSlug());
-      rows.add(new Row(c, FieldChanges.of(c), href(c, live), names.person(c.actor()), names.target(c), aboutVersion ? null : names.version(c)));
+      rows.add(new Row(c, names.fields(c), href(c, live), names.person(c.actor()), names.target(c), aboutVersion ? null : names.version(c)));
     }
     return rows;
   }

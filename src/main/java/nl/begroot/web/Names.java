@@ -1,6 +1,7 @@
 package nl.begroot.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.begroot.store.Change;
@@ -103,6 +104,20 @@ final class Names {
       return s.flatMap(x -> x.budget().unit(unit)).map(u -> u.title()).orElse(unit);
     }
     return t;
+  }
+
+  /**
+   * What a log entry changed, field by field ({@link FieldChanges}), in the page's language: a distribution key by its
+   * title and a member by its name in the entry's version (by id when the version or they are gone).
+   */
+  List<String> fields(Change c) {
+    Optional<nl.begroot.core.model.Budget> budget = snapshot(c.versionSlug()).map(Snapshot::budget);
+    java.util.function.Function<String, String> keyTitle = id -> budget.flatMap(b -> b.key(id)).map(k -> k.title())
+        .filter(t -> !t.isBlank()).orElse(id);
+    java.util.function.Function<String, String> memberName = id -> budget.flatMap(b -> b.member(id)).map(m -> m.name())
+        .filter(n -> !n.isBlank()).orElse(id);
+    boolean english = "en".equals(i18n.lang());
+    return FieldChanges.of(c).stream().map(f -> f.text(english, keyTitle, memberName)).toList();
   }
 
   /** The title of a proposal (withdrawn ones included) or else of a distribution key of version {@code s} with id {@code id}; empty when it has none. */

@@ -7,13 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import nl.begroot.store.Change;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * What a log entry changed, field by field: "bedrag 2027: 581.000 → 681.000", "titel: A → B",
- * "verdeelsleutel ipo GE: 10,67 → 11,00". The one owner of this view: the change log pages and the
+ * "verdeelsleutel ipo, GE: 10,67 → 11,00" (on a page: "verdeelsleutel IPO, Gelderland", or in English). The one owner of this view: the change log pages and the
  * API both take it from here. It compares the rows the log kept before and after (a proposal's text
  * or a version's base, both in the file format): each is read as a tree, flattened to fields (a list
  * of items with an {@code id} by that id), and the fields whose value differs are named in the
@@ -30,12 +31,30 @@ public final class FieldChanges {
 
   /**
    * One changed field: its name in the budget's words, and its value before and after as people read
-   * it ({@link #NONE} when absent). A state change (withdrawn, reinstated) has only a name.
+   * it ({@link #NONE} when absent). A state change (withdrawn, reinstated) has only a name. {@code path}
+   * is where the field is in the row (e.g. {@code keys, ipo, shares, GE}), from which {@link #text(boolean,
+   * Function, Function)} names it in either language with the key's title and the member's name.
    */
-  public record Field(String name, String before, String after) {
-    /** "bedrag 2027: 581.000 → 681.000", or the name alone for a state change. */
+  public record Field(String name, String before, String after, List<String> path) {
+    public Field {
+      path = List.copyOf(path);
+    }
+
+    /** "bedrag 2027: 581.000 → 681.000", or the name alone for a state change (in Dutch, keys and members by id: the API's text). */
     public String text() {
-      return before == null && after == null ? name : name + ": " + before + " → " + after;
+      return text(name);
+    }
+
+    /**
+     * The same for a page: the field's name in English or Dutch, a distribution key by {@code keyTitle} and a
+     * member by {@code memberName} (each given an id; the id itself when they know none).
+     */
+    public String text(boolean english, Function<String, String> keyTitle, Function<String, String> memberName) {
+      return text(FieldChanges.name(path, english, keyTitle, memberName));
+    }
+
+    private String text(String named) {
+      return before == null && after == null ? named : named + ": " + before + " → " + after;
     }
   }
 
@@ -43,9 +62,9 @@ public final class FieldChanges {
   public static List<Field> of(Change c) {
     List<Field> fields = new ArrayList<>();
     if ("proposal.withdraw".equals(c.action())) {
-      fields.add(new Field("ingetrokken", null, null));
+      fields.add(new Field(word(WITHDRAWN, false), null, null, List.of(WITHDRAWN)));
     } else if ("proposal.reinstate".equals(c.action())) {
-      fields.add(new Field("teruggezet", null, null));
+      fields.add(new Field(word(REINSTATED, false), null, null, List.of(REINSTATED)));
     }
     if (c.before() == null && c.after() == null) {
       return fields;
@@ -53,7 +72,7 @@ public final class FieldChanges {
     if ("accounts.explain".equals(c.action())) {
       // an explanation is prose, not rows in the file format: one field
       List<String> text = List.of("explanation");
-      fields.add(new Field(word("explanation"), shown(text, c.before()), shown(text, c.after())));
+      fields.add(new Field(name(text), shown(text, c.before()), shown(text, c.after()), text));
       return fields;
     }
     Map<String, Leaf> before = flatten(c.before());
@@ -69,7 +88,7 @@ public final class FieldChanges {
         continue;
       }
       List<String> parts = (a != null ? a : b).parts();
-      fields.add(new Field(name(parts), shown(parts, bv), shown(parts, av)));
+      fields.add(new Field(name(parts), shown(parts, bv), shown(parts, av), parts));
     }
     return fields;
   }
@@ -100,7 +119,7 @@ public final class FieldChanges {
     try {
       tree = new Load(LoadSettings.builder().setMaxAliasesForCollections(10).build()).loadFromString(yaml);
     } catch (RuntimeException e) {
-      out.put("\u0000text", new Leaf(List.of("tekst"), yaml)); // not readable as a tree: compared as one text
+      out.put("\u0000text", new Leaf(List.of(TEXT), yaml)); // not readable as a tree: compared as one text
       return out;
     }
     // a proposal's row is one list item ("- id: ..."): the item itself
@@ -133,37 +152,54 @@ public final class FieldChanges {
     }
   }
 
-  /** The field's name in the budget's words. */
+  /** A state change's path: withdrawn, reinstated (a YAML key of a row never starts with "@"). */
+  private static final String WITHDRAWN = "@withdrawn";
+  private static final String REINSTATED = "@reinstated";
+  /** The path of a row that does not read as a tree, compared as one text. */
+  private static final String TEXT = "@text";
+
+  /** The field's name in the budget's words, in Dutch, keys and members by id. */
   static String name(List<String> p) {
+    return name(p, false, Function.identity(), Function.identity());
+  }
+
+  /** The field's name in the budget's words: in English or Dutch, a key by {@code keyTitle} and a member by {@code memberName}. */
+  static String name(List<String> p, boolean english, Function<String, String> keyTitle, Function<String, String> memberName) {
     if (p.size() == 2 && p.get(0).equals("amounts")) {
-      return "bedrag " + p.get(1);
+      return (english ? "amount " : "bedrag ") + p.get(1);
     }
+    String key = english ? "distribution key " : "verdeelsleutel ";
     if (p.size() == 4 && p.get(0).equals("keys") && p.get(2).equals("shares")) {
-      return "verdeelsleutel " + p.get(1) + " " + p.get(3);
+      return key + keyTitle.apply(p.get(1)) + ", " + memberName.apply(p.get(3));
     }
     if (p.size() == 3 && p.get(0).equals("keys")) {
-      return "verdeelsleutel " + p.get(1) + " " + word(p.get(2));
+      return key + keyTitle.apply(p.get(1)) + " " + word(p.get(2), english);
     }
     if (p.size() == 1) {
-      return word(p.get(0));
+      return word(p.get(0), english);
     }
     return String.join(" ", p);
   }
 
-  private static String word(String key) {
-    return switch (key) {
-      case "title" -> "titel";
-      case "unit" -> "eenheid";
-      case "side" -> "kant";
-      case "nature" -> "aard";
-      case "category" -> "categorie";
-      case "products" -> "producten";
-      case "explanation" -> "toelichting";
-      case "id" -> "code";
-      case "prognose_lasten_cents" -> "prognose lasten";
-      case "prognose_baten_cents" -> "prognose baten";
-      default -> key;
-    };
+  /** The one table of the words for a row's fields: Dutch, English. */
+  private static final Map<String, String[]> WORDS = Map.ofEntries(
+      Map.entry("title", new String[] {"titel", "title"}),
+      Map.entry("unit", new String[] {"eenheid", "unit"}),
+      Map.entry("side", new String[] {"kant", "side"}),
+      Map.entry("nature", new String[] {"aard", "nature"}),
+      Map.entry("category", new String[] {"categorie", "category"}),
+      Map.entry("products", new String[] {"producten", "products"}),
+      Map.entry("explanation", new String[] {"toelichting", "explanation"}),
+      Map.entry("id", new String[] {"code", "id"}),
+      Map.entry("prognose_lasten_cents", new String[] {"prognose lasten", "forecast expenditure"}),
+      Map.entry("prognose_baten_cents", new String[] {"prognose baten", "forecast income"}),
+      Map.entry(WITHDRAWN, new String[] {"ingetrokken", "withdrawn"}),
+      Map.entry(REINSTATED, new String[] {"teruggezet", "reinstated"}),
+      Map.entry(TEXT, new String[] {"tekst", "text"}));
+
+  private static String word(String key, boolean english) {
+    String[] w = WORDS.get(key);
+    return w == null ? key : w[english ? 1 : 0];
   }
 
   /** A value as people read it: amounts with thousands points, shares with a decimal comma, long texts cut. */

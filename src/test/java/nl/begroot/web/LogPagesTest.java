@@ -23,6 +23,7 @@ class LogPagesTest {
   static final String C = "/api/versions/" + Workspace.CONCEPT;
   static TestServer server;
   static TestServer.SignedIn anna;
+  static String keyTitle;
   static TestServer.SignedIn admin;
   static TestServer.SignedIn lid;
 
@@ -32,6 +33,14 @@ class LogPagesTest {
     anna = server.signIn(Actor.person("anna", "Anna", Set.of(Role.CONTROLLER), Set.of(), null, true));
     admin = server.signIn(Actor.person("beheer", "Beheer", Set.of(Role.BEHEERDER), Set.of(), null, true));
     lid = server.signIn(Actor.person("lid-ge", "Lid GE", Set.of(Role.LID), Set.of(), "GE", false));
+    // a key's shares changed first (the proposal's change below stays the newest entry): 0,01 from GE to GR
+    JsonNode key = ApiTest.ok(server.get(anna, C + "/keys/ipo"));
+    keyTitle = key.get("title").asString();
+    java.math.BigDecimal ge = new java.math.BigDecimal(key.get("shares_percent").get("GE").asString());
+    java.math.BigDecimal gr = new java.math.BigDecimal(key.get("shares_percent").get("GR").asString());
+    java.math.BigDecimal step = new java.math.BigDecimal("0.01");
+    ApiTest.ok(server.json(anna, "PUT", C + "/keys/ipo", "{\"revision\":" + key.get("revision").asInt() + ",\"shares_percent\":{\"GE\":\""
+        + ge.add(step).toPlainString() + "\",\"GR\":\"" + gr.subtract(step).toPlainString() + "\"}}"));
     int rev = ApiTest.ok(server.get(anna, C + "/proposals/2.7-soc")).get("revision").asInt();
     // 2.7-soc has 581.000 in 2027 in the shipped budget; the API takes cents
     ApiTest.ok(server.json(anna, "PUT", C + "/proposals/2.7-soc", "{\"revision\":" + rev + ",\"amounts\":{\"2027\":68100000}}"));
@@ -53,6 +62,25 @@ class LogPagesTest {
     assertThat(first.get("actor").asString()).isEqualTo("anna");
     assertThat(first.get("fields").get(0).get("field").asString()).isEqualTo("bedrag 2027");
     assertThat(first.get("fields").get(0).get("text").asString()).isEqualTo("bedrag 2027: 581.000 → 681.000");
+  }
+
+  @Test
+  void aKeyChangeNamesTheKeyByItsTitleAndTheMemberByItsNameInThePagesLanguage() {
+    JsonNode members = ApiTest.ok(server.get(anna, C + "/tables")).get("members");
+    String gelderland = null;
+    for (JsonNode m : members) {
+      if (m.get("id").asString().equals("GE")) {
+        gelderland = m.get("name").asString();
+      }
+    }
+    assertThat(gelderland).isNotNull().isNotEqualTo("GE");
+    assertThat(keyTitle).isNotEqualTo("ipo");
+    String dutch = server.get(anna, "/v/" + Workspace.CONCEPT + "/wijzigingen").body();
+    assertThat(dutch).contains("verdeelsleutel " + keyTitle + ", " + gelderland + ": ").doesNotContain("verdeelsleutel ipo");
+    var english = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/v/" + Workspace.CONCEPT + "/wijzigingen"))
+        .header("Cookie", anna.cookie() + "; lang=en").GET().build());
+    assertThat(english.body()).contains("distribution key " + keyTitle + ", " + gelderland + ": ").contains("amount 2027: 581.000 → 681.000")
+        .doesNotContain("verdeelsleutel");
   }
 
   @Test

@@ -45,8 +45,8 @@ class FieldChangesTest {
   void aShareOfAKeyIsNamedByKeyAndMemberWithADecimalComma() {
     String before = "keys:\n  - id: ipo\n    title: IPO\n    shares:\n      GE: \"10.67\"\n      GR: \"6.80\"\n";
     String after = "keys:\n  - id: ipo\n    title: IPO\n    shares:\n      GE: \"11.00\"\n      GR: \"6.47\"\n";
-    assertThat(texts(entry("key.change", before, after))).containsExactly("verdeelsleutel ipo GE: 10,67 → 11,00",
-        "verdeelsleutel ipo GR: 6,80 → 6,47");
+    assertThat(texts(entry("key.change", before, after))).containsExactly("verdeelsleutel ipo, GE: 10,67 → 11,00",
+        "verdeelsleutel ipo, GR: 6,80 → 6,47");
   }
 
   @Test
