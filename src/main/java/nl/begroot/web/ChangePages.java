@@ -25,16 +25,18 @@ public record ChangePages(List<Row> rows, AuditLog.Filter filter, boolean hasNew
    * One entry as shown: the entry, its changed fields in words ({@link FieldChanges} named by {@link Names}), the
    * address of what it is about (null when gone), and in
    * words ({@link Names}, decision 210) who made it, what it is about and its version (null when about none; left
-   * out when the entry is about the version itself). The ids stay in the entry, for the links and the titles.
+   * out when the entry is about the version itself), and its detail (a sign-in's step and result). The ids and the
+   * detail as recorded stay in the entry, for the links and the titles.
    */
-  public record Row(Change change, List<String> fields, String href, String who, String about, String version) {}
+  public record Row(Change change, List<String> fields, String href, String who, String about, String version, String detail) {}
 
   /** The entries of one page, with their fields, links and words; {@code live} are the slugs of the versions that exist. */
   static List<Row> rows(List<Change> changes, Set<String> live, Names names) {
     List<Row> rows = new ArrayList<>(changes.size());
     for (Change c : changes) {
       boolean aboutVersion = c.target() != null && c.target().equals(c.versionSlug());
-      rows.add(new Row(c, names.fields(c), href(c, live), names.person(c.actor()), names.target(c), aboutVersion ? null : names.version(c)));
+      rows.add(new Row(c, names.fields(c), href(c, live), names.person(c.actor()), names.target(c), aboutVersion ? null : names.version(c),
+          names.detail(c)));
     }
     return rows;
   }

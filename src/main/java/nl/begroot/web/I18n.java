@@ -453,6 +453,27 @@ public final class I18n {
     w("action.request.refused", "verzoek geweigerd", "request refused");
     w("action.account.create", "account aangemaakt", "account created");
     w("error.notfound", "Niet gevonden", "Not found");
+    // a sign-in's step and result as the log records them ("password: wrong"; SignInEvents), in words
+    w("signin.step.password", "wachtwoord", "password");
+    w("signin.step.new-password", "nieuw wachtwoord", "new password");
+    w("signin.step.code", "code van de tweede factor", "second-factor code");
+    w("signin.step.enrol", "tweede factor instellen", "second-factor enrolment");
+    w("signin.step.oidc", "aanmelden via de identiteitsprovider", "sign-in through the identity provider");
+    w("signin.step.sign-out", "afmelden", "sign-out");
+    w("signin.result.ok", "gelukt", "succeeded");
+    w("signin.result.wrong", "onjuist", "wrong");
+    w("signin.result.throttled", "te veel pogingen, even tegengehouden", "too many attempts, held back for a while");
+    w("signin.result.disabled", "account geblokkeerd", "account disabled");
+    w("signin.result.refused", "geweigerd", "refused");
+    w("signin.result.replay", "code al eerder gebruikt", "code used before");
+    w("signin.result.provider_unreachable", "identiteitsprovider niet bereikbaar", "identity provider unreachable");
+    w("signin.result.bad_state", "aanmelding niet (meer) geldig", "sign-in not valid (any more)");
+    w("signin.result.expired_attempt", "aanmelding duurde te lang", "sign-in took too long");
+    w("signin.result.denied", "afgebroken of geweigerd bij de identiteitsprovider", "cancelled or refused at the identity provider");
+    w("signin.result.provider_error", "fout bij de identiteitsprovider", "error at the identity provider");
+    w("signin.result.token_refused", "identiteitsprovider weigerde af te ronden", "identity provider refused to complete");
+    w("signin.result.token_invalid", "bewijs van de identiteitsprovider ongeldig", "identity provider's proof not valid");
+    w("signin.result.account_disabled", "account geblokkeerd", "account disabled");
     w("signin.title", "Aanmelden", "Sign in");
     w("signin.link", "Aanmelden", "Sign in");
     w("signin.out", "Afmelden", "Sign out");

@@ -120,6 +120,29 @@ final class Names {
     return FieldChanges.of(c).stream().map(f -> f.text(english, keyTitle, memberName)).toList();
   }
 
+  /**
+   * A log entry's detail in words: a sign-in's step and result as recorded ("password: wrong", "oidc: token_invalid (...)";
+   * {@code SignInEvents}) in the page's language, what it adds in brackets left to the technical details (the entry's
+   * {@code title}); any other detail as it was recorded. Null when the entry has none.
+   */
+  String detail(Change c) {
+    String d = c.detail();
+    if (d == null || !c.action().startsWith("session.")) {
+      return d;
+    }
+    int colon = d.indexOf(": ");
+    if (colon < 0) {
+      return d;
+    }
+    String step = d.substring(0, colon);
+    String rest = d.substring(colon + 2);
+    int bracket = rest.indexOf(" (");
+    String result = bracket < 0 ? rest : rest.substring(0, bracket);
+    String stepKey = "signin.step." + step;
+    String resultKey = "signin.result." + result;
+    return (I18n.has(stepKey) ? i18n.t(stepKey) : step) + ": " + (I18n.has(resultKey) ? i18n.t(resultKey) : result);
+  }
+
   /** The title of a proposal (withdrawn ones included) or else of a distribution key of version {@code s} with id {@code id}; empty when it has none. */
   static Optional<String> proposalOrKey(Snapshot s, String id) {
     if (s == null || id == null) {

@@ -195,7 +195,13 @@ public final class FieldChanges {
       Map.entry("prognose_baten_cents", new String[] {"prognose baten", "forecast income"}),
       Map.entry(WITHDRAWN, new String[] {"ingetrokken", "withdrawn"}),
       Map.entry(REINSTATED, new String[] {"teruggezet", "reinstated"}),
-      Map.entry(TEXT, new String[] {"tekst", "text"}));
+      Map.entry(TEXT, new String[] {"tekst", "text"}),
+      // an account's row (AccountStore)
+      Map.entry("roles", new String[] {"rollen", "roles"}),
+      Map.entry("units", new String[] {"eenheden", "units"}),
+      Map.entry("member", new String[] {"lid", "member"}),
+      Map.entry("disabled", new String[] {"geblokkeerd", "disabled"}),
+      Map.entry("organisation", new String[] {"organisatie", "organisation"}));
 
   private static String word(String key, boolean english) {
     String[] w = WORDS.get(key);

@@ -64,6 +64,9 @@ class LogWordsTest {
     var deleted = server.send(carla.request(server.base() + s).DELETE().build());
     assertThat(deleted.statusCode()).isEqualTo(204);
     w.log().record(LogEntry.signIn("carla", false, "wrong password"));
+    // as SignInEvents records them: the step and its result, and what the identity provider said in brackets
+    w.log().record(LogEntry.signIn("carla", false, "password: wrong"));
+    w.log().record(LogEntry.signIn("carla", false, "oidc: token_invalid (the ID token has expired)"));
     IDS.add("carla");
   }
 
@@ -94,8 +97,8 @@ class LogWordsTest {
   static List<String> idsShown(String page, String html) {
     List<String> found = new ArrayList<>();
     for (String text : textNodes(html)) {
-      if (text.startsWith("code: ")) {
-        continue; // a new proposal's field "code": the id named as its code, beside the entry's title (technical detail)
+      if (text.startsWith("code: ") || text.startsWith("id: ")) {
+        continue; // a new proposal's field "code" ("id" in English): the id named as its code, beside the entry's title (technical detail)
       }
       for (String id : IDS) {
         Matcher m = Pattern.compile("(^|\\s|\\()" + Pattern.quote(id) + "\\)?$").matcher(text);
@@ -130,6 +133,20 @@ class LogWordsTest {
     }
     assertThat(rows).as("the pages list entries").isGreaterThan(20);
     assertThat(found).as("ids shown as text on the log pages").isEmpty();
+  }
+
+  @Test
+  void aSignInsStepAndResultAndAnAccountsFieldsAreWordsInThePagesLanguage() {
+    // carla's entries: her account made (its fields), her sign-ins (their step and result)
+    List<String> nl = textNodes(get("/logboek?object=carla", "nl").body());
+    List<String> en = textNodes(get("/logboek?object=carla", "en").body());
+    assertThat(nl).contains("wachtwoord: onjuist", "aanmelden via de identiteitsprovider: bewijs van de identiteitsprovider ongeldig")
+        .anyMatch(t -> t.startsWith("rollen: ")).anyMatch(t -> t.startsWith("geblokkeerd: "))
+        .noneMatch(t -> t.startsWith("roles: ") || t.startsWith("disabled: ") || t.contains("password: wrong") || t.contains("token_invalid"));
+    assertThat(en).contains("password: wrong", "sign-in through the identity provider: identity provider's proof not valid")
+        .anyMatch(t -> t.startsWith("roles: ")).noneMatch(t -> t.startsWith("rollen: ") || t.contains("token_invalid"));
+    // the detail as recorded stays in the technical details
+    assertThat(get("/logboek?object=carla", "nl").body()).contains("title=\"oidc: token_invalid (the ID token has expired)\"");
   }
 
   /** Every action the log holds here (the first start's whole cycle and the edits above) and every step of the cycle has words. */
