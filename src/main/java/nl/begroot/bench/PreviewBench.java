@@ -38,6 +38,15 @@ public final class PreviewBench {
   public record Result(long cells, int previews, long p50Micros, long p99Micros, long maxMicros, long errors) {}
 
   public static Result run(long cells, long seed, int warmUp, int previews, PrintWriter out) throws Exception {
+    return run(cells, seed, warmUp, previews, 0, out);
+  }
+
+  /**
+   * As above, then {@code saves} changes saved through the API ({@code PUT /api/versions/{v}/proposals/{id}},
+   * answered with the proposal as stored) each followed by the version's overview page and the API's Tabel 1: what a
+   * user waits for after saving (the version read back, and its document built and rounded for the page).
+   */
+  public static Result run(long cells, long seed, int warmUp, int previews, int saves, PrintWriter out) throws Exception {
     long g0 = System.nanoTime();
     Budget budget = BudgetGenerator.generate(seed, Bench.size(cells));
     long g1 = System.nanoTime();
@@ -105,11 +114,53 @@ public final class PreviewBench {
         out.printf(Locale.ROOT, "  CPU time of the whole process per measured preview (server, client, GC): %.2f ms%n", cpu / 1e6 / previews);
         out.println("  target (issue 13): p99 under 50 ms on a 10^6-cell budget");
         out.flush();
+        saves(server.port(), slug, session, budget, proposals, random, saves, out);
         return r;
       } finally {
         server.stop();
       }
     }
+  }
+
+  /** {@code saves} changes saved, each timed with the overview page and the API's Tabel 1 after it (see {@link #run}). */
+  private static void saves(int port, String slug, String session, Budget budget, List<Proposal> proposals, SplittableRandom random,
+      int saves, PrintWriter out) throws Exception {
+    if (saves <= 0) {
+      return;
+    }
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port;
+    tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+    for (int s = 0; s < saves; s++) {
+      String idAndBody = edit(budget, proposals, random);
+      int nl = idAndBody.indexOf('\n');
+      String id = java.net.URLEncoder.encode(idAndBody.substring(0, nl), StandardCharsets.UTF_8);
+      String path = base + "/api/versions/" + slug + "/proposals/" + id;
+      var read = http.send(withSession(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path)), session).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      int revision = json.readTree(read.body()).get("revision").asInt();
+      String body = "{\"revision\":" + revision + "," + idAndBody.substring(nl + 2);
+      long t0 = System.nanoTime();
+      var saved = http.send(withSession(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path)), session)
+          .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      long t1 = System.nanoTime();
+      var page = http.send(withSession(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v/" + slug)), session).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      long t2 = System.nanoTime();
+      var table = http.send(withSession(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/versions/" + slug
+          + "/tables/tabel-1")), session).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+      long t3 = System.nanoTime();
+      out.printf(Locale.ROOT, "  save %d: PUT %.0f ms (status %d), then the overview page %.0f ms (status %d), the API's Tabel 1 %.0f ms"
+          + " (status %d)  (load average %.1f)%n", s + 1, (t1 - t0) / 1e6, saved.statusCode(), (t2 - t1) / 1e6, page.statusCode(),
+          (t3 - t2) / 1e6, table.statusCode(), load());
+      out.flush();
+    }
+  }
+
+  private static java.net.http.HttpRequest.Builder withSession(java.net.http.HttpRequest.Builder b, String session) {
+    return b.header("Cookie", WebServer.SESSION_COOKIE + "=" + session).header("X-CSRF-Token", AccountStore.csrfToken(session))
+        .timeout(java.time.Duration.ofMinutes(10));
   }
 
   /** The request of one preview: new amounts for every year of a random entered line without breakdown. */

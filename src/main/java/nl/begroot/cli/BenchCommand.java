@@ -112,14 +112,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--previews", defaultValue = "200", description = "measured previews (default: ${DEFAULT-VALUE})")
     int previews;
 
+    @Option(names = "--saves", defaultValue = "0", description = "then changes saved through the API, each timed with the overview"
+        + " page and the API's Tabel 1 after it (default: ${DEFAULT-VALUE})")
+    int saves;
+
     @Override
     public Integer call() throws Exception {
-      if (cells < 1000 || cells > 50_000_000 || warmUp < 0 || previews < 1 || previews > 1_000_000) {
+      if (cells < 1000 || cells > 50_000_000 || warmUp < 0 || previews < 1 || previews > 1_000_000 || saves < 0 || saves > 100) {
         spec.commandLine().getErr().println("begroot bench preview: --cells must be between 1000 and 50000000, --warm-up at least 0,"
-            + " --previews between 1 and 1000000");
+            + " --previews between 1 and 1000000, --saves between 0 and 100");
         return Main.BAD_INPUT;
       }
-      nl.begroot.bench.PreviewBench.run(cells, seed, warmUp, previews, spec.commandLine().getOut());
+      nl.begroot.bench.PreviewBench.run(cells, seed, warmUp, previews, saves, spec.commandLine().getOut());
       return Main.OK;
     }
   }

@@ -99,6 +99,25 @@ public final class BudgetReader {
     return new LoadResult.Loaded(budget, warnings);
   }
 
+  /**
+   * One proposal's text as a file holds it (one item of {@code proposals:}, "- id: ..."), read as {@link #read} reads it
+   * within a whole file whose version has {@code years}: each item is read on its own, so this is the proposal that file
+   * would hold. For a version read back after a write that changed a few of its proposals (decision 240). Empty when the
+   * text is not exactly one proposal read without a problem: the caller then reads the whole file, which says where and
+   * what.
+   */
+  public static java.util.Optional<nl.begroot.core.model.Proposal> proposal(String file, String item, List<Integer> years) {
+    List<Problem> problems = new ArrayList<>();
+    Node root = YamlText.compose(file, item, problems);
+    if (root == null) {
+      return java.util.Optional.empty();
+    }
+    Reading reading = new Reading(new Yaml(file, problems, new Places(file)));
+    reading.years = List.copyOf(years);
+    List<nl.begroot.core.model.Proposal> read = new ProposalSection(reading).proposals(root);
+    return problems.isEmpty() && read.size() == 1 ? java.util.Optional.of(read.get(0)) : java.util.Optional.empty();
+  }
+
   /** The computed document of a valid budget; null (and a problem) when its amounts cannot be added up exactly. */
   private static Document document(Budget budget, Places places, List<Problem> problems) {
     try {

@@ -33,13 +33,18 @@ final class ProposalsApi extends Api {
     n.put("explanation", p.explanation());
     // the texts that quote this proposal's figures: withdrawing it makes their amounts lapse
     ArrayNode quotedBy = n.putArray("quoted_by");
-    nl.begroot.core.figures.Narratives.quoting(s.budget(), p.id()).forEach(place -> quotedBy.add(place.path()));
+    s.quoting(p.id()).forEach(place -> quotedBy.add(place.path()));
     ObjectNode amounts = n.putObject("amounts");
     List<Integer> years = s.budget().version().years();
-    int index = s.budget().proposals().indexOf(p);
+    // the computation alone (its map by id), not the document: a proposal is answered without building every figure
+    var computation = s.computed().computation();
+    int index = computation.proposalIndex(p.id());
+    if (index >= 0 && s.budget().proposals().get(index) != p) {
+      index = -1; // a withdrawn proposal of the same id as none in the budget (cannot be): its own amounts
+    }
     for (int y = 0; y < years.size(); y++) {
       String key = String.valueOf(years.get(y));
-      var line = index >= 0 ? s.document().computation().line(index) : p.amounts();
+      var line = index >= 0 ? computation.line(index) : p.amounts();
       switch (line.kind(y)) {
         case BLANK -> amounts.putNull(key);
         case PM -> amounts.put(key, "pm");

@@ -514,7 +514,7 @@ public final class View {
       return List.of();
     }
     boolean en = "en".equals(lang());
-    return Narratives.quoting(snapshot.budget(), proposalId).stream().map(p -> switch (p.kind()) {
+    return snapshot.quoting(proposalId).stream().map(p -> switch (p.kind()) {
       case PROGRAMME_INTRO -> (en ? "the introduction of programme " : "de inleiding van programma ") + p.id();
       case UNIT_NARRATIVE, UNIT_DEVELOPMENTS, UNIT_PRIORITIES -> (en ? "the text of unit " : "de tekst bij ") + p.id();
       case PROPOSAL_EXPLANATION -> (en ? "the explanation of proposal " : "de toelichting bij voorstel ") + p.id();

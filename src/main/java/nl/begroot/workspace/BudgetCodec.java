@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.pipeline.Pipeline;
 import nl.begroot.format.BudgetReader;
 import nl.begroot.format.BudgetWriter;
 import nl.begroot.format.LoadResult;
@@ -136,6 +137,66 @@ final class BudgetCodec {
         .map(nl.begroot.store.StoredProposal::proposalId).toList();
     return read(name, base, active, withdrawn);
   }
+
+  /** Most proposals read one by one into a known budget ({@link #readChanged}); more are read with the whole file. */
+  static final int MAX_CHANGED = 16;
+
+  /**
+   * A budget read from rows, one by one where they differ from rows read before (decision 240): when {@code base} is
+   * {@code knownBase} and the rows are {@code knownRows} with the same ids and withdrawals in the same order, some
+   * texts changed and some rows added at the end (together at most {@link #MAX_CHANGED}), it is {@code known} (the
+   * budget those rows made) with each changed or added proposal read from its text ({@link BudgetReader#proposal}): the
+   * proposal the whole file holds, since the reader reads each item on its own. Empty when anything else differs or a
+   * text does not read on its own; the caller then reads every row ({@link #readRows}), and checks the budget as that
+   * does.
+   */
+  static java.util.Optional<Changed> readChanged(String name, String base, List<nl.begroot.store.StoredProposal> rows, String knownBase,
+      List<nl.begroot.store.StoredProposal> knownRows, Budget known) {
+    if (!base.equals(knownBase) || rows.size() < knownRows.size() || rows.size() - knownRows.size() > MAX_CHANGED) {
+      return java.util.Optional.empty();
+    }
+    List<Proposal> proposals = new ArrayList<>(known.proposals());
+    int active = 0; // the proposal's position in the budget: withdrawn rows are not in it
+    int changed = 0;
+    Pipeline.Edit edit = null;
+    for (int i = 0; i < rows.size(); i++) {
+      nl.begroot.store.StoredProposal row = rows.get(i);
+      nl.begroot.store.StoredProposal was = i < knownRows.size() ? knownRows.get(i) : null;
+      if (was != null && (!was.proposalId().equals(row.proposalId()) || was.withdrawn() != row.withdrawn())) {
+        return java.util.Optional.empty(); // moved, withdrawn or reinstated: the whole file
+      }
+      if (row.withdrawn()) {
+        if (was == null) {
+          return java.util.Optional.empty();
+        }
+        continue;
+      }
+      if (was == null || !was.bodyYaml().equals(row.bodyYaml())) {
+        if (++changed > MAX_CHANGED) {
+          return java.util.Optional.empty();
+        }
+        java.util.Optional<Proposal> p = BudgetReader.proposal(name, row.bodyYaml(), known.version().years());
+        if (p.isEmpty() || !p.get().id().equals(row.proposalId())) {
+          return java.util.Optional.empty();
+        }
+        if (was == null) {
+          proposals.add(p.get());
+          edit = new Pipeline.Edit(known, Pipeline.Edit.Kind.ADDED, active);
+        } else {
+          proposals.set(active, p.get());
+          edit = new Pipeline.Edit(known, Pipeline.Edit.Kind.CHANGED, active);
+        }
+      }
+      active++;
+    }
+    if (active != proposals.size()) {
+      return java.util.Optional.empty(); // the known budget is not these rows' (cannot happen for a budget read from them)
+    }
+    return java.util.Optional.of(new Changed(known.withProposals(proposals), changed == 1 ? edit : null, changed));
+  }
+
+  /** A budget read by {@link #readChanged}: the edit that made it from the known one when it is one proposal, and how many were read. */
+  record Changed(Budget budget, Pipeline.Edit edit, int read) {}
 
   /** The base with its top-level {@code withdrawn:} list (block or flow style) replaced by that list and these ids. */
   static String withWithdrawn(String base, List<String> ids) {

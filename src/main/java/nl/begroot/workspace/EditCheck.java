@@ -42,6 +42,15 @@ final class EditCheck {
   }
 
   /**
+   * Whether {@code candidate} has none of the problems reading its whole file would find: the validator's (by the
+   * edit's delta when {@code edit} says how it was made), and when there are none those found in the computed document
+   * (printed tables, narrative texts), as {@code BudgetReader} checks them.
+   */
+  static boolean sound(Budget candidate, Pipeline.Edit edit) {
+    return problems(candidate, true, edit).isEmpty();
+  }
+
+  /**
    * Every problem of {@code candidate}: the validator's; when it finds none and {@code document} is
    * asked for, also those that need the computed document (computed by the pipeline, which keeps it
    * for whoever asks for this state next: the preview, the page after the save).

@@ -25,6 +25,7 @@ public final class Snapshot {
   private final java.util.function.Supplier<SincePublication> sincePublication;
   private volatile List<Finding> audit;
   private volatile java.util.Map<String, nl.begroot.core.model.Proposal> withdrawnProposals;
+  private volatile java.util.Map<String, List<nl.begroot.core.figures.Narratives.Place>> quotedBy;
 
   Snapshot(StoredVersion version, List<StoredProposal> rows, Computed computed) {
     this(version, rows, computed, () -> SincePublication.NONE);
@@ -77,7 +78,8 @@ public final class Snapshot {
    * withdrawn proposal is not part of the budget); empty when there is none.
    */
   public Optional<nl.begroot.core.model.Proposal> anyProposal(String proposalId) {
-    Optional<nl.begroot.core.model.Proposal> active = budget().proposal(proposalId);
+    int at = computed.computation().proposalIndex(proposalId); // by the computation's map by id: a list asks it of every proposal
+    Optional<nl.begroot.core.model.Proposal> active = at < 0 ? Optional.empty() : Optional.of(budget().proposals().get(at));
     if (active.isPresent() || row(proposalId).map(r -> !r.withdrawn()).orElse(true)) {
       return active;
     }
@@ -104,6 +106,19 @@ public final class Snapshot {
       withdrawnProposals = w;
     }
     return w;
+  }
+
+  /**
+   * The texts of this version that quote a proposal's figures ({@link nl.begroot.core.figures.Narratives#quoting}), from
+   * one pass over its texts made on first use: a list of every proposal asks it of each.
+   */
+  public List<nl.begroot.core.figures.Narratives.Place> quoting(String proposalId) {
+    java.util.Map<String, List<nl.begroot.core.figures.Narratives.Place>> q = quotedBy;
+    if (q == null) {
+      q = nl.begroot.core.figures.Narratives.quotedBy(budget());
+      quotedBy = q;
+    }
+    return q.getOrDefault(proposalId, List.of());
   }
 
   public List<StoredProposal> withdrawn() {

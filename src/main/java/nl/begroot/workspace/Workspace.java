@@ -521,17 +521,44 @@ public final class Workspace {
       if (!store.stamp(slug).equals(Optional.of(v.get().stamp()))) {
         continue; // written to while we read: read again
       }
-      LoadResult result = BudgetCodec.readRows("versie " + slug, v.get().baseYaml(), rows);
-      if (result instanceof LoadResult.Rejected r) {
-        throw new StoreException("the stored version '" + slug + "' does not read: " + r.problems().get(0), null);
+      Budget read = readChanged(slug, v.get(), rows).orElse(null);
+      if (read == null) {
+        LoadResult result = BudgetCodec.readRows("versie " + slug, v.get().baseYaml(), rows);
+        if (result instanceof LoadResult.Rejected r) {
+          throw new StoreException("the stored version '" + slug + "' does not read: " + r.problems().get(0), null);
+        }
+        read = ((LoadResult.Loaded) result).budget();
       }
-      Budget budget = ((LoadResult.Loaded) result).budget();
+      Budget budget = read;
       StoredVersion version = v.get();
       return Optional.of(new Snapshot(version, rows, Pipeline.compute(budget),
           () -> PublishedState.of(store, version, rows, budget)));
     }
     throw new StoreException("the version '" + slug + "' keeps changing while it is read", null);
   }
+
+  /**
+   * The budget of a version's rows read from the snapshot this workspace keeps of it, when they differ from its rows in a
+   * few proposals' texts or rows added (a write through this workspace, or another's): those read one by one into its
+   * budget ({@link BudgetCodec#readChanged}), then checked as reading the whole file checks it ({@link EditCheck#sound}).
+   * Empty when the rows differ otherwise or the budget would not pass: the caller reads every row (decision 240).
+   */
+  private Optional<Budget> readChanged(String slug, StoredVersion version, List<StoredProposal> rows) {
+    Snapshot known = cache.get(slug);
+    if (known == null || known.version().id() != version.id()) {
+      return Optional.empty();
+    }
+    Optional<BudgetCodec.Changed> changed = BudgetCodec.readChanged("versie " + slug, version.baseYaml(), rows, known.version().baseYaml(),
+        known.rows(), known.budget());
+    if (changed.isEmpty() || !EditCheck.sound(changed.get().budget(), changed.get().edit())) {
+      return Optional.empty();
+    }
+    READ_CHANGED.incrementAndGet();
+    return Optional.of(changed.get().budget());
+  }
+
+  /** How many times a version was read back from the snapshot kept of it ({@link #readChanged}): for tests that it was. */
+  static final java.util.concurrent.atomic.AtomicLong READ_CHANGED = new java.util.concurrent.atomic.AtomicLong();
 
   /** The snapshot of a version state: computed by the core's one pipeline (once per budget state). */
   static Snapshot compute(StoredVersion version, List<StoredProposal> rows, Budget budget) {

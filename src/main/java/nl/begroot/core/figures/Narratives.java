@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.begroot.core.model.Budget;
@@ -63,10 +64,14 @@ public final class Narratives {
     if (budget.withdrawn().isEmpty()) {
       return Optional.empty();
     }
+    return proposalOf(target).filter(budget::isWithdrawn);
+  }
+
+  /** The proposal whose figure a reference names: {@code PROPOSAL/YEAR}, a line id {@code programme-P/PROPOSAL/YEAR}, a breakdown's figure. */
+  private static Optional<String> proposalOf(String target) {
     String[] t = target.split("/", -1);
-    Optional<String> proposal = t.length == 2 ? Optional.of(t[0])
+    return t.length == 2 ? Optional.of(t[0])
         : t.length >= 3 ? FigureIds.proposalOfLine(target).or(() -> FigureIds.proposalOfBreakdown(t[0])) : Optional.empty();
-    return proposal.filter(budget::isWithdrawn);
   }
 
   /**
@@ -74,20 +79,25 @@ public final class Narratives {
    * proposal's own explanation: what withdrawing it makes lapse. Needs no computed document.
    */
   public static List<Place> quoting(Budget budget, String proposalId) {
-    List<Place> result = new ArrayList<>();
+    return quotedBy(budget).getOrDefault(proposalId, List.of());
+  }
+
+  /**
+   * For every proposal that a text quotes, the texts that quote it ({@link #quoting}), each once, in reading order: made
+   * in one pass over the texts, for whoever asks it of many proposals (a version's list of proposals).
+   */
+  public static Map<String, List<Place>> quotedBy(Budget budget) {
+    Map<String, List<Place>> result = new java.util.HashMap<>();
     for (Text t : texts(budget)) {
-      if (t.place().kind() == Place.Kind.PROPOSAL_EXPLANATION && t.place().id().equals(proposalId)) {
-        continue;
-      }
+      java.util.Set<String> quoted = new java.util.LinkedHashSet<>();
       for (Reference r : NarrativeText.parse(t.text()).references()) {
-        String[] parts = r.target().split("/", -1);
-        Optional<String> p = parts.length == 2 ? Optional.of(parts[0])
-            : parts.length >= 3 ? FigureIds.proposalOfLine(r.target()).or(() -> FigureIds.proposalOfBreakdown(parts[0])) : Optional.empty();
-        if (p.isPresent() && p.get().equals(proposalId)) {
-          result.add(t.place());
-          break;
+        Optional<String> p = proposalOf(r.target());
+        // a proposal's own explanation does not count: withdrawing it takes the text with it
+        if (p.isPresent() && !(t.place().kind() == Place.Kind.PROPOSAL_EXPLANATION && t.place().id().equals(p.get()))) {
+          quoted.add(p.get());
         }
       }
+      quoted.forEach(id -> result.computeIfAbsent(id, k -> new ArrayList<>()).add(t.place()));
     }
     return result;
   }
