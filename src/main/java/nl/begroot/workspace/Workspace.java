@@ -455,6 +455,10 @@ public final class Workspace {
     if (known != null && known.version().equals(version) && known.rows().equals(proposals)) {
       return new State(version, proposals, known.budget());
     }
+    Optional<Budget> changed = readChanged(version.slug(), version, proposals); // rows written since the snapshot was read
+    if (changed.isPresent()) {
+      return new State(version, proposals, changed.get());
+    }
     LoadResult result = BudgetCodec.readRows("versie " + version.slug(), version.baseYaml(), proposals);
     if (result instanceof LoadResult.Rejected r) {
       throw new StoreException("the stored version '" + version.slug() + "' does not read: " + r.problems().get(0), null);

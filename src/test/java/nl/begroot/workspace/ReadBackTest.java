@@ -42,6 +42,41 @@ class ReadBackTest {
     writeAndReadBack(((LoadResult.Loaded) BudgetFiles.loadBuiltIn()).budget(), 25, 2400);
   }
 
+  @Test
+  void aWriteRightAfterAnotherReadsItsStateOneProposalAtATime() {
+    try (Database database = Database.open(TestDatabases.freshH2())) {
+      Workspace workspace = new Workspace(database);
+      workspace.seedIfEmpty(BudgetGenerator.generate(20261205L, new BudgetGenerator.Size(300, 5, 40, 5, 6, 4)), TestBudgets.SEED);
+      String slug = Workspace.CONCEPT;
+      Snapshot before = workspace.snapshot(slug).orElseThrow();
+      SplittableRandom random = new SplittableRandom(5);
+      List<Integer> years = before.budget().version().years();
+      Proposal a = enteredLine(before.budget(), random);
+      Proposal b;
+      do {
+        b = enteredLine(before.budget(), random);
+      } while (b.id().equals(a.id()));
+      Map<Integer, String> newA = amounts(years, random);
+      Map<Integer, String> newB = amounts(years, random);
+      assertThat(workspace.changeProposal(slug, a.id(), revision(before, a.id()), draft(a, a.title(), newA), CONTROLLER))
+          .isInstanceOf(EditResult.Saved.class);
+      long readChanged = Workspace.READ_CHANGED.get();
+      // no read between: the second write's state is the rows after the first, read from the snapshot before it
+      assertThat(workspace.changeProposal(slug, b.id(), revision(before, b.id()), draft(b, b.title(), newB), CONTROLLER))
+          .isInstanceOf(EditResult.Saved.class);
+      assertThat(Workspace.READ_CHANGED.get()).as("the second write's state read one proposal at a time").isGreaterThan(readChanged);
+      Snapshot after = workspace.snapshot(slug).orElseThrow();
+      LoadResult whole = BudgetCodec.readRows("versie " + slug, after.version().baseYaml(), after.rows());
+      assertThat(after.budget()).isEqualTo(((LoadResult.Loaded) whole).budget());
+      int ia = after.budget().proposals().indexOf(after.budget().proposal(a.id()).orElseThrow());
+      int ib = after.budget().proposals().indexOf(after.budget().proposal(b.id()).orElseThrow());
+      for (int y = 0; y < years.size(); y++) {
+        assertThat(after.budget().proposals().get(ia).amounts().cents(y)).isEqualTo(Long.parseLong(newA.get(years.get(y))) * 100);
+        assertThat(after.budget().proposals().get(ib).amounts().cents(y)).isEqualTo(Long.parseLong(newB.get(years.get(y))) * 100);
+      }
+    }
+  }
+
   private static void writeAndReadBack(Budget seed, int steps, long seedOfSteps) {
     try (Database database = Database.open(TestDatabases.freshH2())) {
       Workspace workspace = new Workspace(database);
