@@ -11,11 +11,13 @@ import java.util.Set;
 import org.h2.api.Trigger;
 
 /**
- * H2's trigger that makes an adopted version final (migration V6_1; PostgreSQL has the same rule in
- * plpgsql): it refuses any insert, update or delete of a proposal row of a version whose status is
- * vastgesteld or gepubliceerd, and any change of such a version's row except its status going from
- * vastgesteld to gepubliceerd (with its stamp and updated_at/by, which every write raises), and deleting
- * it. The refusal is an {@link SQLException} with SQLState {@value #SQLSTATE}, as on PostgreSQL.
+ * H2's trigger that makes an adopted version final (migrations V6_1 and V13; PostgreSQL has the same rule
+ * in plpgsql): it refuses any insert, update or delete of a row of the version's content (a proposal, and
+ * an adopted Tussenrapportage's midyear_report and midyear_forecast rows: every table whose rows carry a
+ * version_id) of a version whose status is vastgesteld or gepubliceerd, and any change of such a version's
+ * row except its status going from vastgesteld to gepubliceerd (with its stamp and updated_at/by, which
+ * every write raises), and deleting it. The refusal is an {@link SQLException} with SQLState
+ * {@value #SQLSTATE}, as on PostgreSQL.
  */
 public final class AdoptedGuard implements Trigger {
   /** The SQLState of a refusal (PostgreSQL's raise_exception). */
@@ -24,13 +26,17 @@ public final class AdoptedGuard implements Trigger {
   /** Columns of budget_version that may change on an adopted row (the status only to gepubliceerd). */
   private static final Set<String> FREE = Set.of("STATUS", "STAMP", "UPDATED_AT", "UPDATED_BY");
 
-  private boolean proposalTable;
+  /** A table of a version's content (its rows carry a version_id), else budget_version itself. */
+  private boolean contentTable;
+  /** What a refusal names: "proposal 1.1" or "its midyear_forecast". */
+  private String table;
   private final Map<String, Integer> columns = new HashMap<>();
 
   @Override
   public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type)
       throws SQLException {
-    proposalTable = tableName.equalsIgnoreCase("proposal");
+    // H2 also fires a trigger on a table's temporary copy while ALTER TABLE rebuilds it (PROPOSAL_COPY_4_1)
+    table = tableName.replaceFirst("(?i)_COPY_\\d+_\\d+$", "").toLowerCase(java.util.Locale.ROOT);
     try (PreparedStatement s = conn.prepareStatement("select column_name, ordinal_position from information_schema.columns"
         + " where table_schema = ? and table_name = ?")) {
       s.setString(1, schemaName);
@@ -41,18 +47,18 @@ public final class AdoptedGuard implements Trigger {
         }
       }
     }
+    contentTable = columns.containsKey("VERSION_ID");
   }
 
   @Override
   public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-    if (proposalTable) {
+    if (contentTable) {
       int v = columns.get("VERSION_ID");
-      int p = columns.get("PROPOSAL_ID");
       if (oldRow != null && adopted(conn, oldRow[v])) {
-        throw refused("version " + oldRow[v] + " is adopted (vastgesteld) and final; proposal " + oldRow[p] + " is not changed");
+        throw refused("version " + oldRow[v] + " is adopted (vastgesteld) and final; " + what(oldRow) + " is not changed");
       }
       if (newRow != null && adopted(conn, newRow[v])) {
-        throw refused("version " + newRow[v] + " is adopted (vastgesteld) and final; proposal " + newRow[p] + " is not written");
+        throw refused("version " + newRow[v] + " is adopted (vastgesteld) and final; " + what(newRow) + " is not written");
       }
       return;
     }
@@ -74,6 +80,11 @@ public final class AdoptedGuard implements Trigger {
     if (!statusOk) {
       throw refused("version " + slug + " is adopted (vastgesteld) and final; only publishing it changes its row");
     }
+  }
+
+  private String what(Object[] row) {
+    Integer p = columns.get("PROPOSAL_ID");
+    return p != null ? "proposal " + row[p] : "its " + table;
   }
 
   private static boolean adopted(Connection conn, Object versionId) throws SQLException {

@@ -591,7 +591,7 @@ public final class VersionStore {
     }
   }
 
-  /** Whether {@code e} is the database refusing a write to an adopted version (the V6_1 triggers). */
+  /** Whether {@code e} is the database refusing a write to an adopted version (the V6_1 and V13 triggers). */
   public static boolean finalVersion(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.sql.SQLException sql && t.getMessage() != null && t.getMessage().contains("begroot: version")) {

@@ -217,12 +217,24 @@ public abstract class MidyearContract {
     long id = workspace.version(midyear).orElseThrow().id();
     assertThat(new MidyearStore(database).save(id, "1.1", 100_000L, 0L, "Later", 1, "bert")).isEqualTo(new MidyearStore.Saved.Final("vastgesteld"));
     assertThat(report().forecasts().get("1.1").lastenCents()).isEqualTo(115_000L);
-    // the database's own guard (V6_1) refuses a change of the adopted report's proposals
-    assertThatThrownBy(() -> {
-      try (Handle h = database.jdbi().open()) {
-        h.createUpdate("update proposal set title = 'x' where version_id = :v").bind("v", id).execute();
-      }
-    }).satisfies(e -> assertThat(VersionStore.finalVersion(e)).as("refused by the trigger: " + e).isTrue());
+    // the database's own guard refuses, also to someone who writes SQL, a change of the adopted report's proposals (V6_1),
+    // its forecasts and its report row (V13): each write below is refused, and nothing it touched has changed
+    String rowsBefore = reportRows(id);
+    for (String sql : List.of(
+        "update proposal set title = 'x' where version_id = :v",
+        "update midyear_forecast set lasten_cents = 1 where version_id = :v",
+        "delete from midyear_forecast where version_id = :v",
+        "insert into midyear_forecast (version_id, unit_id, lasten_cents, baten_cents, reason, revision, updated_at, updated_by)"
+            + " values (:v, '9.9', 1, 0, 'x', 0, current_timestamp, 'sql')",
+        "update midyear_report set up_to_period = 12 where version_id = :v",
+        "delete from midyear_report where version_id = :v")) {
+      assertThatThrownBy(() -> {
+        try (Handle h = database.jdbi().open()) {
+          h.createUpdate(sql).bind("v", id).execute();
+        }
+      }).as(sql).satisfies(e -> assertThat(VersionStore.finalVersion(e)).as("refused by the trigger: " + e).isTrue());
+    }
+    assertThat(reportRows(id)).isEqualTo(rowsBefore);
 
     // the budget na wijziging now has the report's proposal: the balancing item +200 in 2027, as the proposal's own amounts
     Workspace.AfterAmendments after = workspace.afterAmendments(definitive).orElseThrow();
@@ -231,5 +243,16 @@ public abstract class MidyearContract {
     assertThat(balancing(after.budget(), 2027) - balancing(before, 2027)).isEqualTo(200_00L);
     assertThat(balancing(after.budget(), 2026) - balancing(before, 2026)).isZero();
     assertThat(workspace.log().verify().intact()).isTrue();
+  }
+
+  /** The adopted report's rows as text: its report row, forecasts and proposals' titles, to see that nothing changed. */
+  private String reportRows(long id) {
+    try (Handle h = database.jdbi().open()) {
+      return h.createQuery("select book_year, up_to_period from midyear_report where version_id = :v").bind("v", id).mapToMap().list()
+          + " " + h.createQuery("select unit_id, lasten_cents, baten_cents, reason, revision from midyear_forecast where version_id = :v"
+              + " order by unit_id").bind("v", id).mapToMap().list()
+          + " " + h.createQuery("select proposal_id, title from proposal where version_id = :v order by proposal_id").bind("v", id)
+              .mapToMap().list();
+    }
   }
 }
