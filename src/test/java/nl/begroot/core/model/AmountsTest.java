@@ -1,0 +1,91 @@
+package nl.begroot.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import nl.begroot.core.model.Amounts.Kind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lines whose years are all amounts or all blank share one array of kinds (decision 243): what a line says per
+ * year must be exactly what it was built with, whatever was built before or after it, and changing a builder or a
+ * copy afterwards must change no line already built. The expected kinds are the random sequence the test draws.
+ */
+class AmountsTest {
+  private static final Kind[] KINDS = Kind.values();
+
+  @Test
+  void everyLineSaysTheKindsItWasBuiltWithWhateverWasBuiltAfterIt() {
+    Random random = new Random(20270101);
+    List<Kind[]> expected = new ArrayList<>();
+    List<Amounts> built = new ArrayList<>();
+    for (int line = 0; line < 3_000; line++) {
+      int years = random.nextInt(40); // past the shared lengths too
+      Kind[] kinds = new Kind[years];
+      int shape = random.nextInt(4); // all amounts, all blank, all pm, or mixed
+      for (int y = 0; y < years; y++) {
+        kinds[y] = shape < 3 ? KINDS[new int[] {1, 0, 2}[shape]] : KINDS[random.nextInt(3)];
+      }
+      Amounts.Builder b = Amounts.builder(years);
+      for (int y = 0; y < years; y++) {
+        switch (kinds[y]) {
+          case AMOUNT -> b.amount(y, random.nextInt(1_000_000) - 500_000L);
+          case PM -> b.pm(y);
+          case BLANK -> { }
+        }
+      }
+      Amounts a = b.build();
+      // the builder goes on after build: nothing it does reaches the line built
+      for (int y = 0; y < years; y++) {
+        if (random.nextBoolean()) {
+          b.pm(y);
+        } else {
+          b.amount(y, 1);
+        }
+      }
+      // a copy changed: the original and every other line stay as they were
+      if (years > 0) {
+        Amounts.Builder copy = a.toBuilder();
+        copy.pm(random.nextInt(years));
+        copy.build();
+        copy.amount(0, 7);
+      }
+      expected.add(kinds);
+      built.add(a);
+    }
+    for (int i = 0; i < built.size(); i++) {
+      Amounts a = built.get(i);
+      Kind[] kinds = expected.get(i);
+      boolean anyPm = false;
+      for (int y = 0; y < kinds.length; y++) {
+        assertThat(a.kind(y)).as("line %d year %d", i, y).isEqualTo(kinds[y]);
+        assertThat(a.isPm(y)).isEqualTo(kinds[y] == Kind.PM);
+        anyPm |= kinds[y] == Kind.PM;
+      }
+      assertThat(a.anyPm()).as("line %d", i).isEqualTo(anyPm);
+      // equal to a line built again from its own years, kinds and cents
+      Amounts.Builder again = Amounts.builder(kinds.length);
+      for (int y = 0; y < kinds.length; y++) {
+        if (kinds[y] == Kind.AMOUNT) {
+          again.amount(y, a.cents(y));
+        } else if (kinds[y] == Kind.PM) {
+          again.pm(y);
+        }
+      }
+      assertThat(again.build()).isEqualTo(a).hasSameHashCodeAs(a);
+    }
+  }
+
+  @Test
+  void aBlankLineAndALineOfAmountsDifferAndEachEqualsItsLike() {
+    Amounts blank = Amounts.blank(10);
+    Amounts zeros = Amounts.of(new long[10]);
+    assertThat(blank).isNotEqualTo(zeros);
+    assertThat(blank.kind(3)).isEqualTo(Kind.BLANK);
+    assertThat(zeros.kind(3)).isEqualTo(Kind.AMOUNT);
+    assertThat(Amounts.blank(10)).isEqualTo(blank).hasSameHashCodeAs(blank);
+    assertThat(Amounts.of(new long[10])).isEqualTo(zeros).hasSameHashCodeAs(zeros);
+  }
+}
