@@ -78,7 +78,10 @@ public final class Backup {
     return new Column(name, type, true, absent);
   }
 
-  /** The statuses of an adopted version: restored as concept first, and set once its proposals and Tussenrapportage rows are in (the V6_1 and V13 triggers). */
+  /**
+   * The statuses of an adopted version: restored as concept first, and set once its proposals and Tussenrapportage
+   * rows are in (the V6_1 and V13 triggers).
+   */
   private static final java.util.Set<String> ADOPTED = java.util.Set.of("vastgesteld", "gepubliceerd");
 
   /**
@@ -373,7 +376,8 @@ public final class Backup {
               read(zip, t, manifest, insert, t.name().equals("change_log") ? chain : null, adopted);
             }
           }
-          // an adopted version takes no proposals, report or forecasts (V6_1, V13): it came in as concept, and is adopted now that they are in
+          // an adopted version takes no proposals, report or forecasts (V6_1, V13): it came in as concept, and is
+          // adopted now that they are in
           try (PreparedStatement adopt = c.prepareStatement("update budget_version set status = ? where id = ?")) {
             for (Object[] a : adopted) {
               adopt.setString(1, (String) a[1]);

@@ -220,6 +220,8 @@ public abstract class MidyearContract {
     // the database's own guard refuses, also to someone who writes SQL, a change of the adopted report's proposals (V6_1),
     // its forecasts and its report row (V13): each write below is refused, and nothing it touched has changed
     String rowsBefore = reportRows(id);
+    assertThat(rowsBefore.toLowerCase(java.util.Locale.ROOT)).as("the report row and the three forecasts saved above are there to be kept")
+        .contains("up_to_period=6", "unit_id=1.1", "lasten_cents=115000", "unit_id=2.1", "unit_id=2.2");
     for (String sql : List.of(
         "update proposal set title = 'x' where version_id = :v",
         "update midyear_forecast set lasten_cents = 1 where version_id = :v",

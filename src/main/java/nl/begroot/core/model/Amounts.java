@@ -47,8 +47,8 @@ public final class Amounts {
   }
 
   /**
-   * The shared array equal to {@code kinds} when a line's years are all amounts or all blank (nearly every line:
-   * 32 bytes less per line of 10 years, 3,2 per cell, decision 243), else {@code kinds} itself.
+   * The shared array equal to {@code kinds} when a line's years are all amounts or all blank (32 bytes less per
+   * line of 10 years, 3,2 per cell, decision 243), else {@code kinds} itself.
    */
   private static byte[] shared(byte[] kinds) {
     int n = kinds.length;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class AmountsTest {
   private static final Kind[] KINDS = Kind.values();
+  /** A line's years all of one kind: the shapes that share an array (amounts, blank) and one that does not (pm). */
+  private static final Kind[] UNIFORM = {Kind.AMOUNT, Kind.BLANK, Kind.PM};
 
   @Test
   void everyLineSaysTheKindsItWasBuiltWithWhateverWasBuiltAfterIt() {
@@ -26,7 +28,7 @@ class AmountsTest {
       Kind[] kinds = new Kind[years];
       int shape = random.nextInt(4); // all amounts, all blank, all pm, or mixed
       for (int y = 0; y < years; y++) {
-        kinds[y] = shape < 3 ? KINDS[new int[] {1, 0, 2}[shape]] : KINDS[random.nextInt(3)];
+        kinds[y] = shape < 3 ? UNIFORM[shape] : KINDS[random.nextInt(3)];
       }
       Amounts.Builder b = Amounts.builder(years);
       for (int y = 0; y < years; y++) {
