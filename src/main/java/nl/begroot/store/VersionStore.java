@@ -93,6 +93,19 @@ public final class VersionStore {
     return jdbi.withHandle(h -> proposals(h, versionId));
   }
 
+  /** A version's row and its proposal rows as of one moment. */
+  public record VersionRows(StoredVersion version, List<StoredProposal> rows) {}
+
+  /**
+   * The version and its rows read in one transaction that locks the version's row ({@code for update}, as every
+   * write does first), so that no write comes between them; empty when there is no such version. For a reader whose
+   * unlocked reads kept finding the version written to between them.
+   */
+  public Optional<VersionRows> versionRowsLocked(String slug) {
+    return jdbi.inTransaction(h -> h.createQuery("select * from budget_version where slug = :slug for update")
+        .bind("slug", slug).map((rs, ctx) -> version(rs)).findOne().map(v -> new VersionRows(v, proposals(h, v.id()))));
+  }
+
   static List<StoredProposal> proposals(Handle h, long versionId) {
     return h.createQuery("select * from proposal where version_id = :v order by position, proposal_id")
         .bind("v", versionId).map((rs, ctx) -> proposal(rs)).list();

@@ -516,14 +516,26 @@ public final class Workspace {
   }
 
   private Optional<Snapshot> load(String slug) {
-    for (int attempt = 0; attempt < 5; attempt++) {
-      Optional<StoredVersion> v = store.version(slug);
-      if (v.isEmpty()) {
-        return Optional.empty();
-      }
-      List<StoredProposal> rows = store.proposals(v.get().id());
-      if (!store.stamp(slug).equals(Optional.of(v.get().stamp()))) {
-        continue; // written to while we read: read again
+    for (int attempt = 0; ; attempt++) {
+      Optional<StoredVersion> v;
+      List<StoredProposal> rows;
+      if (attempt < 5) {
+        v = store.version(slug);
+        if (v.isEmpty()) {
+          return Optional.empty();
+        }
+        rows = store.proposals(v.get().id());
+        if (!store.stamp(slug).equals(Optional.of(v.get().stamp()))) {
+          continue; // written to while we read: read again
+        }
+      } else {
+        // written to between every try (many writers at once): read the two under the version's row lock, between writes
+        Optional<VersionStore.VersionRows> locked = store.versionRowsLocked(slug);
+        if (locked.isEmpty()) {
+          return Optional.empty();
+        }
+        v = Optional.of(locked.get().version());
+        rows = locked.get().rows();
       }
       Budget read = readChanged(slug, v.get(), rows).orElse(null);
       if (read == null) {
@@ -538,7 +550,6 @@ public final class Workspace {
       return Optional.of(new Snapshot(version, rows, Pipeline.compute(budget),
           () -> PublishedState.of(store, version, rows, budget)));
     }
-    throw new StoreException("the version '" + slug + "' keeps changing while it is read", null);
   }
 
   /**
