@@ -18,53 +18,35 @@ public final class Amounts {
   private static final byte AMOUNT = 1;
   private static final byte PM = 2;
 
-  /** Lines of up to this many years whose years are all amounts, or all blank, share one kinds array. */
-  private static final int SHARED_UP_TO = 32;
-  private static final byte[][] ALL_AMOUNT = new byte[SHARED_UP_TO + 1][];
-  private static final byte[][] ALL_BLANK = new byte[SHARED_UP_TO + 1][];
-
-  static {
-    for (int n = 0; n <= SHARED_UP_TO; n++) {
-      ALL_AMOUNT[n] = new byte[n];
-      Arrays.fill(ALL_AMOUNT[n], AMOUNT);
-      ALL_BLANK[n] = new byte[n];
-    }
-  }
+  /** Lines of up to this many years hold their kinds in one {@code long}, two bits a year (decision 245). */
+  private static final int PACKED_UP_TO = 32;
+  /** In {@link #packedKinds}, the high bit of every year: set for pm only. */
+  private static final long PM_BITS = 0xAAAA_AAAA_AAAA_AAAAL;
 
   private final long[] cents;
-  /** Never written after construction, and never handed out: the common all-amount or all-blank one is shared. */
-  private final byte[] kinds;
-  private final boolean anyPm;
+  /** Up to {@link #PACKED_UP_TO} years: each year's kind in two bits, year 0 lowest. */
+  private final long packedKinds;
+  /** More years: each year's kind; never written after construction, never handed out. Else null. */
+  private final byte[] wideKinds;
 
   private Amounts(long[] cents, byte[] kinds) {
     this.cents = cents;
-    this.kinds = shared(kinds);
-    boolean pm = false;
-    for (byte k : kinds) {
-      pm |= k == PM;
+    if (kinds.length <= PACKED_UP_TO) {
+      long packed = 0;
+      for (int y = 0; y < kinds.length; y++) {
+        packed |= (long) kinds[y] << 2 * y;
+      }
+      this.packedKinds = packed;
+      this.wideKinds = null;
+    } else {
+      this.packedKinds = 0;
+      this.wideKinds = kinds;
     }
-    this.anyPm = pm;
   }
 
-  /**
-   * The shared array equal to {@code kinds} when a line's years are all amounts or all blank (32 bytes less per
-   * line of 10 years, 3,2 per cell, decision 243), else {@code kinds} itself.
-   */
-  private static byte[] shared(byte[] kinds) {
-    int n = kinds.length;
-    if (n > SHARED_UP_TO) {
-      return kinds;
-    }
-    byte first = n == 0 ? BLANK : kinds[0];
-    if (first != AMOUNT && first != BLANK) {
-      return kinds;
-    }
-    for (int y = 1; y < n; y++) {
-      if (kinds[y] != first) {
-        return kinds;
-      }
-    }
-    return first == AMOUNT ? ALL_AMOUNT[n] : ALL_BLANK[n];
+  private byte kindByte(int yearIndex) {
+    java.util.Objects.checkIndex(yearIndex, cents.length);
+    return wideKinds != null ? wideKinds[yearIndex] : (byte) (packedKinds >>> 2 * yearIndex & 0b11);
   }
 
   public static Amounts blank(int years) {
@@ -96,7 +78,7 @@ public final class Amounts {
   }
 
   public Kind kind(int yearIndex) {
-    return switch (kinds[yearIndex]) {
+    return switch (kindByte(yearIndex)) {
       case AMOUNT -> Kind.AMOUNT;
       case PM -> Kind.PM;
       default -> Kind.BLANK;
@@ -104,11 +86,19 @@ public final class Amounts {
   }
 
   public boolean isPm(int yearIndex) {
-    return kinds[yearIndex] == PM;
+    return kindByte(yearIndex) == PM;
   }
 
   public boolean anyPm() {
-    return anyPm;
+    if (wideKinds == null) {
+      return (packedKinds & PM_BITS) != 0;
+    }
+    for (byte k : wideKinds) {
+      if (k == PM) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The raw cents array (read-only by convention). pm and blank years hold 0. */
@@ -119,12 +109,25 @@ public final class Amounts {
   /** Equal when every year has the same kind and the same cents (value equality, not identity). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Amounts other && Arrays.equals(cents, other.cents) && Arrays.equals(kinds, other.kinds);
+    return o instanceof Amounts other && packedKinds == other.packedKinds && Arrays.equals(cents, other.cents)
+        && Arrays.equals(wideKinds, other.wideKinds);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(cents) + Arrays.hashCode(kinds);
+    return 31 * Arrays.hashCode(cents) + Arrays.hashCode(kinds());
+  }
+
+  /** Each year's kind as a byte (a copy). */
+  private byte[] kinds() {
+    if (wideKinds != null) {
+      return wideKinds.clone();
+    }
+    byte[] kinds = new byte[cents.length];
+    for (int y = 0; y < kinds.length; y++) {
+      kinds[y] = kindByte(y);
+    }
+    return kinds;
   }
 
   /** For messages and test output, e.g. {@code [100.00, pm, -]} (blank years as {@code -}). */
@@ -142,7 +145,7 @@ public final class Amounts {
   }
 
   public Builder toBuilder() {
-    return new Builder(cents.clone(), kinds.clone());
+    return new Builder(cents.clone(), kinds());
   }
 
   public static Builder builder(int years) {

@@ -9,13 +9,14 @@ import nl.begroot.core.model.Amounts.Kind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lines whose years are all amounts or all blank share one array of kinds (decision 243): what a line says per
+ * A line of up to 32 years holds its kinds packed in one {@code long}, a longer one its own array (decision 245;
+ * before it, lines whose years were all amounts or all blank shared one array, decision 243): what a line says per
  * year must be exactly what it was built with, whatever was built before or after it, and changing a builder or a
  * copy afterwards must change no line already built. The expected kinds are the random sequence the test draws.
  */
 class AmountsTest {
   private static final Kind[] KINDS = Kind.values();
-  /** A line's years all of one kind: the shapes that share an array (amounts, blank) and one that does not (pm). */
+  /** A line's years all of one kind: amounts, blank or pm (the uniform shapes decision 243 shared, and one it did not). */
   private static final Kind[] UNIFORM = {Kind.AMOUNT, Kind.BLANK, Kind.PM};
 
   @Test
@@ -24,7 +25,7 @@ class AmountsTest {
     List<Kind[]> expected = new ArrayList<>();
     List<Amounts> built = new ArrayList<>();
     for (int line = 0; line < 3_000; line++) {
-      int years = random.nextInt(40); // past the shared lengths too
+      int years = random.nextInt(40); // past the packed lengths too
       Kind[] kinds = new Kind[years];
       int shape = random.nextInt(4); // all amounts, all blank, all pm, or mixed
       for (int y = 0; y < years; y++) {
