@@ -44,6 +44,23 @@ public final class Amounts {
     }
   }
 
+  /** A line's amounts held by its {@link Proposal} in these parts (see {@link #packedKinds()}). */
+  Amounts(long[] cents, long packedKinds, byte[] wideKinds) {
+    this.cents = cents;
+    this.packedKinds = packedKinds;
+    this.wideKinds = wideKinds;
+  }
+
+  /** The kinds of up to 32 years, two bits a year; 0 when {@link #wideKinds()} holds them. For {@link Proposal}. */
+  long packedKinds() {
+    return packedKinds;
+  }
+
+  /** The kinds of more than 32 years, else null (shared, never written). For {@link Proposal}. */
+  byte[] wideKinds() {
+    return wideKinds;
+  }
+
   private byte kindByte(int yearIndex) {
     java.util.Objects.checkIndex(yearIndex, cents.length);
     return wideKinds != null ? wideKinds[yearIndex] : (byte) (packedKinds >>> 2 * yearIndex & 0b11);

@@ -48,7 +48,8 @@ class ProposalTest {
       assertThat(p.nature()).isEqualTo(d.nature());
       assertThat(p.category()).isEqualTo(d.category());
       assertThat(p.products()).isEqualTo(d.products());
-      assertThat(p.amounts()).isSameAs(d.amounts());
+      assertThat(p.amounts()).isEqualTo(d.amounts()).hasSameHashCodeAs(d.amounts());
+      assertThat(p.amounts() == null).isEqualTo(d.amounts() == null);
       assertThat(p.rule()).isEqualTo(d.rule());
       assertThat(p.passThrough()).isEqualTo(d.passThrough());
       assertThat(p.passThroughItems()).isEqualTo(d.passThroughItems());
@@ -85,6 +86,12 @@ class ProposalTest {
           new Drawn(d.id(), d.units(), d.title(), d.side(), d.nature(), d.category(), d.products(), d.amounts(),
               d.rule() == Proposal.Rule.ENTERED ? Proposal.Rule.BALANCING : Proposal.Rule.ENTERED, d.passThrough(),
               d.passThroughItems(), d.thirdParty(), d.group(), d.breakdown(), d.explanation()),
+          new Drawn(d.id(), d.units(), d.title(), d.side(), d.nature(), d.category(), d.products(),
+              d.amounts().toBuilder().amount(0, d.amounts().cents(0) + 1).build(), d.rule(), d.passThrough(),
+              d.passThroughItems(), d.thirdParty(), d.group(), d.breakdown(), d.explanation()),
+          new Drawn(d.id(), d.units(), d.title(), d.side(), d.nature(), d.category(), d.products(),
+              d.amounts().isPm(1) ? d.amounts().toBuilder().amount(1, 0).build() : d.amounts().toBuilder().pm(1).build(),
+              d.rule(), d.passThrough(), d.passThroughItems(), d.thirdParty(), d.group(), d.breakdown(), d.explanation()),
           new Drawn(d.id(), d.units(), d.title(), d.side(), d.nature(), d.category(), d.products(), d.amounts(),
               d.rule(), !d.passThrough(), d.passThroughItems(), d.thirdParty(), d.group(), d.breakdown(), d.explanation()),
           new Drawn(d.id(), d.units(), d.title(), d.side(), d.nature(), d.category(), d.products(), d.amounts(),
