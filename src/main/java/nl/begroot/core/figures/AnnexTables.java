@@ -54,7 +54,7 @@ final class AnnexTables {
       for (int i = 0; i < proposals.size(); i++) {
         if (columnOf[i] == col) {
           Proposal p = proposals.get(i);
-          terms.add(new Term(p.saldoSign(), s.lineId(p, year)));
+          terms.add(s.lineTerm(p, year, p.saldoSign()));
         }
       }
       s.sum(of(t, "totaal-per-deel", column.id()), "Totaal per deel, " + column.title(), terms, "lasten minus baten of the proposals in this column");
@@ -79,7 +79,7 @@ final class AnnexTables {
       List<Term> terms = new ArrayList<>();
       for (Proposal p : proposals) {
         if (third.thirdParty().equals(p.thirdParty())) {
-          terms.add(new Term(-p.saldoSign(), s.lineId(p, year)));
+          terms.add(s.lineTerm(p, year, -p.saldoSign()));
         }
       }
       s.sum(of(t, "te-verdelen", third.id()), "Te verdelen bedrag, " + third.title(), terms, "the third-party money received (baten)");
@@ -100,7 +100,7 @@ final class AnnexTables {
       for (String row : rowIds) {
         List<Term> terms = new ArrayList<>();
         for (String part : column.sumOf()) {
-          if (s.graph.find(of(t, row, part)).isPresent()) {
+          if (s.graph.has(of(t, row, part))) {
             terms.add(plus(of(t, row, part)));
           }
         }
@@ -113,7 +113,7 @@ final class AnnexTables {
         overMembers.add(plus(of(t, m.id(), column.id())));
       }
       s.graph.addAlternative(of(t, "totaal", column.id()), overMembers);
-      if (s.graph.find(of(t, "bedrijfsvoering", column.id())).isPresent()) {
+      if (s.graph.has(of(t, "bedrijfsvoering", column.id()))) {
         s.graph.addAlternative(of(t, "te-verdelen", column.id()),
             List.of(plus(of(t, "totaal-per-deel", column.id())), plus(of(t, "bedrijfsvoering", column.id()))));
       }
@@ -121,7 +121,7 @@ final class AnnexTables {
     }
     if (overhead != null) {
       String total = columns.get(columns.size() - 1).isSum() ? columns.get(columns.size() - 1).id() : null;
-      if (total != null && s.graph.find(of(t, "bedrijfsvoering", total)).isPresent()) {
+      if (total != null && s.graph.has(of(t, "bedrijfsvoering", total))) {
         s.graph.requireEqual(of(t, "bedrijfsvoering", total), of(programmeTable(overhead.id()), "change.saldo", year));
       }
     }
@@ -155,7 +155,7 @@ final class AnnexTables {
       }
       for (Column column : tableColumns.subList(1, tableColumns.size())) {
         String fid = of(t, row, column.id());
-        cells.add(s.graph.find(fid).isPresent() ? Cell.figure(fid) : Cell.EMPTY);
+        cells.add(s.graph.has(fid) ? Cell.figure(fid) : Cell.EMPTY);
       }
       rows.add(new Row(row, rowLabel(row), m >= 0 ? Style.LINE : Style.TOTAL, cells));
     }

@@ -63,6 +63,11 @@ public final class FigureGraph {
     return result;
   }
 
+  /** Whether the document has this figure (as {@code find(id).isPresent()}, without the {@code Optional}). */
+  public boolean has(String id) {
+    return figures.containsKey(id);
+  }
+
   public Optional<Figure> find(String id) {
     return Optional.ofNullable(figures.get(id));
   }

@@ -38,9 +38,29 @@ final class FigureSheet {
   /**
    * A proposal's programme and the ids of its line's figures per year, spelled once: every table that
    * counts a line names it (its programme table, the totals, Bijlage 1 per column, the structural
-   * rows), and one id string per figure, made once, is hashed once (decision 184).
+   * rows), and one id string per figure, made once, is hashed once (decision 184). So are the terms
+   * that count it, with a plus and with a minus: a line's figure is a term of three to five sums, and
+   * they share one term each (decision 246).
    */
-  private record Line(Programme programme, String[] ids) {}
+  private static final class Line {
+    final Programme programme;
+    final String[] ids;
+    /** Per year the term with a plus, then the term with a minus; made when first asked for. */
+    Term[] terms;
+
+    Line(Programme programme, int years) {
+      this.programme = programme;
+      this.ids = new String[years];
+    }
+
+    Programme programme() {
+      return programme;
+    }
+
+    String[] ids() {
+      return ids;
+    }
+  }
 
   FigureSheet(Computation computation) {
     this.c = computation;
@@ -48,7 +68,7 @@ final class FigureSheet {
     this.years = computation.years();
     Map<String, Programme> byUnit = new HashMap<>();
     budget.programmes().forEach(pr -> pr.units().forEach(u -> byUnit.put(u.id(), pr)));
-    budget.proposals().forEach(p -> lineOf.put(p, new Line(byUnit.get(p.unit()), new String[years.size()])));
+    budget.proposals().forEach(p -> lineOf.put(p, new Line(byUnit.get(p.unit()), years.size())));
     this.firstYear = years.isEmpty() ? 0 : years.get(0);
     boolean consecutive = true;
     for (int y = 0; y < years.size(); y++) {
@@ -74,6 +94,28 @@ final class FigureSheet {
       line.ids()[y] = id;
     }
     return id;
+  }
+
+  /** A proposal line's figure of a year as a term with this sign (+1 or -1), one term per line, year and sign. */
+  Term lineTerm(Proposal p, int year, int sign) {
+    if (sign != 1 && sign != -1) {
+      throw new IllegalArgumentException("a line's term has the sign +1 or -1, not " + sign);
+    }
+    Line line = lineOf.get(p);
+    int y = consecutiveYears ? year - firstYear : years.indexOf(year);
+    if (y < 0 || y >= line.ids().length) {
+      return new Term(sign, lineId(p, year));
+    }
+    if (line.terms == null) {
+      line.terms = new Term[2 * line.ids().length];
+    }
+    int slot = 2 * y + (sign == 1 ? 0 : 1);
+    Term term = line.terms[slot];
+    if (term == null) {
+      term = new Term(sign, lineId(p, year));
+      line.terms[slot] = term;
+    }
+    return term;
   }
 
   Figure leaf(String id, String label, long cents, Display display, Origin origin) {
@@ -150,7 +192,7 @@ final class FigureSheet {
     List<Cell> cells = new ArrayList<>();
     for (int year : years) {
       String fid = of(table, rowId, year);
-      cells.add(graph.find(fid).isPresent() ? Cell.figure(fid) : Cell.EMPTY);
+      cells.add(graph.has(fid) ? Cell.figure(fid) : Cell.EMPTY);
     }
     return new Row(rowId, label, style, cells);
   }
@@ -160,7 +202,7 @@ final class FigureSheet {
     List<Cell> cells = new ArrayList<>();
     for (int year : years) {
       String fid = lineId(p, year);
-      cells.add(graph.find(fid).isPresent() ? Cell.figure(fid) : Cell.EMPTY);
+      cells.add(graph.has(fid) ? Cell.figure(fid) : Cell.EMPTY);
     }
     return new Row(p.id(), label, style, cells);
   }

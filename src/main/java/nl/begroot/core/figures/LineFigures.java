@@ -114,7 +114,7 @@ final class LineFigures {
         List<Term> terms = new ArrayList<>();
         for (Proposal moved : proposals) {
           if (moved.passThrough()) {
-            terms.add(new Term(moved.saldoSign(), s.lineId(moved, year)));
+            terms.add(s.lineTerm(moved, year, moved.saldoSign()));
           }
         }
         s.sum(of(programmeTable(programme.id()), p.id(), year), s.lineLabel(p, programme), terms,
@@ -147,7 +147,7 @@ final class LineFigures {
         int year = s.years.get(y);
         List<Term> terms = new ArrayList<>();
         for (Proposal p : lasten) {
-          terms.add(plus(s.lineId(p, year)));
+          terms.add(s.lineTerm(p, year, 1));
         }
         s.sum(of(t, "change.lasten", year), FigureSheet.pl(programme, "totaal wijziging lasten"), terms, "sum of the lasten lines");
         s.check(of(t, "change.lasten", year), s.c.changeLasten(s.programmeIndex(programme), y));
@@ -177,7 +177,7 @@ final class LineFigures {
       List<Term> otherBaten = new ArrayList<>();
       for (Proposal p : proposals) {
         if (p.side() == Side.BATEN && p != balancing) {
-          otherBaten.add(plus(s.lineId(p, year)));
+          otherBaten.add(s.lineTerm(p, year, 1));
         }
       }
       String other = of(FigureIds.BALANCE, "other-baten", year);

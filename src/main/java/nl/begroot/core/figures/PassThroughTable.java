@@ -1,7 +1,6 @@
 package nl.begroot.core.figures;
 
 import static nl.begroot.core.figures.FigureIds.of;
-import static nl.begroot.core.figures.FigureSheet.minus;
 import static nl.begroot.core.figures.FigureSheet.plus;
 
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class PassThroughTable {
       int year = s.years.get(y);
       List<Term> all = new ArrayList<>();
       for (Proposal p : moved) {
-        s.sum(of(t, p.id(), year), p.title(), List.of(new Term(-p.saldoSign(), s.lineId(p, year))), "the amount the line removes from the association budget");
+        s.sum(of(t, p.id(), year), p.title(), List.of(s.lineTerm(p, year, -p.saldoSign())), "the amount the line removes from the association budget");
         all.add(plus(of(t, p.id(), year)));
       }
       s.sum(of(t, "total", year), "Totaal naar de Raming kassiersfunctie", all, "sum of the moved items");
@@ -39,7 +38,7 @@ final class PassThroughTable {
       }
       s.check(of(t, "total", year), engineTotal);
       s.budget.proposals().stream().filter(p -> p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION).findFirst().ifPresent(p -> {
-        s.sum(of(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", List.of(minus(s.lineId(p, year))), "the members pay the moved items through the pass-through budget");
+        s.sum(of(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", List.of(s.lineTerm(p, year, -1)), "the members pay the moved items through the pass-through budget");
         s.graph.requireEqual(of(t, "contribution", year), of(t, "total", year));
       });
     }
@@ -49,7 +48,7 @@ final class PassThroughTable {
       rows.add(s.yearRow(t, p.id(), label, Style.LINE));
     }
     rows.add(s.yearRow(t, "total", "Totaal naar de Raming kassiersfunctie", Style.TOTAL));
-    if (s.graph.find(of(t, "contribution", s.years.get(0))).isPresent()) {
+    if (s.graph.has(of(t, "contribution", s.years.get(0)))) {
       rows.add(s.yearRow(t, "contribution", "Bijdrage leden via de kassiersfunctie", Style.TOTAL));
     }
     s.tables.add(new Table(t, "Raming kassiersfunctie: overgebrachte ramingen", 100_000, s.yearColumns(), rows));

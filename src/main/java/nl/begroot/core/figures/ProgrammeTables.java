@@ -32,7 +32,7 @@ final class ProgrammeTables {
       int year = s.years.get(y);
       List<Term> batenTerms = new ArrayList<>();
       for (Proposal line : baten) {
-        batenTerms.add(plus(s.lineId(line, year)));
+        batenTerms.add(s.lineTerm(line, year, 1));
       }
       s.sum(of(t, "change.baten", year), pl(programme, "totaal wijziging baten"), batenTerms, "sum of the baten lines");
       s.check(of(t, "change.baten", year), s.c.changeBaten(p, y));

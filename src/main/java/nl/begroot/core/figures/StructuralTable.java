@@ -97,7 +97,7 @@ final class StructuralTable {
         continue;
       }
       if (p.nature() == nature) {
-        terms.add(plus(s.lineId(p, year)));
+        terms.add(s.lineTerm(p, year, 1));
       }
       if (p.breakdown() == null) {
         continue;
