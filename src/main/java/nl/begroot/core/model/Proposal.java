@@ -46,6 +46,13 @@ public final class Proposal {
   private static final Nature[] NATURES = Nature.values();
   private static final Rule[] RULES = Rule.values();
 
+  static {
+    // the packed byte has two bits for the side and for the nature, three for the rule (0 is none)
+    if (SIDES.length > 3 || NATURES.length > 3 || RULES.length > 7) {
+      throw new ExceptionInInitializerError("Proposal's packed byte has no room for the sides, natures or rules");
+    }
+  }
+
   /**
    * What most lines leave empty. Lines that leave all of it empty share one of the two instances below
    * (an explanation of none or of the empty text).
