@@ -286,7 +286,8 @@ public final class Engine {
       }
       state.totals = totals;
     }
-    EngineState.Totals mine = state.totals.copy(); // the steps below add to them; the state keeps the group rows' totals
+    // the steps below add to them (each row it writes its own copy, EngineState.Totals.row); the state keeps the group rows' totals
+    EngineState.Totals mine = state.totals.copyOnWrite();
     long[][] changeLasten = mine.changeLasten;
     long[][] changeBaten = mine.changeBaten;
     boolean[][] lastenPm = new boolean[programmeCount][years];
@@ -302,8 +303,15 @@ public final class Engine {
       }
     }
     for (int r = 0; r < structural.length; r++) {
+      boolean moved = false;
       for (int y = 0; y < years; y++) {
-        structural[r][y] = Math.addExact(structural[r][y], state.structuralMoves[r * years + y]);
+        moved |= state.structuralMoves[r * years + y] != 0;
+      }
+      if (moved) {
+        long[] row = mine.row(structural, r);
+        for (int y = 0; y < years; y++) {
+          row[y] = Math.addExact(row[y], state.structuralMoves[r * years + y]);
+        }
       }
     }
 
@@ -320,8 +328,7 @@ public final class Engine {
     Map<String, Amounts> computedLines = new HashMap<>(4); // the transfer lines stay in the base's map, shared
     if (base.contributionGroups.length > 0) {
       for (int g : base.contributionGroups) {
-        addGroup(groups, g, contributionAmounts.centsArray(), changeLasten, changeBaten, parts, overheadChange, structural, passThrough,
-            base.leafColumns);
+        addGroup(groups, g, contributionAmounts.centsArray(), mine, base.leafColumns);
         if (contributionAmounts.anyPm()) {
           boolean[][] pm = groups.side[g] == 0 ? lastenPm : batenPm;
           for (int y = 0; y < years; y++) {
@@ -351,8 +358,9 @@ public final class Engine {
     }
     if (base.balancingProgramme >= 0) {
       int p = base.balancingProgramme;
+      long[] row = mine.row(changeBaten, p);
       for (int y = 0; y < years; y++) {
-        changeBaten[p][y] = Math.addExact(changeBaten[p][y], balancing[y]);
+        row[y] = Math.addExact(row[y], balancing[y]);
       }
       computedLines.put(base.balancingId, Amounts.of(balancing));
     }
@@ -375,7 +383,7 @@ public final class Engine {
       }
     }
 
-    AnnexFigures annexFigures = distribute(base, parts, overheadChange, previous);
+    AnnexFigures annexFigures = distribute(base, mine, previous);
     return new Computation(
         budget, base.transferLines, computedLines, state, frameLasten, frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
         balancing, totalFrameLasten, totalFrameBaten, totalChangeLasten, totalChangeBaten, annexFigures,
@@ -383,18 +391,17 @@ public final class Engine {
   }
 
   /** One group's row of sums into every total it counts in. */
-  static void addGroup(Groups groups, int g, long[] row, long[][] changeLasten, long[][] changeBaten, long[][] parts,
-      long[][] overheadChange, long[][] structural, long[][] passThrough, int thirdPartyColumn) {
+  static void addGroup(Groups groups, int g, long[] row, EngineState.Totals t, int thirdPartyColumn) {
     boolean lastenSide = groups.side[g] == 0;
     long sign = lastenSide ? 1 : -1;
     int programme = groups.programme[g];
     int column = groups.column[g];
-    long[] change = lastenSide ? changeLasten[programme] : changeBaten[programme];
-    long[] annexTarget = column >= 0 ? parts[column] : column == AnnexLayout.OVERHEAD ? overheadChange[programme] : null;
-    long[] thirdPartyTarget = groups.thirdParty[g] ? parts[thirdPartyColumn] : null;
-    long[] moved = groups.passThrough[g] ? passThrough[programme] : null;
-    long[] natureRow = structural[EngineState.row(lastenSide, groups.nature[g] == 0 ? nl.begroot.core.model.Nature.RECURRING
-        : nl.begroot.core.model.Nature.ONE_OFF).ordinal()];
+    long[] change = t.row(lastenSide ? t.changeLasten : t.changeBaten, programme);
+    long[] annexTarget = column >= 0 ? t.row(t.parts, column) : column == AnnexLayout.OVERHEAD ? t.row(t.overheadChange, programme) : null;
+    long[] thirdPartyTarget = groups.thirdParty[g] ? t.row(t.parts, thirdPartyColumn) : null;
+    long[] moved = groups.passThrough[g] ? t.row(t.passThrough, programme) : null;
+    long[] natureRow = t.row(t.structural, EngineState.row(lastenSide, groups.nature[g] == 0 ? nl.begroot.core.model.Nature.RECURRING
+        : nl.begroot.core.model.Nature.ONE_OFF).ordinal());
     for (int y = 0; y < row.length; y++) {
       long v = row[y];
       change[y] = Math.addExact(change[y], v);
@@ -418,7 +425,9 @@ public final class Engine {
    * and so are an overhead programme's spread over the columns whose amount did not change, and a sum
    * column's split whose leaves' splits were all taken over.
    */
-  private static AnnexFigures distribute(EngineState.Base base, long[][] parts, long[][] overheadChange, AnnexFigures previous) {
+  private static AnnexFigures distribute(EngineState.Base base, EngineState.Totals totals, AnnexFigures previous) {
+    long[][] parts = totals.parts;
+    long[][] overheadChange = totals.overheadChange;
     int years = base.years;
     int leafCount = base.leafColumns;
     int total = base.columns;
@@ -458,11 +467,12 @@ public final class Engine {
       if (leaves == null) {
         continue;
       }
+      long[] sum = totals.row(parts, c);
       for (int y = 0; y < years; y++) {
         AnnexFigures.Split[] leafSplits = new AnnexFigures.Split[leaves.length];
         for (int i = 0; i < leaves.length; i++) {
           int leaf = leaves[i];
-          parts[c][y] = Math.addExact(parts[c][y], parts[leaf][y]);
+          sum[y] = Math.addExact(sum[y], parts[leaf][y]);
           overhead[c][y] = Math.addExact(overhead[c][y], overhead[leaf][y]);
           leafSplits[i] = perMember[leaf][y];
         }

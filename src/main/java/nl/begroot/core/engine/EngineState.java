@@ -62,7 +62,7 @@ final class EngineState {
   EngineState copy() {
     EngineState copy = new EngineState(base, groups, sums.clone(), pmCount.clone(), structuralMoves.clone(), contribution.clone(),
         contributionAmounts.clone(), contributionPm.clone());
-    copy.totals = totals != null ? totals.copy() : null;
+    copy.totals = totals != null ? totals.copyOnWrite() : null;
     return copy;
   }
 
@@ -162,6 +162,13 @@ final class EngineState {
    * row the total. Every one is a sum of group rows (each row times a fixed sign), so adding one line's
    * row out of one group and another's into a group gives the same cents as adding every group again.
    */
+  /**
+   * The totals per programme, annex column and structural row and year. A copy shares its rows with the
+   * totals it was copied from and takes its own copy of a row when it first writes to it ({@link #row}):
+   * an update writes a few rows of dozens (decision 247). So every write goes through {@link #row}, and a
+   * totals object is written to only between its making and its first copy: the one it was copied from is
+   * never written again.
+   */
   static final class Totals {
     final long[][] changeLasten; // [p][y]
     final long[][] changeBaten;
@@ -169,6 +176,8 @@ final class EngineState {
     final long[][] overheadChange; // [p][y]
     final long[][] structural; // [row][y]
     final long[][] passThrough; // [p][y]
+    /** Per row of every field in the order above, whether it is this copy's own; null when all are. */
+    private boolean[] owned;
 
     Totals(int programmes, int columns, int years) {
       this(new long[programmes][years], new long[programmes][years], new long[columns][years], new long[programmes][years],
@@ -187,19 +196,40 @@ final class EngineState {
 
     /** Group {@code g}'s row (or a line's signed cents in it) into every total it counts in. */
     void add(Groups groups, int g, long[] row, int thirdPartyColumn) {
-      Engine.addGroup(groups, g, row, changeLasten, changeBaten, parts, overheadChange, structural, passThrough, thirdPartyColumn);
+      Engine.addGroup(groups, g, row, this, thirdPartyColumn);
     }
 
-    Totals copy() {
-      return new Totals(deep(changeLasten), deep(changeBaten), deep(parts), deep(overheadChange), deep(structural), deep(passThrough));
+    /** A copy that shares every row until it writes to it ({@link #row}). */
+    Totals copyOnWrite() {
+      Totals copy = new Totals(changeLasten.clone(), changeBaten.clone(), parts.clone(), overheadChange.clone(),
+          structural.clone(), passThrough.clone());
+      copy.owned = new boolean[changeLasten.length + changeBaten.length + parts.length + overheadChange.length
+          + structural.length + passThrough.length];
+      return copy;
     }
 
-    private static long[][] deep(long[][] a) {
-      long[][] b = new long[a.length][];
-      for (int i = 0; i < a.length; i++) {
-        b[i] = a[i].clone();
+    /** Row {@code i} of {@code field} (one of this object's fields) to write to: this copy's own. */
+    long[] row(long[][] field, int i) {
+      if (owned != null) {
+        int at = offset(field) + i;
+        if (!owned[at]) {
+          field[i] = field[i].clone();
+          owned[at] = true;
+        }
       }
-      return b;
+      return field[i];
+    }
+
+    private int offset(long[][] field) {
+      long[][][] fields = {changeLasten, changeBaten, parts, overheadChange, structural, passThrough};
+      int offset = 0;
+      for (long[][] f : fields) {
+        if (f == field) {
+          return offset;
+        }
+        offset += f.length;
+      }
+      throw new IllegalArgumentException("not a field of these totals");
     }
   }
 

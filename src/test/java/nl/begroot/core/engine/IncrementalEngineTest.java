@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Incremental what-ifs: after every step of a seeded-random sequence of edits (a proposal changed in
  * its amounts, pm years, side, nature, unit or pass-through mark; a proposal added; one withdrawn),
  * the computation updated by the edit's delta has every figure of a full computation of the edited
- * budget, and of the row-by-row engine; and through the pipeline (the preview's and the save's
+ * budget, and of the row-by-row engine, and the computation it was updated from still has the figures it
+ * had; and through the pipeline (the preview's and the save's
  * path) the figures and their rounding are those of a full computation. Fixed seeds; a failure names
  * its seed and step (the sequence is replayed by that seed alone).
  */
@@ -61,6 +62,8 @@ class IncrementalEngineTest {
         assertThat(next.state).as(at + ": an update, not a fallback").isNotNull();
         Same.figures(next, Engine.compute(s.after), at + " vs full");
         Same.figures(next, RowEngine.compute(s.after), at + " vs row engine");
+        // the computation updated from is left as it was: an update shares its totals' rows until it writes one
+        Same.figures(incremental, Engine.compute(budget), at + ": the computation before, after the update");
       } catch (RuntimeException e) {
         throw new AssertionError(at + ": " + e, e); // the seed and step of any failure, not only of an assertion
       }
