@@ -42,8 +42,44 @@ class IncrementalEngineTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyStepOfARandomEditSequenceEqualsAFullComputation(long seed) {
+    editSequence(seed, ColumnarEngineTest.budget(seed));
+  }
+
+  /**
+   * As above, with the pass-through contribution line in another programme than the balancing line: in the
+   * generated budgets both are in the same programme, so the contribution's totals row is written first and the
+   * balancing item's write finds it the update's own (decision 247); here it is written alone.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void theSameWithTheContributionAndTheBalancingItemInTwoProgrammes(long seed) {
+    Budget budget = null;
+    Programme other = null;
+    // the seed's budget, or (when it has one regular programme) the next of seed + 1.000, + 2.000, ... that has two
+    for (long s = seed; other == null; s += 1_000) {
+      assertThat(s).as("a generated budget with two regular programmes near seed " + seed).isLessThan(seed + 50_000);
+      budget = ColumnarEngineTest.budget(s);
+      String balancingUnit = budget.proposals().stream().filter(p -> p.rule() == Proposal.Rule.BALANCING).findFirst()
+          .orElseThrow().unit();
+      other = budget.programmes().stream()
+          .filter(pr -> !pr.overheadView() && pr.units().stream().noneMatch(u -> u.id().equals(balancingUnit)))
+          .findFirst().orElse(null);
+    }
+    List<Proposal> proposals = new ArrayList<>(budget.proposals());
+    for (int i = 0; i < proposals.size(); i++) {
+      Proposal p = proposals.get(i);
+      if (p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION) {
+        proposals.set(i, new Proposal(p.id(), List.of(other.units().get(0).id()), p.title(), p.side(), p.nature(), p.category(),
+            p.products(), p.amounts(), p.rule(), p.passThrough(), p.passThroughItems(), p.thirdParty(), p.group(), p.breakdown(),
+            p.explanation()));
+      }
+    }
+    editSequence(seed, budget.withProposals(proposals));
+  }
+
+  private void editSequence(long seed, Budget start) {
     SplittableRandom r = new SplittableRandom(seed * 7919);
-    Budget budget = ColumnarEngineTest.budget(seed);
+    Budget budget = start;
     Computation incremental = Engine.compute(budget);
     int steps = 0;
     for (int step = 0; step < 30; step++) {
