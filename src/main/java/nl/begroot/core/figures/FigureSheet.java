@@ -52,14 +52,6 @@ final class FigureSheet {
       this.programme = programme;
       this.ids = new String[years];
     }
-
-    Programme programme() {
-      return programme;
-    }
-
-    String[] ids() {
-      return ids;
-    }
   }
 
   FigureSheet(Computation computation) {
@@ -78,20 +70,20 @@ final class FigureSheet {
   }
 
   Programme programme(Proposal p) {
-    return lineOf.get(p).programme();
+    return lineOf.get(p).programme;
   }
 
   /** The id of a proposal line's figure in its programme table. */
   String lineId(Proposal p, int year) {
     Line line = lineOf.get(p);
-    int y = consecutiveYears ? year - firstYear : years.indexOf(year);
-    if (y < 0 || y >= line.ids().length) {
-      return of(FigureIds.programmeTable(line.programme().id()), p.id(), year);
+    int y = yearIndex(line, year);
+    if (y < 0) {
+      return of(FigureIds.programmeTable(line.programme.id()), p.id(), year);
     }
-    String id = line.ids()[y];
+    String id = line.ids[y];
     if (id == null) {
-      id = of(FigureIds.programmeTable(line.programme().id()), p.id(), year);
-      line.ids()[y] = id;
+      id = of(FigureIds.programmeTable(line.programme.id()), p.id(), year);
+      line.ids[y] = id;
     }
     return id;
   }
@@ -102,12 +94,12 @@ final class FigureSheet {
       throw new IllegalArgumentException("a line's term has the sign +1 or -1, not " + sign);
     }
     Line line = lineOf.get(p);
-    int y = consecutiveYears ? year - firstYear : years.indexOf(year);
-    if (y < 0 || y >= line.ids().length) {
+    int y = yearIndex(line, year);
+    if (y < 0) {
       return new Term(sign, lineId(p, year));
     }
     if (line.terms == null) {
-      line.terms = new Term[2 * line.ids().length];
+      line.terms = new Term[2 * line.ids.length];
     }
     int slot = 2 * y + (sign == 1 ? 0 : 1);
     Term term = line.terms[slot];
@@ -116,6 +108,12 @@ final class FigureSheet {
       line.terms[slot] = term;
     }
     return term;
+  }
+
+  /** The index of {@code year} among a line's years, or -1 when it is not one of them. */
+  private int yearIndex(Line line, int year) {
+    int y = consecutiveYears ? year - firstYear : years.indexOf(year);
+    return y < 0 || y >= line.ids.length ? -1 : y;
   }
 
   Figure leaf(String id, String label, long cents, Display display, Origin origin) {
