@@ -342,6 +342,8 @@ class BrowserFlowsTest extends BrowserSession {
           () -> second.click("button:text-is('Opslaan')"));
       assertThat(conflict.status()).isEqualTo(409);
       Locator box = second.locator(".begroot-conflict");
+      // the response is in before htmx has swapped it into the page: wait for the box (fails after 5 s if it never comes)
+      box.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
       assertThat(box.isVisible()).isTrue();
       // focus on the conflict, as after a page load (htmx swaps it in and begroot.js moves the focus)
       second.waitForFunction("() => document.activeElement && document.activeElement.id === 'conflict'", null,
