@@ -154,6 +154,7 @@ class BrowserFlowsTest extends BrowserSession {
       Page p = plain.newPage();
       go(p, V);
       p.click("#tabel-1 a.begroot-figure[data-figure='" + id + "']");
+      p.waitForURL("**/figuur?id=**"); // the new page, loaded, before counting its links (count() does not wait)
       assertThat(p.url()).contains("/figuur?id=");
       assertThat(p.locator("h1").textContent()).isEqualTo("Herkomst van een bedrag");
       assertThat(p.locator("main code").first().textContent()).isEqualTo(id);
@@ -202,7 +203,7 @@ class BrowserFlowsTest extends BrowserSession {
     page.fill("[name='amount.2027']", "1.000.000");
     page.evaluate("window.begrootMarker = 'still here'");
     page.click("button:text-is('Effect bekijken')");
-    page.waitForSelector("#voorbeeld #effect-provincies");
+    page.waitForSelector("#voorbeeld:not(.htmx-settling) #effect-provincies");
     assertThat(page.evaluate("window.begrootMarker")).as("htmx swapped the preview in, no page load").isEqualTo("still here");
     assertThat(page.inputValue("[name='amount.2027']")).isEqualTo("1.000.000");
     assertThat(server.get("/api/versions/" + CONCEPT + "/proposals/2.3-browsertest").statusCode()).as("a preview saves nothing")

@@ -44,6 +44,7 @@ class ProvinceOfficerBrowserTest extends BrowserSession {
     provinces.click();
     clicks++;
     page.waitForSelector("#provincies");
+    page.waitForLoadState(); // the whole page read before counting its rows (count() does not wait)
     noViolations();
     assertThat(page.locator("#provincies tbody tr").count()).isEqualTo(12);
     assertThat(page.locator("svg.begroot-chart rect[data-value]").count()).isEqualTo(12);
@@ -51,6 +52,7 @@ class ProvinceOfficerBrowserTest extends BrowserSession {
     clicks++;
     Locator headline = page.locator("#kop");
     headline.waitFor();
+    page.waitForLoadState();
     assertThat(clicks).isLessThanOrEqualTo(2);
     assertThat(headline.isVisible()).isTrue();
     assertThat(headline.innerText()).matches("(?s)Gelderland betaalt in 2027 € [\\d.]+,\\d\\d meer dan volgens de Begroting 2026\\..*");

@@ -41,7 +41,7 @@ class WideTablesBrowserTest extends BrowserSession {
           t.page.navigate(server.base() + V + "/voorstel/2.7-soc/wijzigen");
           t.page.fill("[name='amount.2027']", "681.000");
           t.page.click("button[value=preview]");
-          t.page.waitForSelector("#voorbeeld #effect-provincies");
+          t.page.waitForSelector("#voorbeeld:not(.htmx-settling) #effect-provincies");
         }, true)));
     return Stream.of(1280, 375).flatMap(w -> visits.stream().map(v -> Arguments.of(w, v)));
   }
