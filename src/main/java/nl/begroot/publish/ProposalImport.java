@@ -462,7 +462,7 @@ public final class ProposalImport {
       int r = row.getRowNum() - 1;
       String proposalId = text(row, col.get("proposal"));
       String ref = WorkbookExport.cellRef(r, col.get("proposal"));
-      Proposal p = proposals.stream().filter(x -> x.id().equals(proposalId)).findFirst().orElse(null);
+      Proposal p = proposals.stream().filter(x -> x.hasId(proposalId)).findFirst().orElse(null);
       if (p == null && idsOnSheet.contains(proposalId)) {
         continue; // the proposal itself was refused; that problem is reported on its own row
       }
@@ -546,7 +546,7 @@ public final class ProposalImport {
     }
     for (Transfer t : into.transfers()) {
       for (Transfer.Leg leg : t.legs()) {
-        if (proposals.stream().noneMatch(p -> p.id().equals(leg.line()) && p.rule() == Proposal.Rule.TRANSFER)) {
+        if (proposals.stream().noneMatch(p -> p.hasId(leg.line()) && p.rule() == Proposal.Rule.TRANSFER)) {
           problem(sheet, "", "transfer '" + t.id() + "' of the budget is shown on line '" + leg.line()
               + "', which the sheet lacks (or has without rule transfer)");
         }

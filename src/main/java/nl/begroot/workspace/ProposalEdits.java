@@ -100,7 +100,7 @@ final class ProposalEdits {
   private static int indexOf(Budget budget, String proposalId) {
     List<Proposal> proposals = budget.proposals();
     for (int i = 0; i < proposals.size(); i++) {
-      if (proposals.get(i).id().equals(proposalId)) {
+      if (proposals.get(i).hasId(proposalId)) {
         return i;
       }
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Budget;
 import nl.begroot.core.model.Proposal;
+import nl.begroot.core.model.ProposalIds;
 
 /**
  * Every figure of a budget, exact in cents, in arrays indexed by position: programme {@code p} in
@@ -42,7 +43,7 @@ public final class Computation {
   final long[][] structural; // [row][y], rows: see StructuralRow
   final long[][] passThrough; // [p][y] amount moved into the pass-through budget
   /** Each proposal's position by id (the first of a repeated id), made on first use: see {@link #proposalIndex}. */
-  private volatile Map<String, Integer> proposalIndex;
+  private volatile ProposalIds proposalIndex;
 
   Computation(
       Budget budget,
@@ -124,8 +125,7 @@ public final class Computation {
    * every later look-up (a preview looks up the edited proposal in the state it was made from).
    */
   public int proposalIndex(String id) {
-    Integer at = proposalIndex().get(id);
-    return at == null ? -1 : at;
+    return proposalIndex().indexOf(id);
   }
 
   /** Whether no two proposals of the budget have the same id. */
@@ -133,16 +133,11 @@ public final class Computation {
     return proposalIndex().size() == budget.proposals().size();
   }
 
-  private Map<String, Integer> proposalIndex() {
-    Map<String, Integer> index = proposalIndex;
+  private ProposalIds proposalIndex() {
+    ProposalIds index = proposalIndex;
     if (index == null) {
-      List<Proposal> proposals = budget.proposals();
-      Map<String, Integer> made = new java.util.HashMap<>(Math.max(16, proposals.size() * 4 / 3 + 1));
-      for (int i = 0; i < proposals.size(); i++) {
-        made.putIfAbsent(proposals.get(i).id(), i);
-      }
-      index = java.util.Collections.unmodifiableMap(made);
-      proposalIndex = index; // a race makes the same map twice; either is right
+      index = ProposalIds.of(budget.proposals());
+      proposalIndex = index; // a race makes the same index twice; either is right
     }
     return index;
   }

@@ -6,6 +6,11 @@ import nl.begroot.core.money.Money;
 /**
  * Amounts per year of one line: per year either blank (no figure), {@code pm} (not known yet,
  * counted as 0) or an amount in cents. Years are the version's years, by index.
+ *
+ * <p>The cents are held in an {@code int[]} when every year's fits in an {@code int} (up to
+ * 21.474.836,47 in either direction, nearly every budget line), else in a {@code long[]} (decision 248): the choice
+ * is made from the values alone, so two equal lines are always held alike, and nothing outside this class sees
+ * it except {@link #centsArray()}, which widens into a new array when the cents are held narrow.
  */
 public final class Amounts {
   public enum Kind {
@@ -23,14 +28,23 @@ public final class Amounts {
   /** In {@link #packedKinds}, the high bit of every year: set for pm only. */
   private static final long PM_BITS = 0xAAAA_AAAA_AAAA_AAAAL;
 
-  private final long[] cents;
+  /** The cents when every year's fits in an {@code int}, else null. Never written after construction. */
+  private final int[] narrow;
+  /** The cents when some year's does not fit in an {@code int}, else null. Never written after construction. */
+  private final long[] wide;
   /** Up to {@link #PACKED_UP_TO} years: each year's kind in two bits, year 0 lowest. */
   private final long packedKinds;
   /** More years: each year's kind; never written after construction, never handed out. Else null. */
   private final byte[] wideKinds;
 
+  /**
+   * From the caller's arrays, copied (the caller may go on writing them): the cents into an {@code int[]} when
+   * they fit, else into a new {@code long[]}; the kinds packed, or copied beyond 32 years.
+   */
   private Amounts(long[] cents, byte[] kinds) {
-    this.cents = cents;
+    Object held = held(cents);
+    this.narrow = held instanceof int[] n ? n : null;
+    this.wide = held instanceof int[] ? null : cents.clone();
     if (kinds.length <= PACKED_UP_TO) {
       long packed = 0;
       for (int y = 0; y < kinds.length; y++) {
@@ -40,15 +54,46 @@ public final class Amounts {
       this.wideKinds = null;
     } else {
       this.packedKinds = 0;
-      this.wideKinds = kinds;
+      this.wideKinds = kinds.clone();
     }
   }
 
-  /** A line's amounts held by its {@link Proposal} in these parts (see {@link #packedKinds()}). */
-  Amounts(long[] cents, long packedKinds, byte[] wideKinds) {
-    this.cents = cents;
+  /**
+   * The cents as this class holds them: a new {@code int[]} of the same values when every one fits in an {@code
+   * int}, else the array itself.
+   */
+  private static Object held(long[] cents) {
+    for (long c : cents) {
+      if (c != (int) c) {
+        return cents;
+      }
+    }
+    int[] narrow = new int[cents.length];
+    for (int y = 0; y < cents.length; y++) {
+      narrow[y] = (int) cents[y];
+    }
+    return narrow;
+  }
+
+  /** A line's amounts held by its {@link Proposal} in these parts (see {@link #heldCents()}, {@link #packedKinds()}). */
+  Amounts(Object heldCents, long packedKinds, byte[] wideKinds) {
+    this.narrow = heldCents instanceof int[] n ? n : null;
+    this.wide = heldCents instanceof int[] ? null : (long[]) heldCents;
     this.packedKinds = packedKinds;
     this.wideKinds = wideKinds;
+  }
+
+  /** The cents as held: an {@code int[]} or a {@code long[]}, shared, never written. For {@link Proposal}. */
+  Object heldCents() {
+    return narrow != null ? narrow : wide;
+  }
+
+  /** Whether two lines' held cents ({@link #heldCents()}) are equal: held alike when equal, so arrays of one type. */
+  static boolean sameCents(Object a, Object b) {
+    if (a instanceof int[] x) {
+      return b instanceof int[] y && Arrays.equals(x, y);
+    }
+    return a instanceof long[] x && b instanceof long[] y ? Arrays.equals(x, y) : a == b;
   }
 
   /** The kinds of up to 32 years, two bits a year; 0 when {@link #wideKinds()} holds them. For {@link Proposal}. */
@@ -62,7 +107,7 @@ public final class Amounts {
   }
 
   private byte kindByte(int yearIndex) {
-    java.util.Objects.checkIndex(yearIndex, cents.length);
+    java.util.Objects.checkIndex(yearIndex, size());
     return wideKinds != null ? wideKinds[yearIndex] : (byte) (packedKinds >>> 2 * yearIndex & 0b11);
   }
 
@@ -74,24 +119,19 @@ public final class Amounts {
   public static Amounts of(long... cents) {
     byte[] kinds = new byte[cents.length];
     Arrays.fill(kinds, AMOUNT);
-    return new Amounts(cents.clone(), kinds);
-  }
-
-  /** Wraps arrays without copying; the caller gives up ownership. For generators and the engine. */
-  public static Amounts wrap(long[] cents, byte[] kinds) {
     return new Amounts(cents, kinds);
   }
 
   public int size() {
-    return cents.length;
+    return narrow != null ? narrow.length : wide.length;
   }
 
   public long cents(int yearIndex) {
-    return cents[yearIndex];
+    return narrow != null ? narrow[yearIndex] : wide[yearIndex];
   }
 
   public Money money(int yearIndex) {
-    return Money.ofCents(cents[yearIndex]);
+    return Money.ofCents(cents(yearIndex));
   }
 
   public Kind kind(int yearIndex) {
@@ -118,21 +158,42 @@ public final class Amounts {
     return false;
   }
 
-  /** The raw cents array (read-only by convention). pm and blank years hold 0. */
+  /**
+   * The cents per year as a {@code long[]}, read-only by convention: the array held when the cents are held
+   * wide, a new one each call when they are held narrow. pm and blank years hold 0.
+   */
   public long[] centsArray() {
+    return wide != null ? wide : widened();
+  }
+
+  /** A new {@code long[]} of the cents. */
+  private long[] widened() {
+    if (wide != null) {
+      return wide.clone();
+    }
+    long[] cents = new long[narrow.length];
+    for (int y = 0; y < cents.length; y++) {
+      cents[y] = narrow[y];
+    }
     return cents;
   }
 
   /** Equal when every year has the same kind and the same cents (value equality, not identity). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Amounts other && packedKinds == other.packedKinds && Arrays.equals(cents, other.cents)
+    return o instanceof Amounts other && packedKinds == other.packedKinds && sameCents(heldCents(), other.heldCents())
         && Arrays.equals(wideKinds, other.wideKinds);
   }
 
+  /** As before decision 248: the hash of the cents as a {@code long[]}, however they are held. */
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(cents) + Arrays.hashCode(kinds());
+    int h = 1;
+    for (int y = 0; y < size(); y++) {
+      long c = cents(y);
+      h = 31 * h + Long.hashCode(c);
+    }
+    return 31 * h + Arrays.hashCode(kinds());
   }
 
   /** Each year's kind as a byte (a copy). */
@@ -140,7 +201,7 @@ public final class Amounts {
     if (wideKinds != null) {
       return wideKinds.clone();
     }
-    byte[] kinds = new byte[cents.length];
+    byte[] kinds = new byte[size()];
     for (int y = 0; y < kinds.length; y++) {
       kinds[y] = kindByte(y);
     }
@@ -151,18 +212,18 @@ public final class Amounts {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("[");
-    for (int y = 0; y < cents.length; y++) {
+    for (int y = 0; y < size(); y++) {
       s.append(y == 0 ? "" : ", ").append(switch (kind(y)) {
-        case AMOUNT -> Money.ofCents(cents[y]).toString();
+        case AMOUNT -> Money.ofCents(cents(y)).toString();
         case PM -> "pm";
-        case BLANK -> cents[y] == 0 ? "-" : "-(" + cents[y] + ")";
+        case BLANK -> cents(y) == 0 ? "-" : "-(" + cents(y) + ")";
       });
     }
     return s.append(']').toString();
   }
 
   public Builder toBuilder() {
-    return new Builder(cents.clone(), kinds());
+    return new Builder(widened(), kinds());
   }
 
   public static Builder builder(int years) {
@@ -201,8 +262,9 @@ public final class Amounts {
       return this;
     }
 
+    /** The line holds copies of the builder's arrays: building again or going on changes no line built. */
     public Amounts build() {
-      return new Amounts(cents.clone(), kinds.clone());
+      return new Amounts(cents, kinds);
     }
   }
 }

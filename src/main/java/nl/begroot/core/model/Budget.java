@@ -82,7 +82,7 @@ public record Budget(
   }
 
   public Optional<Proposal> proposal(String id) {
-    return proposals.stream().filter(p -> p.id().equals(id)).findFirst();
+    return proposals.stream().filter(p -> p.hasId(id)).findFirst();
   }
 
   public Optional<Member> member(String id) {

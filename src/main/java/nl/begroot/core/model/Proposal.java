@@ -1,5 +1,6 @@
 package nl.begroot.core.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -19,15 +20,28 @@ import java.util.Objects;
  * third party, group, breakdown, explanation) are held in one {@link Extra}, shared by every line that
  * leaves them all empty; the amounts are held in their parts (the cents, the kinds packed in a {@code long})
  * and {@link #amounts()} makes the small object when asked. 48 bytes a line instead of a record's 72, plus 24 for a
- * list of one unit and 24 for the {@link Amounts}.
+ * list of one unit and 24 for the {@link Amounts}; ten years' cents in 56 bytes instead of 96 when they fit in
+ * {@code int}s.
  */
 public final class Proposal {
-  private final String id;
+  /**
+   * The id and the title, as one array of their characters (decision 250): one byte a character when every
+   * character of both is below 256 (Latin-1), else two ({@link #WIDE_NAMES}); the id's {@link #idLength} characters
+   * first, then the title's. An id of 65.535 characters or more (the validator refuses it; the line must still
+   * hold it) makes this a {@code String[] {id, title}} instead.
+   */
+  private final Object names;
+  /** The id's length in characters (in {@link #names}). */
+  private final char idLength;
+  /** {@link #NO_ID}, {@link #NO_TITLE}, {@link #WIDE_NAMES}. */
+  private final byte nameFlags;
   /** The one unit (a {@link String}), or the units (a {@code List<String>}) when there are more or none. */
   private final Object units;
-  private final String title;
-  /** The amounts, held in their parts (the object is made when asked for): null for a computed line. */
-  private final long[] cents;
+  /**
+   * The amounts, held in their parts (the object is made when asked for): the cents as the {@link Amounts} held
+   * them (an {@code int[]} when they fit, else a {@code long[]}, decision 248), null for a computed line.
+   */
+  private final Object cents;
   private final long packedKinds;
   private final byte[] wideKinds;
   /** The side, nature and rule, each as its ordinal plus one (0 for none), and the pass-through flag. */
@@ -41,6 +55,10 @@ public final class Proposal {
     BALANCING,
     PASS_THROUGH_CONTRIBUTION
   }
+
+  private static final byte NO_ID = 1;
+  private static final byte NO_TITLE = 2;
+  private static final byte WIDE_NAMES = 4;
 
   private static final Side[] SIDES = Side.values();
   private static final Nature[] NATURES = Nature.values();
@@ -97,10 +115,20 @@ public final class Proposal {
       Breakdown breakdown,
       String explanation) {
     List<String> ownUnits = List.copyOf(units);
-    this.id = id;
+    String i = id == null ? "" : id;
+    String t = title == null ? "" : title;
+    boolean wide = !latin1(i) || !latin1(t);
+    if (i.length() >= Character.MAX_VALUE) {
+      this.names = new String[] {id, title};
+      this.idLength = 0;
+      this.nameFlags = 0;
+    } else {
+      this.names = wide ? utf16(i + t) : (i + t).getBytes(StandardCharsets.ISO_8859_1);
+      this.idLength = (char) i.length();
+      this.nameFlags = (byte) ((id == null ? NO_ID : 0) | (title == null ? NO_TITLE : 0) | (wide ? WIDE_NAMES : 0));
+    }
     this.units = ownUnits.size() == 1 ? ownUnits.get(0) : ownUnits;
-    this.title = title;
-    this.cents = amounts == null ? null : amounts.centsArray();
+    this.cents = amounts == null ? null : amounts.heldCents();
     this.packedKinds = amounts == null ? 0 : amounts.packedKinds();
     this.wideKinds = amounts == null ? null : amounts.wideKinds();
     this.packed = (byte) (code(side) | code(nature) << 2 | code(rule) << 4 | (passThrough ? 1 << 7 : 0));
@@ -111,8 +139,117 @@ public final class Proposal {
     return e == null ? 0 : e.ordinal() + 1;
   }
 
+  private static boolean latin1(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      if (s.charAt(k) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every character as two bytes, high first: exact for any {@code char}, unpaired surrogates included. */
+  private static byte[] utf16(String s) {
+    byte[] bytes = new byte[s.length() * 2];
+    for (int k = 0; k < s.length(); k++) {
+      bytes[2 * k] = (byte) (s.charAt(k) >> 8);
+      bytes[2 * k + 1] = (byte) s.charAt(k);
+    }
+    return bytes;
+  }
+
+  /** The characters {@code from .. to} of {@link #names} (compact form) as a new string. */
+  private String name(int from, int to) {
+    byte[] bytes = (byte[]) names;
+    if ((nameFlags & WIDE_NAMES) == 0) {
+      return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+    char[] chars = new char[to - from];
+    for (int k = 0; k < chars.length; k++) {
+      chars[k] = charAt(bytes, from + k);
+    }
+    return new String(chars);
+  }
+
+  private static char charAt(byte[] wide, int k) {
+    return (char) ((wide[2 * k] & 0xFF) << 8 | wide[2 * k + 1] & 0xFF);
+  }
+
+  /** The id, a new string each call (equal each time). */
   public String id() {
-    return id;
+    if (names instanceof String[] held) {
+      return held[0];
+    }
+    return (nameFlags & NO_ID) != 0 ? null : name(0, idLength);
+  }
+
+  /** Whether the id is {@code other} (not null), without making the id's string. */
+  public boolean hasId(String other) {
+    if (other == null) {
+      return false;
+    }
+    if (names instanceof String[] held) {
+      return other.equals(held[0]);
+    }
+    if ((nameFlags & NO_ID) != 0 || other.length() != idLength) {
+      return false;
+    }
+    byte[] bytes = (byte[]) names;
+    boolean wide = (nameFlags & WIDE_NAMES) != 0;
+    for (int k = 0; k < idLength; k++) {
+      if (other.charAt(k) != (wide ? charAt(bytes, k) : (char) (bytes[k] & 0xFF))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the line has no id (null), without making the id's string. */
+  boolean noId() {
+    return names instanceof String[] held ? held[0] == null : (nameFlags & NO_ID) != 0;
+  }
+
+  /** Whether the two lines have the same id (none for both included), without making the ids' strings. */
+  public boolean sameId(Proposal other) {
+    if (names instanceof String[] || other.names instanceof String[]) {
+      return Objects.equals(id(), other.id());
+    }
+    if (noId() || other.noId()) {
+      return noId() == other.noId();
+    }
+    if (idLength != other.idLength) {
+      return false;
+    }
+    byte[] a = (byte[]) names;
+    byte[] b = (byte[]) other.names;
+    boolean wideA = (nameFlags & WIDE_NAMES) != 0;
+    boolean wideB = (other.nameFlags & WIDE_NAMES) != 0;
+    if (wideA == wideB) {
+      int bytes = wideA ? 2 * idLength : idLength;
+      return Arrays.equals(a, 0, bytes, b, 0, bytes);
+    }
+    for (int k = 0; k < idLength; k++) {
+      char x = wideA ? charAt(a, k) : (char) (a[k] & 0xFF);
+      char y = wideB ? charAt(b, k) : (char) (b[k] & 0xFF);
+      if (x != y) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The id's {@link String#hashCode()} (0 for none), without making the id's string. */
+  public int idHash() {
+    if (names instanceof String[] held) {
+      return held[0] == null ? 0 : held[0].hashCode();
+    }
+    byte[] bytes = (byte[]) names;
+    boolean wide = (nameFlags & WIDE_NAMES) != 0;
+    int h = 0;
+    for (int k = 0; k < idLength; k++) {
+      h = 31 * h + (wide ? charAt(bytes, k) : (bytes[k] & 0xFF));
+    }
+    return h;
   }
 
   @SuppressWarnings("unchecked")
@@ -125,8 +262,16 @@ public final class Proposal {
     return units instanceof String one ? one : ((List<String>) units).get(0);
   }
 
+  /** The title, a new string each call (equal each time). */
   public String title() {
-    return title;
+    if (names instanceof String[] held) {
+      return held[1];
+    }
+    if ((nameFlags & NO_TITLE) != 0) {
+      return null;
+    }
+    int length = names instanceof byte[] bytes ? bytes.length >> ((nameFlags & WIDE_NAMES) != 0 ? 1 : 0) : 0;
+    return name(idLength, length);
   }
 
   public Side side() {
@@ -189,16 +334,16 @@ public final class Proposal {
   /** Equal when every component is equal, as a record's. */
   @Override
   public boolean equals(Object o) {
-    return o == this || o instanceof Proposal other && packed == other.packed && Objects.equals(id, other.id)
-        && Objects.equals(units, other.units) && Objects.equals(title, other.title)
-        && packedKinds == other.packedKinds && Arrays.equals(cents, other.cents)
+    return o == this || o instanceof Proposal other && packed == other.packed && nameFlags == other.nameFlags
+        && idLength == other.idLength && Objects.deepEquals(names, other.names) && Objects.equals(units, other.units)
+        && packedKinds == other.packedKinds && Amounts.sameCents(cents, other.cents)
         && Arrays.equals(wideKinds, other.wideKinds) && extra.equals(other.extra);
   }
 
   /** A record's hash: each component's, in their order, combined by 31. */
   @Override
   public int hashCode() {
-    Object[] components = {id, units(), title, side(), nature(), category(), products(), amounts(), rule(),
+    Object[] components = {id(), units(), title(), side(), nature(), category(), products(), amounts(), rule(),
         passThrough(), passThroughItems(), thirdParty(), group(), breakdown(), explanation()};
     int h = 0;
     for (Object c : components) {
@@ -210,7 +355,7 @@ public final class Proposal {
   /** As a record prints itself: {@code Proposal[id=..., units=[...], ...]}. */
   @Override
   public String toString() {
-    return "Proposal[id=" + id + ", units=" + units() + ", title=" + title + ", side=" + side() + ", nature="
+    return "Proposal[id=" + id() + ", units=" + units() + ", title=" + title() + ", side=" + side() + ", nature="
         + nature() + ", category=" + category() + ", products=" + products() + ", amounts=" + amounts() + ", rule="
         + rule() + ", passThrough=" + passThrough() + ", passThroughItems=" + passThroughItems() + ", thirdParty="
         + thirdParty() + ", group=" + group() + ", breakdown=" + breakdown() + ", explanation=" + explanation()

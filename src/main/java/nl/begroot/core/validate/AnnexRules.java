@@ -45,7 +45,7 @@ final class AnnexRules extends Rules {
       text(cat.field("title"), column.title(), what + " title");
       references(cat.field("programmes"), column.programmes(), programmeIndex.keySet(), what + " names an unknown programme '%s'");
       references(cat.field("units"), column.units(), unitProgramme.keySet(), what + " names an unknown unit '%s'");
-      references(cat.field("proposals"), column.proposals(), proposalIndex.keySet(), what + " names an unknown proposal '%s'");
+      references(cat.field("proposals"), column.proposals(), proposalIndex.ids(), what + " names an unknown proposal '%s'");
       if (column.keyId() != null && !keyIds.contains(column.keyId())) {
         add(cat.field("key"), what + " names an unknown key '" + column.keyId() + "'");
       }

@@ -143,8 +143,9 @@ public final class BudgetValidator {
     if (candidate.withdrawn().contains(p.id())) {
       return false;
     }
+    String id = p.id();
     for (Proposal other : was) {
-      if (p.id().equals(other.id())) {
+      if (other.hasId(id)) {
         return false; // a duplicate id: the other line's rules are then skipped, and references find the first; the whole verdict
       }
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.ProposalIds;
 import nl.begroot.core.money.Money;
 
 /**
@@ -25,7 +26,7 @@ final class Checks {
   final List<Integer> years;
   final Map<String, Integer> unitProgramme = new HashMap<>();
   final Map<String, Integer> programmeIndex = new HashMap<>();
-  final Map<String, Integer> proposalIndex = new HashMap<>();
+  final ProposalIds proposalIndex;
   final Set<Integer> duplicateProposals = new HashSet<>();
   /** Whether the version's years are sound; amounts per year are only checked against sound years. */
   boolean yearsSound = true;
@@ -34,6 +35,7 @@ final class Checks {
 
   Checks(Budget budget) {
     this.budget = budget;
+    this.proposalIndex = new ProposalIds(budget.proposals() == null ? List.of() : budget.proposals(), 16);
     this.years = budget.version() == null || budget.version().years() == null ? List.of() : budget.version().years();
   }
 

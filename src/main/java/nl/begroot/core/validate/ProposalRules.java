@@ -63,8 +63,8 @@ final class ProposalRules extends Rules {
       ModelPath at = ModelPath.of("proposals").index(i);
       String what = "proposal '" + p.id() + "'";
       if (id(at.field("id"), p.id(), "proposal id")) {
-        Integer first = proposalIndex.putIfAbsent(p.id(), i);
-        if (first != null) {
+        int first = proposalIndex.addIfAbsent(i);
+        if (first >= 0) {
           violations.add(new Violation(at.field("id"), "duplicate proposal id '" + p.id() + "'", ModelPath.of("proposals").index(first)));
           duplicateProposals.add(i);
           return;
@@ -218,8 +218,8 @@ final class ProposalRules extends Rules {
       for (int l = 0; l < t.legs().size(); l++) {
         Transfer.Leg leg = t.legs().get(l);
         ModelPath lat = legs.index(l);
-        Integer target = leg.line() == null ? null : proposalIndex.get(leg.line());
-        Proposal line = target == null ? null : budget.proposals().get(target);
+        int target = proposalIndex.indexOf(leg.line());
+        Proposal line = target < 0 ? null : budget.proposals().get(target);
         if (leg.line() == null || leg.line().isBlank()) {
           add(lat.field("line"), "leg line must be a non-empty text");
         } else if (line == null) {

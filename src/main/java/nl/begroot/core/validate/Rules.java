@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Budget;
+import nl.begroot.core.model.ProposalIds;
 
 /** What every part's rules share: the budget, what {@link Checks} found so far, and its checks. */
 abstract class Rules {
@@ -15,7 +16,7 @@ abstract class Rules {
   final List<Integer> years;
   final Map<String, Integer> unitProgramme;
   final Map<String, Integer> programmeIndex;
-  final Map<String, Integer> proposalIndex;
+  final ProposalIds proposalIndex;
   final Set<Integer> duplicateProposals;
 
   Rules(Checks c) {

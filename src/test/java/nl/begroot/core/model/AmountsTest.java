@@ -91,4 +91,59 @@ class AmountsTest {
     assertThat(Amounts.blank(10)).isEqualTo(blank).hasSameHashCodeAs(blank);
     assertThat(Amounts.of(new long[10])).isEqualTo(zeros).hasSameHashCodeAs(zeros);
   }
+  /**
+   * Cents held in ints when they fit and in longs when not (decision 248): every year says the value drawn, at the
+   * edges of an int and past them; a line equals and hashes as the same values built another way (the hash the
+   * one of a {@code long[]} of the values, as before the narrow hold); {@code centsArray()} gives the values, and
+   * writing into it changes no line. Planted: a value past an int held in an int (the check {@code c != (int) c}
+   * left out) fails here.
+   */
+  @Test
+  void centsPastAnIntAreHeldWholeAndLinesOfTheSameValuesAreEqual() {
+    Random random = new Random(248);
+    long[] edges = {0, 1, -1, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, Integer.MIN_VALUE, Integer.MIN_VALUE - 1L, 1L << 32,
+        -(1L << 32), (1L << 32) + 5, 99_999_999_999_999L, -99_999_999_999_999L};
+    for (int line = 0; line < 2_000; line++) {
+      int years = 1 + random.nextInt(12);
+      long[] drawn = new long[years];
+      for (int y = 0; y < years; y++) {
+        drawn[y] = random.nextInt(3) == 0 ? edges[random.nextInt(edges.length)] : random.nextInt() + (long) random.nextInt(3) - 1;
+      }
+      Amounts a = Amounts.of(drawn);
+      Amounts.Builder b = Amounts.builder(years);
+      for (int y = 0; y < years; y++) {
+        b.amount(y, drawn[y]);
+      }
+      Amounts built = b.build();
+      long expectedHash = 1;
+      for (int y = 0; y < years; y++) {
+        assertThat(a.cents(y)).as("line %d year %d", line, y).isEqualTo(drawn[y]);
+        assertThat(built.cents(y)).isEqualTo(drawn[y]);
+        expectedHash = 31 * expectedHash + Long.hashCode(drawn[y]);
+      }
+      byte[] kinds = new byte[years];
+      java.util.Arrays.fill(kinds, (byte) 1);
+      assertThat(a.hashCode()).isEqualTo(31 * (int) expectedHash + java.util.Arrays.hashCode(kinds));
+      assertThat(built).isEqualTo(a).hasSameHashCodeAs(a);
+      assertThat(a.toBuilder().build()).isEqualTo(a);
+      assertThat(a.centsArray()).containsExactly(drawn);
+      if (fitsInInts(drawn)) { // a narrow line hands out a copy (a wide one its own array, read-only by convention)
+        a.centsArray()[0] = drawn[0] == 7 ? 8 : 7;
+        assertThat(a.cents(0)).isEqualTo(drawn[0]);
+      }
+      // one year changed: unequal
+      Amounts.Builder other = a.toBuilder();
+      other.amount(years - 1, drawn[years - 1] + (1L << 32));
+      assertThat(other.build()).isNotEqualTo(built);
+    }
+  }
+
+  private static boolean fitsInInts(long[] values) {
+    for (long v : values) {
+      if (v != (int) v) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

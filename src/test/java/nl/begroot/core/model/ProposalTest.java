@@ -39,6 +39,18 @@ class ProposalTest {
       Proposal p = built.get(i);
       Drawn d = drawn.get(i);
       assertThat(p.id()).isEqualTo(d.id());
+      if (d.id() != null) {
+        assertThat(p.hasId(d.id())).isTrue();
+        assertThat(p.hasId(d.id() + "x")).isFalse();
+        assertThat(p.idHash()).isEqualTo(d.id().hashCode());
+      } else {
+        assertThat(p.hasId("")).isFalse();
+        assertThat(p.idHash()).isZero();
+      }
+      Drawn another = drawn.get(random.nextInt(drawn.size()));
+      if (another.id() != null) {
+        assertThat(p.hasId(another.id())).as("line %d has id %s", i, another.id()).isEqualTo(another.id().equals(d.id()));
+      }
       assertThat(p.units()).isEqualTo(d.units());
       if (!d.units().isEmpty()) {
         assertThat(p.unit()).isEqualTo(d.units().get(0));
@@ -63,6 +75,34 @@ class ProposalTest {
       Drawn other = drawn.get(random.nextInt(drawn.size()));
       assertThat(p.equals(other.build())).as("line %d", i).isEqualTo(d.equals(other));
     }
+  }
+
+  /**
+   * The id and the title share one array (decision 250): where the one ends and the other starts is part of the
+   * line, and an id too long for the array's length field (65.535 characters and more, refused by the validator
+   * but held) comes back whole.
+   */
+  @Test
+  void theIdAndTitleKeepTheirBoundaryAndALongIdComesBackWhole() {
+    Proposal ab = line("ab", "c");
+    assertThat(ab).isNotEqualTo(line("a", "bc")).isNotEqualTo(line("abc", "")).isNotEqualTo(line("abc", null))
+        .isEqualTo(line("ab", "c"));
+    assertThat(line("", "t")).isNotEqualTo(line(null, "t"));
+    assertThat(line("€", "t")).isNotEqualTo(line("\u0020\u00AC", "t")); // the euro sign's two bytes are not two Latin-1 characters
+    for (int length : new int[] {Character.MAX_VALUE - 1, Character.MAX_VALUE, Character.MAX_VALUE + 1, 200_000}) {
+      String id = "i".repeat(length - 1) + "€";
+      Proposal p = line(id, "title ë");
+      assertThat(p.id()).isEqualTo(id);
+      assertThat(p.title()).isEqualTo("title ë");
+      assertThat(p.hasId(id)).isTrue();
+      assertThat(p.idHash()).isEqualTo(id.hashCode());
+      assertThat(p).isEqualTo(line(id, "title ë")).hasSameHashCodeAs(line(id, "title ë")).isNotEqualTo(line(id + "j", "title ë"));
+    }
+  }
+
+  private static Proposal line(String id, String title) {
+    return new Proposal(id, List.of("1.1"), title, Side.LASTEN, Nature.RECURRING, null, List.of(), Amounts.of(1, 2), Proposal.Rule.ENTERED,
+        false, List.of(), null, null, null, "");
   }
 
   @Test
@@ -109,6 +149,22 @@ class ProposalTest {
     return result;
   }
 
+  /**
+   * The start of a drawn id or title (decision 250 holds them in one array, Latin-1 or two bytes a character):
+   * none, ASCII, Latin-1 beyond ASCII, beyond Latin-1 (the euro sign, a pair of surrogates), an unpaired surrogate.
+   */
+  private static String name(Random random) {
+    return switch (random.nextInt(7)) {
+      case 0 -> "";
+      case 1 -> "Ä-ë ÿ";
+      case 2 -> "€ ";
+      case 3 -> "\uD83D\uDCB6";
+      case 4 -> "\uD800";
+      case 5 -> "x" + (char) 0xFF;
+      default -> "";
+    };
+  }
+
   private static Drawn draw(Random random) {
     int unitCount = random.nextInt(10) < 8 ? 1 : random.nextInt(3); // mostly one unit, some none or two
     List<String> units = new ArrayList<>();
@@ -123,9 +179,9 @@ class ProposalTest {
       }
     }
     return new Drawn(
-        "p" + random.nextInt(50),
+        random.nextInt(10) == 0 ? null : name(random) + "p" + random.nextInt(50),
         units,
-        random.nextInt(4) == 0 ? null : "Title " + random.nextInt(5),
+        random.nextInt(4) == 0 ? null : name(random) + "Title " + random.nextInt(5),
         random.nextInt(5) == 0 ? null : random.nextBoolean() ? Side.LASTEN : Side.BATEN,
         random.nextInt(5) == 0 ? null : random.nextBoolean() ? Nature.ONE_OFF : Nature.RECURRING,
         sparse || random.nextBoolean() ? null : "cat" + random.nextInt(2),
