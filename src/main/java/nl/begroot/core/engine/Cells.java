@@ -11,14 +11,19 @@ import nl.begroot.core.model.Transfer;
 import nl.begroot.core.validate.BudgetValidator;
 
 /**
- * A budget's cells laid out for the engine's passes: one {@code long[]} of every entered and
+ * A budget's cells laid out for the engine's passes: one {@code int[]} of every entered and
  * transfer line's cents, proposals × years, with the lines of one {@link Groups group} (side,
  * programme, annex column, nature, third-party money and pass-through mark) next to each other
  * ({@code cents[place * years + y]}, group {@code g} at places {@code groupStart[g] ..
  * groupStart[g + 1]}), so that the full pass adds each group's run of cells with no lookup per line.
  * The few rows that need more than a sum (pm years, breakdowns, items moved to the pass-through
- * budget) are listed apart. Built once per budget state, like loading a table into a database: 8
+ * budget) are listed apart. Built once per budget state, like loading a table into a database: 4
  * bytes per cell plus 8 per row (its group and place).
+ *
+ * <p>A cell is held in an {@code int} (decision 249): its value's low 32 bits, as a signed {@code int}. A cell
+ * beyond an {@code int}'s range (more than 21.474.836,47 either way) is listed apart with the rest of its value,
+ * a multiple of 2^32 ({@code value - (int) value}), which the pass adds to the group's row after the runs: exact for
+ * any {@code long} value, 4 bytes a cell for the cells that fit and 16 more for each that does not.
  *
  * <p>Rows are the proposals in order; the computed lines (balancing, pass-through contribution)
  * have group -1 and hold no cents here.
@@ -27,7 +32,10 @@ public final class Cells {
   final Budget budget;
   final int rows;
   final int years;
-  final long[] cents; // [place * years + y], the rows of one group together
+  final int[] cents; // [place * years + y] the low 32 bits of the cell, the rows of one group together
+  final int[] wideAt; // the indexes into cents of the cells beyond an int, ascending
+  final int[] wideGroup; // [k] the group of the cell at wideAt[k]
+  final long[] wideRest; // [k] the cell at wideAt[k] minus its low 32 bits (a multiple of 2^32, never 0)
   final int[] group; // [row] its group, -1 for a computed line
   final int[] place; // [row] where its cells are in cents, -1 for a computed line
   final int[] groupStart; // [g] the first place of group g's rows; [count] the number of places
@@ -36,11 +44,21 @@ public final class Cells {
   final Groups groups;
   final EngineState.Base base;
 
-  private Cells(Budget budget, long[] cents, int[] group, int[] place, int[] groupStart, int[] sparse, Groups groups, EngineState.Base base) {
+  private Cells(Budget budget, int[] cents, long[][] wide, int[] group, int[] place, int[] groupStart, int[] sparse, Groups groups,
+      EngineState.Base base) {
     this.budget = budget;
     this.rows = group.length;
     this.years = budget.version().years().size();
     this.cents = cents;
+    this.wideAt = new int[wide.length];
+    this.wideGroup = new int[wide.length];
+    this.wideRest = new long[wide.length];
+    java.util.Arrays.sort(wide, java.util.Comparator.comparingLong(w -> w[0]));
+    for (int k = 0; k < wide.length; k++) {
+      wideAt[k] = (int) wide[k][0];
+      wideGroup[k] = (int) wide[k][1];
+      wideRest[k] = wide[k][2];
+    }
     this.group = group;
     this.place = place;
     this.groupStart = groupStart;
@@ -53,21 +71,19 @@ public final class Cells {
   /**
    * What the rows that need more than a sum add, laid out in columns so that a full computation
    * never reads a proposal object: per sparse row (parallel to {@link #sparse}) its pm years and its
-   * amount years as bit masks (bit {@code y}), and its breakdown's moves between the four structural
-   * rows ({@code moves[at .. at + 4 * years)}, {@code at} from {@code moveAt}, -1 for none). Built at
+   * amount years as bit masks (bit {@code y}); and what every row's breakdown moves between the four structural
+   * rows, summed ({@code moves[row * years + y]}: the same in every computation of these cells). Built at
    * layout from the same {@link EngineState#lineAmounts} and {@link EngineState#moveBreakdown} as an
    * update uses.
    */
   static final class Sparse {
     final long[] pmMask;
     final long[] amountMask;
-    final int[] moveAt;
     final long[] moves;
 
-    private Sparse(long[] pmMask, long[] amountMask, int[] moveAt, long[] moves) {
+    private Sparse(long[] pmMask, long[] amountMask, long[] moves) {
       this.pmMask = pmMask;
       this.amountMask = amountMask;
-      this.moveAt = moveAt;
       this.moves = moves;
     }
 
@@ -75,15 +91,7 @@ public final class Cells {
       List<Proposal> proposals = budget.proposals();
       long[] pmMask = new long[sparse.length];
       long[] amountMask = new long[sparse.length];
-      int[] moveAt = new int[sparse.length];
-      int breakdowns = 0;
-      for (int i : sparse) {
-        breakdowns += proposals.get(i).breakdown() != null ? 1 : 0;
-      }
-      int width = Computation.StructuralRow.values().length * years;
-      long[] moves = new long[breakdowns * width];
-      long[] one = new long[width];
-      int next = 0;
+      long[] moves = new long[Computation.StructuralRow.values().length * years];
       for (int k = 0; k < sparse.length; k++) {
         Proposal p = proposals.get(sparse[k]);
         if (group[sparse[k]] >= 0) {
@@ -96,16 +104,9 @@ public final class Cells {
             }
           }
         }
-        moveAt[k] = -1;
-        if (p.breakdown() != null) {
-          java.util.Arrays.fill(one, 0);
-          EngineState.moveBreakdown(p, 1, one, years);
-          System.arraycopy(one, 0, moves, next, width);
-          moveAt[k] = next;
-          next += width;
-        }
+        EngineState.moveBreakdown(p, 1, moves, years);
       }
-      return new Sparse(pmMask, amountMask, moveAt, moves);
+      return new Sparse(pmMask, amountMask, moves);
     }
   }
 
@@ -165,18 +166,27 @@ public final class Cells {
     }
     int[] next = java.util.Arrays.copyOf(groupStart, built.count);
     int[] place = new int[n];
-    long[] cents = new long[Math.multiplyExact(groupStart[built.count], years)];
+    int[] cents = new int[Math.multiplyExact(groupStart[built.count], years)];
+    List<long[]> wide = new ArrayList<>(); // {index, group, rest}
     for (int i = 0; i < n; i++) {
       if (group[i] < 0) {
         place[i] = -1;
         continue;
       }
       place[i] = next[group[i]]++;
-      System.arraycopy(EngineState.lineAmounts(proposals.get(i), transferLines, years).centsArray(), 0, cents, place[i] * years, years);
+      Amounts a = EngineState.lineAmounts(proposals.get(i), transferLines, years);
+      int at = place[i] * years;
+      for (int y = 0; y < years; y++) {
+        long value = a.cents(y);
+        cents[at + y] = (int) value;
+        if (value != (int) value) {
+          wide.add(new long[] {at + y, group[i], value - (int) value});
+        }
+      }
     }
     EngineState.Base base = new EngineState.Base(budget, resolver, thirdParty, transferLines,
         contributionGroups.stream().mapToInt(Integer::intValue).toArray(), contributionIds, balancingProgramme, balancingId);
-    return new Cells(budget, cents, group, place, groupStart, sparse.stream().mapToInt(Integer::intValue).toArray(), built, base);
+    return new Cells(budget, cents, wide.toArray(long[][]::new), group, place, groupStart, sparse.stream().mapToInt(Integer::intValue).toArray(), built, base);
   }
 
   /** Transfer lines: the sum of the legs that name them. */
@@ -197,6 +207,12 @@ public final class Cells {
 
   public Budget budget() {
     return budget;
+  }
+
+  /** The cell at {@code index} of {@link #cents}, whole: its low 32 bits plus the rest when it is beyond an int. */
+  long cell(int index) {
+    int k = java.util.Arrays.binarySearch(wideAt, index);
+    return k >= 0 ? cents[index] + wideRest[k] : cents[index];
   }
 
   /** Proposal-year cells laid out. */

@@ -99,7 +99,7 @@ public final class Engine {
           int c = cells.place[row] * years;
           for (int y = 0; y < years; y++) {
             if ((amount >>> y & 1) != 0) {
-              state.contribution[y] += saldo * cells.cents[c + y];
+              state.contribution[y] += saldo * cells.cell(c + y);
               state.contributionAmounts[y]++;
             } else if ((pm >>> y & 1) != 0) {
               state.contributionPm[y]++;
@@ -107,21 +107,27 @@ public final class Engine {
           }
         }
       }
-      int at = marks.moveAt[k];
-      if (at >= 0) {
-        for (int j = 0; j < structuralMoves.length; j++) {
-          structuralMoves[j] += moves[at + j];
-        }
-      }
+    }
+    for (int j = 0; j < structuralMoves.length; j++) {
+      structuralMoves[j] += moves[j];
     }
   }
 
   /**
    * The pass: each group's run of cells added into its row of sums; halves of the places on two
    * cores when large. The inner loop is the flat sum's: consecutive cells into a running total per
-   * year, with no lookup per line.
+   * year, with no lookup per line. Then the rest of each cell beyond an int (decision 249).
    */
   static void sumCells(Cells cells, long[] sums) {
+    sumRuns(cells, sums);
+    int years = cells.years;
+    for (int k = 0; k < cells.wideAt.length; k++) {
+      sums[cells.wideGroup[k] * years + cells.wideAt[k] % years] += cells.wideRest[k];
+    }
+  }
+
+  /** Each group's runs of cells (their low 32 bits) into its row of sums. */
+  private static void sumRuns(Cells cells, long[] sums) {
     int places = cells.groupStart[cells.groups.count];
     if (cells.cellCount() < PARALLEL_CELLS || Runtime.getRuntime().availableProcessors() < 2) {
       sumPlaces(cells, 0, places, sums);
@@ -145,7 +151,7 @@ public final class Engine {
   private static void sumPlaces(Cells cells, int from, int to, long[] sums) {
     int years = cells.years;
     int[] start = cells.groupStart;
-    long[] cents = cells.cents;
+    int[] cents = cells.cents;
     for (int g = 0; g < cells.groups.count; g++) {
       int lo = Math.max(start[g], from);
       int hi = Math.min(start[g + 1], to);
@@ -165,7 +171,7 @@ public final class Engine {
   }
 
   /** The usual ten-year run: ten running totals in registers. */
-  private static void sumRun10(long[] cents, int from, int to, long[] sums, int at) {
+  private static void sumRun10(int[] cents, int from, int to, long[] sums, int at) {
     long s0 = 0;
     long s1 = 0;
     long s2 = 0;
