@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmark full recomputation on generated budgets against a plain in-memory sum" + " "
     + "over the same cells, measured in the same run. 'bench web' load-tests the web server; 'bench preview' times a proposal's preview"
     + " over HTTP on a generated budget.",
-    subcommands = {BenchCommand.Web.class, BenchCommand.Preview.class, BenchCommand.Peers.class, BenchCommand.Import.class})
+    subcommands = {BenchCommand.Web.class, BenchCommand.Preview.class, BenchCommand.Peers.class, BenchCommand.Import.class,
+        BenchCommand.Heap.class})
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +44,32 @@ final class BenchCommand implements Callable<Integer> {
     }
     Bench.run(cells, seed, rounds, figuresUpTo, warmUp, spec.commandLine().getOut());
     return Main.OK;
+  }
+
+  @Command(mixinStandardHelpOptions = true, name = "heap", description = "The peak heap of generating a budget, laying out its cells and"
+      + " computing once: the smallest -Xmx in which a fresh JVM does it, by bisection over child JVMs, confirmed by more runs at that size"
+      + " (target: at most 24 bytes per cell at 10^7 cells).")
+  static final class Heap implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--cells", defaultValue = "10000000", description = "proposal-year cells (default: ${DEFAULT-VALUE})")
+    long cells;
+
+    @Option(names = "--seed", defaultValue = "20270101", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--confirmations", defaultValue = "3", description = "runs in a row that must succeed at the size found (default: ${DEFAULT-VALUE})")
+    int confirmations;
+
+    @Override
+    public Integer call() throws Exception {
+      if (cells < 1000 || cells > 50_000_000 || confirmations < 1 || confirmations > 20) {
+        spec.commandLine().getErr().println("begroot bench heap: --cells must be between 1000 and 50000000, --confirmations between 1 and 20");
+        return Main.BAD_INPUT;
+      }
+      nl.begroot.bench.HeapBench.run(cells, seed, confirmations, spec.commandLine().getOut());
+      return Main.OK;
+    }
   }
 
   @Command(mixinStandardHelpOptions = true, name = "import", description = "Import benchmark: writes an XAF 3.2 auditfile of a million journal"

@@ -19,6 +19,22 @@ class BenchSmokeTest {
     assertThat(out.toString()).contains("20000").contains("engine B/c").contains("x full");
   }
 
+  /**
+   * The heap bench's bisection over child JVMs, at 200.000 cells: the size it prints runs, and half of it does not
+   * (a bisection that printed its starting size, or any size that runs, would fail the second check).
+   */
+  @Test
+  void theHeapBenchFindsASizeThatRunsAndHalfOfItDoesNot() throws Exception {
+    long cells = 200_000;
+    StringWriter out = new StringWriter();
+    HeapBench.run(cells, 1, 1, new PrintWriter(out, true));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("peak heap: (\\d+) MB = [\\d.]+ bytes per cell").matcher(out.toString());
+    assertThat(m.find()).as(out.toString()).isTrue();
+    long mb = Long.parseLong(m.group(1));
+    assertThat(HeapBench.child(cells, 1, mb).ran()).isTrue();
+    assertThat(HeapBench.child(cells, 1, mb / 2).ran()).as("half of %d MB", mb).isFalse();
+  }
+
   @Test
   void theImportBenchRunsAtASmallSize() throws Exception {
     StringWriter out = new StringWriter();
