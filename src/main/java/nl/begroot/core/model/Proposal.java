@@ -1,6 +1,5 @@
 package nl.begroot.core.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +20,9 @@ import java.util.Objects;
  * leaves them all empty; the amounts are held in their parts (the cents, the kinds packed in a {@code long})
  * and {@link #amounts()} makes the small object when asked. 48 bytes a line instead of a record's 72, plus 24 for a
  * list of one unit and 24 for the {@link Amounts}; ten years' cents in 56 bytes instead of 96 when they fit in
- * {@code int}s.
+ * {@code int}s (decision 248); the id and title in one array of their characters (decision 250), so {@link #id()}
+ * and {@link #title()} make a new string each call: look a line up with {@link #hasId}, {@link #sameId} or
+ * {@link ProposalIds}, not by comparing {@code id()}s over many lines.
  */
 public final class Proposal {
   /**
@@ -123,7 +124,7 @@ public final class Proposal {
       this.idLength = 0;
       this.nameFlags = 0;
     } else {
-      this.names = wide ? utf16(i + t) : (i + t).getBytes(StandardCharsets.ISO_8859_1);
+      this.names = wide ? utf16(i + t) : latin1Bytes(i + t);
       this.idLength = (char) i.length();
       this.nameFlags = (byte) ((id == null ? NO_ID : 0) | (title == null ? NO_TITLE : 0) | (wide ? WIDE_NAMES : 0));
     }
@@ -148,6 +149,15 @@ public final class Proposal {
     return true;
   }
 
+  /** Every character (each below 256) as one byte. */
+  private static byte[] latin1Bytes(String s) {
+    byte[] bytes = new byte[s.length()];
+    for (int k = 0; k < s.length(); k++) {
+      bytes[k] = (byte) s.charAt(k);
+    }
+    return bytes;
+  }
+
   /** Every character as two bytes, high first: exact for any {@code char}, unpaired surrogates included. */
   private static byte[] utf16(String s) {
     byte[] bytes = new byte[s.length() * 2];
@@ -161,12 +171,10 @@ public final class Proposal {
   /** The characters {@code from .. to} of {@link #names} (compact form) as a new string. */
   private String name(int from, int to) {
     byte[] bytes = (byte[]) names;
-    if ((nameFlags & WIDE_NAMES) == 0) {
-      return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-    }
+    boolean wide = (nameFlags & WIDE_NAMES) != 0;
     char[] chars = new char[to - from];
     for (int k = 0; k < chars.length; k++) {
-      chars[k] = charAt(bytes, from + k);
+      chars[k] = wide ? charAt(bytes, from + k) : (char) (bytes[from + k] & 0xFF);
     }
     return new String(chars);
   }
