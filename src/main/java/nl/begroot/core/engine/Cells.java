@@ -36,18 +36,18 @@ public final class Cells {
   final int[] wideAt; // the indexes into cents of the cells beyond an int, ascending
   final int[] wideGroup; // [k] the group of the cell at wideAt[k]
   final long[] wideRest; // [k] the cell at wideAt[k] minus its low 32 bits (a multiple of 2^32, never 0)
-  final int[] group; // [row] its group, -1 for a computed line
-  final int[] place; // [row] where its cells are in cents, -1 for a computed line
   final int[] groupStart; // [g] the first place of group g's rows; [count] the number of places
-  final int[] sparse; // rows with pm years, a breakdown or a pass-through mark
+  final int[] sparse; // rows with pm years, a breakdown or a pass-through mark, ascending
+  final int[] sparseGroup; // [k] the group of row sparse[k], -1 for a computed line (a contribution line's breakdown)
+  final int[] sparsePlace; // [k] where row sparse[k]'s cells are in cents, -1 for a computed line
   final Sparse marks; // the same rows' pm and amount years and breakdown moves, in columns (null beyond 64 years)
   final Groups groups;
   final EngineState.Base base;
 
-  private Cells(Budget budget, int[] cents, long[][] wide, int[] group, int[] place, int[] groupStart, int[] sparse, Groups groups,
-      EngineState.Base base) {
+  private Cells(Budget budget, int[] cents, long[][] wide, int rows, int[] groupStart, int[] sparse, int[] sparseGroup, int[] sparsePlace,
+      Groups groups, EngineState.Base base) {
     this.budget = budget;
-    this.rows = group.length;
+    this.rows = rows;
     this.years = budget.version().years().size();
     this.cents = cents;
     this.wideAt = new int[wide.length];
@@ -59,13 +59,13 @@ public final class Cells {
       wideGroup[k] = (int) wide[k][1];
       wideRest[k] = wide[k][2];
     }
-    this.group = group;
-    this.place = place;
     this.groupStart = groupStart;
     this.sparse = sparse;
+    this.sparseGroup = sparseGroup;
+    this.sparsePlace = sparsePlace;
     this.groups = groups;
     this.base = base;
-    this.marks = years <= 64 ? Sparse.of(budget, sparse, group, base, years) : null;
+    this.marks = years <= 64 ? Sparse.of(budget, sparse, sparseGroup, base, years) : null;
   }
 
   /**
@@ -87,14 +87,14 @@ public final class Cells {
       this.moves = moves;
     }
 
-    static Sparse of(Budget budget, int[] sparse, int[] group, EngineState.Base base, int years) {
+    static Sparse of(Budget budget, int[] sparse, int[] sparseGroup, EngineState.Base base, int years) {
       List<Proposal> proposals = budget.proposals();
       long[] pmMask = new long[sparse.length];
       long[] amountMask = new long[sparse.length];
       long[] moves = new long[Computation.StructuralRow.values().length * years];
       for (int k = 0; k < sparse.length; k++) {
         Proposal p = proposals.get(sparse[k]);
-        if (group[sparse[k]] >= 0) {
+        if (sparseGroup[k] >= 0) {
           Amounts a = EngineState.lineAmounts(p, base.transferLines, years);
           for (int y = 0; y < years; y++) {
             switch (a.kind(y)) {
@@ -165,17 +165,23 @@ public final class Cells {
       groupStart[g + 1] += groupStart[g];
     }
     int[] next = java.util.Arrays.copyOf(groupStart, built.count);
-    int[] place = new int[n];
+    int[] sparseRows = sparse.stream().mapToInt(Integer::intValue).toArray();
+    int[] sparseGroup = new int[sparseRows.length];
+    int[] sparsePlace = new int[sparseRows.length];
     int[] cents = new int[Math.multiplyExact(groupStart[built.count], years)];
     List<long[]> wide = new ArrayList<>(); // {index, group, rest}
+    int k = 0; // the next sparse row
     for (int i = 0; i < n; i++) {
-      if (group[i] < 0) {
-        place[i] = -1;
+      int place = group[i] < 0 ? -1 : next[group[i]]++;
+      if (k < sparseRows.length && sparseRows[k] == i) {
+        sparseGroup[k] = group[i];
+        sparsePlace[k++] = place;
+      }
+      if (place < 0) {
         continue;
       }
-      place[i] = next[group[i]]++;
       Amounts a = EngineState.lineAmounts(proposals.get(i), transferLines, years);
-      int at = place[i] * years;
+      int at = place * years;
       for (int y = 0; y < years; y++) {
         long value = a.cents(y);
         cents[at + y] = (int) value;
@@ -186,7 +192,7 @@ public final class Cells {
     }
     EngineState.Base base = new EngineState.Base(budget, resolver, thirdParty, transferLines,
         contributionGroups.stream().mapToInt(Integer::intValue).toArray(), contributionIds, balancingProgramme, balancingId);
-    return new Cells(budget, cents, wide.toArray(long[][]::new), group, place, groupStart, sparse.stream().mapToInt(Integer::intValue).toArray(), built, base);
+    return new Cells(budget, cents, wide.toArray(long[][]::new), n, groupStart, sparseRows, sparseGroup, sparsePlace, built, base);
   }
 
   /** Transfer lines: the sum of the legs that name them. */

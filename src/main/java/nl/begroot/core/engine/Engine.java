@@ -59,12 +59,12 @@ public final class Engine {
       return derive(cells.budget, state, null);
     }
     List<Proposal> proposals = cells.budget.proposals();
-    for (int i : cells.sparse) {
-      Proposal p = proposals.get(i);
-      if (cells.group[i] < 0) {
+    for (int k = 0; k < cells.sparse.length; k++) {
+      Proposal p = proposals.get(cells.sparse[k]);
+      if (cells.sparseGroup[k] < 0) {
         state.moveBreakdown(p, 1); // a contribution line's breakdown
       } else {
-        state.apply(p, EngineState.lineAmounts(p, cells.base.transferLines, cells.years), cells.group[i], 1, false);
+        state.apply(p, EngineState.lineAmounts(p, cells.base.transferLines, cells.years), cells.sparseGroup[k], 1, false);
       }
     }
     return derive(cells.budget, state, null);
@@ -83,8 +83,7 @@ public final class Engine {
     long[] moves = marks.moves;
     long[] structuralMoves = state.structuralMoves;
     for (int k = 0; k < cells.sparse.length; k++) {
-      int row = cells.sparse[k];
-      int g = cells.group[row];
+      int g = cells.sparseGroup[k];
       if (g >= 0) {
         long pm = marks.pmMask[k];
         if (pm != 0) {
@@ -96,7 +95,7 @@ public final class Engine {
         if (groups.passThrough[g]) {
           long amount = marks.amountMask[k];
           long saldo = groups.side[g] == 0 ? 1 : -1;
-          int c = cells.place[row] * years;
+          int c = cells.sparsePlace[k] * years;
           for (int y = 0; y < years; y++) {
             if ((amount >>> y & 1) != 0) {
               state.contribution[y] += saldo * cells.cell(c + y);

@@ -87,16 +87,15 @@ final class EngineState {
    */
   void apply(Proposal p, Amounts a, int group, int sign, boolean withCells) {
     int years = base.years;
-    long[] cents = a.centsArray();
     if (withCells) {
       int at = group * years;
       for (int y = 0; y < years; y++) {
-        sums[at + y] += sign * cents[y];
+        sums[at + y] += sign * a.cents(y);
       }
       if (totals != null) {
         long[] row = new long[years];
         for (int y = 0; y < years; y++) {
-          row[y] = sign * cents[y];
+          row[y] = sign * a.cents(y);
         }
         totals.add(groups, group, row, base.leafColumns);
       }
@@ -116,7 +115,7 @@ final class EngineState {
       for (int y = 0; y < years; y++) {
         switch (a.kind(y)) {
           case AMOUNT -> {
-            contribution[y] += sign * saldo * cents[y];
+            contribution[y] += sign * saldo * a.cents(y);
             contributionAmounts[y] += sign;
           }
           case PM -> contributionPm[y] += sign;
@@ -140,10 +139,10 @@ final class EngineState {
     int lineRow = row(lasten, p.nature()).ordinal() * years;
     for (Breakdown.Component component : p.breakdown().components()) {
       int componentRow = row(lasten, component.nature()).ordinal() * years;
-      long[] c = component.amounts().centsArray();
+      Amounts c = component.amounts();
       for (int y = 0; y < years; y++) {
-        structuralMoves[lineRow + y] -= sign * c[y];
-        structuralMoves[componentRow + y] += sign * c[y];
+        structuralMoves[lineRow + y] -= sign * c.cents(y);
+        structuralMoves[componentRow + y] += sign * c.cents(y);
       }
     }
   }

@@ -40,11 +40,11 @@ public final class Proposal {
   private final Object units;
   /**
    * The amounts, held in their parts (the object is made when asked for): the cents as the {@link Amounts} held
-   * them (an {@code int[]} when they fit, else a {@code long[]}, decision 248), null for a computed line.
+   * them (an {@code int[]} when they fit, else a {@code long[]}, decision 248), null for a computed line; for a line
+   * of more than 32 years an {@code Object[] {cents, kinds}} (its kinds do not fit in {@link #packedKinds}).
    */
   private final Object cents;
   private final long packedKinds;
-  private final byte[] wideKinds;
   /** The side, nature and rule, each as its ordinal plus one (0 for none), and the pass-through flag. */
   private final byte packed;
   private final Extra extra;
@@ -129,9 +129,10 @@ public final class Proposal {
       this.nameFlags = (byte) ((id == null ? NO_ID : 0) | (title == null ? NO_TITLE : 0) | (wide ? WIDE_NAMES : 0));
     }
     this.units = ownUnits.size() == 1 ? ownUnits.get(0) : ownUnits;
-    this.cents = amounts == null ? null : amounts.heldCents();
+    // a line of more than 32 years holds its kinds beside its cents (rare: one field less for every other line)
+    this.cents = amounts == null ? null
+        : amounts.wideKinds() == null ? amounts.heldCents() : new Object[] {amounts.heldCents(), amounts.wideKinds()};
     this.packedKinds = amounts == null ? 0 : amounts.packedKinds();
-    this.wideKinds = amounts == null ? null : amounts.wideKinds();
     this.packed = (byte) (code(side) | code(nature) << 2 | code(rule) << 4 | (passThrough ? 1 << 7 : 0));
     this.extra = Extra.of(category, products, passThroughItems, thirdParty, group, breakdown, explanation);
   }
@@ -302,7 +303,10 @@ public final class Proposal {
 
   /** The line's amounts: equal each time (not the same object), null for a computed line. */
   public Amounts amounts() {
-    return cents == null ? null : new Amounts(cents, packedKinds, wideKinds);
+    if (cents instanceof Object[] withKinds) {
+      return new Amounts(withKinds[0], packedKinds, (byte[]) withKinds[1]);
+    }
+    return cents == null ? null : new Amounts(cents, packedKinds, null);
   }
 
   public Rule rule() {
@@ -344,8 +348,7 @@ public final class Proposal {
   public boolean equals(Object o) {
     return o == this || o instanceof Proposal other && packed == other.packed && nameFlags == other.nameFlags
         && idLength == other.idLength && Objects.deepEquals(names, other.names) && Objects.equals(units, other.units)
-        && packedKinds == other.packedKinds && Amounts.sameCents(cents, other.cents)
-        && Arrays.equals(wideKinds, other.wideKinds) && extra.equals(other.extra);
+        && packedKinds == other.packedKinds && Objects.deepEquals(cents, other.cents) && extra.equals(other.extra);
   }
 
   /** A record's hash: each component's, in their order, combined by 31. */

@@ -100,6 +100,39 @@ class ProposalTest {
     }
   }
 
+  /** A line of more than 32 years holds its kinds beside its cents: they come back, and take part in equality. */
+  @Test
+  void aLineOfManyYearsKeepsEachYearsKind() {
+    Random random = new Random(40);
+    for (int i = 0; i < 200; i++) {
+      int years = 33 + random.nextInt(20);
+      Amounts.Builder b = Amounts.builder(years);
+      for (int y = 0; y < years; y++) {
+        switch (random.nextInt(3)) {
+          case 0 -> b.amount(y, random.nextInt() * (random.nextBoolean() ? 1L : 1L << 20));
+          case 1 -> b.pm(y);
+          default -> { }
+        }
+      }
+      Amounts a = b.build();
+      Proposal p = new Proposal("p", List.of("1.1"), "t", Side.LASTEN, Nature.RECURRING, null, List.of(), a, Proposal.Rule.ENTERED,
+          false, List.of(), null, null, null, "");
+      assertThat(p.amounts()).isEqualTo(a).hasSameHashCodeAs(a);
+      Amounts.Builder other = a.toBuilder();
+      int y = random.nextInt(years);
+      if (a.kind(y) == Amounts.Kind.PM) {
+        other.amount(y, 0);
+      } else {
+        other.pm(y);
+      }
+      Proposal q = new Proposal("p", List.of("1.1"), "t", Side.LASTEN, Nature.RECURRING, null, List.of(), other.build(),
+          Proposal.Rule.ENTERED, false, List.of(), null, null, null, "");
+      assertThat(q).as("year %d's kind changed", y).isNotEqualTo(p);
+      assertThat(new Proposal("p", List.of("1.1"), "t", Side.LASTEN, Nature.RECURRING, null, List.of(), a.toBuilder().build(),
+          Proposal.Rule.ENTERED, false, List.of(), null, null, null, "")).isEqualTo(p).hasSameHashCodeAs(p);
+    }
+  }
+
   private static Proposal line(String id, String title) {
     return new Proposal(id, List.of("1.1"), title, Side.LASTEN, Nature.RECURRING, null, List.of(), Amounts.of(1, 2), Proposal.Rule.ENTERED,
         false, List.of(), null, null, null, "");
