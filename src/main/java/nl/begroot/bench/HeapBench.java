@@ -17,7 +17,7 @@ import nl.begroot.core.model.Budget;
  * {@code begroot bench heap}: the peak heap of the engine's whole path on the generated budget, measured as the
  * smallest maximum heap ({@code -Xmx}) in which a fresh JVM generates the budget, lays out its cells and computes
  * once: found by bisection over child JVMs (this JVM's java and class path, the default collector), then confirmed by
- * {@code confirmations} more runs at that size, stepping up until every one of them runs. Printed in MB and in bytes
+ * {@code confirmations} more runs at that size, stepping up until every one of them runs. Printed in MiB and in bytes
  * per cell, beside the budget's model alone (live after a full GC in the child). What a user must give the JVM, not
  * an upper bound from the pools' peaks (which count garbage not yet collected). Target (issue 13): at most 24 bytes
  * per cell at 10^7 cells.
@@ -59,11 +59,11 @@ public final class HeapBench {
     out.printf(Locale.ROOT, "begroot bench heap: seed %d, %d cells; the smallest -Xmx in which a fresh JVM generates, lays out and computes once%n",
         seed, cells);
     out.flush();
-    long lo = Math.max(8, cells * 4 / 1_000_000); // MB: surely too small (4 bytes a cell)
-    long hi = Math.max(64, cells * 64 / 1_000_000); // MB: 64 bytes a cell
+    long lo = Math.max(8, cells * 4 / 1_000_000); // MiB: surely too small (4 bytes a cell)
+    long hi = Math.max(64, cells * 64 / 1_000_000); // MiB: 64 bytes a cell
     Outcome top = child(cells, seed, hi);
     if (!top.ran()) {
-      out.printf(Locale.ROOT, "did not run in %d MB; nothing measured%n", hi);
+      out.printf(Locale.ROOT, "did not run in %d MiB; nothing measured%n", hi);
       return;
     }
     long model = top.modelBytes();
@@ -86,13 +86,13 @@ public final class HeapBench {
       Outcome o = child(cells, seed, hi);
       runs++;
       if (!o.ran()) {
-        tried.add(hi + " MB failed");
+        tried.add(hi + " MiB failed");
         hi += step;
         k = -1;
       }
     }
     double perCell = hi * 1024.0 * 1024.0 / cells;
-    out.printf(Locale.ROOT, "peak heap: %d MB = %.1f bytes per cell (ran in %d MB %d times in a row%s); model alone %.1f bytes per cell; %d child runs%n",
+    out.printf(Locale.ROOT, "peak heap: %d MiB = %.1f bytes per cell (ran in %d MiB %d times in a row%s); model alone %.1f bytes per cell; %d child runs%n",
         hi, perCell, hi, confirmations, tried.isEmpty() ? "" : "; " + String.join(", ", tried), model / (double) cells, runs);
     out.printf(Locale.ROOT, "target (issue 13, 10^7 cells): at most 24 bytes per cell: %s%n", perCell <= 24 ? "met" : "not met");
     out.flush();
@@ -108,14 +108,14 @@ public final class HeapBench {
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new IOException("the heap probe at " + mb + " MB did not end in 30 minutes");
+      throw new IOException("the heap probe at " + mb + " MiB did not end in 30 minutes");
     }
     int exit = p.exitValue();
     if (exit == OUT_OF_MEMORY || exit != 0 && text.contains("OutOfMemoryError")) {
       return new Outcome(false, 0);
     }
     if (exit != 0 || !text.startsWith(OK)) {
-      throw new IOException("the heap probe at " + mb + " MB failed (exit " + exit + "): " + text.strip());
+      throw new IOException("the heap probe at " + mb + " MiB failed (exit " + exit + "): " + text.strip());
     }
     return new Outcome(true, Long.parseLong(text.substring(OK.length()).split(" ")[0]));
   }

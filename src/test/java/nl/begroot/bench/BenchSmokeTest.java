@@ -28,11 +28,11 @@ class BenchSmokeTest {
     long cells = 200_000;
     StringWriter out = new StringWriter();
     HeapBench.run(cells, 1, 1, new PrintWriter(out, true));
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("peak heap: (\\d+) MB = [\\d.]+ bytes per cell").matcher(out.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("peak heap: (\\d+) MiB = [\\d.]+ bytes per cell").matcher(out.toString());
     assertThat(m.find()).as(out.toString()).isTrue();
     long mb = Long.parseLong(m.group(1));
     assertThat(HeapBench.child(cells, 1, mb).ran()).isTrue();
-    assertThat(HeapBench.child(cells, 1, mb / 2).ran()).as("half of %d MB", mb).isFalse();
+    assertThat(HeapBench.child(cells, 1, mb / 2).ran()).as("half of %d MiB", mb).isFalse();
   }
 
   @Test
