@@ -88,14 +88,6 @@ public final class Amounts {
     return narrow != null ? narrow : wide;
   }
 
-  /** Whether two lines' held cents ({@link #heldCents()}) are equal: held alike when equal, so arrays of one type. */
-  static boolean sameCents(Object a, Object b) {
-    if (a instanceof int[] x) {
-      return b instanceof int[] y && Arrays.equals(x, y);
-    }
-    return a instanceof long[] x && b instanceof long[] y ? Arrays.equals(x, y) : a == b;
-  }
-
   /** The kinds of up to 32 years, two bits a year; 0 when {@link #wideKinds()} holds them. For {@link Proposal}. */
   long packedKinds() {
     return packedKinds;
@@ -181,7 +173,7 @@ public final class Amounts {
   /** Equal when every year has the same kind and the same cents (value equality, not identity). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Amounts other && packedKinds == other.packedKinds && sameCents(heldCents(), other.heldCents())
+    return o instanceof Amounts other && packedKinds == other.packedKinds && java.util.Objects.deepEquals(heldCents(), other.heldCents())
         && Arrays.equals(wideKinds, other.wideKinds);
   }
 
