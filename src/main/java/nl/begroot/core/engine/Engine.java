@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import nl.begroot.core.model.Amounts;
 import nl.begroot.core.model.Budget;
-import nl.begroot.core.model.Programme;
 import nl.begroot.core.model.Proposal;
 import nl.begroot.core.validate.BudgetValidator;
 import nl.begroot.core.validate.InvalidBudgetException;
@@ -223,7 +222,7 @@ public final class Engine {
     EngineState next = s.copy();
     next = remove(next, old.get(index));
     next = insert(next, after.proposals().get(index));
-    return derive(after, next, before.annex);
+    return derive(after, next, before);
   }
 
   /** The computation of {@code after}: {@code before}'s budget with one proposal added as its last. */
@@ -234,7 +233,7 @@ public final class Engine {
     if (s == null || now.size() != before.budget.proposals().size() + 1 || !updatable(now.get(now.size() - 1)) || !s.base.fits(after)) {
       return compute(Cells.of(after));
     }
-    return derive(after, insert(s.copy(), now.get(now.size() - 1)), before.annex);
+    return derive(after, insert(s.copy(), now.get(now.size() - 1)), before);
   }
 
   /** The computation of {@code after}: {@code before}'s budget without the proposal at {@code index}. */
@@ -245,7 +244,7 @@ public final class Engine {
     if (s == null || after.proposals().size() != old.size() - 1 || !updatable(old.get(index)) || !s.base.fits(after)) {
       return compute(Cells.of(after));
     }
-    return derive(after, remove(s.copy(), old.get(index)), before.annex);
+    return derive(after, remove(s.copy(), old.get(index)), before);
   }
 
   private static boolean updatable(Proposal p) {
@@ -264,9 +263,10 @@ public final class Engine {
     int g = t.groups.find(key);
     if (g < 0) { // a combination no line had yet: one more group row
       Groups grown = t.groups.with(key);
-      long[] sums = java.util.Arrays.copyOf(t.sums, grown.count * t.base.years);
+      long[] sums = t.sums == null ? null : java.util.Arrays.copyOf(t.sums, grown.count * t.base.years);
       t = new EngineState(t.base, grown, sums, t.pmCount, t.structuralMoves, t.contribution, t.contributionAmounts, t.contributionPm);
       t.totals = s.totals; // s is this update's own copy
+      t.shared = s.shared;
       g = grown.count - 1;
     }
     t.apply(p, EngineState.lineAmounts(p, t.base.transferLines, t.base.years), g, 1, true);
@@ -275,8 +275,12 @@ public final class Engine {
 
   // ---------------------------------------------------------------- from the group sums to every figure
 
-  /** Every figure from the group sums; {@code previous} (or null) lends the member splits that did not change. */
-  static Computation derive(Budget budget, EngineState state, AnnexFigures previous) {
+  /**
+   * Every figure from the group sums; {@code before} (the computation an update starts from, or null)
+   * lends what did not change: the member splits, and the pm marks when no line's pm changed.
+   */
+  static Computation derive(Budget budget, EngineState state, Computation before) {
+    AnnexFigures previous = before != null ? before.annex : null;
     EngineState.Base base = state.base;
     Groups groups = state.groups;
     int years = base.years;
@@ -295,13 +299,16 @@ public final class Engine {
     EngineState.Totals mine = state.totals.copyOnWrite();
     long[][] changeLasten = mine.changeLasten;
     long[][] changeBaten = mine.changeBaten;
-    boolean[][] lastenPm = new boolean[programmeCount][years];
-    boolean[][] batenPm = new boolean[programmeCount][years];
+    boolean samePm = before != null && before.state != null && java.util.Arrays.equals(state.pmCount, before.state.pmCount)
+        && java.util.Arrays.equals(state.contributionPm, before.state.contributionPm)
+        && java.util.Arrays.equals(state.contributionAmounts, before.state.contributionAmounts); // so the same marks as before's, not written
+    boolean[][] lastenPm = samePm ? before.changeLastenPm : new boolean[programmeCount][years];
+    boolean[][] batenPm = samePm ? before.changeBatenPm : new boolean[programmeCount][years];
     long[][] parts = mine.parts;
     long[][] overheadChange = mine.overheadChange;
     long[][] structural = mine.structural;
     long[][] passThrough = mine.passThrough;
-    for (int p = 0; p < programmeCount; p++) {
+    for (int p = 0; p < programmeCount && !samePm; p++) {
       for (int y = 0; y < years; y++) {
         lastenPm[p][y] = state.pmCount[p * years + y] > 0;
         batenPm[p][y] = state.pmCount[(programmeCount + p) * years + y] > 0;
@@ -334,7 +341,7 @@ public final class Engine {
     if (base.contributionGroups.length > 0) {
       for (int g : base.contributionGroups) {
         addGroup(groups, g, contributionAmounts.centsArray(), mine, base.leafColumns);
-        if (contributionAmounts.anyPm()) {
+        if (contributionAmounts.anyPm() && !samePm) {
           boolean[][] pm = groups.side[g] == 0 ? lastenPm : batenPm;
           for (int y = 0; y < years; y++) {
             pm[groups.programme[g]][y] |= contributionAmounts.isPm(y);
@@ -370,28 +377,11 @@ public final class Engine {
       computedLines.put(base.balancingId, Amounts.of(balancing));
     }
 
-    // frame and Tabel 1 totals (an overhead view's frame is not added)
-    List<Programme> programmes = budget.programmes();
-    long[][] frameLasten = new long[programmeCount][];
-    long[][] frameBaten = new long[programmeCount][];
-    long[] totalFrameLasten = new long[years];
-    long[] totalFrameBaten = new long[years];
-    for (int p = 0; p < programmeCount; p++) {
-      Programme programme = programmes.get(p);
-      frameLasten[p] = programme.frameLasten().centsArray();
-      frameBaten[p] = programme.frameBaten().centsArray();
-      if (!programme.overheadView()) {
-        for (int y = 0; y < years; y++) {
-          totalFrameLasten[y] = Math.addExact(totalFrameLasten[y], frameLasten[p][y]);
-          totalFrameBaten[y] = Math.addExact(totalFrameBaten[y], frameBaten[p][y]);
-        }
-      }
-    }
-
+    // the frame and its Tabel 1 totals are the base's (EngineState.Base)
     AnnexFigures annexFigures = distribute(base, mine, previous);
     return new Computation(
-        budget, base.transferLines, computedLines, state, frameLasten, frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
-        balancing, totalFrameLasten, totalFrameBaten, totalChangeLasten, totalChangeBaten, annexFigures,
+        budget, base.transferLines, computedLines, state, base.frameLasten, base.frameBaten, changeLasten, changeBaten, lastenPm, batenPm,
+        balancing, base.totalFrameLasten, base.totalFrameBaten, totalChangeLasten, totalChangeBaten, annexFigures,
         structural, passThrough);
   }
 
@@ -425,10 +415,15 @@ public final class Engine {
 
   /**
    * Spreads the overhead over the columns, totals sum columns, and sets out each column's split over
-   * the members ({@link AnnexFigures.Split}, made when first read). A split whose amount is the same as
-   * in {@code previous} is taken over from it (same key, same members: {@link EngineState.Base#fits}),
-   * and so are an overhead programme's spread over the columns whose amount did not change, and a sum
-   * column's split whose leaves' splits were all taken over.
+   * the members ({@link AnnexFigures.Split}, made when first read). What did not change is taken over
+   * from {@code previous} (same key, same members: {@link EngineState.Base#fits}): the whole overhead
+   * when no overhead view's change moved, else each programme's spread of a year whose amount did not
+   * change; a column's splits when its parts row is {@code previous}'s (decision 253), else each split
+   * whose amount did not change; a sum column's parts and splits when each of its leaves' were taken over.
+   *
+   * <p>Rows are compared by identity: the totals share a row with the totals they were copied from
+   * until they write to it ({@link EngineState.Totals#row}), and a row is never written after its
+   * totals were first copied, so the same row holds the same cents.
    */
   private static AnnexFigures distribute(EngineState.Base base, EngineState.Totals totals, AnnexFigures previous) {
     long[][] parts = totals.parts;
@@ -436,30 +431,54 @@ public final class Engine {
     int years = base.years;
     int leafCount = base.leafColumns;
     int total = base.columns;
-    long[][] overhead = new long[total][years];
-    AnnexFigures.Split[][] perMember = new AnnexFigures.Split[total][years];
-    long[][][] spreads = new long[base.programmes][][];
-    for (int p = 0; p < base.programmes; p++) {
-      if (base.spreadWeights[p] == null) {
-        continue;
+    boolean reuse = previous != null;
+    long[][] overhead;
+    long[][][] spreads;
+    if (reuse && previous.spread != null && sameOverheadChange(base, previous.overheadChange, overheadChange)) {
+      overhead = previous.overhead;
+      spreads = previous.spread;
+    } else {
+      overhead = new long[total][years];
+      spreads = new long[base.programmes][][];
+      for (int p = 0; p < base.programmes; p++) {
+        if (base.spreadWeights[p] == null) {
+          continue;
+        }
+        spreads[p] = new long[years][];
+        for (int y = 0; y < years; y++) {
+          long[] spread = reuse && previous.spread != null && previous.spread[p] != null && previous.overheadChange[p][y] == overheadChange[p][y] ? previous.spread[p][y]
+              : EngineState.Base.split(overheadChange[p][y], base.spreadWeights[p], base.spreadLongWeights[p], base.spreadWeightSum[p]);
+          spreads[p][y] = spread;
+          for (int c = 0; c < leafCount; c++) {
+            overhead[c][y] = Math.addExact(overhead[c][y], spread[c]);
+          }
+        }
       }
-      spreads[p] = new long[years][];
-      for (int y = 0; y < years; y++) {
-        long[] spread = previous != null && previous.spread != null && previous.spread[p] != null && previous.overheadChange[p][y] == overheadChange[p][y] ? previous.spread[p][y]
-            : EngineState.Base.split(overheadChange[p][y], base.spreadWeights[p], base.spreadLongWeights[p], base.spreadWeightSum[p]);
-        spreads[p][y] = spread;
-        for (int c = 0; c < leafCount; c++) {
-          overhead[c][y] = Math.addExact(overhead[c][y], spread[c]);
+      for (int c = 0; c < leafCount; c++) {
+        int[] leaves = base.leavesOfSum[c];
+        if (leaves != null) {
+          for (int y = 0; y < years; y++) {
+            for (int leaf : leaves) {
+              overhead[c][y] = Math.addExact(overhead[c][y], overhead[leaf][y]);
+            }
+          }
         }
       }
     }
+    boolean sameOverhead = reuse && overhead == previous.overhead;
+    AnnexFigures.Split[][] perMember = new AnnexFigures.Split[total][];
     for (int c = 0; c < total; c++) {
       if (base.columnWeights[c] == null) {
         continue;
       }
+      if (sameOverhead && parts[c] == previous.parts[c]) {
+        perMember[c] = previous.perMember[c];
+        continue;
+      }
+      perMember[c] = new AnnexFigures.Split[years];
       for (int y = 0; y < years; y++) {
         long amount = Math.addExact(parts[c][y], overhead[c][y]);
-        if (previous != null && previous.toDistribute(c, y) == amount) {
+        if (reuse && previous.toDistribute(c, y) == amount) {
           perMember[c][y] = previous.perMember[c][y];
         } else {
           perMember[c][y] = AnnexFigures.Split.of(amount, base.columnWeights[c], base.columnLongWeights[c], base.columnWeightSum[c]);
@@ -472,19 +491,38 @@ public final class Engine {
       if (leaves == null) {
         continue;
       }
+      boolean leavesTakenOver = sameOverhead;
+      for (int i = 0; i < leaves.length && leavesTakenOver; i++) {
+        leavesTakenOver = parts[leaves[i]] == previous.parts[leaves[i]] && perMember[leaves[i]] == previous.perMember[leaves[i]];
+      }
+      if (leavesTakenOver) { // a sum column's own row is zero (no line is in a sum column: AnnexLayout.Resolver)
+        parts[c] = previous.parts[c];
+        perMember[c] = previous.perMember[c];
+        continue;
+      }
       long[] sum = totals.row(parts, c);
+      perMember[c] = new AnnexFigures.Split[years];
       for (int y = 0; y < years; y++) {
         AnnexFigures.Split[] leafSplits = new AnnexFigures.Split[leaves.length];
         for (int i = 0; i < leaves.length; i++) {
           int leaf = leaves[i];
           sum[y] = Math.addExact(sum[y], parts[leaf][y]);
-          overhead[c][y] = Math.addExact(overhead[c][y], overhead[leaf][y]);
           leafSplits[i] = perMember[leaf][y];
         }
-        AnnexFigures.Split before = previous != null ? previous.perMember[c][y] : null;
+        AnnexFigures.Split before = reuse ? previous.perMember[c][y] : null;
         perMember[c][y] = before != null && before.sumOf(leafSplits) ? before : AnnexFigures.Split.sum(leafSplits, memberCount);
       }
     }
     return new AnnexFigures(parts, overhead, perMember, overheadChange, spreads);
+  }
+
+  /** True when no overhead view's change row differs from {@code previous}'s (the same rows: see {@link #distribute}). */
+  private static boolean sameOverheadChange(EngineState.Base base, long[][] previous, long[][] now) {
+    for (int p = 0; p < base.programmes; p++) {
+      if (base.spreadWeights[p] != null && previous[p] != now[p]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -29,12 +29,18 @@ import nl.begroot.core.money.Allocation;
 final class EngineState {
   final Base base;
   final Groups groups;
-  final long[] sums; // [group * years + y]
-  final int[] pmCount; // [(side * programmes + p) * years + y]
-  final long[] structuralMoves; // [row * years + y]
-  final long[] contribution; // [y]
-  final int[] contributionAmounts; // [y] moved lines with an amount that year
-  final int[] contributionPm; // [y] moved lines with pm that year
+  final long[] sums; // [group * years + y]; null in an update's copy (see copy())
+  int[] pmCount; // [(side * programmes + p) * years + y]
+  long[] structuralMoves; // [row * years + y]
+  long[] contribution; // [y]
+  int[] contributionAmounts; // [y] moved lines with an amount that year
+  int[] contributionPm; // [y] moved lines with pm that year
+  /**
+   * Whether the five arrays above are still those of the state this one was copied from: an update's
+   * copy shares them and takes its own copies before it first writes to one ({@link #own}), which only
+   * a pm line, a breakdown or a moved line does.
+   */
+  boolean shared;
   /**
    * The totals the group rows add up to ({@link Totals}), kept by a computation so that an update adds
    * only the changed lines' groups instead of every group again; null until {@link Engine} has made them.
@@ -59,11 +65,30 @@ final class EngineState {
         new long[Computation.StructuralRow.values().length * years], new long[years], new int[years], new int[years]);
   }
 
+  /**
+   * A copy to update. Once the totals are made, an update adds its lines to them ({@link #apply}) and the
+   * group sums are read by nothing (only a full computation makes the totals from them): the copy of a
+   * state with totals has no sums (null), and an update copies a few rows, not every group's
+   * (decision 253).
+   */
   EngineState copy() {
-    EngineState copy = new EngineState(base, groups, sums.clone(), pmCount.clone(), structuralMoves.clone(), contribution.clone(),
-        contributionAmounts.clone(), contributionPm.clone());
+    EngineState copy = new EngineState(base, groups, totals != null ? null : sums.clone(), pmCount, structuralMoves, contribution,
+        contributionAmounts, contributionPm);
+    copy.shared = true;
     copy.totals = totals != null ? totals.copyOnWrite() : null;
     return copy;
+  }
+
+  /** Takes this state's own copies of the pm counts, the breakdown moves and the contribution before writing to them. */
+  private void own() {
+    if (shared) {
+      pmCount = pmCount.clone();
+      structuralMoves = structuralMoves.clone();
+      contribution = contribution.clone();
+      contributionAmounts = contributionAmounts.clone();
+      contributionPm = contributionPm.clone();
+      shared = false;
+    }
   }
 
   /** The amounts a line adds: entered, or for a transfer line the sum of its legs. */
@@ -88,9 +113,11 @@ final class EngineState {
   void apply(Proposal p, Amounts a, int group, int sign, boolean withCells) {
     int years = base.years;
     if (withCells) {
-      int at = group * years;
-      for (int y = 0; y < years; y++) {
-        sums[at + y] += sign * a.cents(y);
+      if (sums != null) {
+        int at = group * years;
+        for (int y = 0; y < years; y++) {
+          sums[at + y] += sign * a.cents(y);
+        }
       }
       if (totals != null) {
         long[] row = new long[years];
@@ -101,6 +128,9 @@ final class EngineState {
       }
     }
     int sideIndex = p.side() == Side.LASTEN ? 0 : 1;
+    if (a.anyPm() || p.breakdown() != null || p.passThrough()) {
+      own();
+    }
     if (a.anyPm()) {
       int at = (sideIndex * base.programmes + groups.programme[group]) * years;
       for (int y = 0; y < years; y++) {
@@ -127,6 +157,9 @@ final class EngineState {
 
   /** A breakdown's components count by their own nature: out of the line's row into theirs. */
   void moveBreakdown(Proposal p, int sign) {
+    if (p.breakdown() != null) {
+      own();
+    }
     moveBreakdown(p, sign, structuralMoves, base.years);
   }
 
@@ -219,14 +252,31 @@ final class EngineState {
       return field[i];
     }
 
+    /** Where {@code field}'s rows start in {@link #owned} (the fields in their order; no array made, as this is on every write). */
     private int offset(long[][] field) {
-      long[][][] fields = {changeLasten, changeBaten, parts, overheadChange, structural, passThrough};
       int offset = 0;
-      for (long[][] f : fields) {
-        if (f == field) {
-          return offset;
-        }
-        offset += f.length;
+      if (field == changeLasten) {
+        return offset;
+      }
+      offset += changeLasten.length;
+      if (field == changeBaten) {
+        return offset;
+      }
+      offset += changeBaten.length;
+      if (field == parts) {
+        return offset;
+      }
+      offset += parts.length;
+      if (field == overheadChange) {
+        return offset;
+      }
+      offset += overheadChange.length;
+      if (field == structural) {
+        return offset;
+      }
+      offset += structural.length;
+      if (field == passThrough) {
+        return offset;
       }
       throw new IllegalArgumentException("not a field of these totals");
     }
@@ -256,6 +306,15 @@ final class EngineState {
     final long[][] spreadLongWeights;
     final long[] spreadWeightSum;
     final int[][] leavesOfSum; // [c] leaves of a sum column, else null
+    /**
+     * The frame per programme and year and its totals (an overhead view's frame not added): part of the
+     * programmes, which an update leaves as they are ({@link #fits}), so made once and shared by every
+     * computation of this base.
+     */
+    final long[][] frameLasten; // [p][y]
+    final long[][] frameBaten;
+    final long[] totalFrameLasten; // [y]
+    final long[] totalFrameBaten;
 
     Base(Budget budget, AnnexLayout.Resolver resolver, String thirdParty, Map<String, Amounts> transferLines, int[] contributionGroups,
         List<String> contributionIds, int balancingProgramme, String balancingId) {
@@ -291,6 +350,21 @@ final class EngineState {
         if (lw != null) {
           columnLongWeights[c] = java.util.Arrays.copyOf(lw, lw.length - 1);
           columnWeightSum[c] = lw[lw.length - 1];
+        }
+      }
+      frameLasten = new long[programmes][];
+      frameBaten = new long[programmes][];
+      totalFrameLasten = new long[years];
+      totalFrameBaten = new long[years];
+      for (int p = 0; p < programmes; p++) {
+        Programme programme = budget.programmes().get(p);
+        frameLasten[p] = programme.frameLasten().centsArray();
+        frameBaten[p] = programme.frameBaten().centsArray();
+        if (!programme.overheadView()) {
+          for (int y = 0; y < years; y++) {
+            totalFrameLasten[y] = Math.addExact(totalFrameLasten[y], frameLasten[p][y]);
+            totalFrameBaten[y] = Math.addExact(totalFrameBaten[y], frameBaten[p][y]);
+          }
         }
       }
       spreadWeights = new BigInteger[programmes][];

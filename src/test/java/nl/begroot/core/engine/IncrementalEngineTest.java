@@ -77,6 +77,76 @@ class IncrementalEngineTest {
     editSequence(seed, budget.withProposals(proposals));
   }
 
+  /**
+   * The contribution line is pm in a year where a moved line is pm and none has an amount: an edit that
+   * gives the only moved amount of the first year a blank turns that year to pm without changing any
+   * line's pm count (the update must not take over the pm marks from before, decision 253), and the edit
+   * back turns it to an amount again. Each step against a full computation, and the mark against the
+   * rule itself: pm exactly when the moved line with an amount is blank.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aContributionYearThatTurnsFromAnAmountToPmAndBackIsMarkedAsAFullComputationMarksIt(long seed) {
+    Budget budget = ColumnarEngineTest.budget(seed);
+    List<Proposal> proposals = new ArrayList<>(budget.proposals());
+    int contribution = -1;
+    for (int i = 0; i < proposals.size(); i++) {
+      Proposal p = proposals.get(i);
+      if (p.passThrough()) { // only the two lines below are moved
+        proposals.set(i, moved(p, p.amounts(), false));
+      }
+      if (p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION) {
+        contribution = i;
+      }
+    }
+    assertThat(contribution).as("seed " + seed + ": a contribution line").isNotNegative();
+    List<Integer> lasten = new ArrayList<>();
+    for (int i = 0; i < proposals.size() && lasten.size() < 2; i++) {
+      Proposal p = proposals.get(i);
+      if (p.rule() == Proposal.Rule.ENTERED && p.side() == Side.LASTEN && p.breakdown() == null) {
+        lasten.add(i);
+      }
+    }
+    assertThat(lasten).as("seed " + seed + ": two entered lasten lines").hasSize(2);
+    int years = budget.version().years().size();
+    int pmLine = lasten.get(0);
+    int amountLine = lasten.get(1);
+    proposals.set(pmLine, moved(proposals.get(pmLine), yearZero(years, null), true)); // pm in the first year
+    proposals.set(amountLine, moved(proposals.get(amountLine), yearZero(years, 123_456L), true)); // an amount in the first year
+    Budget withAmount = budget.withProposals(proposals);
+    proposals.set(amountLine, moved(proposals.get(amountLine), Amounts.blank(years), true));
+    Budget withBlank = budget.withProposals(proposals);
+    assertThat(BudgetValidator.validate(withAmount)).as("seed " + seed).isEmpty();
+    assertThat(BudgetValidator.validate(withBlank)).as("seed " + seed).isEmpty();
+
+    Computation first = Engine.compute(withAmount);
+    Computation toPm = Engine.change(first, withBlank, amountLine);
+    Computation back = Engine.change(toPm, withAmount, amountLine);
+    assertThat(toPm.state).as("an update").isNotNull();
+    assertThat(back.state).as("an update").isNotNull();
+    Same.figures(toPm, Engine.compute(withBlank), "seed " + seed + ": amount to pm");
+    Same.figures(back, Engine.compute(withAmount), "seed " + seed + ": pm to amount");
+    assertThat(toPm.line(contribution).isPm(0)).as("seed " + seed + ": the contribution's first year, no moved amount").isTrue();
+    assertThat(back.line(contribution).isPm(0)).as("seed " + seed + ": the contribution's first year, a moved amount").isFalse();
+  }
+
+  /** {@code p} with these amounts, moved into the pass-through budget or not. */
+  private static Proposal moved(Proposal p, Amounts amounts, boolean passThrough) {
+    return new Proposal(p.id(), p.units(), p.title(), p.side(), p.nature(), p.category(), p.products(), amounts, p.rule(), passThrough,
+        p.passThroughItems(), p.thirdParty(), p.group(), p.breakdown(), p.explanation());
+  }
+
+  /** Pm (null) or an amount in the first year, blank after. */
+  private static Amounts yearZero(int years, Long cents) {
+    Amounts.Builder a = Amounts.builder(years);
+    if (cents == null) {
+      a.pm(0);
+    } else {
+      a.amount(0, cents);
+    }
+    return a.build();
+  }
+
   private void editSequence(long seed, Budget start) {
     SplittableRandom r = new SplittableRandom(seed * 7919);
     Budget budget = start;
