@@ -21,6 +21,7 @@ import nl.begroot.core.model.Proposal;
 import nl.begroot.core.rounding.ControlledRounding;
 import nl.begroot.core.rounding.PrintedFigures;
 import nl.begroot.core.validate.BudgetValidator;
+import nl.begroot.core.validate.Violation;
 import nl.begroot.render.HtmlTableRenderer;
 import nl.begroot.render.JsonRenderer;
 
@@ -102,7 +103,7 @@ public final class Bench {
       SplittableRandom random = new SplittableRandom(seed);
       Edit warm = Edit.random(budget, random);
       BudgetValidator.requireValid(warm.after);
-      long coldChange = warmChange(full, warm); // the first change, then the path compiled as in a running server
+      long coldChange = warmChange(full, warm, seed + 1); // the first change, then the path compiled as in a running server
       for (int r = -warmUp; r < rounds; r++) {
         long t0 = System.nanoTime();
         laid = Cells.of(budget);
@@ -184,22 +185,81 @@ public final class Bench {
   /** How many times each round's edit is computed by its delta; the round's time is their median. */
   static final int CHANGE_REPEATS = 101;
 
-  /** How many updates compile the change path before it is timed (a server has made many). */
-  static final int CHANGE_WARM_UP = 3000;
+  /**
+   * How many updates compile the change path before it is timed (a server has made many). HotSpot compiles
+   * a method with its optimising compiler (C2, tier 4) after some 5.000 to 15.000 calls
+   * ({@code Tier4InvocationThreshold}, {@code Tier4CompileThreshold}); after the 3.000 used until decision 254
+   * {@code -XX:+PrintCompilation} showed the update's methods still in C1's profiling tier (3), so the bench
+   * timed code a running server no longer runs. 30.000 updates are some 0,1 s at 10^7 cells.
+   */
+  static final int CHANGE_WARM_UP = 30_000;
 
   /**
-   * Computes one edit by its delta {@link #CHANGE_WARM_UP} times, so that the update's code is compiled
-   * as in a running server, and returns the first (cold) update's time in nanoseconds.
+   * And for at least this long: right after the budget is generated and validated the optimising compiler
+   * has a queue, and {@code Engine.change} itself was seen compiled at its top tier only 4 s after the
+   * warm-up began (the first rounds 11-13 µs a change, then 1,3-1,4: decision 254).
    */
-  static long warmChange(Computation before, Edit edit) {
-    long t0 = System.nanoTime();
-    Computation first = Engine.change(before, edit.after, edit.index);
-    long cold = System.nanoTime() - t0;
-    long keep = first.balancing(0);
-    for (int i = 1; i < CHANGE_WARM_UP; i++) {
-      keep += Engine.change(before, edit.after, edit.index).balancing(0);
+  static final long CHANGE_WARM_UP_NANOS = 8_000_000_000L;
+
+  /**
+   * {@code first}, then an edit of a line of each shape the rounds may draw (side, pm years, third party,
+   * pass-through, overhead view: {@link #shape}) found in 100.000 draws, then random edits, {@link #WARM_UP_EDITS} in all.
+   */
+  static Edit[] warmUpEdits(Budget budget, Edit first, long seed) {
+    java.util.Map<String, Boolean> overheadUnit = new java.util.HashMap<>();
+    budget.programmes().forEach(pr -> pr.units().forEach(u -> overheadUnit.put(u.id(), pr.overheadView())));
+    java.util.Map<String, Edit> byShape = new java.util.LinkedHashMap<>();
+    List<Proposal> proposals = budget.proposals();
+    byShape.put(shape(proposals.get(first.index), overheadUnit), first);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int tries = 0; tries < 100_000 && byShape.size() < WARM_UP_EDITS; tries++) {
+      int index = random.nextInt(proposals.size());
+      Proposal p = proposals.get(index);
+      if (Edit.editable(p)) {
+        byShape.computeIfAbsent(shape(p, overheadUnit), k -> Edit.at(budget, index, random));
+      }
     }
-    return keep == 42 ? cold + 1 : cold;
+    List<Edit> edits = new java.util.ArrayList<>(byShape.values());
+    while (edits.size() < WARM_UP_EDITS) {
+      edits.add(Edit.random(budget, random));
+    }
+    return edits.toArray(new Edit[0]);
+  }
+
+  /** What decides the update's branches for a line: its side, pm years, third party, move to the pass-through budget, an overhead view's unit. */
+  private static String shape(Proposal p, java.util.Map<String, Boolean> overheadUnit) {
+    return p.side() + "/" + p.amounts().anyPm() + "/" + (p.thirdParty() != null) + "/" + p.passThrough() + "/" + overheadUnit.get(p.unit());
+  }
+
+  /** How many edits the warm-up takes in turn: lines of every shape found ({@link #warmUpEdits}), then drawn as the rounds' are. */
+  static final int WARM_UP_EDITS = 12;
+
+  /**
+   * Computes {@link #CHANGE_WARM_UP} updates by their delta, so that the update's code is compiled as in
+   * a running server, and returns the first (cold) update's time in nanoseconds: {@code first}'s, then
+   * {@code first} and {@link #WARM_UP_EDITS} - 1 more ({@link #warmUpEdits}, drawn from {@code seed}) in
+   * turn. One edit alone compiled only its own branches: a round whose edit took another (a line with pm
+   * years, a moved line) then ran 10-40 µs while the code was compiled again (decision 254). The others are validated
+   * as the workspace validates an edit ({@link BudgetValidator#validateEdit}), so none is validated in full.
+   */
+  static long warmChange(Computation before, Edit first, long seed) {
+    Edit[] edits = warmUpEdits(before.budget(), first, seed);
+    for (Edit e : edits) {
+      List<Violation> found = BudgetValidator.validateEdit(before.budget(), e.after, e.index);
+      if (!found.isEmpty()) {
+        throw new IllegalStateException("a warm-up edit is not valid: " + found.get(0));
+      }
+    }
+    long t0 = System.nanoTime();
+    Computation cold = Engine.change(before, first.after, first.index);
+    long coldNanos = System.nanoTime() - t0;
+    long keep = cold.balancing(0);
+    long until = System.nanoTime() + CHANGE_WARM_UP_NANOS;
+    for (int i = 1; i < CHANGE_WARM_UP || System.nanoTime() < until; i++) {
+      Edit e = edits[i % edits.length];
+      keep += Engine.change(before, e.after, e.index).balancing(0);
+    }
+    return keep == 42 ? coldNanos + 1 : coldNanos;
   }
 
   /**
@@ -251,7 +311,18 @@ public final class Bench {
       int index;
       do {
         index = random.nextInt(proposals.size());
-      } while (proposals.get(index).rule() != Proposal.Rule.ENTERED || proposals.get(index).breakdown() != null);
+      } while (!editable(proposals.get(index)));
+      return at(budget, index, random);
+    }
+
+    /** A line the bench edits: entered, without a breakdown. */
+    static boolean editable(Proposal p) {
+      return p.rule() == Proposal.Rule.ENTERED && p.breakdown() == null;
+    }
+
+    /** The line at {@code index} with new amounts drawn for every year (a moved line's stay). */
+    static Edit at(Budget budget, int index, SplittableRandom random) {
+      List<Proposal> proposals = budget.proposals();
       Proposal p = proposals.get(index);
       long[] cents = p.amounts().centsArray().clone();
       for (int y = 0; y < cents.length; y++) {
