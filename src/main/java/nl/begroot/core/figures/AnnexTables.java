@@ -53,8 +53,7 @@ final class AnnexTables {
       List<Term> terms = new ArrayList<>();
       for (int i = 0; i < proposals.size(); i++) {
         if (columnOf[i] == col) {
-          Proposal p = proposals.get(i);
-          terms.add(s.lineTerm(p, year, p.saldoSign()));
+          terms.add(s.lineTerm(i, year, proposals.get(i).saldoSign()));
         }
       }
       s.sum(of(t, "totaal-per-deel", column.id()), "Totaal per deel, " + column.title(), terms, "lasten minus baten of the proposals in this column");
@@ -77,9 +76,10 @@ final class AnnexTables {
     if (third != null) {
       int col = columns.size();
       List<Term> terms = new ArrayList<>();
-      for (Proposal p : proposals) {
+      for (int i = 0; i < proposals.size(); i++) {
+        Proposal p = proposals.get(i);
         if (third.thirdParty().equals(p.thirdParty())) {
-          terms.add(s.lineTerm(p, year, -p.saldoSign()));
+          terms.add(s.lineTerm(i, year, -p.saldoSign()));
         }
       }
       s.sum(of(t, "te-verdelen", third.id()), "Te verdelen bedrag, " + third.title(), terms, "the third-party money received (baten)");

@@ -21,11 +21,14 @@ final class BreakdownTables {
     this.s = sheet;
   }
 
-  void build(Proposal p) {
+  /** The breakdown table of the proposal at position {@code i}. */
+  void build(int i) {
+    Proposal p = s.budget.proposals().get(i);
+    String id = s.proposalId(i);
     Breakdown breakdown = p.breakdown();
-    String t = FigureIds.breakdownTable(p.id());
+    String t = FigureIds.breakdownTable(id);
     int sign = breakdown.showNegated() ? -1 : 1;
-    Programme programme = s.programme(p);
+    Programme programme = s.programme(i);
     String line = FigureIds.programmeTable(programme.id());
     List<Row> rows = new ArrayList<>();
     for (int y = 0; y < s.years.size(); y++) {
@@ -38,13 +41,13 @@ final class BreakdownTables {
           continue;
         }
         any = true;
-        String raw = of(FigureIds.breakdownRawTable(p.id()), component.id(), year);
+        String raw = of(FigureIds.breakdownRawTable(id), component.id(), year);
         s.sum(of(t, component.id(), year), component.title(), List.of(new Term(sign, raw)), sign < 0 ? "shown with the opposite sign" : "as entered");
         terms.add(plus(of(t, component.id(), year)));
       }
       if (any) {
         s.sum(of(t, "total", year), breakdown.title(), terms, "sum of the components");
-        s.sum(of(t, "line", year), s.lineLabel(p, programme), List.of(new Term(sign, of(line, p.id(), year))), "the proposal line");
+        s.sum(of(t, "line", year), s.lineLabel(p, programme), List.of(new Term(sign, of(line, id, year))), "the proposal line");
         s.graph.requireEqual(of(t, "total", year), of(t, "line", year));
       }
     }

@@ -2,7 +2,6 @@ package nl.begroot.core.figures;
 
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.model.Programme;
-import nl.begroot.core.model.Proposal;
 
 /**
  * Builds the document's figures and tables from a {@link Computation}. Every total is defined as a
@@ -35,9 +34,9 @@ public final class DocumentBuilder {
     new StructuralTable(sheet).build();
     new PassThroughTable(sheet).build();
     BreakdownTables breakdowns = new BreakdownTables(sheet);
-    for (Proposal p : sheet.budget.proposals()) {
-      if (p.breakdown() != null) {
-        breakdowns.build(p);
+    for (int i = 0; i < sheet.budget.proposals().size(); i++) {
+      if (sheet.budget.proposals().get(i).breakdown() != null) {
+        breakdowns.build(i);
       }
     }
     return new Document(computation, sheet.graph, sheet.tables);

@@ -4,7 +4,6 @@ import static nl.begroot.core.figures.FigureIds.of;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.begroot.core.engine.Computation;
@@ -31,28 +30,22 @@ final class FigureSheet {
   final FigureGraph graph = new FigureGraph();
   final List<Integer> years;
   final List<Table> tables = new ArrayList<>();
-  private final Map<Proposal, Line> lineOf = new IdentityHashMap<>();
   private final int firstYear;
   private final boolean consecutiveYears;
-
-  /**
-   * A proposal's programme and the ids of its line's figures per year, spelled once: every table that
-   * counts a line names it (its programme table, the totals, Bijlage 1 per column, the structural
-   * rows), and one id string per figure, made once, is hashed once (decision 184). So are the terms
-   * that count it, with a plus and with a minus: a line's figure is a term of three to five sums, and
-   * they share one term each (decision 246).
+  /*
+   * Per proposal line, by its position in the budget: its programme and id (the id's string made once,
+   * decision 250 makes one per call), and per year the id of its figure and its term with a plus and with
+   * a minus, made when first asked for. Every table that counts a line names it (its programme table, the
+   * totals, Bijlage 1 per column, the structural rows), and one id string per figure, made once, is hashed
+   * once (decision 184); a line's figure is a term of three to five sums, which share one term each
+   * (decision 246). Flat arrays by position (decision 255): the builders walk the lines in order, and an
+   * identity map from a proposal to an object per line cost four dependent memory reads a term at 10^6
+   * cells (the proposal's header, the table, the object, its array), most of the figures' time.
    */
-  private static final class Line {
-    final Programme programme;
-    final String[] ids;
-    /** Per year the term with a plus, then the term with a minus; made when first asked for. */
-    Term[] terms;
-
-    Line(Programme programme, int years) {
-      this.programme = programme;
-      this.ids = new String[years];
-    }
-  }
+  private final Programme[] programmeOf;
+  private final String[] proposalIds;
+  private final String[] lineIds; // [i * years + y]
+  private final Term[] lineTerms; // [(i * years + y) * 2 + (sign == 1 ? 0 : 1)]
 
   FigureSheet(Computation computation) {
     this.c = computation;
@@ -60,7 +53,17 @@ final class FigureSheet {
     this.years = computation.years();
     Map<String, Programme> byUnit = new HashMap<>();
     budget.programmes().forEach(pr -> pr.units().forEach(u -> byUnit.put(u.id(), pr)));
-    budget.proposals().forEach(p -> lineOf.put(p, new Line(byUnit.get(p.unit()), years.size())));
+    List<Proposal> proposals = budget.proposals();
+    int n = proposals.size();
+    this.programmeOf = new Programme[n];
+    this.proposalIds = new String[n];
+    for (int i = 0; i < n; i++) {
+      Proposal p = proposals.get(i);
+      programmeOf[i] = byUnit.get(p.unit());
+      proposalIds[i] = p.id();
+    }
+    this.lineIds = new String[Math.multiplyExact(n, years.size())];
+    this.lineTerms = new Term[Math.multiplyExact(lineIds.length, 2)];
     this.firstYear = years.isEmpty() ? 0 : years.get(0);
     boolean consecutive = true;
     for (int y = 0; y < years.size(); y++) {
@@ -69,51 +72,53 @@ final class FigureSheet {
     this.consecutiveYears = consecutive;
   }
 
-  Programme programme(Proposal p) {
-    return lineOf.get(p).programme;
+  /** The programme of the proposal at position {@code i}. */
+  Programme programme(int i) {
+    return programmeOf[i];
+  }
+
+  /** The id of the proposal at position {@code i} (one string, made once). */
+  String proposalId(int i) {
+    return proposalIds[i];
   }
 
   /** The id of a proposal line's figure in its programme table. */
-  String lineId(Proposal p, int year) {
-    Line line = lineOf.get(p);
-    int y = yearIndex(line, year);
+  String lineId(int i, int year) {
+    int y = yearIndex(year);
     if (y < 0) {
-      return of(FigureIds.programmeTable(line.programme.id()), p.id(), year);
+      return of(FigureIds.programmeTable(programmeOf[i].id()), proposalIds[i], year);
     }
-    String id = line.ids[y];
+    int at = i * years.size() + y;
+    String id = lineIds[at];
     if (id == null) {
-      id = of(FigureIds.programmeTable(line.programme.id()), p.id(), year);
-      line.ids[y] = id;
+      id = of(FigureIds.programmeTable(programmeOf[i].id()), proposalIds[i], year);
+      lineIds[at] = id;
     }
     return id;
   }
 
   /** A proposal line's figure of a year as a term with this sign (+1 or -1), one term per line, year and sign. */
-  Term lineTerm(Proposal p, int year, int sign) {
+  Term lineTerm(int i, int year, int sign) {
     if (sign != 1 && sign != -1) {
       throw new IllegalArgumentException("a line's term has the sign +1 or -1, not " + sign);
     }
-    Line line = lineOf.get(p);
-    int y = yearIndex(line, year);
+    int y = yearIndex(year);
     if (y < 0) {
-      return new Term(sign, lineId(p, year));
+      return new Term(sign, lineId(i, year));
     }
-    if (line.terms == null) {
-      line.terms = new Term[2 * line.ids.length];
-    }
-    int slot = 2 * y + (sign == 1 ? 0 : 1);
-    Term term = line.terms[slot];
+    int slot = (i * years.size() + y) * 2 + (sign == 1 ? 0 : 1);
+    Term term = lineTerms[slot];
     if (term == null) {
-      term = new Term(sign, lineId(p, year));
-      line.terms[slot] = term;
+      term = new Term(sign, lineId(i, year));
+      lineTerms[slot] = term;
     }
     return term;
   }
 
-  /** The index of {@code year} among a line's years, or -1 when it is not one of them. */
-  private int yearIndex(Line line, int year) {
+  /** The index of {@code year} among the years, or -1 when it is not one of them. */
+  private int yearIndex(int year) {
     int y = consecutiveYears ? year - firstYear : years.indexOf(year);
-    return y < 0 || y >= line.ids.length ? -1 : y;
+    return y < 0 || y >= years.size() ? -1 : y;
   }
 
   Figure leaf(String id, String label, long cents, Display display, Origin origin) {
@@ -195,14 +200,14 @@ final class FigureSheet {
     return new Row(rowId, label, style, cells);
   }
 
-  /** A proposal's row in its programme table: its line's figure per year (as {@link #yearRow}, by the ids spelled once). */
-  Row lineRow(Proposal p, String label, Style style) {
+  /** The row of the proposal at {@code i} in its programme table: its line's figure per year (as {@link #yearRow}, by the ids spelled once). */
+  Row lineRow(int i, String label, Style style) {
     List<Cell> cells = new ArrayList<>();
     for (int year : years) {
-      String fid = lineId(p, year);
+      String fid = lineId(i, year);
       cells.add(graph.has(fid) ? Cell.figure(fid) : Cell.EMPTY);
     }
-    return new Row(p.id(), label, style, cells);
+    return new Row(proposalIds[i], label, style, cells);
   }
 
   Row section(String label) {
@@ -221,14 +226,17 @@ final class FigureSheet {
     return budget.programmes().indexOf(programme);
   }
 
-  List<Proposal> linesOf(Programme programme, Side side) {
-    List<Proposal> result = new ArrayList<>();
-    for (Proposal p : budget.proposals()) {
-      if (side == p.side() && programme(p) == programme) {
-        result.add(p);
+  /** The positions of a programme's lines of one side, in order. */
+  int[] linesOf(Programme programme, Side side) {
+    List<Proposal> proposals = budget.proposals();
+    int[] result = new int[proposals.size()];
+    int n = 0;
+    for (int i = 0; i < result.length; i++) {
+      if (programmeOf[i] == programme && side == proposals.get(i).side()) {
+        result[n++] = i;
       }
     }
-    return result;
+    return java.util.Arrays.copyOf(result, n);
   }
 
   /** The index of the balancing line among the proposals (the last one with that rule), or -1. */

@@ -33,9 +33,10 @@ final class LineFigures {
     transferLegs();
     lines();
     passThroughContribution();
-    for (Proposal p : s.budget.proposals()) {
-      if (p.breakdown() != null) {
-        componentLeaves(p);
+    List<Proposal> proposals = s.budget.proposals();
+    for (int i = 0; i < proposals.size(); i++) {
+      if (proposals.get(i).breakdown() != null) {
+        componentLeaves(i);
       }
     }
     changeLasten();
@@ -77,19 +78,20 @@ final class LineFigures {
     List<Proposal> proposals = s.budget.proposals();
     for (int i = 0; i < proposals.size(); i++) {
       Proposal p = proposals.get(i);
-      Programme programme = s.programme(p);
+      Programme programme = s.programme(i);
       Amounts line = s.c.line(i);
       String label = s.lineLabel(p, programme);
+      String id = s.proposalId(i);
       for (int y = 0; y < s.years.size(); y++) {
         int year = s.years.get(y);
-        String fid = s.lineId(p, year);
+        String fid = s.lineId(i, year);
         if (p.rule() == Proposal.Rule.ENTERED) {
-          s.leaf(fid, label, line.cents(y), FigureSheet.display(line, y), new Origin.Entered(p.id(), year));
+          s.leaf(fid, label, line.cents(y), FigureSheet.display(line, y), new Origin.Entered(id, year));
         } else if (p.rule() == Proposal.Rule.TRANSFER) {
           List<Term> legs = new ArrayList<>();
           for (Transfer transfer : s.budget.transfers()) {
             for (Transfer.Leg leg : transfer.legs()) {
-              if (leg.line().equals(p.id())) {
+              if (leg.line().equals(id)) {
                 legs.add(plus(of(FigureIds.transferTable(transfer.id()), leg.line(), year)));
               }
             }
@@ -108,13 +110,14 @@ final class LineFigures {
       if (p.rule() != Proposal.Rule.PASS_THROUGH_CONTRIBUTION) {
         continue;
       }
-      Programme programme = s.programme(p);
+      Programme programme = s.programme(i);
       for (int y = 0; y < s.years.size(); y++) {
         int year = s.years.get(y);
         List<Term> terms = new ArrayList<>();
-        for (Proposal moved : proposals) {
+        for (int k = 0; k < proposals.size(); k++) {
+          Proposal moved = proposals.get(k);
           if (moved.passThrough()) {
-            terms.add(s.lineTerm(moved, year, moved.saldoSign()));
+            terms.add(s.lineTerm(k, year, moved.saldoSign()));
           }
         }
         s.sum(of(programmeTable(programme.id()), p.id(), year), s.lineLabel(p, programme), terms,
@@ -125,15 +128,17 @@ final class LineFigures {
   }
 
   /** A breakdown's components as entered, one leaf per year that has an amount or pm. */
-  private void componentLeaves(Proposal p) {
-    String raw = FigureIds.breakdownRawTable(p.id());
+  private void componentLeaves(int i) {
+    Proposal p = s.budget.proposals().get(i);
+    String id = s.proposalId(i);
+    String raw = FigureIds.breakdownRawTable(id);
     for (int y = 0; y < s.years.size(); y++) {
       int year = s.years.get(y);
       for (Breakdown.Component component : p.breakdown().components()) {
         Amounts a = component.amounts();
         if (a.kind(y) != Amounts.Kind.BLANK) {
           s.leaf(of(raw, component.id(), year), component.title(), a.cents(y), FigureSheet.display(a, y),
-              new Origin.Component(p.id(), component.id(), year));
+              new Origin.Component(id, component.id(), year));
         }
       }
     }
@@ -142,12 +147,12 @@ final class LineFigures {
   private void changeLasten() {
     for (Programme programme : s.budget.programmes()) {
       String t = programmeTable(programme.id());
-      List<Proposal> lasten = s.linesOf(programme, Side.LASTEN);
+      int[] lasten = s.linesOf(programme, Side.LASTEN);
       for (int y = 0; y < s.years.size(); y++) {
         int year = s.years.get(y);
         List<Term> terms = new ArrayList<>();
-        for (Proposal p : lasten) {
-          terms.add(s.lineTerm(p, year, 1));
+        for (int i : lasten) {
+          terms.add(s.lineTerm(i, year, 1));
         }
         s.sum(of(t, "change.lasten", year), FigureSheet.pl(programme, "totaal wijziging lasten"), terms, "sum of the lasten lines");
         s.check(of(t, "change.lasten", year), s.c.changeLasten(s.programmeIndex(programme), y));
@@ -171,13 +176,14 @@ final class LineFigures {
     }
     List<Proposal> proposals = s.budget.proposals();
     Proposal balancing = proposals.get(balancingIndex);
-    Programme programme = s.programme(balancing);
+    Programme programme = s.programme(balancingIndex);
     for (int y = 0; y < s.years.size(); y++) {
       int year = s.years.get(y);
       List<Term> otherBaten = new ArrayList<>();
-      for (Proposal p : proposals) {
+      for (int i = 0; i < proposals.size(); i++) {
+        Proposal p = proposals.get(i);
         if (p.side() == Side.BATEN && p != balancing) {
-          otherBaten.add(s.lineTerm(p, year, 1));
+          otherBaten.add(s.lineTerm(i, year, 1));
         }
       }
       String other = of(FigureIds.BALANCE, "other-baten", year);

@@ -23,13 +23,17 @@ final class PassThroughTable {
     String t = FigureIds.PASS_THROUGH;
     List<Row> rows = new ArrayList<>();
     rows.add(s.section("Overgebracht naar de Raming kassiersfunctie"));
-    List<Proposal> moved = s.budget.proposals().stream().filter(Proposal::passThrough).toList();
+    List<Proposal> proposals = s.budget.proposals();
+    int[] moved = java.util.stream.IntStream.range(0, proposals.size()).filter(i -> proposals.get(i).passThrough()).toArray();
+    int contribution = java.util.stream.IntStream.range(0, proposals.size())
+        .filter(i -> proposals.get(i).rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION).findFirst().orElse(-1);
     for (int y = 0; y < s.years.size(); y++) {
       int year = s.years.get(y);
       List<Term> all = new ArrayList<>();
-      for (Proposal p : moved) {
-        s.sum(of(t, p.id(), year), p.title(), List.of(s.lineTerm(p, year, -p.saldoSign())), "the amount the line removes from the association budget");
-        all.add(plus(of(t, p.id(), year)));
+      for (int i : moved) {
+        Proposal p = proposals.get(i);
+        s.sum(of(t, s.proposalId(i), year), p.title(), List.of(s.lineTerm(i, year, -p.saldoSign())), "the amount the line removes from the association budget");
+        all.add(plus(of(t, s.proposalId(i), year)));
       }
       s.sum(of(t, "total", year), "Totaal naar de Raming kassiersfunctie", all, "sum of the moved items");
       long engineTotal = 0;
@@ -37,15 +41,16 @@ final class PassThroughTable {
         engineTotal += s.c.passThrough(p, y);
       }
       s.check(of(t, "total", year), engineTotal);
-      s.budget.proposals().stream().filter(p -> p.rule() == Proposal.Rule.PASS_THROUGH_CONTRIBUTION).findFirst().ifPresent(p -> {
-        s.sum(of(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", List.of(s.lineTerm(p, year, -1)), "the members pay the moved items through the pass-through budget");
+      if (contribution >= 0) {
+        s.sum(of(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", List.of(s.lineTerm(contribution, year, -1)), "the members pay the moved items through the pass-through budget");
         s.graph.requireEqual(of(t, "contribution", year), of(t, "total", year));
-      });
+      }
     }
-    for (Proposal p : moved) {
-      Programme programme = s.programme(p);
+    for (int i : moved) {
+      Proposal p = proposals.get(i);
+      Programme programme = s.programme(i);
       String label = s.lineLabel(p, programme) + (p.passThroughItems().isEmpty() ? "" : " (" + String.join(", ", p.passThroughItems()) + ")");
-      rows.add(s.yearRow(t, p.id(), label, Style.LINE));
+      rows.add(s.yearRow(t, s.proposalId(i), label, Style.LINE));
     }
     rows.add(s.yearRow(t, "total", "Totaal naar de Raming kassiersfunctie", Style.TOTAL));
     if (s.graph.has(of(t, "contribution", s.years.get(0)))) {

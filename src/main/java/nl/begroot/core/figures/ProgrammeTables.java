@@ -26,12 +26,12 @@ final class ProgrammeTables {
   void build(Programme programme) {
     String t = programmeTable(programme.id());
     int p = s.programmeIndex(programme);
-    List<Proposal> lasten = s.linesOf(programme, Side.LASTEN);
-    List<Proposal> baten = s.linesOf(programme, Side.BATEN);
+    int[] lasten = s.linesOf(programme, Side.LASTEN);
+    int[] baten = s.linesOf(programme, Side.BATEN);
     for (int y = 0; y < s.years.size(); y++) {
       int year = s.years.get(y);
       List<Term> batenTerms = new ArrayList<>();
-      for (Proposal line : baten) {
+      for (int line : baten) {
         batenTerms.add(s.lineTerm(line, year, 1));
       }
       s.sum(of(t, "change.baten", year), pl(programme, "totaal wijziging baten"), batenTerms, "sum of the baten lines");
@@ -59,16 +59,18 @@ final class ProgrammeTables {
     }
     rows.add(s.section("II. " + v.proposalsTitle()));
     String group = null;
-    for (Proposal line : lasten) {
+    List<Proposal> proposals = s.budget.proposals();
+    for (int i : lasten) {
+      Proposal line = proposals.get(i);
       if (line.group() != null && !line.group().equals(group)) {
         group = line.group();
         rows.add(new Row("group:" + group, group, Style.SUBSECTION, s.emptyCells()));
       }
-      rows.add(s.lineRow(line, s.lineLabel(line, programme), Style.LINE));
+      rows.add(s.lineRow(i, s.lineLabel(line, programme), Style.LINE));
     }
     rows.add(s.yearRow(t, "change.lasten", "Totaal wijziging lasten", Style.TOTAL));
-    for (Proposal line : baten) {
-      rows.add(s.lineRow(line, s.lineLabel(line, programme), Style.LINE));
+    for (int i : baten) {
+      rows.add(s.lineRow(i, s.lineLabel(proposals.get(i), programme), Style.LINE));
     }
     rows.add(s.yearRow(t, "change.baten", "Totaal wijziging baten", Style.TOTAL));
     rows.add(s.yearRow(t, "change.saldo", "Saldo", Style.TOTAL));

@@ -37,8 +37,7 @@ final class StructuralTable {
       s.sum(of(t, "one-off.saldo", year), "Incidenteel saldo", List.of(plus(of(t, "one-off.lasten", year)), minus(of(t, "one-off.baten", year))), "lasten - baten");
       s.sum(of(t, "saldo", year), "Saldo wijzigingen (te dekken door de leden)", List.of(plus(of(t, "recurring.saldo", year)), plus(of(t, "one-off.saldo", year))), "structureel + incidenteel");
       if (balancingIndex >= 0) {
-        Proposal b = s.budget.proposals().get(balancingIndex);
-        String bid = s.lineId(b, year);
+        String bid = s.lineId(balancingIndex, year);
         s.check(of(t, "saldo", year), s.graph.get(bid).cents());
         s.graph.requireEqual(of(t, "saldo", year), bid);
         s.sum(of(t, "uncovered", year), "Structurele lasten niet structureel gedekt",
@@ -92,18 +91,20 @@ final class StructuralTable {
     Side side = row == Computation.StructuralRow.RECURRING_LASTEN || row == Computation.StructuralRow.ONE_OFF_LASTEN ? Side.LASTEN : Side.BATEN;
     Nature nature = row == Computation.StructuralRow.RECURRING_LASTEN || row == Computation.StructuralRow.RECURRING_BATEN ? Nature.RECURRING : Nature.ONE_OFF;
     List<Term> terms = new ArrayList<>();
-    for (Proposal p : s.budget.proposals()) {
+    List<Proposal> proposals = s.budget.proposals();
+    for (int i = 0; i < proposals.size(); i++) {
+      Proposal p = proposals.get(i);
       if (p.side() != side || p.rule() == Proposal.Rule.BALANCING) {
         continue;
       }
       if (p.nature() == nature) {
-        terms.add(s.lineTerm(p, year, 1));
+        terms.add(s.lineTerm(i, year, 1));
       }
       if (p.breakdown() == null) {
         continue;
       }
       for (Breakdown.Component component : p.breakdown().components()) {
-        String raw = of(FigureIds.breakdownRawTable(p.id()), component.id(), year);
+        String raw = of(FigureIds.breakdownRawTable(s.proposalId(i)), component.id(), year);
         if (component.nature() == p.nature() || s.graph.find(raw).isEmpty()) {
           continue;
         }
