@@ -103,7 +103,7 @@ public final class Bench {
       SplittableRandom random = new SplittableRandom(seed);
       Edit warm = Edit.random(budget, random);
       BudgetValidator.requireValid(warm.after);
-      long coldChange = warmChange(full, warm, seed + 1); // the first change, then the path compiled as in a running server
+      long coldChange = warmChange(full, laid, warm, seed + 1); // the first change, then the path compiled as in a running server
       for (int r = -warmUp; r < rounds; r++) {
         long t0 = System.nanoTime();
         laid = Cells.of(budget);
@@ -176,8 +176,9 @@ public final class Bench {
       }
     }
     out.printf(Locale.ROOT, "share: the flat sum's time over compute's (1 = as fast as the physical baseline); x full: compute over 1 change%n");
-    out.printf(Locale.ROOT, "1 change: per round the median of %d updates by that round's edit, after %d updates compiled the path;"
-        + " cold: the first update of the run%n", CHANGE_REPEATS, CHANGE_WARM_UP);
+    out.printf(Locale.ROOT, "1 change: per round the median of %d updates by that round's edit, after at least %d updates and %d s"
+        + " (edits of up to %d shapes of line in turn, a full computation every %d) compiled the path; cold: the first update of the run%n",
+        CHANGE_REPEATS, CHANGE_WARM_UP, CHANGE_WARM_UP_NANOS / 1_000_000_000L, WARM_UP_EDITS, FULL_EVERY);
     out.printf(Locale.ROOT, "heap per cell: model = the budget's objects live after a full GC; engine = peak above them while laying out"
         + " and computing once; peak = the whole run's peak (model, figures, rounding, pages included)%n");
   }
@@ -210,8 +211,9 @@ public final class Bench {
   static final int FULL_EVERY = 10_000;
 
   /**
-   * {@code first}, then an edit of a line of each shape the rounds may draw (side, pm years, third party,
-   * pass-through, overhead view: {@link #shape}) found in 100.000 draws, then random edits, {@link #WARM_UP_EDITS} in all.
+   * {@code first}, then an edit of a line of each further shape (side, pm years, third party, pass-through,
+   * overhead view: {@link #shape}) found among 100.000 draws, up to {@link #WARM_UP_EDITS} edits (the generated
+   * budgets have fewer shapes), then random edits, {@link #WARM_UP_EDITS} in all.
    */
   static Edit[] warmUpEdits(Budget budget, Edit first, long seed) {
     java.util.Map<String, Boolean> overheadUnit = new java.util.HashMap<>();
@@ -239,18 +241,23 @@ public final class Bench {
     return p.side() + "/" + p.amounts().anyPm() + "/" + (p.thirdParty() != null) + "/" + p.passThrough() + "/" + overheadUnit.get(p.unit());
   }
 
-  /** How many edits the warm-up takes in turn: lines of every shape found ({@link #warmUpEdits}), then drawn as the rounds' are. */
-  static final int WARM_UP_EDITS = 12;
+  /**
+   * How many edits the warm-up takes in turn: a line of each shape found ({@link #warmUpEdits}), up to this many,
+   * then drawn as the rounds' are. The validator remembers 16 budgets found valid: the budget and these 14 stay among them.
+   */
+  static final int WARM_UP_EDITS = 14;
 
   /**
-   * Computes {@link #CHANGE_WARM_UP} updates by their delta, so that the update's code is compiled as in
-   * a running server, and returns the first (cold) update's time in nanoseconds: {@code first}'s, then
-   * {@code first} and {@link #WARM_UP_EDITS} - 1 more ({@link #warmUpEdits}, drawn from {@code seed}) in
-   * turn. One edit alone compiled only its own branches: a round whose edit took another (a line with pm
-   * years, a moved line) then ran 10-40 µs while the code was compiled again (decision 254). The others are validated
-   * as the workspace validates an edit ({@link BudgetValidator#validateEdit}), so none is validated in full.
+   * Computes at least {@link #CHANGE_WARM_UP} updates by their delta for at least {@link #CHANGE_WARM_UP_NANOS},
+   * with a full computation of {@code cells} (before's budget laid out) every {@link #FULL_EVERY}, so that the
+   * update's code is compiled as in a running server, and returns the first (cold) update's time in
+   * nanoseconds: {@code first}'s, then {@code first} and {@link #WARM_UP_EDITS} - 1 more ({@link #warmUpEdits},
+   * drawn from {@code seed}) in turn. One edit alone compiled only its own branches: a round whose edit took
+   * another (a line with pm years, a moved line) then ran 10-40 µs while the code was compiled again (decision
+   * 254). The others are validated as the workspace validates an edit ({@link BudgetValidator#validateEdit}), so
+   * none is validated in full.
    */
-  static long warmChange(Computation before, Edit first, long seed) {
+  static long warmChange(Computation before, Cells cells, Edit first, long seed) {
     Edit[] edits = warmUpEdits(before.budget(), first, seed);
     for (Edit e : edits) {
       List<Violation> found = BudgetValidator.validateEdit(before.budget(), e.after, e.index);
@@ -262,7 +269,6 @@ public final class Bench {
     Computation cold = Engine.change(before, first.after, first.index);
     long coldNanos = System.nanoTime() - t0;
     long keep = cold.balancing(0);
-    Cells cells = Cells.of(before.budget());
     long until = System.nanoTime() + CHANGE_WARM_UP_NANOS;
     for (int i = 1; i < CHANGE_WARM_UP || System.nanoTime() < until; i++) {
       Edit e = edits[i % edits.length];

@@ -63,7 +63,7 @@ public final class PeersBench {
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
     Bench.Edit warm = Bench.Edit.random(budget, random);
     nl.begroot.core.validate.BudgetValidator.requireValid(warm.after());
-    Bench.warmChange(c, warm, seed + 1);
+    Bench.warmChange(c, cells, warm, seed + 1);
     long check = 0;
     for (int r = -2; r < rounds; r++) {
       long t0 = System.nanoTime();

@@ -210,6 +210,8 @@ final class EngineState {
     final long[][] passThrough; // [p][y]
     /** Per row of every field in the order above, whether it is this copy's own; null when all are. */
     private boolean[] owned;
+    /** Set once these totals have been copied ({@link #copyOnWrite}); only ever set to true (a race between two copiers is benign). */
+    private boolean frozen;
 
     Totals(int programmes, int columns, int years) {
       this(new long[programmes][years], new long[programmes][years], new long[columns][years], new long[programmes][years],
@@ -231,8 +233,13 @@ final class EngineState {
       Engine.addGroup(groups, g, row, this, thirdPartyColumn);
     }
 
-    /** A copy that shares every row until it writes to it ({@link #row}). */
+    /**
+     * A copy that shares every row until it writes to it ({@link #row}). These totals are frozen from then
+     * on: {@link #row} refuses to hand out a row to write, as an update compares rows by identity
+     * ({@code Engine.distribute}) and a shared row written later would hold other cents than it did.
+     */
     Totals copyOnWrite() {
+      frozen = true;
       Totals copy = new Totals(changeLasten.clone(), changeBaten.clone(), parts.clone(), overheadChange.clone(),
           structural.clone(), passThrough.clone());
       copy.owned = new boolean[changeLasten.length + changeBaten.length + parts.length + overheadChange.length
@@ -242,6 +249,9 @@ final class EngineState {
 
     /** Row {@code i} of {@code field} (one of this object's fields) to write to: this copy's own. */
     long[] row(long[][] field, int i) {
+      if (frozen) {
+        throw new IllegalStateException("totals written after they were copied");
+      }
       if (owned != null) {
         int at = offset(field) + i;
         if (!owned[at]) {
