@@ -280,15 +280,17 @@ public final class ControlledRounding {
   private static Outcome solveGroup(List<Constraint> group, Print[][] leafPrints, Steps steps, int[] localOf) {
     int[] globals = variablesOf(group, localOf);
     Outcome outcome = new Outcome(globals);
-    List<Print> all = new ArrayList<>();
+    // the cost over every print of the group (two per variable, two per constraint), without a list of them
+    long maxDistance = 0;
     for (int global : globals) {
-      all.addAll(List.of(leafPrints[global]));
+      for (Print p : leafPrints[global]) {
+        maxDistance = Math.addExact(maxDistance, p.distanceCents());
+      }
     }
     for (Constraint c : group) {
-      all.add(c.atLo);
-      all.add(c.atHi);
+      maxDistance = Math.addExact(Math.addExact(maxDistance, c.atLo.distanceCents()), c.atHi.distanceCents());
     }
-    Cost cost = Cost.over(all);
+    Cost cost = Cost.over(2L * globals.length + 2L * group.size(), maxDistance);
     long[][] leafCost = new long[globals.length][];
     for (int k = 0; k < leafCost.length; k++) {
       Print[] p = leafPrints[globals[k]];
@@ -364,12 +366,9 @@ public final class ControlledRounding {
    * out and the others keep their order).
    */
   record Cost(long farWeight, long distanceWeight) {
-    static Cost over(List<Print> prints) {
-      long count = prints.size() + 1L;
-      long maxDistance = 0;
-      for (Print p : prints) {
-        maxDistance = Math.addExact(maxDistance, p.distanceCents());
-      }
+    /** Over {@code prints} figures' prints whose distances add up to {@code maxDistance}. */
+    static Cost over(long prints, long maxDistance) {
+      long count = prints + 1;
       try {
         long far = Math.addExact(Math.multiplyExact(maxDistance, count), count);
         Math.multiplyExact(far, count); // room for every figure to be far

@@ -1,6 +1,5 @@
 package nl.begroot.core.rounding;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,24 +56,28 @@ final class OptimalSearch {
   private long[] pos;
   private long[] neg;
   private int[] open; // open variables per constraint
-  private int[][] usesC; // per variable: constraints
-  private int[][] usesK; // per variable: coefficients
+  /*
+   * Per variable v the constraints it is in and its coefficients there: useC and useK from useStart[v] to
+   * useStart[v + 1] (one pair of arrays for the group, not two per variable: a large group has 10^5 of them).
+   */
+  private int[] useStart;
+  private int[] useC;
+  private int[] useK;
   private long steps;
 
   Result solve() {
-    usesC = new int[n][];
-    usesK = new int[n][];
-    int[] degree = new int[n];
+    useStart = new int[n + 1];
     for (int[] vs : vars) {
       for (int v : vs) {
-        degree[v]++;
+        useStart[v + 1]++;
       }
     }
     for (int v = 0; v < n; v++) {
-      usesC[v] = new int[degree[v]];
-      usesK[v] = new int[degree[v]];
+      useStart[v + 1] += useStart[v];
     }
-    int[] fill = new int[n];
+    useC = new int[useStart[n]];
+    useK = new int[useStart[n]];
+    int[] fill = Arrays.copyOf(useStart, n);
     cur = new long[m];
     pos = new long[m];
     neg = new long[m];
@@ -82,8 +85,9 @@ final class OptimalSearch {
     for (int j = 0; j < m; j++) {
       for (int k = 0; k < vars[j].length; k++) {
         int v = vars[j][k];
-        usesC[v][fill[v]] = j;
-        usesK[v][fill[v]++] = coefs[j][k];
+        int at = fill[v]++;
+        useC[at] = j;
+        useK[at] = coefs[j][k];
         if (coefs[j][k] > 0) {
           pos[j] += coefs[j][k];
         } else {
@@ -145,8 +149,8 @@ final class OptimalSearch {
       tried[depth]++;
       value[v] = candidate;
       long before = 0;
-      for (int u = 0; u < usesC[v].length; u++) {
-        before += cheapest(usesC[v][u]);
+      for (int u = useStart[v]; u < useStart[v + 1]; u++) {
+        before += cheapest(useC[u]);
       }
       boolean ok = assign(v, candidate);
       assigned[depth] = true;
@@ -155,8 +159,8 @@ final class OptimalSearch {
       }
       long after = 0;
       long closed = 0;
-      for (int u = 0; u < usesC[v].length; u++) {
-        int j = usesC[v][u];
+      for (int u = useStart[v]; u < useStart[v + 1]; u++) {
+        int j = useC[u];
         if (open[j] == 0) {
           closed += cur[j] == lo[j] ? costAtLo[j] : costAtHi[j];
         } else {
@@ -199,27 +203,29 @@ final class OptimalSearch {
    * adding its variables not yet placed.
    */
   private int[] order() {
-    Integer[] byCount = new Integer[m];
+    // by size, then by number: the order of a stable sort by size, as one sort of longs (no boxing)
+    long[] byCount = new long[m];
     for (int j = 0; j < m; j++) {
-      byCount[j] = j;
+      byCount[j] = (long) vars[j].length << 32 | j;
     }
-    Arrays.sort(byCount, (a, b) -> Integer.compare(vars[a].length, vars[b].length));
+    Arrays.sort(byCount);
     boolean[] placed = new boolean[n];
-    List<Integer> order = new ArrayList<>();
-    for (int j : byCount) {
-      for (int v : vars[j]) {
+    int[] order = new int[n];
+    int size = 0;
+    for (long key : byCount) {
+      for (int v : vars[(int) key]) {
         if (!placed[v]) {
           placed[v] = true;
-          order.add(v);
+          order[size++] = v;
         }
       }
     }
     for (int v = 0; v < n; v++) {
       if (!placed[v]) {
-        order.add(v);
+        order[size++] = v;
       }
     }
-    return order.stream().mapToInt(Integer::intValue).toArray();
+    return order;
   }
 
   private boolean feasible(int j) {
@@ -228,9 +234,9 @@ final class OptimalSearch {
 
   private boolean assign(int v, int val) {
     boolean ok = true;
-    for (int u = 0; u < usesC[v].length; u++) {
-      int j = usesC[v][u];
-      int coef = usesK[v][u];
+    for (int u = useStart[v]; u < useStart[v + 1]; u++) {
+      int j = useC[u];
+      int coef = useK[u];
       if (coef > 0) {
         pos[j] -= coef;
       } else {
@@ -244,9 +250,9 @@ final class OptimalSearch {
   }
 
   private void unassign(int v, int val) {
-    for (int u = 0; u < usesC[v].length; u++) {
-      int j = usesC[v][u];
-      int coef = usesK[v][u];
+    for (int u = useStart[v]; u < useStart[v + 1]; u++) {
+      int j = useC[u];
+      int coef = useK[u];
       if (coef > 0) {
         pos[j] += coef;
       } else {
