@@ -216,17 +216,15 @@ public final class Bench {
    * budgets have fewer shapes), then random edits, {@link #WARM_UP_EDITS} in all.
    */
   static Edit[] warmUpEdits(Budget budget, Edit first, long seed) {
-    java.util.Map<String, Boolean> overheadUnit = new java.util.HashMap<>();
-    budget.programmes().forEach(pr -> pr.units().forEach(u -> overheadUnit.put(u.id(), pr.overheadView())));
     java.util.Map<String, Edit> byShape = new java.util.LinkedHashMap<>();
     List<Proposal> proposals = budget.proposals();
-    byShape.put(shape(proposals.get(first.index), overheadUnit), first);
+    byShape.put(shape(budget, proposals.get(first.index)), first);
     SplittableRandom random = new SplittableRandom(seed);
     for (int tries = 0; tries < 100_000 && byShape.size() < WARM_UP_EDITS; tries++) {
       int index = random.nextInt(proposals.size());
       Proposal p = proposals.get(index);
       if (Edit.editable(p)) {
-        byShape.computeIfAbsent(shape(p, overheadUnit), k -> Edit.at(budget, index, random));
+        byShape.computeIfAbsent(shape(budget, p), k -> Edit.at(budget, index, random));
       }
     }
     List<Edit> edits = new java.util.ArrayList<>(byShape.values());
@@ -237,8 +235,9 @@ public final class Bench {
   }
 
   /** What decides the update's branches for a line: its side, pm years, third party, move to the pass-through budget, an overhead view's unit. */
-  private static String shape(Proposal p, java.util.Map<String, Boolean> overheadUnit) {
-    return p.side() + "/" + p.amounts().anyPm() + "/" + (p.thirdParty() != null) + "/" + p.passThrough() + "/" + overheadUnit.get(p.unit());
+  private static String shape(Budget budget, Proposal p) {
+    return p.side() + "/" + p.amounts().anyPm() + "/" + (p.thirdParty() != null) + "/" + p.passThrough() + "/"
+        + budget.programmeOfUnit(p.unit()).map(nl.begroot.core.model.Programme::overheadView).orElse(null);
   }
 
   /**

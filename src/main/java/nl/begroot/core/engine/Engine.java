@@ -493,7 +493,7 @@ public final class Engine {
       }
       boolean leavesTakenOver = sameOverhead;
       for (int i = 0; i < leaves.length && leavesTakenOver; i++) {
-        leavesTakenOver = parts[leaves[i]] == previous.parts[leaves[i]] && perMember[leaves[i]] == previous.perMember[leaves[i]];
+        leavesTakenOver = perMember[leaves[i]] == previous.perMember[leaves[i]]; // taken over only with its parts row (above)
       }
       if (leavesTakenOver) { // a sum column's own row is zero (no line is in a sum column: AnnexLayout.Resolver)
         parts[c] = previous.parts[c];

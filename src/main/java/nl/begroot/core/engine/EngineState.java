@@ -128,10 +128,8 @@ final class EngineState {
       }
     }
     int sideIndex = p.side() == Side.LASTEN ? 0 : 1;
-    if (a.anyPm() || p.breakdown() != null || p.passThrough()) {
-      own();
-    }
     if (a.anyPm()) {
+      own();
       int at = (sideIndex * base.programmes + groups.programme[group]) * years;
       for (int y = 0; y < years; y++) {
         if (a.isPm(y)) {
@@ -141,6 +139,7 @@ final class EngineState {
     }
     moveBreakdown(p, sign);
     if (p.passThrough()) {
+      own();
       long saldo = p.saldoSign();
       for (int y = 0; y < years; y++) {
         switch (a.kind(y)) {
