@@ -28,8 +28,12 @@ import nl.begroot.core.model.Proposal;
 final class AnnexTables {
   private final FigureSheet s;
 
+  /* each proposal's leaf column (or a negative marker), once for all years */
+  private final int[] columnOf;
+
   AnnexTables(FigureSheet sheet) {
     this.s = sheet;
+    this.columnOf = AnnexLayout.columnOfProposals(sheet.budget);
   }
 
   void build(int y) {
@@ -37,25 +41,29 @@ final class AnnexTables {
     int year = s.years.get(y);
     String t = FigureIds.annexTable(year);
     List<Annex.Column> columns = annex.columns();
-    int[] columnOf = AnnexLayout.columnOfProposals(s.budget);
     List<Proposal> proposals = s.budget.proposals();
     List<Member> members = s.budget.members();
     DistributionKey mainKey = s.budget.key(annex.keyId()).orElseThrow();
     Programme overhead = s.budget.programmes().stream().filter(Programme::overheadView).findFirst().orElse(null);
     var figures = s.c.annex();
 
-    // leaf columns
+    // leaf columns: each one's lines in order, from one walk over the lines
+    List<List<Term>> termsOf = new ArrayList<>();
+    for (int col = 0; col < columns.size(); col++) {
+      termsOf.add(new ArrayList<>());
+    }
+    for (int i = 0; i < proposals.size(); i++) {
+      int col = columnOf[i];
+      if (col >= 0 && !columns.get(col).isSum()) {
+        termsOf.get(col).add(s.lineTerm(i, year, proposals.get(i).saldoSign()));
+      }
+    }
     for (int col = 0; col < columns.size(); col++) {
       Annex.Column column = columns.get(col);
       if (column.isSum()) {
         continue;
       }
-      List<Term> terms = new ArrayList<>();
-      for (int i = 0; i < proposals.size(); i++) {
-        if (columnOf[i] == col) {
-          terms.add(s.lineTerm(i, year, proposals.get(i).saldoSign()));
-        }
-      }
+      List<Term> terms = termsOf.get(col);
       s.sum(of(t, "totaal-per-deel", column.id()), "Totaal per deel, " + column.title(), terms, "lasten minus baten of the proposals in this column");
       s.check(of(t, "totaal-per-deel", column.id()), figures.parts(col, y));
       List<Term> distribute = new ArrayList<>(List.of(plus(of(t, "totaal-per-deel", column.id()))));

@@ -19,8 +19,31 @@ import nl.begroot.core.model.Side;
 final class StructuralTable {
   private final FigureSheet s;
 
+  /* the lines of each side except the balancing line, by position in order, with each one's nature and whether it has a breakdown: taken once, not per row and year */
+  private final int[][] linesOf = new int[Side.values().length][];
+  private final Nature[] natureOf;
+  private final boolean[] broken;
+
   StructuralTable(FigureSheet sheet) {
     this.s = sheet;
+    List<Proposal> proposals = sheet.budget.proposals();
+    int n = proposals.size();
+    natureOf = new Nature[n];
+    broken = new boolean[n];
+    int[][] lines = new int[Side.values().length][n];
+    int[] count = new int[Side.values().length];
+    for (int i = 0; i < n; i++) {
+      Proposal p = proposals.get(i);
+      natureOf[i] = p.nature();
+      broken[i] = p.breakdown() != null;
+      if (p.rule() != Proposal.Rule.BALANCING) {
+        int side = p.side().ordinal();
+        lines[side][count[side]++] = i;
+      }
+    }
+    for (int side = 0; side < lines.length; side++) {
+      linesOf[side] = java.util.Arrays.copyOf(lines[side], count[side]);
+    }
   }
 
   void build() {
@@ -91,18 +114,14 @@ final class StructuralTable {
     Side side = row == Computation.StructuralRow.RECURRING_LASTEN || row == Computation.StructuralRow.ONE_OFF_LASTEN ? Side.LASTEN : Side.BATEN;
     Nature nature = row == Computation.StructuralRow.RECURRING_LASTEN || row == Computation.StructuralRow.RECURRING_BATEN ? Nature.RECURRING : Nature.ONE_OFF;
     List<Term> terms = new ArrayList<>();
-    List<Proposal> proposals = s.budget.proposals();
-    for (int i = 0; i < proposals.size(); i++) {
-      Proposal p = proposals.get(i);
-      if (p.side() != side || p.rule() == Proposal.Rule.BALANCING) {
-        continue;
-      }
-      if (p.nature() == nature) {
+    for (int i : linesOf[side.ordinal()]) {
+      if (natureOf[i] == nature) {
         terms.add(s.lineTerm(i, year, 1));
       }
-      if (p.breakdown() == null) {
+      if (!broken[i]) {
         continue;
       }
+      Proposal p = s.budget.proposals().get(i);
       for (Breakdown.Component component : p.breakdown().components()) {
         String raw = of(FigureIds.breakdownRawTable(s.proposalId(i)), component.id(), year);
         if (component.nature() == p.nature() || s.graph.find(raw).isEmpty()) {

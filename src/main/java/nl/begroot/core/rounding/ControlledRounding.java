@@ -1,12 +1,9 @@
 package nl.begroot.core.rounding;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.begroot.core.figures.Document;
 import nl.begroot.core.figures.Figure;
 import nl.begroot.core.figures.FigureGraph;
@@ -58,23 +55,28 @@ public final class ControlledRounding {
 
   public static PrintedFigures round(Document document) {
     FigureGraph graph = document.graph();
-    Set<String> inThousands = new LinkedHashSet<>();
-    Set<String> inEuros = new LinkedHashSet<>();
+    // the printed figures by number, in the order of first use in the tables (decision 257)
+    Printed inThousands = new Printed(graph.size());
+    Printed inEuros = new Printed(graph.size());
     for (Table table : document.tables()) {
+      Printed into = table.inThousands() ? inThousands : inEuros;
       for (Table.Row row : table.rows()) {
         for (Table.Cell cell : row.cells()) {
           if (cell.figureId() != null) {
-            (table.inThousands() ? inThousands : inEuros).add(cell.figureId());
+            into.add(number(graph, cell.figureId()));
           }
         }
       }
     }
-    List<String[]> equalities = new ArrayList<>();
+    List<int[]> equalities = new ArrayList<>();
     for (String[] pair : graph.equalities()) {
-      if (inThousands.contains(pair[0]) || inThousands.contains(pair[1])) {
-        inThousands.add(pair[0]);
-        inThousands.add(pair[1]);
-        equalities.add(pair);
+      int a = graph.indexOf(pair[0]);
+      int b = graph.indexOf(pair[1]);
+      if (a >= 0 && inThousands.has(a) || b >= 0 && inThousands.has(b)) {
+        int[] numbers = {number(graph, pair[0]), number(graph, pair[1])};
+        inThousands.add(numbers[0]);
+        inThousands.add(numbers[1]);
+        equalities.add(numbers);
       }
     }
     List<String> notes = new ArrayList<>();
@@ -84,18 +86,51 @@ public final class ControlledRounding {
     return new PrintedFigures(thousands, euros, notes, unproven);
   }
 
+  private static int number(FigureGraph graph, String id) {
+    int number = graph.indexOf(id);
+    if (number < 0) {
+      throw new IllegalArgumentException("no figure " + id);
+    }
+    return number;
+  }
+
+  /** A set of figure numbers that keeps the order they were first added in. */
+  private static final class Printed {
+    final boolean[] has;
+    int[] order = new int[16];
+    int size;
+
+    Printed(int figures) {
+      has = new boolean[figures];
+    }
+
+    boolean has(int figure) {
+      return has[figure];
+    }
+
+    void add(int figure) {
+      if (!has[figure]) {
+        has[figure] = true;
+        if (size == order.length) {
+          order = java.util.Arrays.copyOf(order, size * 2);
+        }
+        order[size++] = figure;
+      }
+    }
+  }
+
   private static Map<String, Long> solve(
-      FigureGraph graph, Set<String> printed, List<String[]> equalities, long unit, List<String> notes,
+      FigureGraph graph, Printed printed, List<int[]> equalities, long unit, List<String> notes,
       List<String> unproven) {
     // every printed figure as its leaves with coefficients, each leaf a number (decision 195)
     Expansions ex = new Expansions(graph);
-    int printedCount = printed.size();
+    int printedCount = printed.size;
     Expansion[] expansion = new Expansion[printedCount];
-    String[] printedIds = printed.toArray(new String[0]);
+    int[] printedFigures = printed.order;
     int[] varOf = new int[0];
     List<Integer> leaves = new ArrayList<>();
     for (int p = 0; p < printedCount; p++) {
-      Expansion e = ex.of(printedIds[p]);
+      Expansion e = ex.of(printedFigures[p]);
       expansion[p] = e;
       if (varOf.length < ex.leafCount()) {
         int old = varOf.length;
@@ -120,7 +155,7 @@ public final class ControlledRounding {
     // constraints in 0/1 space: sum coef*d in [lo, hi]
     List<Constraint> constraints = new ArrayList<>();
     for (int p = 0; p < printedCount; p++) {
-      Figure f = graph.get(printedIds[p]);
+      Figure f = graph.figure(printedFigures[p]);
       if (f.isLeaf()) {
         continue;
       }
@@ -131,15 +166,15 @@ public final class ControlledRounding {
         c.atLo = Print.of(f.cents(), false, unit);
         c.atHi = Print.of(f.cents(), true, unit);
       }
-      c.label = printedIds[p];
+      c.label = new Label(graph, printedFigures[p], -1);
       constraints.add(c);
     }
-    for (String[] pair : equalities) {
+    for (int[] pair : equalities) {
       Expansion diff = ex.difference(ex.of(pair[0]), ex.of(pair[1]));
       Constraint c = linear(diff, floorOf, varOf);
       c.lo = -c.offset;
       c.hi = -c.offset;
-      c.label = pair[0] + " = " + pair[1];
+      c.label = new Label(graph, pair[0], pair[1]);
       constraints.add(c);
     }
     // groups of variables connected by constraints
@@ -160,14 +195,14 @@ public final class ControlledRounding {
       int leaf = leaves.get(i);
       long cents = ex.cents(leaf);
       Print up = Print.of(cents, true, unit);
-      leafPrints[i] = printed.contains(ex.id(leaf)) ? new Print[] {Print.of(cents, false, unit), up} : new Print[] {Print.FREE, Print.FREE};
+      leafPrints[i] = printed.has(ex.figure(leaf)) ? new Print[] {Print.of(cents, false, unit), up} : new Print[] {Print.FREE, Print.FREE};
       value[i] = up.nearest() ? 1 : 0; // nearest, until a group's search says otherwise
     }
     Map<Integer, List<Constraint>> byGroup = new LinkedHashMap<>();
     for (Constraint c : constraints) {
       if (c.vars.length == 0) {
         if (c.lo > 0 || c.hi < 0) {
-          notes.add("cannot print " + c.label + " within 1 of its exact value");
+          notes.add("cannot print " + c.label.text() + " within 1 of its exact value");
         }
         continue;
       }
@@ -187,7 +222,7 @@ public final class ControlledRounding {
       o.report(notes, unproven);
       adopt(o.globals, o.values, value);
     }
-    Map<String, Long> result = new HashMap<>();
+    long[] result = new long[graph.size()];
     for (int p = 0; p < printedCount; p++) {
       Expansion e = expansion[p];
       long total = 0;
@@ -196,9 +231,9 @@ public final class ControlledRounding {
         long leafUnits = floorOf[e.leaves[k]] + (v >= 0 ? value[v] : 0);
         total = Math.addExact(total, Math.multiplyExact(leafUnits, e.coefs[k]));
       }
-      result.put(printedIds[p], total);
+      result[printedFigures[p]] = total;
     }
-    return result;
+    return new FigureValues(graph, printed.has, result, printedFigures, printedCount);
   }
 
   private static void adopt(int[] globals, int[] found, int[] value) {
@@ -316,7 +351,7 @@ public final class ControlledRounding {
     steps.remaining -= search.steps();
     if (result.values() != null) {
       if (!result.proven()) {
-        outcome.unproven = "the rounding of the group of " + group.size() + " totals around " + group.get(0).label
+        outcome.unproven = "the rounding of the group of " + group.size() + " totals around " + group.get(0).label.text()
             + " is the best found within the search limit, not proven the least distortion";
       }
       outcome.values = result.values();
@@ -324,7 +359,7 @@ public final class ControlledRounding {
     }
     if (result.proven()) {
       outcome.note = "no controlled rounding exists for the group of " + group.size() + " totals around "
-          + group.get(0).label + "; its parts are rounded to nearest and its totals are the sums of the printed parts";
+          + group.get(0).label.text() + "; its parts are rounded to nearest and its totals are the sums of the printed parts";
       return outcome;
     }
     int[] preferred = new int[globals.length];
@@ -338,7 +373,7 @@ public final class ControlledRounding {
     outcome.local = problem;
     outcome.leafCost = leafCost;
     outcome.totalCost = totalCosts.toArray(new long[0][]);
-    outcome.label = group.get(0).label;
+    outcome.label = group.get(0).label.text();
     outcome.size = group.size();
     return outcome;
   }
@@ -419,74 +454,82 @@ public final class ControlledRounding {
    * Every figure's expansion into its leaves, each figure expanded once and the expansions of its
    * terms reused (decision 195): the same leaves, coefficients and order as {@link
    * FigureGraph#leafCoefficients} (first occurrence in a depth-first walk of the terms; a leaf whose
-   * coefficients cancel stays, with 0), without a map of text ids per total.
+   * coefficients cancel stays, with 0), by figure number (decision 257), without a text id per term.
    */
   private static final class Expansions {
     private final FigureGraph graph;
-    private final Map<String, Expansion> done = new HashMap<>();
-    private final List<String> leafIds = new ArrayList<>();
+    private final FigureGraph.Links links;
+    private final Expansion[] done;
+    private final boolean[] open;
+    private int leafCount;
+    private int[] leafFigure = new int[16];
     private long[] leafCents = new long[16];
     private long[] scratch = new long[16];
     private boolean[] seen = new boolean[16];
-    private final java.util.Set<String> open = new java.util.HashSet<>();
 
     Expansions(FigureGraph graph) {
       this.graph = graph;
+      this.links = graph.links();
+      this.done = new Expansion[graph.size()];
+      this.open = new boolean[graph.size()];
     }
 
     int leafCount() {
-      return leafIds.size();
+      return leafCount;
     }
 
     long cents(int leaf) {
       return leafCents[leaf];
     }
 
-    String id(int leaf) {
-      return leafIds.get(leaf);
+    /** The number of the figure that is this leaf. */
+    int figure(int leaf) {
+      return leafFigure[leaf];
     }
 
-    Expansion of(String id) {
-      Expansion e = expand(id);
+    Expansion of(int figure) {
+      Expansion e = expand(figure);
       if (e.height > 64) {
-        throw new IllegalStateException("figure definitions nest too deep at " + id);
+        throw new IllegalStateException("figure definitions nest too deep at " + graph.figure(figure).id());
       }
       return e;
     }
 
-    private Expansion expand(String id) {
-      Expansion e = done.get(id);
+    private Expansion expand(int figure) {
+      Expansion e = done[figure];
       if (e != null) {
         return e;
       }
-      Figure f = graph.get(id);
-      if (f.isLeaf()) {
-        int leaf = leafIds.size();
-        leafIds.add(id);
+      int from = links.start()[figure];
+      int to = links.start()[figure + 1];
+      if (from == to) {
+        int leaf = leafCount++;
         if (leaf == leafCents.length) {
+          leafFigure = java.util.Arrays.copyOf(leafFigure, leaf * 2);
           leafCents = java.util.Arrays.copyOf(leafCents, leaf * 2);
           scratch = java.util.Arrays.copyOf(scratch, leaf * 2);
           seen = java.util.Arrays.copyOf(seen, leaf * 2);
         }
-        leafCents[leaf] = f.cents();
+        leafFigure[leaf] = figure;
+        leafCents[leaf] = graph.figure(figure).cents();
         e = new Expansion(new int[] {leaf}, new long[] {1}, 0);
       } else {
-        if (!open.add(id)) {
-          throw new IllegalStateException("figure definitions nest too deep at " + id);
+        if (open[figure]) {
+          throw new IllegalStateException("figure definitions nest too deep at " + graph.figure(figure).id());
         }
-        List<Figure.Term> terms = f.terms();
-        Expansion[] parts = new Expansion[terms.size()];
+        open[figure] = true;
+        Expansion[] parts = new Expansion[to - from];
         long[] signs = new long[parts.length];
         int height = 0;
         for (int t = 0; t < parts.length; t++) {
-          parts[t] = expand(terms.get(t).figureId());
-          signs[t] = terms.get(t).sign();
+          parts[t] = expand(links.figure()[from + t]);
+          signs[t] = links.sign()[from + t];
           height = Math.max(height, parts[t].height + 1);
         }
-        open.remove(id);
+        open[figure] = false;
         e = combine(parts, signs, height);
       }
-      done.put(id, e);
+      done[figure] = e;
       return e;
     }
 
@@ -549,6 +592,14 @@ public final class ControlledRounding {
     Print atHi = Print.FREE;
     long lo;
     long hi;
-    String label;
+    Label label;
+  }
+
+  /** What a constraint is about, in the notes: a total's id, or the ids of two figures that must be equal. */
+  private record Label(FigureGraph graph, int figure, int other) {
+    String text() {
+      String id = graph.figure(figure).id();
+      return other < 0 ? id : id + " = " + graph.figure(other).id();
+    }
   }
 }

@@ -14,8 +14,8 @@ import java.util.OptionalLong;
  */
 public record PrintedFigures(Map<String, Long> thousands, Map<String, Long> euros, List<String> notes, List<String> unproven) {
   public PrintedFigures {
-    thousands = Map.copyOf(thousands);
-    euros = Map.copyOf(euros);
+    thousands = thousands instanceof FigureValues ? thousands : Map.copyOf(thousands); // unmodifiable already
+    euros = euros instanceof FigureValues ? euros : Map.copyOf(euros);
     notes = List.copyOf(notes);
     unproven = List.copyOf(unproven);
   }
