@@ -14,7 +14,9 @@ import java.util.List;
  * completed within the bounds or when a lower bound of its cost (the cost so far, plus for every
  * open variable and every open constraint the cheapest value it can still take) is not below the best
  * solution found. When it finishes within its step limit the solution it returns is a least-cost one
- * ({@link Result#proven()}); otherwise it returns the best it found, or none.
+ * ({@link Result#proven()}); otherwise it returns the best it found, or none. A group with more
+ * variables than steps cannot be completed (one step a variable): it returns none at once, charged its
+ * steps, unless a constraint alone cannot be met, which proves there is none (decision 258).
  */
 final class OptimalSearch {
   private final int n;
@@ -66,6 +68,31 @@ final class OptimalSearch {
   private long steps;
 
   Result solve() {
+    cur = new long[m];
+    pos = new long[m];
+    neg = new long[m];
+    open = new int[m];
+    for (int j = 0; j < m; j++) {
+      for (int coef : coefs[j]) {
+        if (coef > 0) {
+          pos[j] += coef;
+        } else {
+          neg[j] += coef;
+        }
+      }
+      open[j] = vars[j].length;
+    }
+    for (int j = 0; j < m; j++) {
+      if (!feasible(j)) {
+        return new Result(null, 0, true);
+      }
+    }
+    if (n > stepLimit) {
+      // every variable takes a step to assign, so more variables than steps can never make a whole rounding:
+      // the search would spend its steps and find none (decision 258); it stops here, having spent them
+      steps = stepLimit + 1;
+      return new Result(null, 0, false);
+    }
     useStart = new int[n + 1];
     for (int[] vs : vars) {
       for (int v : vs) {
@@ -78,27 +105,11 @@ final class OptimalSearch {
     useC = new int[useStart[n]];
     useK = new int[useStart[n]];
     int[] fill = Arrays.copyOf(useStart, n);
-    cur = new long[m];
-    pos = new long[m];
-    neg = new long[m];
-    open = new int[m];
     for (int j = 0; j < m; j++) {
       for (int k = 0; k < vars[j].length; k++) {
-        int v = vars[j][k];
-        int at = fill[v]++;
+        int at = fill[vars[j][k]]++;
         useC[at] = j;
         useK[at] = coefs[j][k];
-        if (coefs[j][k] > 0) {
-          pos[j] += coefs[j][k];
-        } else {
-          neg[j] += coefs[j][k];
-        }
-        open[j]++;
-      }
-    }
-    for (int j = 0; j < m; j++) {
-      if (!feasible(j)) {
-        return new Result(null, 0, true);
       }
     }
     int[] order = order();

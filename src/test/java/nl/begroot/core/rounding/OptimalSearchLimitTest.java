@@ -1,0 +1,58 @@
+package nl.begroot.core.rounding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The branch and bound takes one step per variable it assigns, so a group with more variables than
+ * steps ends without a rounding and unproven, having spent its steps and one more (what the search
+ * spends when it runs out), and the next groups get what is left as before (decision 258); a
+ * constraint that cannot be met on its own still proves at once that there is none.
+ */
+class OptimalSearchLimitTest {
+  /** n variables, each cheaper rounded down; one total over all of them within [lo, hi]. */
+  private static OptimalSearch group(int n, long lo, long hi, long stepLimit) {
+    long[][] leafCost = new long[n][];
+    int[] vars = new int[n];
+    int[] coefs = new int[n];
+    for (int v = 0; v < n; v++) {
+      leafCost[v] = new long[] {1, 2};
+      vars[v] = v;
+      coefs[v] = 1;
+    }
+    List<int[]> allVars = new ArrayList<>(List.of(vars));
+    List<int[]> allCoefs = new ArrayList<>(List.of(coefs));
+    return new OptimalSearch(leafCost, allVars, allCoefs, List.of(new long[] {lo, hi}), List.of(new long[] {0, 0}), stepLimit);
+  }
+
+  @Test
+  void aGroupWithMoreVariablesThanStepsEndsUnprovenHavingSpentItsSteps() {
+    OptimalSearch search = group(10, 3, 4, 9);
+    OptimalSearch.Result result = search.solve();
+    assertThat(result.values()).isNull();
+    assertThat(result.proven()).isFalse();
+    assertThat(search.steps()).isEqualTo(10); // the limit of 9, and the step that found it spent
+  }
+
+  @Test
+  void withOneStepMoreThanVariablesTheSameGroupIsRounded() {
+    // the first dive, every part down (the cheaper way), meets a total of 0 or 1 up: one step a part
+    OptimalSearch search = group(10, 0, 1, 10);
+    OptimalSearch.Result result = search.solve();
+    assertThat(result.values()).containsOnly(0).hasSize(10);
+    assertThat(result.proven()).isFalse(); // the step after it is over the limit
+  }
+
+  @Test
+  void aTotalThatNoRoundingReachesIsProvenImpossibleWhateverTheSteps() {
+    // ten parts rounded up or down add up to 0..10 above their floors: 11 is out of reach
+    OptimalSearch search = group(10, 11, 11, 5);
+    OptimalSearch.Result result = search.solve();
+    assertThat(result.values()).isNull();
+    assertThat(result.proven()).isTrue();
+    assertThat(search.steps()).isZero();
+  }
+}
