@@ -122,35 +122,22 @@ public final class ControlledRounding {
   private static Map<String, Long> solve(
       FigureGraph graph, Printed printed, List<int[]> equalities, long unit, List<String> notes,
       List<String> unproven) {
-    // every printed figure as its leaves with coefficients, each leaf a number (decision 195)
+    // every printed figure as its leaves with coefficients, each leaf a number (decision 195); a leaf is its own
+    // variable (rounded down or up) unless it is a whole number of units (fixed); the numbering of the variables
+    // decides nothing: a group's search numbers its own in the order of first use (decision 259)
     Expansions ex = new Expansions(graph);
     int printedCount = printed.size;
     Expansion[] expansion = new Expansion[printedCount];
     int[] printedFigures = printed.order;
-    int[] varOf = new int[0];
-    List<Integer> leaves = new ArrayList<>();
     for (int p = 0; p < printedCount; p++) {
-      Expansion e = ex.of(printedFigures[p]);
-      expansion[p] = e;
-      if (varOf.length < ex.leafCount()) {
-        int old = varOf.length;
-        varOf = java.util.Arrays.copyOf(varOf, Math.max(ex.leafCount(), old * 2 + 16));
-        java.util.Arrays.fill(varOf, old, varOf.length, UNSEEN);
-      }
-      for (int leaf : e.leaves) {
-        if (varOf[leaf] == UNSEEN) {
-          if (Math.floorMod(ex.cents(leaf), unit) != 0) {
-            varOf[leaf] = leaves.size();
-            leaves.add(leaf);
-          } else {
-            varOf[leaf] = -1;
-          }
-        }
-      }
+      expansion[p] = ex.of(printedFigures[p]);
     }
-    long[] floorOf = new long[ex.leafCount()];
-    for (int leaf = 0; leaf < floorOf.length; leaf++) {
+    int n = ex.leafCount();
+    long[] floorOf = new long[n];
+    boolean[] fixed = new boolean[n];
+    for (int leaf = 0; leaf < n; leaf++) {
       floorOf[leaf] = Rounding.floorDivide(ex.cents(leaf), unit);
+      fixed[leaf] = Math.floorMod(ex.cents(leaf), unit) == 0;
     }
     // constraints in 0/1 space: sum coef*d in [lo, hi]
     List<Constraint> constraints = new ArrayList<>();
@@ -159,7 +146,7 @@ public final class ControlledRounding {
       if (f.isLeaf()) {
         continue;
       }
-      Constraint c = linear(expansion[p], floorOf, varOf);
+      Constraint c = linear(expansion[p], floorOf, fixed);
       c.lo = Rounding.floorDivide(f.cents(), unit) - c.offset;
       c.hi = Rounding.ceilDivide(f.cents(), unit) - c.offset;
       if (c.hi > c.lo) {
@@ -171,14 +158,13 @@ public final class ControlledRounding {
     }
     for (int[] pair : equalities) {
       Expansion diff = ex.difference(ex.of(pair[0]), ex.of(pair[1]));
-      Constraint c = linear(diff, floorOf, varOf);
+      Constraint c = linear(diff, floorOf, fixed);
       c.lo = -c.offset;
       c.hi = -c.offset;
       c.label = new Label(graph, pair[0], pair[1]);
       constraints.add(c);
     }
     // groups of variables connected by constraints
-    int n = leaves.size();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
@@ -189,14 +175,19 @@ public final class ControlledRounding {
       }
     }
     // a leaf that is not printed itself (a transfer leg, a component in euros) costs nothing
-    Print[][] leafPrints = new Print[n][];
+    Print[] down = new Print[n];
+    Print[] up = new Print[n];
     int[] value = new int[n];
-    for (int i = 0; i < n; i++) {
-      int leaf = leaves.get(i);
+    for (int leaf = 0; leaf < n; leaf++) {
+      if (fixed[leaf]) {
+        continue; // in no constraint
+      }
       long cents = ex.cents(leaf);
-      Print up = Print.of(cents, true, unit);
-      leafPrints[i] = printed.has(ex.figure(leaf)) ? new Print[] {Print.of(cents, false, unit), up} : new Print[] {Print.FREE, Print.FREE};
-      value[i] = up.nearest() ? 1 : 0; // nearest, until a group's search says otherwise
+      Print atUp = Print.of(cents, true, unit);
+      boolean shown = printed.has(ex.figure(leaf));
+      down[leaf] = shown ? Print.of(cents, false, unit) : Print.FREE;
+      up[leaf] = shown ? atUp : Print.FREE;
+      value[leaf] = atUp.nearest() ? 1 : 0; // nearest, until a group's search says otherwise
     }
     Map<Integer, List<Constraint>> byGroup = new LinkedHashMap<>();
     for (Constraint c : constraints) {
@@ -215,7 +206,7 @@ public final class ControlledRounding {
     int[] localOf = new int[n];
     List<Outcome> outcomes = new ArrayList<>();
     for (List<Constraint> group : byGroup.values()) {
-      outcomes.add(solveGroup(group, leafPrints, steps, localOf));
+      outcomes.add(solveGroup(group, down, up, steps, localOf));
     }
     outcomes.parallelStream().filter(o -> o.local != null).forEach(Outcome::searchLocally);
     for (Outcome o : outcomes) {
@@ -227,8 +218,8 @@ public final class ControlledRounding {
       Expansion e = expansion[p];
       long total = 0;
       for (int k = 0; k < e.leaves.length; k++) {
-        int v = varOf[e.leaves[k]];
-        long leafUnits = floorOf[e.leaves[k]] + (v >= 0 ? value[v] : 0);
+        int leaf = e.leaves[k];
+        long leafUnits = floorOf[leaf] + (fixed[leaf] ? 0 : value[leaf]);
         total = Math.addExact(total, Math.multiplyExact(leafUnits, e.coefs[k]));
       }
       result[printedFigures[p]] = total;
@@ -312,15 +303,13 @@ public final class ControlledRounding {
    * steps before it finds any rounding, the local search to run next ({@link Outcome#searchLocally}).
    * No values (and a note) when neither finds one.
    */
-  private static Outcome solveGroup(List<Constraint> group, Print[][] leafPrints, Steps steps, int[] localOf) {
+  private static Outcome solveGroup(List<Constraint> group, Print[] down, Print[] up, Steps steps, int[] localOf) {
     int[] globals = variablesOf(group, localOf);
     Outcome outcome = new Outcome(globals);
     // the cost over every print of the group (two per variable, two per constraint), without a list of them
     long maxDistance = 0;
     for (int global : globals) {
-      for (Print p : leafPrints[global]) {
-        maxDistance = Math.addExact(maxDistance, p.distanceCents());
-      }
+      maxDistance = Math.addExact(Math.addExact(maxDistance, down[global].distanceCents()), up[global].distanceCents());
     }
     for (Constraint c : group) {
       maxDistance = Math.addExact(Math.addExact(maxDistance, c.atLo.distanceCents()), c.atHi.distanceCents());
@@ -328,8 +317,7 @@ public final class ControlledRounding {
     Cost cost = Cost.over(2L * globals.length + 2L * group.size(), maxDistance);
     long[][] leafCost = new long[globals.length][];
     for (int k = 0; k < leafCost.length; k++) {
-      Print[] p = leafPrints[globals[k]];
-      leafCost[k] = new long[] {cost.of(p[0]), cost.of(p[1])};
+      leafCost[k] = new long[] {cost.of(down[globals[k]]), cost.of(up[globals[k]])};
     }
     List<int[]> vars = new ArrayList<>();
     List<int[]> coefs = new ArrayList<>();
@@ -418,37 +406,45 @@ public final class ControlledRounding {
     }
   }
 
-  private static Constraint linear(Expansion e, long[] floorOf, int[] varOf) {
+  /**
+   * A printed total or an equality as a constraint over its variables: its leaves that are not fixed, with
+   * their coefficients; the fixed ones add their floor to the offset. When every leaf is a variable with a
+   * coefficient, the constraint shares the expansion's arrays (read only, never written; decision 259).
+   */
+  private static Constraint linear(Expansion e, long[] floorOf, boolean[] fixed) {
     Constraint c = new Constraint();
     int terms = 0;
     for (int k = 0; k < e.leaves.length; k++) {
-      if (e.coefs[k] != 0 && varOf[e.leaves[k]] >= 0) {
+      int leaf = e.leaves[k];
+      c.offset = Math.addExact(c.offset, Math.multiplyExact(floorOf[leaf], (long) e.coefs[k]));
+      if (e.coefs[k] != 0 && !fixed[leaf]) {
         terms++;
       }
+    }
+    if (terms == e.leaves.length) {
+      c.vars = e.leaves;
+      c.coefs = e.coefs;
+      return c;
     }
     c.vars = new int[terms];
     c.coefs = new int[terms];
     int t = 0;
     for (int k = 0; k < e.leaves.length; k++) {
-      long coef = e.coefs[k];
-      if (coef == 0) {
-        continue;
-      }
       int leaf = e.leaves[k];
-      c.offset = Math.addExact(c.offset, Math.multiplyExact(floorOf[leaf], coef));
-      int v = varOf[leaf];
-      if (v >= 0) {
-        c.vars[t] = v;
-        c.coefs[t++] = Math.toIntExact(coef);
+      if (e.coefs[k] != 0 && !fixed[leaf]) {
+        c.vars[t] = leaf;
+        c.coefs[t++] = e.coefs[k];
       }
     }
     return c;
   }
 
-  private static final int UNSEEN = -2;
 
   /** A figure as its leaves (numbers given by {@link Expansions}) with their coefficients, in the order of first use. */
-  private record Expansion(int[] leaves, long[] coefs, int height) {}
+  private record Expansion(int[] leaves, int[] coefs, int height) {}
+
+  /** The coefficients of a leaf's own expansion: one array for every leaf (read only). */
+  private static final int[] ONE = {1};
 
   /**
    * Every figure's expansion into its leaves, each figure expanded once and the expansions of its
@@ -512,7 +508,7 @@ public final class ControlledRounding {
         }
         leafFigure[leaf] = figure;
         leafCents[leaf] = graph.figure(figure).cents();
-        e = new Expansion(new int[] {leaf}, new long[] {1}, 0);
+        e = new Expansion(new int[] {leaf}, ONE, 0);
       } else {
         if (open[figure]) {
           throw new IllegalStateException("figure definitions nest too deep at " + graph.figure(figure).id());
@@ -554,12 +550,12 @@ public final class ControlledRounding {
             scratch[leaf] = 0;
             leaves[size++] = leaf;
           }
-          scratch[leaf] += p.coefs[k] * signs[t];
+          scratch[leaf] = Math.addExact(scratch[leaf], p.coefs[k] * signs[t]);
         }
       }
-      long[] coefs = new long[size];
+      int[] coefs = new int[size];
       for (int k = 0; k < size; k++) {
-        coefs[k] = scratch[leaves[k]];
+        coefs[k] = Math.toIntExact(scratch[leaves[k]]);
         seen[leaves[k]] = false;
       }
       return new Expansion(size == capacity ? leaves : java.util.Arrays.copyOf(leaves, size), coefs, height);
