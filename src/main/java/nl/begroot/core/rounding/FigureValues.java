@@ -10,8 +10,9 @@ import nl.begroot.core.figures.FigureGraph;
 
 /**
  * The printed value of some figures of a document, by figure number (decision 257), read as an
- * unmodifiable map from figure id to value. A million printed figures are two arrays here, where a map
- * of their ids cost a fifth of the rounding's time to fill and copy.
+ * unmodifiable map from figure id to value. A million printed figures are three arrays here (a mark and a
+ * value by number, as long as the graph, and the printed order), where a map of their ids cost a fifth of the
+ * rounding's time to fill and copy.
  */
 final class FigureValues extends AbstractMap<String, Long> {
   private final FigureGraph graph;
