@@ -15,8 +15,8 @@ import java.util.List;
  * open variable and every open constraint the cheapest value it can still take) is not below the best
  * solution found. When it finishes within its step limit the solution it returns is a least-cost one
  * ({@link Result#proven()}); otherwise it returns the best it found, or none. A group with more
- * variables than steps cannot be completed (one step a variable): it returns none at once, charged its
- * steps, unless a constraint alone cannot be met, which proves there is none (decision 258).
+ * variables than steps cannot be completed (one step a variable), but it is still searched: it may run
+ * out of branches first and so prove there is none (decision 258, withdrawn).
  */
 final class OptimalSearch {
   private final int n;
@@ -86,12 +86,6 @@ final class OptimalSearch {
       if (!feasible(j)) {
         return new Result(null, 0, true);
       }
-    }
-    if (n > stepLimit) {
-      // every variable takes a step to assign, so more variables than steps can never make a whole rounding:
-      // the search would spend its steps and find none (decision 258); it stops here, having spent them
-      steps = stepLimit + 1;
-      return new Result(null, 0, false);
     }
     useStart = new int[n + 1];
     for (int[] vs : vars) {

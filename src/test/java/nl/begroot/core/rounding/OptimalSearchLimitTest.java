@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The branch and bound takes one step per variable it assigns, so a group with more variables than
- * steps ends without a rounding and unproven, having spent its steps and one more (what the search
- * spends when it runs out), and the next groups get what is left as before (decision 258); a
- * constraint that cannot be met on its own still proves at once that there is none.
+ * steps ends without a rounding and unproven, having spent its steps and one more, which is what the
+ * document's later groups are charged for it; a constraint that cannot be met on its own proves at
+ * once that there is none, and clashing constraints prove it within a few steps (decision 258, withdrawn).
  */
 class OptimalSearchLimitTest {
   /** n variables, each cheaper rounded down; one total over all of them within [lo, hi]. */
@@ -44,6 +44,25 @@ class OptimalSearchLimitTest {
     OptimalSearch.Result result = search.solve();
     assertThat(result.values()).containsOnly(0).hasSize(10);
     assertThat(result.proven()).isFalse(); // the step after it is over the limit
+  }
+
+  @Test
+  void clashingTotalsAreProvenImpossibleInAFewStepsEvenWithMoreVariablesThanSteps() {
+    // ten parts, each rounded down or up; the first two must add up to 2 and also to 0: no rounding meets both,
+    // and the search (smallest constraints first) runs out of branches after the first part, long before its limit
+    long[][] leafCost = new long[10][];
+    for (int v = 0; v < 10; v++) {
+      leafCost[v] = new long[] {1, 2};
+    }
+    int[] all = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    int[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    OptimalSearch search = new OptimalSearch(leafCost,
+        List.of(new int[] {0, 1}, new int[] {0, 1}, all), List.of(new int[] {1, 1}, new int[] {1, 1}, ones),
+        List.of(new long[] {2, 2}, new long[] {0, 0}, new long[] {0, 10}), List.of(new long[] {0, 0}, new long[] {0, 0}, new long[] {0, 0}), 5);
+    OptimalSearch.Result result = search.solve();
+    assertThat(result.values()).isNull();
+    assertThat(result.proven()).isTrue();
+    assertThat(search.steps()).isLessThanOrEqualTo(5);
   }
 
   @Test
