@@ -48,14 +48,14 @@ final class AnnexTables {
     var figures = s.c.annex();
 
     // leaf columns: each one's lines in order, from one walk over the lines
-    List<List<Term>> termsOf = new ArrayList<>();
+    List<FigureSheet.Terms> termsOf = new ArrayList<>();
     for (int col = 0; col < columns.size(); col++) {
-      termsOf.add(new ArrayList<>());
+      termsOf.add(s.terms());
     }
     for (int i = 0; i < proposals.size(); i++) {
       int col = columnOf[i];
       if (col >= 0 && !columns.get(col).isSum()) {
-        termsOf.get(col).add(s.lineTerm(i, year, proposals.get(i).saldoSign()));
+        termsOf.get(col).line(i, year, proposals.get(i).saldoSign());
       }
     }
     for (int col = 0; col < columns.size(); col++) {
@@ -83,11 +83,11 @@ final class AnnexTables {
     Annex.ThirdPartyColumn third = annex.thirdPartyColumn();
     if (third != null) {
       int col = columns.size();
-      List<Term> terms = new ArrayList<>();
+      FigureSheet.Terms terms = s.terms();
       for (int i = 0; i < proposals.size(); i++) {
         Proposal p = proposals.get(i);
         if (third.thirdParty().equals(p.thirdParty())) {
-          terms.add(s.lineTerm(i, year, -p.saldoSign()));
+          terms.line(i, year, -p.saldoSign());
         }
       }
       s.sum(of(t, "te-verdelen", third.id()), "Te verdelen bedrag, " + third.title(), terms, "the third-party money received (baten)");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,16 @@ import java.util.Optional;
  * million terms at 10^6 cells, and looking each one up by its text id twice was most of its time.
  */
 public final class FigureGraph {
-  /* by id: the figure with its number and value, so that a sum's terms are found in one read each */
-  private final Map<String, Slot> index = new HashMap<>();
+  /* by number: the figure as it is now, and its value (which a replacement keeps) */
   private final List<Figure> figures = new ArrayList<>();
+  private long[] cents = new long[16];
+  /*
+   * By id, open addressing (decision 261): each slot holds the id's hash in its upper half and the figure's
+   * number + 1 in its lower half, 0 when empty; probed linearly, at most half full. One array of longs, where
+   * a HashMap held a node and a slot object per figure: 2,5 million objects at 10^6 cells that the collector
+   * copied, and two dependent reads before the number.
+   */
+  private long[] slots = new long[32];
   private final List<String[]> equalities = new ArrayList<>();
   private final Map<String, List<List<Figure.Term>>> alternatives = new LinkedHashMap<>();
   /* the terms of figure i are at termStart[i] .. termStart[i + 1] - 1 of termFigure (-1 until resolved) and termSign */
@@ -39,26 +45,45 @@ public final class FigureGraph {
 
   /** Adds a sum of figures already in the graph, its value computed here from its terms. */
   public Figure addSum(String id, String label, List<Figure.Term> terms, Origin origin) {
+    return addSum(id, label, terms, null, origin);
+  }
+
+  /**
+   * As {@link #addSum(String, String, List, Origin)}, with the terms' numbers where the caller knows them
+   * ({@code numbers[t]}, or -1 to look the term up by its id; {@code numbers} null for all): the builders
+   * know the number of each proposal line's figure, the terms of most sums.
+   */
+  Figure addSum(String id, String label, List<Figure.Term> terms, int[] numbers, Origin origin) {
     int[] resolved = new int[terms.size()];
     long cents = 0;
     for (int t = 0; t < resolved.length; t++) {
       Figure.Term term = terms.get(t);
-      Slot slot = index.get(term.figureId());
-      if (slot == null) {
+      int number = numbers != null && numbers[t] >= 0 ? numbers[t] : indexOf(term.figureId());
+      if (number < 0) {
         throw new IllegalArgumentException("no figure " + term.figureId());
       }
-      resolved[t] = slot.number;
-      cents = Math.addExact(cents, Math.multiplyExact(slot.cents, (long) term.sign()));
+      resolved[t] = number;
+      cents = Math.addExact(cents, Math.multiplyExact(this.cents[number], (long) term.sign()));
     }
     return add(new Figure(id, label, cents, Figure.Display.AMOUNT, terms, origin), resolved);
   }
 
   private Figure add(Figure figure, int[] resolved) {
     int number = figures.size();
-    if (index.putIfAbsent(figure.id(), new Slot(number, figure.cents(), figure)) != null) {
+    int hash = hash(figure.id());
+    int free = probe(figure.id(), hash);
+    if (slots[free] != 0) {
       throw new IllegalStateException("figure defined twice: " + figure.id());
     }
+    slots[free] = ((long) hash << 32) | (number + 1L);
     figures.add(figure);
+    if (cents.length <= number) {
+      cents = Arrays.copyOf(cents, cents.length * 2);
+    }
+    cents[number] = figure.cents();
+    if (2L * figures.size() > slots.length) {
+      grow();
+    }
     List<Figure.Term> terms = figure.terms();
     if (termStart.length < number + 2) {
       termStart = Arrays.copyOf(termStart, termStart.length * 2);
@@ -82,15 +107,54 @@ public final class FigureGraph {
     return figure;
   }
 
+  /** The slot of {@code id}: the one that holds it, or the empty one where it would go. */
+  private int probe(String id, int hash) {
+    int mask = slots.length - 1;
+    for (int at = hash & mask; ; at = (at + 1) & mask) {
+      long slot = slots[at];
+      if (slot == 0) {
+        return at;
+      }
+      if ((int) (slot >>> 32) == hash) {
+        String other = figures.get((int) slot - 1).id();
+        if (other == id || other.equals(id)) {
+          return at;
+        }
+      }
+    }
+  }
+
+  private void grow() {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = slots.length - 1;
+    for (long slot : old) {
+      if (slot != 0) {
+        int at = (int) (slot >>> 32) & mask;
+        while (slots[at] != 0) {
+          at = (at + 1) & mask;
+        }
+        slots[at] = slot;
+      }
+    }
+  }
+
+  private static int hash(String id) {
+    int h = id.hashCode();
+    return h ^ (h >>> 16);
+  }
+
   /** Replaces a figure's presentation; its value and definition must stay the same. */
   void replace(Figure figure) {
-    Figure old = get(figure.id());
-    if (old.cents() != figure.cents() || !old.terms().equals(figure.terms())) {
+    int number = indexOf(figure.id());
+    if (number < 0) {
+      throw new IllegalArgumentException("no figure " + figure.id());
+    }
+    Figure old = figures.get(number);
+    if (cents[number] != figure.cents() || !old.terms().equals(figure.terms())) {
       throw new IllegalStateException("replace may only change how a figure is shown: " + figure.id());
     }
-    Slot slot = index.get(figure.id());
-    slot.figure = figure;
-    figures.set(slot.number, figure);
+    figures.set(number, figure);
   }
 
   public void requireEqual(String a, String b) {
@@ -125,26 +189,29 @@ public final class FigureGraph {
 
   /** Whether the document has this figure (as {@code find(id).isPresent()}, without the {@code Optional}). */
   public boolean has(String id) {
-    return index.containsKey(id);
+    return indexOf(id) >= 0;
   }
 
   public Optional<Figure> find(String id) {
-    Slot slot = index.get(id);
-    return slot == null ? Optional.empty() : Optional.of(slot.figure);
+    int number = indexOf(id);
+    return number < 0 ? Optional.empty() : Optional.of(figures.get(number));
   }
 
   public Figure get(String id) {
-    Slot slot = index.get(id);
-    if (slot == null) {
+    int number = indexOf(id);
+    if (number < 0) {
       throw new IllegalArgumentException("no figure " + id);
     }
-    return slot.figure;
+    return figures.get(number);
   }
 
   /** The number of a figure (its position in the order added), or -1 when the document has none by this id. */
   public int indexOf(String id) {
-    Slot slot = index.get(id);
-    return slot == null ? -1 : slot.number;
+    if (id == null) {
+      return -1;
+    }
+    long slot = slots[probe(id, hash(id))];
+    return slot == 0 ? -1 : (int) slot - 1;
   }
 
   /** The figure with this number (see {@link #indexOf}). */
@@ -214,19 +281,6 @@ public final class FigureGraph {
     }
     for (Figure.Term t : f.terms()) {
       expand(t.figureId(), factor * t.sign(), into, depth + 1);
-    }
-  }
-
-  /** A figure under its id: its number, its value (which a replacement keeps) and the figure as it is now. */
-  private static final class Slot {
-    final int number;
-    final long cents;
-    Figure figure;
-
-    Slot(int number, long cents, Figure figure) {
-      this.number = number;
-      this.cents = cents;
-      this.figure = figure;
     }
   }
 }

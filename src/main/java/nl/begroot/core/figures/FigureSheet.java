@@ -2,10 +2,14 @@ package nl.begroot.core.figures;
 
 import static nl.begroot.core.figures.FigureIds.of;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import nl.begroot.core.engine.Computation;
 import nl.begroot.core.figures.Figure.Display;
 import nl.begroot.core.figures.Figure.Term;
@@ -48,6 +52,7 @@ final class FigureSheet {
   private final String[] proposalIds;
   private final String[] lineIds; // [y * lines + i]
   private final Term[] lineTerms; // [(y * lines + i) * 2 + (sign == 1 ? 0 : 1)]
+  private final int[] lineNumbers; // [y * lines + i]: the figure's number + 1, 0 until asked for
 
   FigureSheet(Computation computation) {
     this.c = computation;
@@ -66,6 +71,7 @@ final class FigureSheet {
     }
     this.lineIds = new String[Math.multiplyExact(n, years.size())];
     this.lineTerms = new Term[Math.multiplyExact(lineIds.length, 2)];
+    this.lineNumbers = new int[lineIds.length];
     this.firstYear = years.isEmpty() ? 0 : years.get(0);
     boolean consecutive = true;
     for (int y = 0; y < years.size(); y++) {
@@ -117,6 +123,81 @@ final class FigureSheet {
     return term;
   }
 
+  /**
+   * The number of a proposal line's figure of a year in the graph (decision 261), found by its id once; -1
+   * when the graph has no such figure (yet), or the year is not one of the budget's.
+   */
+  int lineNumber(int i, int year) {
+    int y = yearIndex(year);
+    if (y < 0) {
+      return -1;
+    }
+    int at = y * programmeOf.length + i;
+    int number = lineNumbers[at] - 1;
+    if (number < 0) {
+      number = graph.indexOf(lineId(i, year));
+      lineNumbers[at] = number + 1;
+    }
+    return number;
+  }
+
+  /** A new, empty list of a sum's terms (see {@link Terms}). */
+  Terms terms() {
+    return new Terms();
+  }
+
+  /**
+   * A sum's terms as a builder collects them: a proposal line's term goes in with its figure's number
+   * beside it ({@link #line}), so that the graph need not look up the most numerous terms by id.
+   */
+  final class Terms extends AbstractList<Term> implements RandomAccess {
+    private Term[] terms = new Term[8];
+    private int[] numbers = new int[8];
+    private int size;
+
+    /** Adds the line's figure of a year with this sign (as {@link FigureSheet#lineTerm}). */
+    void line(int i, int year, int sign) {
+      add(lineTerm(i, year, sign), lineNumber(i, year));
+    }
+
+    @Override
+    public boolean add(Term term) {
+      add(Objects.requireNonNull(term), -1);
+      return true;
+    }
+
+    private void add(Term term, int number) {
+      if (size == terms.length) {
+        terms = Arrays.copyOf(terms, size * 2);
+        numbers = Arrays.copyOf(numbers, size * 2);
+      }
+      terms[size] = term;
+      numbers[size] = number;
+      size++;
+    }
+
+    @Override
+    public Term get(int index) {
+      Objects.checkIndex(index, size);
+      return terms[index];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return Arrays.copyOf(terms, size, Object[].class);
+    }
+
+    /** The numbers beside the terms, -1 where a term is to be found by its id. */
+    int[] numbers() {
+      return numbers;
+    }
+  }
+
   /** The index of {@code year} among the years, or -1 when it is not one of them. */
   private int yearIndex(int year) {
     int y = consecutiveYears ? year - firstYear : years.indexOf(year);
@@ -128,7 +209,8 @@ final class FigureSheet {
   }
 
   Figure sum(String id, String label, List<Term> terms, String rule) {
-    return graph.addSum(id, label, terms, new Origin.Sum(rule));
+    int[] numbers = terms instanceof Terms known ? known.numbers() : null;
+    return graph.addSum(id, label, terms, numbers, new Origin.Sum(rule));
   }
 
   static Term plus(String id) {

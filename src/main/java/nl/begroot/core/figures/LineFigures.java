@@ -113,11 +113,11 @@ final class LineFigures {
       Programme programme = s.programme(i);
       for (int y = 0; y < s.years.size(); y++) {
         int year = s.years.get(y);
-        List<Term> terms = new ArrayList<>();
+        FigureSheet.Terms terms = s.terms();
         for (int k = 0; k < proposals.size(); k++) {
           Proposal moved = proposals.get(k);
           if (moved.passThrough()) {
-            terms.add(s.lineTerm(k, year, moved.saldoSign()));
+            terms.line(k, year, moved.saldoSign());
           }
         }
         s.sum(of(programmeTable(programme.id()), p.id(), year), s.lineLabel(p, programme), terms,
@@ -150,9 +150,9 @@ final class LineFigures {
       int[] lasten = s.linesOf(programme, Side.LASTEN);
       for (int y = 0; y < s.years.size(); y++) {
         int year = s.years.get(y);
-        List<Term> terms = new ArrayList<>();
+        FigureSheet.Terms terms = s.terms();
         for (int i : lasten) {
-          terms.add(s.lineTerm(i, year, 1));
+          terms.line(i, year, 1);
         }
         s.sum(of(t, "change.lasten", year), FigureSheet.pl(programme, "totaal wijziging lasten"), terms, "sum of the lasten lines");
         s.check(of(t, "change.lasten", year), s.c.changeLasten(s.programmeIndex(programme), y));
@@ -179,11 +179,11 @@ final class LineFigures {
     Programme programme = s.programme(balancingIndex);
     for (int y = 0; y < s.years.size(); y++) {
       int year = s.years.get(y);
-      List<Term> otherBaten = new ArrayList<>();
+      FigureSheet.Terms otherBaten = s.terms();
       for (int i = 0; i < proposals.size(); i++) {
         Proposal p = proposals.get(i);
         if (p.side() == Side.BATEN && p != balancing) {
-          otherBaten.add(s.lineTerm(i, year, 1));
+          otherBaten.line(i, year, 1);
         }
       }
       String other = of(FigureIds.BALANCE, "other-baten", year);

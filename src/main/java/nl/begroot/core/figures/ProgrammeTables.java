@@ -30,9 +30,9 @@ final class ProgrammeTables {
     int[] baten = s.linesOf(programme, Side.BATEN);
     for (int y = 0; y < s.years.size(); y++) {
       int year = s.years.get(y);
-      List<Term> batenTerms = new ArrayList<>();
+      FigureSheet.Terms batenTerms = s.terms();
       for (int line : baten) {
-        batenTerms.add(s.lineTerm(line, year, 1));
+        batenTerms.line(line, year, 1);
       }
       s.sum(of(t, "change.baten", year), pl(programme, "totaal wijziging baten"), batenTerms, "sum of the baten lines");
       s.check(of(t, "change.baten", year), s.c.changeBaten(p, y));

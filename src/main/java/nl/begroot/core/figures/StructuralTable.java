@@ -113,10 +113,10 @@ final class StructuralTable {
   private List<Term> natureTerms(Computation.StructuralRow row, int year) {
     Side side = row == Computation.StructuralRow.RECURRING_LASTEN || row == Computation.StructuralRow.ONE_OFF_LASTEN ? Side.LASTEN : Side.BATEN;
     Nature nature = row == Computation.StructuralRow.RECURRING_LASTEN || row == Computation.StructuralRow.RECURRING_BATEN ? Nature.RECURRING : Nature.ONE_OFF;
-    List<Term> terms = new ArrayList<>();
+    FigureSheet.Terms terms = s.terms();
     for (int i : linesOf[side.ordinal()]) {
       if (natureOf[i] == nature) {
-        terms.add(s.lineTerm(i, year, 1));
+        terms.line(i, year, 1);
       }
       if (!broken[i]) {
         continue;
