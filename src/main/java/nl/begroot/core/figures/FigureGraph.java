@@ -219,6 +219,12 @@ public final class FigureGraph {
     return figures.get(number);
   }
 
+  /** The value of the figure with this number, in cents (as {@code figure(number).cents()}). */
+  public long cents(int number) {
+    java.util.Objects.checkIndex(number, figures.size());
+    return cents[number];
+  }
+
   /** How many figures the document has; they are numbered 0 to size - 1. */
   public int size() {
     return figures.size();

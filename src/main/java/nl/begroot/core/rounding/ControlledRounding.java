@@ -130,7 +130,12 @@ public final class ControlledRounding {
     Expansion[] expansion = new Expansion[printedCount];
     int[] printedFigures = printed.order;
     for (int p = 0; p < printedCount; p++) {
-      expansion[p] = ex.of(printedFigures[p]);
+      int figure = printedFigures[p];
+      if (ex.isLeaf(figure)) {
+        ex.leaf(figure); // its own variable: no expansion (null), numbered in the same order
+      } else {
+        expansion[p] = ex.of(figure);
+      }
     }
     int n = ex.leafCount();
     long[] floorOf = new long[n];
@@ -142,10 +147,10 @@ public final class ControlledRounding {
     // constraints in 0/1 space: sum coef*d in [lo, hi]
     List<Constraint> constraints = new ArrayList<>();
     for (int p = 0; p < printedCount; p++) {
-      Figure f = graph.figure(printedFigures[p]);
-      if (f.isLeaf()) {
-        continue;
+      if (expansion[p] == null) {
+        continue; // a leaf
       }
+      Figure f = graph.figure(printedFigures[p]);
       Constraint c = linear(expansion[p], floorOf, fixed);
       c.lo = Rounding.floorDivide(f.cents(), unit) - c.offset;
       c.hi = Rounding.ceilDivide(f.cents(), unit) - c.offset;
@@ -216,6 +221,11 @@ public final class ControlledRounding {
     long[] result = new long[graph.size()];
     for (int p = 0; p < printedCount; p++) {
       Expansion e = expansion[p];
+      if (e == null) {
+        int leaf = ex.leaf(printedFigures[p]);
+        result[printedFigures[p]] = floorOf[leaf] + (fixed[leaf] ? 0 : value[leaf]);
+        continue;
+      }
       long total = 0;
       for (int k = 0; k < e.leaves.length; k++) {
         int leaf = e.leaves[k];
@@ -455,7 +465,8 @@ public final class ControlledRounding {
   private static final class Expansions {
     private final FigureGraph graph;
     private final FigureGraph.Links links;
-    private final Expansion[] done;
+    private final Expansion[] done; // by figure number, the sums expanded
+    private final int[] leafOf; // by figure number, a leaf's number + 1 (0 until first met)
     private final boolean[] open;
     private int leafCount;
     private int[] leafFigure = new int[16];
@@ -467,6 +478,7 @@ public final class ControlledRounding {
       this.graph = graph;
       this.links = graph.links();
       this.done = new Expansion[graph.size()];
+      this.leafOf = new int[graph.size()];
       this.open = new boolean[graph.size()];
     }
 
@@ -491,74 +503,115 @@ public final class ControlledRounding {
       return e;
     }
 
+    /**
+     * The leaf number of a figure that is a leaf (a figure without terms), given in the order first met; a
+     * leaf has no {@link Expansion} object of its own (decision 262): 1,1 million of them at 10^6 cells,
+     * each a record and an array, long-lived, were a tenth of the rounding's memory.
+     */
+    int leaf(int figure) {
+      int leaf = leafOf[figure] - 1;
+      if (leaf >= 0) {
+        return leaf;
+      }
+      leaf = leafCount++;
+      if (leaf == leafCents.length) {
+        leafFigure = java.util.Arrays.copyOf(leafFigure, leaf * 2);
+        leafCents = java.util.Arrays.copyOf(leafCents, leaf * 2);
+        scratch = java.util.Arrays.copyOf(scratch, leaf * 2);
+        seen = java.util.Arrays.copyOf(seen, leaf * 2);
+      }
+      leafFigure[leaf] = figure;
+      leafCents[leaf] = graph.cents(figure);
+      leafOf[figure] = leaf + 1;
+      return leaf;
+    }
+
+    boolean isLeaf(int figure) {
+      return links.start()[figure] == links.start()[figure + 1];
+    }
+
     private Expansion expand(int figure) {
+      if (isLeaf(figure)) {
+        return new Expansion(new int[] {leaf(figure)}, ONE, 0);
+      }
       Expansion e = done[figure];
       if (e != null) {
         return e;
       }
+      if (open[figure]) {
+        throw new IllegalStateException("figure definitions nest too deep at " + graph.figure(figure).id());
+      }
+      open[figure] = true;
       int from = links.start()[figure];
       int to = links.start()[figure + 1];
-      if (from == to) {
-        int leaf = leafCount++;
-        if (leaf == leafCents.length) {
-          leafFigure = java.util.Arrays.copyOf(leafFigure, leaf * 2);
-          leafCents = java.util.Arrays.copyOf(leafCents, leaf * 2);
-          scratch = java.util.Arrays.copyOf(scratch, leaf * 2);
-          seen = java.util.Arrays.copyOf(seen, leaf * 2);
-        }
-        leafFigure[leaf] = figure;
-        leafCents[leaf] = graph.figure(figure).cents();
-        e = new Expansion(new int[] {leaf}, ONE, 0);
-      } else {
-        if (open[figure]) {
-          throw new IllegalStateException("figure definitions nest too deep at " + graph.figure(figure).id());
-        }
-        open[figure] = true;
-        Expansion[] parts = new Expansion[to - from];
-        long[] signs = new long[parts.length];
-        int height = 0;
-        for (int t = 0; t < parts.length; t++) {
-          parts[t] = expand(links.figure()[from + t]);
-          signs[t] = links.sign()[from + t];
+      int[] termFigure = links.figure();
+      // a term that is a leaf adds its leaf with the term's sign; a term that is a sum adds its expansion
+      Expansion[] parts = new Expansion[to - from];
+      int height = 0;
+      int capacity = 0;
+      for (int t = 0; t < parts.length; t++) {
+        int term = termFigure[from + t];
+        if (isLeaf(term)) {
+          leaf(term);
+          height = Math.max(height, 1);
+          capacity++;
+        } else {
+          parts[t] = expand(term);
           height = Math.max(height, parts[t].height + 1);
+          capacity += parts[t].leaves.length;
         }
-        open[figure] = false;
-        e = combine(parts, signs, height);
       }
+      open[figure] = false;
+      int[] leaves = new int[capacity];
+      int size = 0;
+      for (int t = 0; t < parts.length; t++) {
+        long sign = links.sign()[from + t];
+        Expansion part = parts[t];
+        if (part == null) {
+          size = put(leaves, size, leafOf[termFigure[from + t]] - 1, sign);
+        } else {
+          for (int k = 0; k < part.leaves.length; k++) {
+            size = put(leaves, size, part.leaves[k], part.coefs[k] * sign);
+          }
+        }
+      }
+      e = collect(leaves, size, height);
       done[figure] = e;
       return e;
     }
 
     /** {@code a - b}, in the order of {@code a}'s leaves, then {@code b}'s not in {@code a}. */
     Expansion difference(Expansion a, Expansion b) {
-      return combine(new Expansion[] {a, b}, new long[] {1, -1}, Math.max(a.height, b.height));
+      int[] leaves = new int[a.leaves.length + b.leaves.length];
+      int size = 0;
+      for (int k = 0; k < a.leaves.length; k++) {
+        size = put(leaves, size, a.leaves[k], a.coefs[k]);
+      }
+      for (int k = 0; k < b.leaves.length; k++) {
+        size = put(leaves, size, b.leaves[k], -(long) b.coefs[k]);
+      }
+      return collect(leaves, size, Math.max(a.height, b.height));
     }
 
-    private Expansion combine(Expansion[] parts, long[] signs, int height) {
-      int size = 0;
-      int capacity = 0;
-      for (Expansion p : parts) {
-        capacity += p.leaves.length;
+    /** Adds {@code coef} to a leaf's coefficient in the expansion being made, the leaf listed when first met. */
+    private int put(int[] leaves, int size, int leaf, long coef) {
+      if (!seen[leaf]) {
+        seen[leaf] = true;
+        scratch[leaf] = 0;
+        leaves[size++] = leaf;
       }
-      int[] leaves = new int[capacity];
-      for (int t = 0; t < parts.length; t++) {
-        Expansion p = parts[t];
-        for (int k = 0; k < p.leaves.length; k++) {
-          int leaf = p.leaves[k];
-          if (!seen[leaf]) {
-            seen[leaf] = true;
-            scratch[leaf] = 0;
-            leaves[size++] = leaf;
-          }
-          scratch[leaf] = Math.addExact(scratch[leaf], p.coefs[k] * signs[t]);
-        }
-      }
+      scratch[leaf] = Math.addExact(scratch[leaf], coef);
+      return size;
+    }
+
+    /** The expansion of the leaves put, with their coefficients; clears them for the next. */
+    private Expansion collect(int[] leaves, int size, int height) {
       int[] coefs = new int[size];
       for (int k = 0; k < size; k++) {
         coefs[k] = Math.toIntExact(scratch[leaves[k]]);
         seen[leaves[k]] = false;
       }
-      return new Expansion(size == capacity ? leaves : java.util.Arrays.copyOf(leaves, size), coefs, height);
+      return new Expansion(size == leaves.length ? leaves : java.util.Arrays.copyOf(leaves, size), coefs, height);
     }
   }
 
