@@ -308,15 +308,50 @@ final class FigureSheet {
 
   /** The positions of a programme's lines of one side, in order. */
   int[] linesOf(Programme programme, Side side) {
-    List<Proposal> proposals = budget.proposals();
-    int[] result = new int[proposals.size()];
-    int n = 0;
-    for (int i = 0; i < result.length; i++) {
-      if (programmeOf[i] == programme && side == proposals.get(i).side()) {
-        result[n++] = i;
+    if (linesBy == null) {
+      linesBy = linesByProgrammeAndSide();
+    }
+    List<Programme> programmes = budget.programmes();
+    for (int p = 0; p < programmes.size(); p++) {
+      if (programmes.get(p) == programme) { // the first of this programme, as the walk buckets the lines
+        return linesBy[p * SIDES + side.ordinal()].clone();
       }
     }
-    return java.util.Arrays.copyOf(result, n);
+    return new int[0];
+  }
+
+  private static final int SIDES = Side.values().length;
+  private int[][] linesBy; // [programme index * SIDES + side ordinal]: the positions of its lines, in order
+
+  /** Every programme's lines by side, from one walk over the lines (a walk per programme and side was O(P x N)). */
+  private int[][] linesByProgrammeAndSide() {
+    List<Programme> programmes = budget.programmes();
+    Map<Programme, Integer> indexOf = new java.util.IdentityHashMap<>();
+    for (int p = 0; p < programmes.size(); p++) {
+      indexOf.putIfAbsent(programmes.get(p), p);
+    }
+    int[] count = new int[programmes.size() * SIDES];
+    int[] bucket = new int[programmeOf.length];
+    List<Proposal> proposals = budget.proposals();
+    for (int i = 0; i < bucket.length; i++) {
+      Integer p = programmeOf[i] == null ? null : indexOf.get(programmeOf[i]);
+      Side side = proposals.get(i).side();
+      bucket[i] = p == null || side == null ? -1 : p * SIDES + side.ordinal();
+      if (bucket[i] >= 0) {
+        count[bucket[i]]++;
+      }
+    }
+    int[][] result = new int[count.length][];
+    for (int b = 0; b < count.length; b++) {
+      result[b] = new int[count[b]];
+      count[b] = 0;
+    }
+    for (int i = 0; i < bucket.length; i++) {
+      if (bucket[i] >= 0) {
+        result[bucket[i]][count[bucket[i]]++] = i;
+      }
+    }
+    return result;
   }
 
   /** The index of the balancing line among the proposals (the last one with that rule), or -1. */
