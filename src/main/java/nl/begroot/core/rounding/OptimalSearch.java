@@ -87,10 +87,20 @@ final class OptimalSearch {
         return new Result(null, 0, true);
       }
     }
+    // a step assigns at most one variable, so the search reaches at most the first stepLimit of the order; a
+    // group with more variables than steps orders and indexes only those (decision 264: the rest is never read)
+    int reach = (int) Math.min(n, Math.max(0, stepLimit));
+    int[] order = order(reach);
+    boolean[] reachable = new boolean[n];
+    for (int d = 0; d < reach; d++) {
+      reachable[order[d]] = true;
+    }
     useStart = new int[n + 1];
     for (int[] vs : vars) {
       for (int v : vs) {
-        useStart[v + 1]++;
+        if (reachable[v]) {
+          useStart[v + 1]++;
+        }
       }
     }
     for (int v = 0; v < n; v++) {
@@ -101,12 +111,13 @@ final class OptimalSearch {
     int[] fill = Arrays.copyOf(useStart, n);
     for (int j = 0; j < m; j++) {
       for (int k = 0; k < vars[j].length; k++) {
-        int at = fill[vars[j][k]]++;
-        useC[at] = j;
-        useK[at] = coefs[j][k];
+        if (reachable[vars[j][k]]) {
+          int at = fill[vars[j][k]]++;
+          useC[at] = j;
+          useK[at] = coefs[j][k];
+        }
       }
     }
-    int[] order = order();
     // lower bound of what is still open: cheapest value of each open variable and constraint
     long openBound = 0;
     for (int v = 0; v < n; v++) {
@@ -207,7 +218,8 @@ final class OptimalSearch {
    * Variables in an order that closes constraints early: constraints from the smallest up, each
    * adding its variables not yet placed.
    */
-  private int[] order() {
+  /** The order the variables are assigned in; only its first {@code reach} entries are made (the rest 0, never read). */
+  private int[] order(int reach) {
     // by size, then by number: the order of a stable sort by size, as one sort of longs (no boxing)
     long[] byCount = new long[m];
     for (int j = 0; j < m; j++) {
@@ -217,15 +229,18 @@ final class OptimalSearch {
     boolean[] placed = new boolean[n];
     int[] order = new int[n];
     int size = 0;
-    for (long key : byCount) {
-      for (int v : vars[(int) key]) {
+    for (int c = 0; c < m && size < reach; c++) {
+      for (int v : vars[(int) byCount[c]]) {
         if (!placed[v]) {
           placed[v] = true;
           order[size++] = v;
+          if (size == reach) {
+            return order;
+          }
         }
       }
     }
-    for (int v = 0; v < n; v++) {
+    for (int v = 0; v < n && size < reach; v++) {
       if (!placed[v]) {
         order[size++] = v;
       }

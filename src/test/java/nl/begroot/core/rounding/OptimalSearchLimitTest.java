@@ -47,6 +47,26 @@ class OptimalSearchLimitTest {
   }
 
   @Test
+  void withAsManyStepsAsVariablesTheLastVariableOfTheOrderIsAssigned() {
+    // the last part is cheaper rounded up, the others down; the total must be exactly 1 up: the first dive,
+    // one step a part, ends on the last part's cheaper value (the search orders and indexes only the parts its
+    // steps can reach, decision 264: all ten here, none left out)
+    long[][] leafCost = new long[10][];
+    int[] all = new int[10];
+    int[] ones = new int[10];
+    for (int v = 0; v < 10; v++) {
+      leafCost[v] = v == 9 ? new long[] {2, 1} : new long[] {1, 2};
+      all[v] = v;
+      ones[v] = 1;
+    }
+    OptimalSearch search = new OptimalSearch(leafCost, List.of(all), List.of(ones), List.of(new long[] {1, 1}),
+        List.of(new long[] {0, 0}), 10);
+    OptimalSearch.Result result = search.solve();
+    assertThat(result.values()).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+    assertThat(result.cost()).isEqualTo(9 * 1 + 1);
+  }
+
+  @Test
   void clashingTotalsAreProvenImpossibleInAFewStepsEvenWithMoreVariablesThanSteps() {
     // ten parts, each rounded down or up; the first two must add up to 2 and also to 0: no rounding meets both,
     // and the search (smallest constraints first) runs out of branches after the first part, long before its limit
