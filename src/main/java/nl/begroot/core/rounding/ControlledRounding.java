@@ -280,7 +280,7 @@ public final class ControlledRounding {
     String note;
     String unproven;
     ZeroOneProblem local;
-    long[][] leafCost;
+    long[] leafCost; // [2 * v + d]
     long[][] totalCost;
     String label;
     int size;
@@ -325,9 +325,10 @@ public final class ControlledRounding {
       maxDistance = Math.addExact(Math.addExact(maxDistance, c.atLo.distanceCents()), c.atHi.distanceCents());
     }
     Cost cost = Cost.over(2L * globals.length + 2L * group.size(), maxDistance);
-    long[][] leafCost = new long[globals.length][];
-    for (int k = 0; k < leafCost.length; k++) {
-      leafCost[k] = new long[] {cost.of(down[globals[k]]), cost.of(up[globals[k]])};
+    long[] leafCost = new long[Math.multiplyExact(2, globals.length)]; // [2k]: down, [2k + 1]: up
+    for (int k = 0; k < globals.length; k++) {
+      leafCost[2 * k] = cost.of(down[globals[k]]);
+      leafCost[2 * k + 1] = cost.of(up[globals[k]]);
     }
     List<int[]> vars = new ArrayList<>();
     List<int[]> coefs = new ArrayList<>();
@@ -362,7 +363,7 @@ public final class ControlledRounding {
     }
     int[] preferred = new int[globals.length];
     for (int k = 0; k < preferred.length; k++) {
-      preferred[k] = leafCost[k][1] < leafCost[k][0] ? 1 : 0;
+      preferred[k] = leafCost[2 * k + 1] < leafCost[2 * k] ? 1 : 0;
     }
     ZeroOneProblem problem = new ZeroOneProblem(preferred);
     for (int j = 0; j < vars.size(); j++) {

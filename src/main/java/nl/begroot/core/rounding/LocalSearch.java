@@ -43,7 +43,7 @@ final class LocalSearch {
   private final int[] preferred;
   private final List<int[]> vars;
   private final List<int[]> coefs;
-  private final long[][] leafCost;
+  private final long[] leafCost; // [2 * v + d]
   private final long[][] totalCost;
   private final long flipLimit;
 
@@ -66,6 +66,11 @@ final class LocalSearch {
    * @param totalCost per constraint its cost with its sum at its lower and at its upper bound
    */
   LocalSearch(ZeroOneProblem problem, long[][] leafCost, long[][] totalCost, long flipLimit) {
+    this(problem, OptimalSearch.flat(leafCost), totalCost, flipLimit);
+  }
+
+  /** As above, with the costs of variable v at 0 and 1 at {@code 2v} and {@code 2v + 1} of one array (decision 265). */
+  LocalSearch(ZeroOneProblem problem, long[] leafCost, long[][] totalCost, long flipLimit) {
     this.problem = problem;
     this.preferred = problem.preferred;
     this.vars = problem.vars;
@@ -284,7 +289,7 @@ final class LocalSearch {
 
   /** Whether moving {@code v} with a partner could lower the cost: it is not at its cheaper value. */
   private boolean worthAPartner(int v) {
-    return leafCost[v][value[v]] > leafCost[v][1 - value[v]];
+    return leafCost[2 * v + value[v]] > leafCost[2 * v + 1 - value[v]];
   }
 
   /**
@@ -295,7 +300,7 @@ final class LocalSearch {
    */
   private long delta(int w, int v) {
     long step = value[w] == 0 ? 1 : -1;
-    long d = leafCost[w][1 - value[w]] - leafCost[w][value[w]];
+    long d = leafCost[2 * w + 1 - value[w]] - leafCost[2 * w + value[w]];
     for (int u = useStart[w], end = useStart[w + 1]; u < end; u++) {
       int c = useC[u];
       long after = sum[c] + useK[u] * step;
@@ -334,7 +339,7 @@ final class LocalSearch {
    */
   private long undoCostOf(int v) {
     long back = value[v] == 0 ? 1 : -1; // the step that undoes v's flip
-    long d = leafCost[v][value[v]] - leafCost[v][1 - value[v]];
+    long d = leafCost[2 * v + value[v]] - leafCost[2 * v + 1 - value[v]];
     for (int u = useStart[v], end = useStart[v + 1]; u < end; u++) {
       int c = useC[u];
       if (lo[c] == hi[c]) {

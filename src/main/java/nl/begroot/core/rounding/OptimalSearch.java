@@ -7,7 +7,7 @@ import java.util.List;
  * Branch and bound for the least-cost 0/1 rounding of one group of figures.
  *
  * <p>Each variable {@code d[v]} says whether a leaf is printed rounded down (0) or up (1); it costs
- * {@code leafCost[v][d]} (not negative). Each
+ * {@code leafCost[2v + d]} (not negative). Each
  * constraint {@code lo <= sum coef * d <= hi} (with {@code hi - lo <= 1}) is a printed total or an
  * equality; a total costs {@code costAtLo} when its sum is {@code lo} and {@code costAtHi} when it is
  * {@code hi}. The search is depth first, cheaper value first, and prunes a branch when it cannot be
@@ -21,7 +21,7 @@ import java.util.List;
 final class OptimalSearch {
   private final int n;
   private final int m;
-  private final long[][] leafCost;
+  private final long[] leafCost; // [2 * v + d]: variable v's cost at d (decision 265: no array per variable)
   private final int[][] vars;
   private final int[][] coefs;
   private final long[] lo;
@@ -35,7 +35,13 @@ final class OptimalSearch {
 
   OptimalSearch(long[][] leafCost, List<int[]> vars, List<int[]> coefs, List<long[]> bounds,
       List<long[]> totalCosts, long stepLimit) {
-    this.n = leafCost.length;
+    this(flat(leafCost), vars, coefs, bounds, totalCosts, stepLimit);
+  }
+
+  /** As above, with the costs of variable v at 0 and 1 at {@code 2v} and {@code 2v + 1} of one array. */
+  OptimalSearch(long[] leafCost, List<int[]> vars, List<int[]> coefs, List<long[]> bounds,
+      List<long[]> totalCosts, long stepLimit) {
+    this.n = leafCost.length / 2;
     this.m = vars.size();
     this.leafCost = leafCost;
     this.vars = vars.toArray(new int[0][]);
@@ -121,7 +127,7 @@ final class OptimalSearch {
     // lower bound of what is still open: cheapest value of each open variable and constraint
     long openBound = 0;
     for (int v = 0; v < n; v++) {
-      openBound += Math.min(leafCost[v][0], leafCost[v][1]);
+      openBound += Math.min(leafCost[2 * v], leafCost[2 * v + 1]);
     }
     for (int j = 0; j < m; j++) {
       openBound += cheapest(j);
@@ -160,7 +166,7 @@ final class OptimalSearch {
         depth--;
         continue;
       }
-      int first = leafCost[v][1] < leafCost[v][0] ? 1 : 0;
+      int first = leafCost[2 * v + 1] < leafCost[2 * v] ? 1 : 0;
       int candidate = tried[depth] == 0 ? first : 1 - first;
       tried[depth]++;
       value[v] = candidate;
@@ -183,8 +189,8 @@ final class OptimalSearch {
           after += cheapest(j);
         }
       }
-      long newFixed = fixedAt[depth] + leafCost[v][candidate] + closed;
-      long newBound = boundAt[depth] - Math.min(leafCost[v][0], leafCost[v][1]) - before + after;
+      long newFixed = fixedAt[depth] + leafCost[2 * v + candidate] + closed;
+      long newBound = boundAt[depth] - Math.min(leafCost[2 * v], leafCost[2 * v + 1]) - before + after;
       if (newFixed + newBound >= bestCost) {
         continue; // cannot beat the best found
       }
@@ -193,6 +199,16 @@ final class OptimalSearch {
       depth++;
     }
     return new Result(best, best == null ? 0 : bestCost, complete);
+  }
+
+  /** Per variable its costs at 0 and 1 in one array: {@code [2v]} and {@code [2v + 1]}. */
+  static long[] flat(long[][] leafCost) {
+    long[] flat = new long[Math.multiplyExact(2, leafCost.length)];
+    for (int v = 0; v < leafCost.length; v++) {
+      flat[2 * v] = leafCost[v][0];
+      flat[2 * v + 1] = leafCost[v][1];
+    }
+    return flat;
   }
 
   long steps() {
