@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ public final class FigureGraph {
     long cents = 0;
     for (int t = 0; t < resolved.length; t++) {
       Figure.Term term = terms.get(t);
-      int number = numbers != null && numbers[t] >= 0 ? numbers[t] : indexOf(term.figureId());
+      int number = numbers != null && numbers[t] >= 0 ? Objects.checkIndex(numbers[t], figures.size()) : indexOf(term.figureId());
       if (number < 0) {
         throw new IllegalArgumentException("no figure " + term.figureId());
       }
@@ -70,7 +71,7 @@ public final class FigureGraph {
 
   private Figure add(Figure figure, int[] resolved) {
     int number = figures.size();
-    int hash = hash(figure.id());
+    int hash = hash(Objects.requireNonNull(figure.id(), "a figure has an id"));
     int free = probe(figure.id(), hash);
     if (slots[free] != 0) {
       throw new IllegalStateException("figure defined twice: " + figure.id());

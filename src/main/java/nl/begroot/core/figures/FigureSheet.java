@@ -124,8 +124,8 @@ final class FigureSheet {
   }
 
   /**
-   * The number of a proposal line's figure of a year in the graph (decision 261), found by its id once; -1
-   * when the graph has no such figure (yet), or the year is not one of the budget's.
+   * The number of a proposal line's figure of a year in the graph (decision 261), looked up by its id until
+   * found, then kept; -1 when the graph has no such figure (yet), or the year is not one of the budget's.
    */
   int lineNumber(int i, int year) {
     int y = yearIndex(year);

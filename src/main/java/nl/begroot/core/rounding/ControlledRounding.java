@@ -34,8 +34,8 @@ import nl.begroot.core.money.Rounding;
  * visits the groups in turn (they share the document's steps); the local searches, independent of each
  * other, run side by side.
  *
- * <p>Each figure is expanded into its leaves once, from the expansions of its terms, with the leaves
- * numbered (decision 195); every group the branch and bound solves, and every small group the local
+ * <p>Each sum is expanded into its leaves once, from the expansions of its terms, with the leaves
+ * numbered (decision 195; a leaf is only its number, decision 262); every group the branch and bound solves, and every small group the local
  * search solves, prints exactly what it printed before (RoundingIdentityTest holds it to the old
  * rounding, kept in the tests, and holds the large groups to the constraints and the old cost).
  */
@@ -405,7 +405,7 @@ public final class ControlledRounding {
     }
 
     long packed() {
-      return distanceCents << 2 | (nearest ? NEAREST : 0) | (far ? FAR : 0);
+      return Math.multiplyExact(distanceCents, 4) | (nearest ? NEAREST : 0) | (far ? FAR : 0);
     }
   }
 
@@ -480,8 +480,9 @@ public final class ControlledRounding {
   private static final int[] ONE = {1};
 
   /**
-   * Every figure's expansion into its leaves, each figure expanded once and the expansions of its
-   * terms reused (decision 195): the same leaves, coefficients and order as {@link
+   * Every figure's expansion into its leaves, each sum expanded once and the expansions of its
+   * terms reused (decision 195; a leaf keeps only its number, and {@link #of} makes its one-leaf expansion
+   * anew each time it is asked, decision 262): the same leaves, coefficients and order as {@link
    * FigureGraph#leafCoefficients} (first occurrence in a depth-first walk of the terms; a leaf whose
    * coefficients cancel stays, with 0), by figure number (decision 257), without a text id per term.
    */

@@ -232,9 +232,9 @@ final class OptimalSearch {
 
   /**
    * Variables in an order that closes constraints early: constraints from the smallest up, each
-   * adding its variables not yet placed.
+   * adding its variables not yet placed. Only the first {@code reach} entries are made (the rest 0, never read:
+   * decision 264).
    */
-  /** The order the variables are assigned in; only its first {@code reach} entries are made (the rest 0, never read). */
   private int[] order(int reach) {
     // by size, then by number: the order of a stable sort by size, as one sort of longs (no boxing)
     long[] byCount = new long[m];

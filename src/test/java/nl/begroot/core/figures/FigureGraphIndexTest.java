@@ -42,19 +42,30 @@ class FigureGraphIndexTest {
   @Test
   void theTableGrowsWithoutLosingAFigure() {
     FigureGraph g = new FigureGraph();
-    int n = 50_000; // the table starts at 32 slots: eleven doublings
+    int n = 50_000; // the table starts at 32 slots and ends at 131.072: twelve doublings
+    leaf(g, "Aa", -1); // ids with one hash, added before the growth and moved by every doubling
+    leaf(g, "BB", -2);
     for (int i = 0; i < n; i++) {
       leaf(g, "f" + i, i * 7L);
     }
+    leaf(g, "AaAa", -3); // and after it
+    leaf(g, "BBBB", -4);
+    assertThat(g.get("Aa").cents()).isEqualTo(-1);
+    assertThat(g.get("BB").cents()).isEqualTo(-2);
+    assertThat(g.get("AaAa").cents()).isEqualTo(-3);
+    assertThat(g.get("BBBB").cents()).isEqualTo(-4);
+    assertThat(g.has("AaBB")).isFalse();
     for (int i = 0; i < n; i++) {
       String id = new String("f" + i); // an equal id, not the same string
-      assertThat(g.indexOf(id)).isEqualTo(i);
+      assertThat(g.indexOf(id)).isEqualTo(i + 2);
       assertThat(g.get(id).cents()).isEqualTo(i * 7L);
     }
     assertThat(g.indexOf("f" + n)).isEqualTo(-1);
     assertThat(g.indexOf(null)).isEqualTo(-1);
     assertThat(g.has(null)).isFalse();
     assertThatThrownBy(() -> g.get("nothing")).hasMessage("no figure nothing");
+    assertThatThrownBy(() -> leaf(g, null, 1)).hasMessage("a figure has an id"); // refused, not indexed
+    assertThat(g.size()).isEqualTo(n + 4);
   }
 
   @Test
@@ -72,10 +83,17 @@ class FigureGraphIndexTest {
     FigureGraph.Links links = g.links();
     int byNumbers = g.indexOf("byNumbers");
     List<Integer> figures = new ArrayList<>();
+    List<Integer> signs = new ArrayList<>();
     for (int t = links.start()[byNumbers]; t < links.start()[byNumbers + 1]; t++) {
-      figures.add(links.figure()[t] * links.sign()[t]);
+      figures.add(links.figure()[t]);
+      signs.add(links.sign()[t]);
     }
-    assertThat(figures).containsExactly(0, -1, 2); // a, minus b (number 1), c
+    assertThat(figures).containsExactly(0, 1, 2); // a, b, c by number
+    assertThat(signs).containsExactly(1, -1, 1);
+    // a number that is no figure's (within the value array's room, 16, beyond the five figures) is refused, not read as 0
+    assertThatThrownBy(() -> g.addSum("bad", "bad", terms, new int[] {0, -1, 7}, new Origin.Sum("test")))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(g.has("bad")).isFalse();
   }
 
   @Test

@@ -60,8 +60,10 @@ class LocalSearchFlatCostsTest {
         moved++;
       }
     }
-    // the draw exercises the search: most problems are solved by moving away from the preferred values
+    // the draw exercises the search: most problems are solved by moving away from the preferred values. These two
+    // counts record what the search did on this draw when the test was written (a rounding exists for every problem,
+    // but a local search need not find it); they guard the draw, not the search, which the equality above holds
     assertThat(moved).as("problems solved away from the preferred values (none found: %d)", none).isGreaterThan(300); // 355 of 400 at the time of writing, none without a rounding
-    assertThat(none).isZero(); // each problem has one (the target)
+    assertThat(none).isZero();
   }
 }

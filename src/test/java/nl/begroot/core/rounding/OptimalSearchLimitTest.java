@@ -64,6 +64,8 @@ class OptimalSearchLimitTest {
     OptimalSearch.Result result = search.solve();
     assertThat(result.values()).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
     assertThat(result.cost()).isEqualTo(9 * 1 + 1);
+    assertThat(result.proven()).isFalse(); // the step after the dive is over the limit
+    assertThat(search.steps()).isEqualTo(11); // ten steps down, and the one over the limit
   }
 
   @Test
