@@ -13,7 +13,7 @@ public record Figure(
     String id, String label, long cents, Display display, List<Term> terms, Origin origin) {
 
   public Figure {
-    terms = List.copyOf(terms);
+    terms = terms instanceof FigureGraph.SumTerms ? terms : List.copyOf(terms); // the graph's view is immutable
   }
 
   public boolean isLeaf() {

@@ -1,14 +1,15 @@
 package nl.begroot.core.figures;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * All figures of a document and how they hang together. Besides each figure's own definition it
@@ -20,9 +21,14 @@ import java.util.Optional;
  * million terms at 10^6 cells, and looking each one up by its text id twice was most of its time.
  */
 public final class FigureGraph {
-  /* by number: the figure as it is now, and its value (which a replacement keeps) */
+  /*
+   * By number: the figure as it is now (null for a line made when asked for, see Lines), and its value
+   * (which a replacement keeps); for a line, its key in the Lines.
+   */
   private final List<Figure> figures = new ArrayList<>();
   private long[] cents = new long[16];
+  private int[] lineKey = new int[16];
+  private Lines lines;
   /*
    * By id, open addressing (decision 261): each slot holds the id's hash in its upper half and the figure's
    * number + 1 in its lower half, 0 when empty; probed linearly, at most half full. One array of longs, where
@@ -40,10 +46,6 @@ public final class FigureGraph {
   private boolean unresolved;
   private Links links;
 
-  public Figure add(Figure figure) {
-    return add(figure, null);
-  }
-
   /** Adds a sum of figures already in the graph, its value computed here from its terms. */
   public Figure addSum(String id, String label, List<Figure.Term> terms, Origin origin) {
     return addSum(id, label, terms, null, origin);
@@ -55,52 +57,185 @@ public final class FigureGraph {
    * know the number of each proposal line's figure, the terms of most sums.
    */
   Figure addSum(String id, String label, List<Figure.Term> terms, int[] numbers, Origin origin) {
-    int[] resolved = new int[terms.size()];
-    long cents = 0;
-    for (int t = 0; t < resolved.length; t++) {
-      Figure.Term term = terms.get(t);
-      int number = numbers != null && numbers[t] >= 0 ? Objects.checkIndex(numbers[t], figures.size()) : indexOf(term.figureId());
-      if (number < 0) {
-        throw new IllegalArgumentException("no figure " + term.figureId());
-      }
-      resolved[t] = number;
-      cents = Math.addExact(cents, Math.multiplyExact(this.cents[number], (long) term.sign()));
+    int count = terms.size();
+    Figure.Term[] given = new Figure.Term[count];
+    int[] signs = new int[count];
+    for (int t = 0; t < count; t++) {
+      given[t] = terms.get(t);
+      signs[t] = given[t].sign();
     }
-    return add(new Figure(id, label, cents, Figure.Display.AMOUNT, terms, origin), resolved);
+    return addSum(id, label, count, given, numbers, signs, origin);
   }
 
-  private Figure add(Figure figure, int[] resolved) {
+  /**
+   * A sum of {@code count} terms: term {@code t} is figure {@code numbers[t]} with sign {@code signs[t]}, or,
+   * where {@code numbers} is null or holds -1, {@code given[t]} found by its id (decision 267: the builders
+   * give a line's term as its number and sign alone, so that no term object or id string is made for it).
+   * When every term has a number, the figure's terms are read from the graph's own arrays when asked for.
+   */
+  Figure addSum(String id, String label, int count, Figure.Term[] given, int[] numbers, int[] signs, Origin origin) {
+    int[] resolved = new int[count];
+    long cents = 0;
+    for (int t = 0; t < count; t++) {
+      int sign = signs[t];
+      if (sign != 1 && sign != -1) {
+        throw new IllegalArgumentException("a term of " + id + " has the sign " + sign + ", not +1 or -1");
+      }
+      int number;
+      if (numbers != null && numbers[t] >= 0) {
+        number = Objects.checkIndex(numbers[t], figures.size());
+      } else {
+        Figure.Term term = Objects.requireNonNull(given[t], "a term without a number names a figure");
+        if (term.sign() != sign) {
+          throw new IllegalArgumentException("a term of " + id + " has two signs");
+        }
+        number = indexOf(term.figureId());
+        if (number < 0) {
+          throw new IllegalArgumentException("no figure " + term.figureId());
+        }
+      }
+      resolved[t] = number;
+      cents = Math.addExact(cents, Math.multiplyExact(this.cents[number], (long) sign));
+    }
+    return add(new Figure(id, label, cents, Figure.Display.AMOUNT, new SumTerms(this, figures.size(), count), origin), resolved, signs);
+  }
+
+  /**
+   * The terms of a sum read from the graph's arrays (decision 267), a term made each time one is asked
+   * for; immutable, as the arrays' part for a figure never changes once it is added.
+   */
+  static final class SumTerms extends AbstractList<Figure.Term> implements RandomAccess {
+    private final FigureGraph graph;
+    private final int number;
+    private final int size;
+
+    private SumTerms(FigureGraph graph, int number, int size) {
+      this.graph = graph;
+      this.number = number;
+      this.size = size;
+    }
+
+    @Override
+    public Figure.Term get(int index) {
+      Objects.checkIndex(index, size);
+      int at = graph.termStart[number] + index;
+      return new Figure.Term(graph.termSign[at], graph.id(graph.termFigure[at]));
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
+  /**
+   * Where the figures of entered proposal lines come from when asked for (decision 267): at 10^6 cells
+   * a million leaves, whose id, label and origin the graph does not keep. A line is known by a key of
+   * the source's; the graph keeps its number, value and key, and the hash of its id.
+   */
+  interface Lines {
+    /** The id of the line with this key (made anew each time). */
+    String id(int key);
+
+    /** The figure of the line with this key and value (made anew each time). */
+    Figure figure(int key, long cents);
+  }
+
+  /** Sets where the lines added by {@link #addLine} come from; once, before the first. */
+  void lines(Lines source) {
+    if (lines != null && lines != source) {
+      throw new IllegalStateException("the graph's lines come from one source");
+    }
+    lines = Objects.requireNonNull(source);
+  }
+
+  /**
+   * Adds a line's figure, a leaf made when asked for: {@code idHash} is the {@link String#hashCode} of
+   * its id, {@code lines.id(key)} (which is made here only when another figure's hash is the same).
+   */
+  int addLine(int key, int idHash, long cents) {
+    if (lines == null) {
+      throw new IllegalStateException("no source of lines");
+    }
     int number = figures.size();
-    int hash = hash(Objects.requireNonNull(figure.id(), "a figure has an id"));
+    int hash = spread(idHash);
+    int free = probeLine(key, hash);
+    if (slots[free] != 0) {
+      throw new IllegalStateException("figure defined twice: " + lines.id(key));
+    }
+    slots[free] = ((long) hash << 32) | (number + 1L);
+    figures.add(null);
+    ensureNumber(number);
+    this.cents[number] = cents;
+    lineKey[number] = key;
+    if (2L * figures.size() > slots.length) {
+      grow();
+    }
+    ensureTerms(number, termCount);
+    termStart[number + 1] = termCount;
+    links = null;
+    return number;
+  }
+
+  /** The id of the figure with this number (for a line, made anew). */
+  String id(int number) {
+    Figure f = figures.get(number);
+    return f != null ? f.id() : lines.id(lineKey[number]);
+  }
+
+  private void ensureNumber(int number) {
+    if (cents.length <= number) {
+      cents = Arrays.copyOf(cents, cents.length * 2);
+      lineKey = Arrays.copyOf(lineKey, cents.length);
+    }
+  }
+
+  private void ensureTerms(int number, int end) {
+    if (termStart.length < number + 2) {
+      termStart = Arrays.copyOf(termStart, termStart.length * 2);
+    }
+    if (termFigure.length < end) {
+      int capacity = Math.max(end, termFigure.length * 2);
+      termFigure = Arrays.copyOf(termFigure, capacity);
+      termSign = Arrays.copyOf(termSign, capacity);
+    }
+  }
+
+  public Figure add(Figure figure) {
+    return add(figure, null, null);
+  }
+
+  /** Adds a figure whose terms are at {@code resolved} with {@code signs} where given (else looked up by id). */
+  private Figure add(Figure figure, int[] resolved, int[] signs) {
+    int number = figures.size();
+    int hash = spread(Objects.requireNonNull(figure.id(), "a figure has an id").hashCode());
     int free = probe(figure.id(), hash);
     if (slots[free] != 0) {
       throw new IllegalStateException("figure defined twice: " + figure.id());
     }
     slots[free] = ((long) hash << 32) | (number + 1L);
     figures.add(figure);
-    if (cents.length <= number) {
-      cents = Arrays.copyOf(cents, cents.length * 2);
-    }
+    ensureNumber(number);
     cents[number] = figure.cents();
+    lineKey[number] = -1;
     if (2L * figures.size() > slots.length) {
       grow();
     }
-    List<Figure.Term> terms = figure.terms();
-    if (termStart.length < number + 2) {
-      termStart = Arrays.copyOf(termStart, termStart.length * 2);
-    }
-    int end = Math.addExact(termCount, terms.size());
-    if (termFigure.length < end) {
-      int capacity = Math.max(end, termFigure.length * 2);
-      termFigure = Arrays.copyOf(termFigure, capacity);
-      termSign = Arrays.copyOf(termSign, capacity);
-    }
-    for (int t = 0; t < terms.size(); t++) {
-      Figure.Term term = terms.get(t);
-      int at = resolved != null ? resolved[t] : indexOf(term.figureId());
+    int size = resolved != null ? resolved.length : figure.terms().size();
+    int end = Math.addExact(termCount, size);
+    ensureTerms(number, end);
+    for (int t = 0; t < size; t++) {
+      int at;
+      if (resolved != null) {
+        at = resolved[t];
+        termSign[termCount + t] = signs[t];
+      } else {
+        Figure.Term term = figure.terms().get(t);
+        at = indexOf(term.figureId());
+        termSign[termCount + t] = term.sign();
+      }
       unresolved |= at < 0;
       termFigure[termCount + t] = at;
-      termSign[termCount + t] = term.sign();
     }
     termCount = end;
     termStart[number + 1] = termCount;
@@ -117,8 +252,28 @@ public final class FigureGraph {
         return at;
       }
       if ((int) (slot >>> 32) == hash) {
-        String other = figures.get((int) slot - 1).id();
+        String other = id((int) slot - 1);
         if (other == id || other.equals(id)) {
+          return at;
+        }
+      }
+    }
+  }
+
+  /** As {@link #probe} for the line with this key, whose id is made only when a slot has the same hash. */
+  private int probeLine(int key, int hash) {
+    int mask = slots.length - 1;
+    String id = null;
+    for (int at = hash & mask; ; at = (at + 1) & mask) {
+      long slot = slots[at];
+      if (slot == 0) {
+        return at;
+      }
+      if ((int) (slot >>> 32) == hash) {
+        if (id == null) {
+          id = lines.id(key);
+        }
+        if (id((int) slot - 1).equals(id)) {
           return at;
         }
       }
@@ -140,8 +295,8 @@ public final class FigureGraph {
     }
   }
 
-  private static int hash(String id) {
-    int h = id.hashCode();
+  /** A slot's hash from an id's {@link String#hashCode}: its upper bits folded into the lower ones the mask keeps. */
+  private static int spread(int h) {
     return h ^ (h >>> 16);
   }
 
@@ -151,7 +306,7 @@ public final class FigureGraph {
     if (number < 0) {
       throw new IllegalArgumentException("no figure " + figure.id());
     }
-    Figure old = figures.get(number);
+    Figure old = figure(number);
     if (cents[number] != figure.cents() || !old.terms().equals(figure.terms())) {
       throw new IllegalStateException("replace may only change how a figure is shown: " + figure.id());
     }
@@ -195,7 +350,7 @@ public final class FigureGraph {
 
   public Optional<Figure> find(String id) {
     int number = indexOf(id);
-    return number < 0 ? Optional.empty() : Optional.of(figures.get(number));
+    return number < 0 ? Optional.empty() : Optional.of(figure(number));
   }
 
   public Figure get(String id) {
@@ -203,7 +358,7 @@ public final class FigureGraph {
     if (number < 0) {
       throw new IllegalArgumentException("no figure " + id);
     }
-    return figures.get(number);
+    return figure(number);
   }
 
   /** The number of a figure (its position in the order added), or -1 when the document has none by this id. */
@@ -211,13 +366,14 @@ public final class FigureGraph {
     if (id == null) {
       return -1;
     }
-    long slot = slots[probe(id, hash(id))];
+    long slot = slots[probe(id, spread(id.hashCode()))];
     return slot == 0 ? -1 : (int) slot - 1;
   }
 
-  /** The figure with this number (see {@link #indexOf}). */
+  /** The figure with this number (see {@link #indexOf}); a line's is made anew on each call (decision 267). */
   public Figure figure(int number) {
-    return figures.get(number);
+    Figure f = figures.get(number);
+    return f != null ? f : lines.figure(lineKey[number], cents[number]);
   }
 
   /** The value of the figure with this number, in cents (as {@code figure(number).cents()}). */
@@ -231,9 +387,21 @@ public final class FigureGraph {
     return figures.size();
   }
 
-  /** Every figure, in the order added (by number). */
+  /** Every figure, in the order added (by number); a line's is made when read. */
   public Collection<Figure> all() {
-    return Collections.unmodifiableList(figures);
+    return new AllFigures();
+  }
+
+  private final class AllFigures extends AbstractList<Figure> implements RandomAccess {
+    @Override
+    public Figure get(int index) {
+      return figure(index);
+    }
+
+    @Override
+    public int size() {
+      return figures.size();
+    }
   }
 
   public List<String[]> equalities() {
@@ -252,9 +420,9 @@ public final class FigureGraph {
     if (links == null) {
       if (unresolved) {
         for (int i = 0; i < figures.size(); i++) {
-          List<Figure.Term> terms = figures.get(i).terms();
-          for (int t = 0; t < terms.size(); t++) {
+          for (int t = 0; t < termStart[i + 1] - termStart[i]; t++) {
             if (termFigure[termStart[i] + t] < 0) {
+              List<Figure.Term> terms = figures.get(i).terms(); // an added figure's own list: only its terms go unresolved
               int at = indexOf(terms.get(t).figureId());
               if (at < 0) {
                 throw new IllegalArgumentException("no figure " + terms.get(t).figureId());

@@ -38,21 +38,16 @@ final class FigureSheet {
   private final boolean consecutiveYears;
   /*
    * Per proposal line, by its position in the budget: its programme and id (the id's string made once,
-   * decision 250 makes one per call), and per year the id of its figure and its term with a plus and with
-   * a minus, made when first asked for. Every table that counts a line names it (its programme table, the
-   * totals, Bijlage 1 per column, the structural rows), and one id string per figure, made once, is hashed
-   * once (decision 184); a line's figure is a term of three to five sums, which share one term each
-   * (decision 246). Flat arrays by position (decision 255): the builders walk the lines in order, and an
-   * identity map from a proposal to an object per line cost four dependent memory reads a term at 10^6
-   * cells (the proposal's header, the table, the object, its array), most of the figures' time. Year
-   * by year (decision 257): a sum walks its lines in order within one year, so its terms are next to
-   * each other in memory (by line first, each read was a cache miss 80 bytes from the last).
+   * decision 250 makes one per call), and per year the number of its figure in the graph. Flat arrays by
+   * position (decision 255), year by year (decision 257): a sum walks its lines in order within one year.
+   * An entered line's figure is not an object (decision 267): the graph keeps its number, value and id
+   * hash, and makes its id, figure and table cell from these arrays when asked for (LineSource); a sum
+   * keeps its lines as numbers and signs.
    */
   private final Programme[] programmeOf;
   private final String[] proposalIds;
-  private final String[] lineIds; // [y * lines + i]
-  private final Term[] lineTerms; // [(y * lines + i) * 2 + (sign == 1 ? 0 : 1)]
-  private final int[] lineNumbers; // [y * lines + i]: the figure's number + 1, 0 until asked for
+  private final int[] lineNumbers; // [y * lines + i]: the figure's number + 1, 0 until known
+  private final LineSource lineSource;
 
   FigureSheet(Computation computation) {
     this.c = computation;
@@ -69,15 +64,93 @@ final class FigureSheet {
       programmeOf[i] = byUnit.get(p.unit());
       proposalIds[i] = p.id();
     }
-    this.lineIds = new String[Math.multiplyExact(n, years.size())];
-    this.lineTerms = new Term[Math.multiplyExact(lineIds.length, 2)];
-    this.lineNumbers = new int[lineIds.length];
+    this.lineNumbers = new int[Math.multiplyExact(n, years.size())];
     this.firstYear = years.isEmpty() ? 0 : years.get(0);
     boolean consecutive = true;
     for (int y = 0; y < years.size(); y++) {
       consecutive &= years.get(y) == firstYear + y;
     }
     this.consecutiveYears = consecutive;
+    this.lineSource = new LineSource(computation, programmeOf, proposalIds);
+    graph.lines(lineSource);
+  }
+
+  /**
+   * The entered lines' figures, made when asked for (decision 267); the key of line {@code i} in year
+   * index {@code y} is {@code y * lines + i}. Holds only what it needs to make them, so that a document
+   * keeps no builder's arrays.
+   */
+  static final class LineSource implements FigureGraph.Lines {
+    private final Computation c;
+    private final List<Proposal> proposals;
+    private final Programme[] programmeOf;
+    private final String[] tableOf;
+    private final String[] proposalIds;
+    private final int[] years;
+    private final String[] yearText;
+    private final int[] prefixHash; // by line: the hash of "table/proposal/"
+    private final int[] yearPower; // by year index: 31 to the power of the year's length
+    private final int[] yearHash;
+
+    LineSource(Computation c, Programme[] programmeOf, String[] proposalIds) {
+      this.c = c;
+      this.proposals = c.budget().proposals();
+      this.programmeOf = programmeOf;
+      this.proposalIds = proposalIds;
+      int n = proposalIds.length;
+      this.tableOf = new String[n];
+      this.prefixHash = new int[n];
+      Map<Programme, String> tables = new java.util.IdentityHashMap<>();
+      for (int i = 0; i < n; i++) {
+        if (programmeOf[i] == null) {
+          continue;
+        }
+        tableOf[i] = tables.computeIfAbsent(programmeOf[i], pr -> FigureIds.programmeTable(pr.id()));
+        int h = tableOf[i].hashCode();
+        h = 31 * h + '/';
+        String id = proposalIds[i];
+        for (int k = 0; k < id.length(); k++) {
+          h = 31 * h + id.charAt(k);
+        }
+        prefixHash[i] = 31 * h + '/';
+      }
+      List<Integer> ys = c.years();
+      this.years = new int[ys.size()];
+      this.yearText = new String[ys.size()];
+      this.yearPower = new int[ys.size()];
+      this.yearHash = new int[ys.size()];
+      for (int y = 0; y < years.length; y++) {
+        years[y] = ys.get(y);
+        yearText[y] = String.valueOf(years[y]);
+        int power = 1;
+        for (int k = 0; k < yearText[y].length(); k++) {
+          power *= 31;
+        }
+        yearPower[y] = power;
+        yearHash[y] = yearText[y].hashCode();
+      }
+    }
+
+    /** {@code id(key).hashCode()}, without making the id: a string's hash is a polynomial in its characters. */
+    int idHash(int i, int y) {
+      return prefixHash[i] * yearPower[y] + yearHash[y];
+    }
+
+    @Override
+    public String id(int key) {
+      int n = proposalIds.length;
+      int i = key % n;
+      return FigureIds.of(tableOf[i], proposalIds[i], yearText[key / n]);
+    }
+
+    @Override
+    public Figure figure(int key, long cents) {
+      int n = proposalIds.length;
+      int i = key % n;
+      int y = key / n;
+      return new Figure(id(key), lineLabel(proposals.get(i), programmeOf[i]), cents, display(c.line(i), y), List.of(),
+          new Origin.Entered(proposalIds[i], years[y]));
+    }
   }
 
   /** The programme of the proposal at position {@code i}. */
@@ -90,42 +163,25 @@ final class FigureSheet {
     return proposalIds[i];
   }
 
-  /** The id of a proposal line's figure in its programme table. */
+  /** The id of a proposal line's figure in its programme table (made anew). */
   String lineId(int i, int year) {
-    int y = yearIndex(year);
-    if (y < 0) {
-      return of(FigureIds.programmeTable(programmeOf[i].id()), proposalIds[i], year);
-    }
-    int at = y * programmeOf.length + i;
-    String id = lineIds[at];
-    if (id == null) {
-      id = of(FigureIds.programmeTable(programmeOf[i].id()), proposalIds[i], year);
-      lineIds[at] = id;
-    }
-    return id;
+    return of(FigureIds.programmeTable(programmeOf[i].id()), proposalIds[i], year);
   }
 
-  /** A proposal line's figure of a year as a term with this sign (+1 or -1), one term per line, year and sign. */
-  Term lineTerm(int i, int year, int sign) {
-    if (sign != 1 && sign != -1) {
-      throw new IllegalArgumentException("a line's term has the sign +1 or -1, not " + sign);
+  /** Adds the figure of an entered line in year index {@code y}, a leaf of its computed amount (decision 267). */
+  void enteredLine(int i, int y) {
+    int key = y * programmeOf.length + i;
+    if (programmeOf[i] == null) {
+      throw new IllegalStateException("proposal " + proposalIds[i] + " is in no programme");
     }
-    int y = yearIndex(year);
-    if (y < 0) {
-      return new Term(sign, lineId(i, year));
-    }
-    int slot = (y * programmeOf.length + i) * 2 + (sign == 1 ? 0 : 1);
-    Term term = lineTerms[slot];
-    if (term == null) {
-      term = new Term(sign, lineId(i, year));
-      lineTerms[slot] = term;
-    }
-    return term;
+    int number = graph.addLine(key, lineSource.idHash(i, y), c.line(i).cents(y));
+    lineNumbers[key] = number + 1;
   }
 
   /**
-   * The number of a proposal line's figure of a year in the graph (decision 261), looked up by its id until
-   * found, then kept; -1 when the graph has no such figure (yet), or the year is not one of the budget's.
+   * The number of a proposal line's figure of a year in the graph (decision 261): known when an entered
+   * line was added, else looked up by its id until found, then kept; -1 when the graph has no such
+   * figure (yet), or the year is not one of the budget's.
    */
   int lineNumber(int i, int year) {
     int y = yearIndex(year);
@@ -147,39 +203,48 @@ final class FigureSheet {
   }
 
   /**
-   * A sum's terms as a builder collects them: a proposal line's term goes in with its figure's number
-   * beside it ({@link #line}), so that the graph need not look up the most numerous terms by id.
+   * A sum's terms as a builder collects them: a proposal line's term goes in as its figure's number and
+   * sign ({@link #line}), so that the graph need not look it up by id and no term object is made for it
+   * (decision 267); a term is made when read.
    */
   final class Terms extends AbstractList<Term> implements RandomAccess {
-    private Term[] terms = new Term[8];
+    private Term[] given = new Term[8];
     private int[] numbers = new int[8];
+    private int[] signs = new int[8];
     private int size;
 
-    /** Adds the line's figure of a year with this sign (as {@link FigureSheet#lineTerm}). */
+    /** Adds the line's figure of a year with this sign (+1 or -1). */
     void line(int i, int year, int sign) {
-      add(lineTerm(i, year, sign), lineNumber(i, year));
+      if (sign != 1 && sign != -1) {
+        throw new IllegalArgumentException("a line's term has the sign +1 or -1, not " + sign);
+      }
+      int number = lineNumber(i, year);
+      add(number < 0 ? new Term(sign, lineId(i, year)) : null, number, sign);
     }
 
     @Override
     public boolean add(Term term) {
-      add(Objects.requireNonNull(term), -1);
+      add(Objects.requireNonNull(term), -1, term.sign());
       return true;
     }
 
-    private void add(Term term, int number) {
-      if (size == terms.length) {
-        terms = Arrays.copyOf(terms, size * 2);
+    private void add(Term term, int number, int sign) {
+      if (size == numbers.length) {
+        given = Arrays.copyOf(given, size * 2);
         numbers = Arrays.copyOf(numbers, size * 2);
+        signs = Arrays.copyOf(signs, size * 2);
       }
-      terms[size] = term;
+      given[size] = term;
       numbers[size] = number;
+      signs[size] = sign;
       size++;
     }
 
     @Override
     public Term get(int index) {
       Objects.checkIndex(index, size);
-      return terms[index];
+      Term term = given[index];
+      return term != null ? term : new Term(signs[index], graph.id(numbers[index]));
     }
 
     @Override
@@ -187,14 +252,9 @@ final class FigureSheet {
       return size;
     }
 
-    @Override
-    public Object[] toArray() {
-      return Arrays.copyOf(terms, size, Object[].class);
-    }
-
-    /** The numbers beside the terms, -1 where a term is to be found by its id. */
-    int[] numbers() {
-      return numbers;
+    /** Adds these terms to the graph as the sum {@code id}. */
+    Figure addTo(String id, String label, Origin origin) {
+      return graph.addSum(id, label, size, given, numbers, signs, origin);
     }
   }
 
@@ -209,8 +269,7 @@ final class FigureSheet {
   }
 
   Figure sum(String id, String label, List<Term> terms, String rule) {
-    int[] numbers = terms instanceof Terms known ? known.numbers() : null;
-    return graph.addSum(id, label, terms, numbers, new Origin.Sum(rule));
+    return terms instanceof Terms known ? known.addTo(id, label, new Origin.Sum(rule)) : graph.addSum(id, label, terms, new Origin.Sum(rule));
   }
 
   static Term plus(String id) {
@@ -244,7 +303,7 @@ final class FigureSheet {
     }
   }
 
-  String lineLabel(Proposal p, Programme programme) {
+  static String lineLabel(Proposal p, Programme programme) {
     if (programme.overheadView()) {
       return p.title();
     }
@@ -280,14 +339,16 @@ final class FigureSheet {
     return new Row(rowId, label, style, cells);
   }
 
-  /** The row of the proposal at {@code i} in its programme table: its line's figure per year (as {@link #yearRow}, by the ids spelled once). */
+  /**
+   * The row of the proposal at {@code i} in its programme table: its line's figure per year (as {@link
+   * #yearRow}), as numbers whose cells are made when read (decision 267).
+   */
   Row lineRow(int i, String label, Style style) {
-    List<Cell> cells = new ArrayList<>();
-    for (int year : years) {
-      String fid = lineId(i, year);
-      cells.add(graph.has(fid) ? Cell.figure(fid) : Cell.EMPTY);
+    int[] numbers = new int[years.size()];
+    for (int y = 0; y < numbers.length; y++) {
+      numbers[y] = lineNumber(i, years.get(y));
     }
-    return new Row(proposalIds[i], label, style, cells);
+    return new Row(proposalIds[i], label, style, new Table.FigureCells(graph, numbers));
   }
 
   Row section(String label) {

@@ -78,16 +78,17 @@ final class LineFigures {
     List<Proposal> proposals = s.budget.proposals();
     for (int i = 0; i < proposals.size(); i++) {
       Proposal p = proposals.get(i);
-      Programme programme = s.programme(i);
-      Amounts line = s.c.line(i);
-      String label = s.lineLabel(p, programme);
-      String id = s.proposalId(i);
-      for (int y = 0; y < s.years.size(); y++) {
-        int year = s.years.get(y);
-        String fid = s.lineId(i, year);
-        if (p.rule() == Proposal.Rule.ENTERED) {
-          s.leaf(fid, label, line.cents(y), FigureSheet.display(line, y), new Origin.Entered(id, year));
-        } else if (p.rule() == Proposal.Rule.TRANSFER) {
+      if (p.rule() == Proposal.Rule.ENTERED) {
+        for (int y = 0; y < s.years.size(); y++) {
+          s.enteredLine(i, y); // a leaf of the computed line, made when asked for (decision 267)
+        }
+      } else if (p.rule() == Proposal.Rule.TRANSFER) {
+        Programme programme = s.programme(i);
+        Amounts line = s.c.line(i);
+        String label = FigureSheet.lineLabel(p, programme);
+        String id = s.proposalId(i);
+        for (int y = 0; y < s.years.size(); y++) {
+          int year = s.years.get(y);
           List<Term> legs = new ArrayList<>();
           for (Transfer transfer : s.budget.transfers()) {
             for (Transfer.Leg leg : transfer.legs()) {
@@ -96,7 +97,7 @@ final class LineFigures {
               }
             }
           }
-          Figure f = s.sum(fid, label, legs, "sum of the transfer legs shown on this line");
+          Figure f = s.sum(s.lineId(i, year), label, legs, "sum of the transfer legs shown on this line");
           s.replaceDisplay(f, FigureSheet.display(line, y));
         }
       }
@@ -120,7 +121,7 @@ final class LineFigures {
             terms.line(k, year, moved.saldoSign());
           }
         }
-        s.sum(of(programmeTable(programme.id()), p.id(), year), s.lineLabel(p, programme), terms,
+        s.sum(of(programmeTable(programme.id()), p.id(), year), FigureSheet.lineLabel(p, programme), terms,
             "the members' contribution that moves with the items moved to the pass-through budget");
         s.check(of(programmeTable(programme.id()), p.id(), year), s.c.line(i).cents(y));
       }
@@ -188,7 +189,7 @@ final class LineFigures {
       }
       String other = of(FigureIds.BALANCE, "other-baten", year);
       s.sum(other, "Totaal wijziging overige baten", otherBaten, "sum of all baten lines except the balancing line");
-      s.sum(of(programmeTable(programme.id()), balancing.id(), year), s.lineLabel(balancing, programme),
+      s.sum(of(programmeTable(programme.id()), balancing.id(), year), FigureSheet.lineLabel(balancing, programme),
           List.of(plus(FigureIds.tabel1("change.lasten", year)), minus(other)),
           "balancing item: total change in lasten minus total change in all other baten");
       s.check(of(programmeTable(programme.id()), balancing.id(), year), s.c.balancing(y));

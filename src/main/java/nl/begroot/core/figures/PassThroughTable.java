@@ -32,7 +32,9 @@ final class PassThroughTable {
       List<Term> all = new ArrayList<>();
       for (int i : moved) {
         Proposal p = proposals.get(i);
-        s.sum(of(t, s.proposalId(i), year), p.title(), List.of(s.lineTerm(i, year, -p.saldoSign())), "the amount the line removes from the association budget");
+        FigureSheet.Terms line = s.terms();
+        line.line(i, year, -p.saldoSign());
+        s.sum(of(t, s.proposalId(i), year), p.title(), line, "the amount the line removes from the association budget");
         all.add(plus(of(t, s.proposalId(i), year)));
       }
       s.sum(of(t, "total", year), "Totaal naar de Raming kassiersfunctie", all, "sum of the moved items");
@@ -42,7 +44,9 @@ final class PassThroughTable {
       }
       s.check(of(t, "total", year), engineTotal);
       if (contribution >= 0) {
-        s.sum(of(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", List.of(s.lineTerm(contribution, year, -1)), "the members pay the moved items through the pass-through budget");
+        FigureSheet.Terms line = s.terms();
+        line.line(contribution, year, -1);
+        s.sum(of(t, "contribution", year), "Bijdrage leden via de kassiersfunctie", line, "the members pay the moved items through the pass-through budget");
         s.graph.requireEqual(of(t, "contribution", year), of(t, "total", year));
       }
     }

@@ -66,11 +66,11 @@ final class ProgrammeTables {
         group = line.group();
         rows.add(new Row("group:" + group, group, Style.SUBSECTION, s.emptyCells()));
       }
-      rows.add(s.lineRow(i, s.lineLabel(line, programme), Style.LINE));
+      rows.add(s.lineRow(i, FigureSheet.lineLabel(line, programme), Style.LINE));
     }
     rows.add(s.yearRow(t, "change.lasten", "Totaal wijziging lasten", Style.TOTAL));
     for (int i : baten) {
-      rows.add(s.lineRow(i, s.lineLabel(proposals.get(i), programme), Style.LINE));
+      rows.add(s.lineRow(i, FigureSheet.lineLabel(proposals.get(i), programme), Style.LINE));
     }
     rows.add(s.yearRow(t, "change.baten", "Totaal wijziging baten", Style.TOTAL));
     rows.add(s.yearRow(t, "change.saldo", "Saldo", Style.TOTAL));

@@ -39,7 +39,65 @@ public record Table(
   /** A row; {@code style} tells a renderer how to show it. */
   public record Row(String id, String label, Style style, List<Cell> cells) {
     public Row {
-      cells = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
+      cells = cells instanceof FigureCells ? cells : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
+    }
+  }
+
+  /**
+   * Calls {@code action} with the number in {@code graph} of each figure a cell names, row by row and
+   * cell by cell; fails on an id the graph does not have. A row of proposal lines gives its numbers
+   * without making its cells (decision 267).
+   */
+  public void forEachFigure(FigureGraph graph, java.util.function.IntConsumer action) {
+    for (Row row : rows) {
+      if (row.cells() instanceof FigureCells numbered && numbered.graph == graph) {
+        for (int number : numbered.numbers) {
+          if (number >= 0) {
+            action.accept(number);
+          }
+        }
+        continue;
+      }
+      for (Cell cell : row.cells()) {
+        if (cell.figureId() != null) {
+          int number = graph.indexOf(cell.figureId());
+          if (number < 0) {
+            throw new IllegalArgumentException("no figure " + cell.figureId());
+          }
+          action.accept(number);
+        }
+      }
+    }
+  }
+
+  /**
+   * The cells of a row as the numbers of their figures in a graph, -1 for an empty cell; a cell is made
+   * when read (decision 267: at 10^6 cells a programme table's lines are a million cells, each with its
+   * figure's id). Immutable.
+   */
+  public static final class FigureCells extends java.util.AbstractList<Cell> implements java.util.RandomAccess {
+    private final FigureGraph graph;
+    private final int[] numbers;
+
+    FigureCells(FigureGraph graph, int[] numbers) {
+      this.graph = graph;
+      this.numbers = numbers; // the builder's own, handed over
+      for (int number : this.numbers) {
+        if (number >= graph.size()) {
+          throw new IndexOutOfBoundsException("no figure numbered " + number);
+        }
+      }
+    }
+
+    @Override
+    public Cell get(int index) {
+      int number = numbers[java.util.Objects.checkIndex(index, numbers.length)];
+      return number < 0 ? Cell.EMPTY : Cell.figure(graph.id(number));
+    }
+
+    @Override
+    public int size() {
+      return numbers.length;
     }
   }
 

@@ -60,13 +60,7 @@ public final class ControlledRounding {
     Printed inEuros = new Printed(graph.size());
     for (Table table : document.tables()) {
       Printed into = table.inThousands() ? inThousands : inEuros;
-      for (Table.Row row : table.rows()) {
-        for (Table.Cell cell : row.cells()) {
-          if (cell.figureId() != null) {
-            into.add(number(graph, cell.figureId()));
-          }
-        }
-      }
+      table.forEachFigure(graph, into::add);
     }
     List<int[]> equalities = new ArrayList<>();
     for (String[] pair : graph.equalities()) {
