@@ -199,7 +199,12 @@ final class FigureSheet {
 
   /** A new, empty list of a sum's terms (see {@link Terms}). */
   Terms terms() {
-    return new Terms();
+    return new Terms(8);
+  }
+
+  /** As {@link #terms()}, with room for {@code capacity} terms before it grows. */
+  Terms terms(int capacity) {
+    return new Terms(Math.max(1, capacity));
   }
 
   /**
@@ -208,10 +213,16 @@ final class FigureSheet {
    * (decision 267); a term is made when read.
    */
   final class Terms extends AbstractList<Term> implements RandomAccess {
-    private Term[] given = new Term[8];
-    private int[] numbers = new int[8];
-    private int[] signs = new int[8];
+    private Term[] given;
+    private int[] numbers;
+    private int[] signs;
     private int size;
+
+    private Terms(int capacity) {
+      given = new Term[capacity];
+      numbers = new int[capacity];
+      signs = new int[capacity];
+    }
 
     /** Adds the line's figure of a year with this sign (+1 or -1). */
     void line(int i, int year, int sign) {

@@ -151,7 +151,7 @@ final class LineFigures {
       int[] lasten = s.linesOf(programme, Side.LASTEN);
       for (int y = 0; y < s.years.size(); y++) {
         int year = s.years.get(y);
-        FigureSheet.Terms terms = s.terms();
+        FigureSheet.Terms terms = s.terms(lasten.length);
         for (int i : lasten) {
           terms.line(i, year, 1);
         }

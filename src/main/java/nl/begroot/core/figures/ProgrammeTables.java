@@ -30,7 +30,7 @@ final class ProgrammeTables {
     int[] baten = s.linesOf(programme, Side.BATEN);
     for (int y = 0; y < s.years.size(); y++) {
       int year = s.years.get(y);
-      FigureSheet.Terms batenTerms = s.terms();
+      FigureSheet.Terms batenTerms = s.terms(baten.length);
       for (int line : baten) {
         batenTerms.line(line, year, 1);
       }

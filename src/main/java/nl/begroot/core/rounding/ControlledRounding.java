@@ -165,8 +165,15 @@ public final class ControlledRounding {
       parent[i] = i;
     }
     for (Constraint c : constraints) {
+      if (c.vars.length == 0) {
+        continue;
+      }
+      int root = find(parent, c.vars[0]); // stays a root: only other roots are hung under it
       for (int k = 1; k < c.vars.length; k++) {
-        parent[find(parent, c.vars[k])] = find(parent, c.vars[0]);
+        int other = find(parent, c.vars[k]);
+        if (other != root) {
+          parent[other] = root;
+        }
       }
     }
     // a leaf that is not printed itself (a transfer leg, a component in euros) costs nothing
