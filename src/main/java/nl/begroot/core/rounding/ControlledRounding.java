@@ -264,24 +264,28 @@ public final class ControlledRounding {
 
   /**
    * The variables of a group, in the order of first use; {@code localOf} gets each one's place in
-   * that order (the groups share no variable, so one array serves them all).
+   * that order, plus one (the groups share no variable, so one array serves them all), and {@code vars}
+   * each constraint's variables by those places, in the same walk (decision 270).
    */
-  private static int[] variablesOf(List<Constraint> group, int[] localOf) {
+  private static int[] variablesOf(List<Constraint> group, int[] localOf, List<int[]> vars) {
     int[] order = new int[16];
     int size = 0;
     for (Constraint c : group) {
-      for (int v : c.vars) {
-        if (localOf[v] == 0) {
+      int[] vs = new int[c.vars.length];
+      for (int k = 0; k < vs.length; k++) {
+        int v = c.vars[k];
+        int place = localOf[v] - 1;
+        if (place < 0) {
           if (size == order.length) {
             order = java.util.Arrays.copyOf(order, size * 2);
           }
+          place = size;
           order[size++] = v;
           localOf[v] = size; // place + 1: 0 is "not yet seen"
         }
+        vs[k] = place;
       }
-    }
-    for (int k = 0; k < size; k++) {
-      localOf[order[k]] = k;
+      vars.add(vs);
     }
     return java.util.Arrays.copyOf(order, size);
   }
@@ -330,7 +334,8 @@ public final class ControlledRounding {
    * No values (and a note) when neither finds one.
    */
   private static Outcome solveGroup(List<Constraint> group, long[] down, long[] up, Steps steps, int[] localOf) {
-    int[] globals = variablesOf(group, localOf);
+    List<int[]> vars = new ArrayList<>(group.size());
+    int[] globals = variablesOf(group, localOf, vars);
     Outcome outcome = new Outcome(globals);
     // the cost over every print of the group (two per variable, two per constraint), without a list of them
     long maxDistance = 0;
@@ -346,16 +351,10 @@ public final class ControlledRounding {
       leafCost[2 * k] = cost.of(down[globals[k]]);
       leafCost[2 * k + 1] = cost.of(up[globals[k]]);
     }
-    List<int[]> vars = new ArrayList<>();
     List<int[]> coefs = new ArrayList<>();
     List<long[]> bounds = new ArrayList<>();
     List<long[]> totalCosts = new ArrayList<>();
     for (Constraint c : group) {
-      int[] vs = new int[c.vars.length];
-      for (int k = 0; k < vs.length; k++) {
-        vs[k] = localOf[c.vars[k]];
-      }
-      vars.add(vs);
       coefs.add(c.coefs);
       bounds.add(new long[] {c.lo, c.hi});
       totalCosts.add(new long[] {cost.of(c.atLo), cost.of(c.atHi)});
@@ -463,19 +462,13 @@ public final class ControlledRounding {
   private static Constraint linear(Expansion e, boolean[] fixed) {
     Constraint c = new Constraint();
     c.offset = e.offset;
-    if (e.plain) {
+    if (e.plain()) {
       c.vars = e.leaves;
       c.coefs = e.coefs;
       return c;
     }
-    int terms = 0;
-    for (int k = 0; k < e.leaves.length; k++) {
-      if (e.coefs[k] != 0 && !fixed[e.leaves[k]]) {
-        terms++;
-      }
-    }
-    c.vars = new int[terms];
-    c.coefs = new int[terms];
+    c.vars = new int[e.kept];
+    c.coefs = new int[e.kept];
     int t = 0;
     for (int k = 0; k < e.leaves.length; k++) {
       int leaf = e.leaves[k];
@@ -491,10 +484,16 @@ public final class ControlledRounding {
   /**
    * A figure as its leaves (numbers given by {@link Expansions}) with their coefficients, in the order of first use;
    * {@code offset}: the sum of the leaves rounded down with their coefficients, in units; {@code hasFixed}: a leaf
-   * is a whole number of units; {@code plain}: no leaf is fixed and no coefficient is 0, so that a constraint takes
-   * the expansion's arrays as they are (decision 268: both worked out from the terms, not by a walk of the leaves).
+   * is a whole number of units; {@code kept}: how many leaves are neither fixed nor of coefficient 0, the variables
+   * of its constraint (decision 268: worked out from the terms, or where the coefficients are collected, not by
+   * another walk of the leaves; decision 270 counts them).
    */
-  private record Expansion(int[] leaves, int[] coefs, int height, long offset, boolean hasFixed, boolean plain) {}
+  private record Expansion(int[] leaves, int[] coefs, int height, long offset, boolean hasFixed, int kept) {
+    /** No leaf is fixed and no coefficient is 0: a constraint takes the arrays as they are. */
+    boolean plain() {
+      return kept == leaves.length;
+    }
+  }
 
   /** The coefficients of a leaf's own expansion: one array for every leaf (read only). */
   private static final int[] ONE = {1};
@@ -595,7 +594,7 @@ public final class ControlledRounding {
     private Expansion expand(int figure) {
       if (isLeaf(figure)) {
         int leaf = leaf(figure);
-        return new Expansion(new int[] {leaf}, ONE, 0, floorOf[leaf], fixed[leaf], !fixed[leaf]);
+        return new Expansion(new int[] {leaf}, ONE, 0, floorOf[leaf], fixed[leaf], fixed[leaf] ? 0 : 1);
       }
       Expansion e = done[figure];
       if (e != null) {
@@ -677,14 +676,17 @@ public final class ControlledRounding {
     /** The expansion of the leaves put, with their coefficients; clears them for the next. */
     private Expansion collect(int[] leaves, int size, int height, long offset, boolean hasFixed) {
       int[] coefs = new int[size];
-      boolean zero = false;
+      int kept = 0;
       for (int k = 0; k < size; k++) {
-        coefs[k] = Math.toIntExact(scratch[leaves[k]]);
-        zero |= coefs[k] == 0;
-        seen[leaves[k]] = false;
+        int leaf = leaves[k];
+        coefs[k] = Math.toIntExact(scratch[leaf]);
+        seen[leaf] = false;
+        if (coefs[k] != 0 && !(hasFixed && fixed[leaf])) { // no leaf is fixed unless one of the parts' is
+          kept++;
+        }
       }
       return new Expansion(size == leaves.length ? leaves : java.util.Arrays.copyOf(leaves, size), coefs, height, offset,
-          hasFixed, !hasFixed && !zero);
+          hasFixed, kept);
     }
   }
 
