@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import nl.begroot.core.figures.Document;
 import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.FigureGraph;
 import nl.begroot.core.figures.FigureIds;
 import nl.begroot.core.figures.Origin;
 import nl.begroot.core.figures.Table;
@@ -62,9 +63,11 @@ public final class Explainer {
         }
       }
     }
-    Optional<Figure> byId = document.graph().all().stream().filter(f -> f.id().equalsIgnoreCase(normalised)).findFirst();
-    if (byId.isPresent()) {
-      return byId;
+    FigureGraph graph = document.graph(); // by the ids alone: a line's figure is made only for the one found (decision 267)
+    for (int n = 0; n < graph.size(); n++) {
+      if (graph.id(n).equalsIgnoreCase(normalised)) {
+        return Optional.of(graph.figure(n));
+      }
     }
     // "Gelderland 2027": a member's total change in the annex of that year
     String[] words = ref.split("\\s+");

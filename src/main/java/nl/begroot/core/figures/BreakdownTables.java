@@ -47,7 +47,7 @@ final class BreakdownTables {
       }
       if (any) {
         s.sum(of(t, "total", year), breakdown.title(), terms, "sum of the components");
-        s.sum(of(t, "line", year), s.lineLabel(p, programme), List.of(new Term(sign, of(line, id, year))), "the proposal line");
+        s.sum(of(t, "line", year), FigureSheet.lineLabel(p, programme), List.of(new Term(sign, of(line, id, year))), "the proposal line");
         s.graph.requireEqual(of(t, "total", year), of(t, "line", year));
       }
     }

@@ -71,7 +71,8 @@ public final class FigureGraph {
    * A sum of {@code count} terms: term {@code t} is figure {@code numbers[t]} with sign {@code signs[t]}, or,
    * where {@code numbers} is null or holds -1, {@code given[t]} found by its id (decision 267: the builders
    * give a line's term as its number and sign alone, so that no term object or id string is made for it).
-   * When every term has a number, the figure's terms are read from the graph's own arrays when asked for.
+   * Every term is found here (else this fails), so the figure's terms are read back from the graph's own
+   * arrays when asked for ({@link SumTerms}). A sign is +1 or -1, as every builder's is.
    */
   Figure addSum(String id, String label, int count, Figure.Term[] given, int[] numbers, int[] signs, Origin origin) {
     int[] resolved = new int[count];
@@ -177,8 +178,8 @@ public final class FigureGraph {
     return number;
   }
 
-  /** The id of the figure with this number (for a line, made anew). */
-  String id(int number) {
+  /** The id of the figure with this number (as {@code figure(number).id()}; for a line, the id alone is made). */
+  public String id(int number) {
     Figure f = figures.get(number);
     return f != null ? f.id() : lines.id(lineKey[number]);
   }

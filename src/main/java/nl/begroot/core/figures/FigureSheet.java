@@ -77,8 +77,8 @@ final class FigureSheet {
 
   /**
    * The entered lines' figures, made when asked for (decision 267); the key of line {@code i} in year
-   * index {@code y} is {@code y * lines + i}. Holds only what it needs to make them, so that a document
-   * keeps no builder's arrays.
+   * index {@code y} is {@code y * lines + i}. Holds only what it needs to make them (the computation and
+   * arrays by line and by year), so that a document keeps none of the builder's other state.
    */
   static final class LineSource implements FigureGraph.Lines {
     private final Computation c;
@@ -106,13 +106,7 @@ final class FigureSheet {
           continue;
         }
         tableOf[i] = tables.computeIfAbsent(programmeOf[i], pr -> FigureIds.programmeTable(pr.id()));
-        int h = tableOf[i].hashCode();
-        h = 31 * h + '/';
-        String id = proposalIds[i];
-        for (int k = 0; k < id.length(); k++) {
-          h = 31 * h + id.charAt(k);
-        }
-        prefixHash[i] = 31 * h + '/';
+        prefixHash[i] = prefixHash(tableOf[i], proposalIds[i]);
       }
       List<Integer> ys = c.years();
       this.years = new int[ys.size()];
@@ -122,13 +116,27 @@ final class FigureSheet {
       for (int y = 0; y < years.length; y++) {
         years[y] = ys.get(y);
         yearText[y] = String.valueOf(years[y]);
-        int power = 1;
-        for (int k = 0; k < yearText[y].length(); k++) {
-          power *= 31;
-        }
-        yearPower[y] = power;
+        yearPower[y] = power31(yearText[y].length());
         yearHash[y] = yearText[y].hashCode();
       }
+    }
+
+    /** The {@link String#hashCode} of {@code table + "/" + proposal + "/"}, without making that string. */
+    static int prefixHash(String table, String proposal) {
+      int h = 31 * table.hashCode() + '/';
+      for (int k = 0; k < proposal.length(); k++) {
+        h = 31 * h + proposal.charAt(k); // a string's hash runs over its UTF-16 chars, whatever its encoding
+      }
+      return 31 * h + '/';
+    }
+
+    /** 31 to the power {@code length}, as int arithmetic wraps: the factor a hash takes for each char appended. */
+    static int power31(int length) {
+      int power = 1;
+      for (int k = 0; k < length; k++) {
+        power *= 31;
+      }
+      return power;
     }
 
     /** {@code id(key).hashCode()}, without making the id: a string's hash is a polynomial in its characters. */

@@ -83,7 +83,7 @@ public record Table(
       this.graph = graph;
       this.numbers = numbers; // the builder's own, handed over
       for (int number : this.numbers) {
-        if (number >= graph.size()) {
+        if (number < -1 || number >= graph.size()) {
           throw new IndexOutOfBoundsException("no figure numbered " + number);
         }
       }

@@ -722,8 +722,8 @@ public final class ControlledRounding {
   /** What a constraint is about, in the notes: a total's id, or the ids of two figures that must be equal. */
   private record Label(FigureGraph graph, int figure, int other) {
     String text() {
-      String id = graph.figure(figure).id();
-      return other < 0 ? id : id + " = " + graph.figure(other).id();
+      String id = graph.id(figure);
+      return other < 0 ? id : id + " = " + graph.id(other);
     }
   }
 }

@@ -73,7 +73,7 @@ final class FigureValues extends AbstractMap<String, Long> {
               throw new NoSuchElementException();
             }
             int number = order[next++];
-            return new AbstractMap.SimpleImmutableEntry<>(graph.figure(number).id(), values[number]);
+            return new AbstractMap.SimpleImmutableEntry<>(graph.id(number), values[number]);
           }
         };
       }

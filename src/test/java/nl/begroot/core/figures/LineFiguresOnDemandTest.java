@@ -91,6 +91,23 @@ class LineFiguresOnDemandTest {
     assertThat(g.has("t")).isFalse();
   }
 
+  @Test
+  void theHashOfALineIdIsWorkedOutFromItsParts() {
+    // ids beyond Latin-1 (a string then hashes its UTF-16 chars, a surrogate pair as two) and years of other lengths
+    for (String proposal : List.of("2.7-soc", "é-1", "€", "x\uD83D\uDE00y", "")) {
+      for (String table : List.of("programme-2", "programme-ë")) {
+        int prefix = FigureSheet.LineSource.prefixHash(table, proposal);
+        assertThat(prefix).isEqualTo((table + "/" + proposal + "/").hashCode());
+        for (int year : new int[] {7, 999, 2027, 10_000, -1}) {
+          String text = String.valueOf(year);
+          assertThat(prefix * FigureSheet.LineSource.power31(text.length()) + text.hashCode())
+              .as("%s %s %d", table, proposal, year)
+              .isEqualTo(FigureIds.of(table, proposal, year).hashCode());
+        }
+      }
+    }
+  }
+
   static Stream<Arguments> budgets() {
     return Stream.of(
         Arguments.of("IPO", TestBudgets.ipo()),
@@ -125,6 +142,10 @@ class LineFiguresOnDemandTest {
         assertThat(f.display()).isEqualTo(FigureSheet.display(line, y));
         assertThat(f.label()).endsWith(p.title());
         assertThat(g.get(f.id())).isEqualTo(f); // made anew, equal
+        // its programme table shows it in the proposal's row, in the year's column
+        Table.Row row = d.table(table).orElseThrow().row(p.id());
+        int column = d.table(table).orElseThrow().columnIndex(String.valueOf(year));
+        assertThat(row.cells().get(column)).isEqualTo(Table.Cell.figure(table + "/" + p.id() + "/" + year));
         entered++;
       }
     }
@@ -143,7 +164,7 @@ class LineFiguresOnDemandTest {
           }
         }
       }
-      assertThat(byNumber).as(t.id()).isEqualTo(byId).doesNotContain(-1);
+      assertThat(byNumber).as(t.id()).isEqualTo(byId);
     }
     assertThat(rowsByNumber).isGreaterThan(0);
   }
