@@ -132,7 +132,6 @@ public final class ControlledRounding {
       }
     }
     int n = ex.leafCount();
-    long[] floorOf = ex.floorOf();
     boolean[] fixed = ex.fixed();
     // constraints in 0/1 space: sum coef*d in [lo, hi]
     List<Constraint> constraints = new ArrayList<>();
@@ -535,11 +534,6 @@ public final class ControlledRounding {
 
     long cents(int leaf) {
       return leafCents[leaf];
-    }
-
-    /** By leaf, of the leaves numbered so far: its cents rounded down to units. */
-    long[] floorOf() {
-      return java.util.Arrays.copyOf(floorOf, leafCount);
     }
 
     /** By leaf, of the leaves numbered so far: whether it is a whole number of units. */
