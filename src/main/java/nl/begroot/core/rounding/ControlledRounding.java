@@ -140,7 +140,7 @@ public final class ControlledRounding {
         continue; // a leaf
       }
       Figure f = graph.figure(printedFigures[p]);
-      Constraint c = linear(expansion[p], fixed);
+      Constraint c = linear(expansion[p]);
       c.lo = Rounding.floorDivide(f.cents(), unit) - c.offset;
       c.hi = Rounding.ceilDivide(f.cents(), unit) - c.offset;
       if (c.hi > c.lo) {
@@ -152,7 +152,7 @@ public final class ControlledRounding {
     }
     for (int[] pair : equalities) {
       Expansion diff = ex.difference(ex.of(pair[0]), ex.of(pair[1]));
-      Constraint c = linear(diff, fixed);
+      Constraint c = linear(diff);
       c.lo = -c.offset;
       c.hi = -c.offset;
       c.label = new Label(graph, pair[0], pair[1]);
@@ -454,11 +454,11 @@ public final class ControlledRounding {
   }
 
   /**
-   * A printed total or an equality as a constraint over its variables: its leaves that are not fixed, with
-   * their coefficients; the fixed ones add their floor to the offset. When every leaf is a variable with a
-   * coefficient, the constraint shares the expansion's arrays (read only, never written; decision 259).
+   * A printed total or an equality as a constraint over its variables: its leaves with a coefficient (an expansion
+   * holds no fixed leaf: its floor is in the offset, decision 271). When no coefficient cancelled, the constraint
+   * shares the expansion's arrays (read only, never written; decision 259).
    */
-  private static Constraint linear(Expansion e, boolean[] fixed) {
+  private static Constraint linear(Expansion e) {
     Constraint c = new Constraint();
     c.offset = e.offset;
     if (e.plain()) {
@@ -470,9 +470,8 @@ public final class ControlledRounding {
     c.coefs = new int[e.kept];
     int t = 0;
     for (int k = 0; k < e.leaves.length; k++) {
-      int leaf = e.leaves[k];
-      if (e.coefs[k] != 0 && !fixed[leaf]) {
-        c.vars[t] = leaf;
+      if (e.coefs[k] != 0) {
+        c.vars[t] = e.leaves[k];
         c.coefs[t++] = e.coefs[k];
       }
     }
@@ -481,14 +480,14 @@ public final class ControlledRounding {
 
 
   /**
-   * A figure as its leaves (numbers given by {@link Expansions}) with their coefficients, in the order of first use;
-   * {@code offset}: the sum of the leaves rounded down with their coefficients, in units; {@code hasFixed}: a leaf
-   * is a whole number of units; {@code kept}: how many leaves are neither fixed nor of coefficient 0, the variables
-   * of its constraint (decision 268: worked out from the terms, or where the coefficients are collected, not by
-   * another walk of the leaves; decision 270 counts them).
+   * A figure as its leaves that are variables (numbers given by {@link Expansions}) with their coefficients, in the
+   * order of first use; a fixed leaf (a whole number of units) is left out, as it is in no constraint (decision 271);
+   * {@code offset}: the sum of all its leaves rounded down with their coefficients, in units, the fixed ones
+   * included (decision 268: worked out from the terms, not by another walk of the leaves); {@code kept}: how many
+   * leaves have a coefficient other than 0, the variables of its constraint (decision 270 counts them).
    */
-  private record Expansion(int[] leaves, int[] coefs, int height, long offset, boolean hasFixed, int kept) {
-    /** No leaf is fixed and no coefficient is 0: a constraint takes the arrays as they are. */
+  private record Expansion(int[] leaves, int[] coefs, int height, long offset, int kept) {
+    /** No coefficient is 0: a constraint takes the arrays as they are. */
     boolean plain() {
       return kept == leaves.length;
     }
@@ -496,13 +495,16 @@ public final class ControlledRounding {
 
   /** The coefficients of a leaf's own expansion: one array for every leaf (read only). */
   private static final int[] ONE = {1};
+  /** The leaves and coefficients of a fixed leaf's own expansion (read only). */
+  private static final int[] NONE = {};
 
   /**
    * Every figure's expansion into its leaves, each sum expanded once and the expansions of its
    * terms reused (decision 195; a leaf keeps only its number, and {@link #of} makes its one-leaf expansion
    * anew each time it is asked, decision 262): the same leaves, coefficients and order as {@link
    * FigureGraph#leafCoefficients} (first occurrence in a depth-first walk of the terms; a leaf whose
-   * coefficients cancel stays, with 0), by figure number (decision 257), without a text id per term.
+   * coefficients cancel stays, with 0), less the fixed leaves (decision 271), by figure number (decision 257),
+   * without a text id per term.
    */
   private static final class Expansions {
     private final FigureGraph graph;
@@ -588,7 +590,7 @@ public final class ControlledRounding {
     private Expansion expand(int figure) {
       if (isLeaf(figure)) {
         int leaf = leaf(figure);
-        return new Expansion(new int[] {leaf}, ONE, 0, floorOf[leaf], fixed[leaf], fixed[leaf] ? 0 : 1);
+        return fixed[leaf] ? new Expansion(NONE, NONE, 0, floorOf[leaf], 0) : new Expansion(new int[] {leaf}, ONE, 0, floorOf[leaf], 1);
       }
       Expansion e = done[figure];
       if (e != null) {
@@ -606,22 +608,19 @@ public final class ControlledRounding {
       int height = 0;
       int capacity = 0;
       long offset = 0;
-      boolean hasFixed = false;
       for (int t = 0; t < parts.length; t++) {
         int term = termFigure[from + t];
         long sign = links.sign()[from + t];
         if (isLeaf(term)) {
           int leaf = leaf(term);
           height = Math.max(height, 1);
-          capacity++;
+          capacity += fixed[leaf] ? 0 : 1;
           offset = Math.addExact(offset, Math.multiplyExact(floorOf[leaf], sign));
-          hasFixed |= fixed[leaf];
         } else {
           parts[t] = expand(term);
           height = Math.max(height, parts[t].height + 1);
           capacity += parts[t].leaves.length;
           offset = Math.addExact(offset, Math.multiplyExact(parts[t].offset, sign));
-          hasFixed |= parts[t].hasFixed;
         }
       }
       open[figure] = false;
@@ -631,14 +630,17 @@ public final class ControlledRounding {
         long sign = links.sign()[from + t];
         Expansion part = parts[t];
         if (part == null) {
-          size = put(leaves, size, leafOf[termFigure[from + t]] - 1, sign);
+          int leaf = leafOf[termFigure[from + t]] - 1;
+          if (!fixed[leaf]) {
+            size = put(leaves, size, leaf, sign);
+          }
         } else {
           for (int k = 0; k < part.leaves.length; k++) {
             size = put(leaves, size, part.leaves[k], part.coefs[k] * sign);
           }
         }
       }
-      e = collect(leaves, size, height, offset, hasFixed);
+      e = collect(leaves, size, height, offset);
       done[figure] = e;
       return e;
     }
@@ -653,7 +655,7 @@ public final class ControlledRounding {
       for (int k = 0; k < b.leaves.length; k++) {
         size = put(leaves, size, b.leaves[k], -(long) b.coefs[k]);
       }
-      return collect(leaves, size, Math.max(a.height, b.height), Math.subtractExact(a.offset, b.offset), a.hasFixed || b.hasFixed);
+      return collect(leaves, size, Math.max(a.height, b.height), Math.subtractExact(a.offset, b.offset));
     }
 
     /** Adds {@code coef} to a leaf's coefficient in the expansion being made, the leaf listed when first met. */
@@ -668,19 +670,18 @@ public final class ControlledRounding {
     }
 
     /** The expansion of the leaves put, with their coefficients; clears them for the next. */
-    private Expansion collect(int[] leaves, int size, int height, long offset, boolean hasFixed) {
+    private Expansion collect(int[] leaves, int size, int height, long offset) {
       int[] coefs = new int[size];
       int kept = 0;
       for (int k = 0; k < size; k++) {
         int leaf = leaves[k];
         coefs[k] = Math.toIntExact(scratch[leaf]);
         seen[leaf] = false;
-        if (coefs[k] != 0 && !(hasFixed && fixed[leaf])) { // no leaf is fixed unless one of the parts' is
+        if (coefs[k] != 0) {
           kept++;
         }
       }
-      return new Expansion(size == leaves.length ? leaves : java.util.Arrays.copyOf(leaves, size), coefs, height, offset,
-          hasFixed, kept);
+      return new Expansion(size == leaves.length ? leaves : java.util.Arrays.copyOf(leaves, size), coefs, height, offset, kept);
     }
   }
 

@@ -85,4 +85,33 @@ class PrintedValuesTest {
         .hasMessageContaining("no figure missing");
     assertThat(g.has("bad")).isFalse();
   }
+
+  /**
+   * A whole number of thousands is no variable: its floor counts in every total and equality it is in (decision 271
+   * leaves it out of the expansions). Worked out by hand: a and b are 2,6 thousand, c is -0,2, so t = 5,0 exactly
+   * and must print 5; to nearest they would print 3 + 3 + 0 = 6, so one of a and b prints 2 (0,6 from its value;
+   * c at -1 would be 0,8, far). w is 5 thousand, must equal t, and u = w + a is 7,6.
+   */
+  @Test
+  void aWholeNumberOfThousandsCountsInEveryTotalAndEqualityItIsIn() {
+    FigureGraph g = new FigureGraph();
+    leaf(g, "w", 500_000);
+    leaf(g, "a", 260_000);
+    leaf(g, "b", 260_000);
+    leaf(g, "c", -20_000);
+    g.addSum("t", "t", List.of(new Figure.Term(1, "a"), new Figure.Term(1, "b"), new Figure.Term(1, "c")),
+        new Origin.Sum("test"));
+    g.addSum("u", "u", List.of(new Figure.Term(1, "w"), new Figure.Term(1, "a")), new Origin.Sum("test"));
+    g.requireEqual("w", "t");
+    PrintedFigures printed = ControlledRounding.round(new Document(null, g,
+        List.of(table("k", 100_000, "w", "a", "b", "c", "t", "u"))));
+
+    assertThat(printed.messages()).isEmpty();
+    Map<String, Long> p = printed.thousands();
+    assertThat(p.get("w")).isEqualTo(5L);
+    assertThat(p.get("t")).isEqualTo(5L);
+    assertThat(p.get("c")).isZero();
+    assertThat(List.of(p.get("a"), p.get("b"))).containsExactlyInAnyOrder(2L, 3L);
+    assertThat(p.get("u")).isEqualTo(5L + p.get("a"));
+  }
 }
