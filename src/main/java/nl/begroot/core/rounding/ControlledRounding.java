@@ -51,9 +51,19 @@ public final class ControlledRounding {
   static final long LAST_STEPS = 20_000;
   static final long FLIP_LIMIT = 2_000_000;
 
+  /** The steps of the branch and bound: for one group, for the document, for a group after the document's are spent. */
+  record Limits(long group, long document, long last) {}
+
+  static final Limits STEPS = new Limits(GROUP_STEPS, DOCUMENT_STEPS, LAST_STEPS);
+
   private ControlledRounding() {}
 
   public static PrintedFigures round(Document document) {
+    return round(document, STEPS);
+  }
+
+  /** As {@link #round(Document)}, with other step limits (for the tests). */
+  static PrintedFigures round(Document document, Limits limits) {
     FigureGraph graph = document.graph();
     // the printed figures by number, in the order of first use in the tables (decision 257)
     Printed inThousands = new Printed(graph.size());
@@ -75,8 +85,8 @@ public final class ControlledRounding {
     }
     List<String> notes = new ArrayList<>();
     List<String> unproven = new ArrayList<>();
-    Map<String, Long> thousands = solve(graph, inThousands, equalities, 100_000, notes, unproven);
-    Map<String, Long> euros = solve(graph, inEuros, List.of(), 100, new ArrayList<>(), new ArrayList<>());
+    Map<String, Long> thousands = solve(graph, inThousands, equalities, 100_000, limits, notes, unproven);
+    Map<String, Long> euros = solve(graph, inEuros, List.of(), 100, limits, new ArrayList<>(), new ArrayList<>());
     return new PrintedFigures(thousands, euros, notes, unproven);
   }
 
@@ -114,7 +124,7 @@ public final class ControlledRounding {
   }
 
   private static Map<String, Long> solve(
-      FigureGraph graph, Printed printed, List<int[]> equalities, long unit, List<String> notes,
+      FigureGraph graph, Printed printed, List<int[]> equalities, long unit, Limits limits, List<String> notes,
       List<String> unproven) {
     // every printed figure as its leaves with coefficients, each leaf a number (decision 195); a leaf is its own
     // variable (rounded down or up) unless it is a whole number of units (fixed); the numbering of the variables
@@ -202,14 +212,13 @@ public final class ControlledRounding {
     }
     // the branch and bound of each group in turn (the groups share the document's steps, so their
     // order counts); the local searches of groups it left without a rounding are independent of
-    // each other and run side by side; their outcomes are taken in the groups' order (decision 195)
-    Steps steps = new Steps(DOCUMENT_STEPS);
-    int[] localOf = new int[n];
-    List<Outcome> outcomes = new ArrayList<>();
-    for (List<Constraint> group : byGroup.values()) {
-      outcomes.add(solveGroup(group, down, up, steps, localOf));
+    // each other and run side by side; their outcomes are taken in the groups' order (decision 195).
+    // A group with more variables than its steps skips its branch and bound when the local search
+    // finds it a footing rounding; if one does not, every group is searched again without skipping (decision 272)
+    List<Outcome> outcomes = searchGroups(byGroup.values(), down, up, n, limits, true);
+    if (outcomes.stream().anyMatch(o -> o.skipped && !o.foots())) {
+      outcomes = searchGroups(byGroup.values(), down, up, n, limits, false);
     }
-    outcomes.parallelStream().filter(o -> o.local != null).forEach(Outcome::searchLocally);
     for (Outcome o : outcomes) {
       o.report(notes, unproven);
       adopt(o.globals, o.values, value);
@@ -250,6 +259,26 @@ public final class ControlledRounding {
     result[figure] = total;
     known[figure] = true;
     return total;
+  }
+
+  /**
+   * The branch and bound of each group in turn, then the local searches side by side. With {@code skip}, a group
+   * with more variables than its steps does not run its branch and bound (decision 272): that search takes a step
+   * for every variable it assigns, so it cannot reach a whole rounding, and it prunes only branches that cannot
+   * foot (no rounding is found to bound the cost); so when a footing rounding exists, it can only run out of steps,
+   * charged its limit and one more, and hand the group to the local search. Whether one exists is known after the
+   * local search: the caller searches again without skipping where a skipped group's did not find one.
+   */
+  private static List<Outcome> searchGroups(java.util.Collection<List<Constraint>> groups, long[] down, long[] up,
+      int variables, Limits limits, boolean skip) {
+    Steps steps = new Steps(limits);
+    int[] localOf = new int[variables];
+    List<Outcome> outcomes = new ArrayList<>();
+    for (List<Constraint> group : groups) {
+      outcomes.add(solveGroup(group, down, up, steps, localOf, skip));
+    }
+    outcomes.parallelStream().filter(o -> o.local != null).forEach(Outcome::searchLocally);
+    return outcomes;
   }
 
   private static void adopt(int[] globals, int[] found, int[] value) {
@@ -295,6 +324,7 @@ public final class ControlledRounding {
    */
   private static final class Outcome {
     final int[] globals;
+    boolean skipped; // the branch and bound not run (decision 272)
     int[] values;
     String note;
     String unproven;
@@ -317,6 +347,25 @@ public final class ControlledRounding {
       }
     }
 
+    /** Whether the values meet every constraint of the group (checked here, not taken from the search). */
+    boolean foots() {
+      if (values == null) {
+        return false;
+      }
+      for (int j = 0; j < local.constraints(); j++) {
+        int[] vs = local.vars.get(j);
+        int[] cs = local.coefs.get(j);
+        long sum = 0;
+        for (int k = 0; k < vs.length; k++) {
+          sum += (long) cs[k] * values[vs[k]];
+        }
+        if (local.violation(j, sum) != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     void report(List<String> notes, List<String> unprovenGroups) {
       if (unproven != null) {
         unprovenGroups.add(unproven);
@@ -332,7 +381,8 @@ public final class ControlledRounding {
    * steps before it finds any rounding, the local search to run next ({@link Outcome#searchLocally}).
    * No values (and a note) when neither finds one.
    */
-  private static Outcome solveGroup(List<Constraint> group, long[] down, long[] up, Steps steps, int[] localOf) {
+  private static Outcome solveGroup(List<Constraint> group, long[] down, long[] up, Steps steps, int[] localOf,
+      boolean skip) {
     List<int[]> vars = new ArrayList<>(group.size());
     int[] globals = variablesOf(group, localOf, vars);
     Outcome outcome = new Outcome(globals);
@@ -358,10 +408,17 @@ public final class ControlledRounding {
       bounds.add(new long[] {c.lo, c.hi});
       totalCosts.add(new long[] {cost.of(c.atLo), cost.of(c.atHi)});
     }
-    OptimalSearch search = new OptimalSearch(leafCost, vars, coefs, bounds, totalCosts,
-        Math.max(LAST_STEPS, Math.min(GROUP_STEPS, steps.remaining)));
-    OptimalSearch.Result result = search.solve();
-    steps.remaining -= search.steps();
+    long limit = steps.limit();
+    OptimalSearch.Result result;
+    if (skip && globals.length > limit) {
+      outcome.skipped = true;
+      steps.remaining -= limit + 1; // what the search spends when it runs out
+      result = new OptimalSearch.Result(null, 0, false);
+    } else {
+      OptimalSearch search = new OptimalSearch(leafCost, vars, coefs, bounds, totalCosts, limit);
+      result = search.solve();
+      steps.remaining -= search.steps();
+    }
     if (result.values() != null) {
       if (!result.proven()) {
         outcome.unproven = "the rounding of the group of " + group.size() + " totals around " + group.get(0).label.text()
@@ -695,10 +752,17 @@ public final class ControlledRounding {
 
   /** The search steps a document has left. */
   private static final class Steps {
+    final Limits limits;
     long remaining;
 
-    Steps(long remaining) {
-      this.remaining = remaining;
+    Steps(Limits limits) {
+      this.limits = limits;
+      this.remaining = limits.document();
+    }
+
+    /** The steps the next group may take. */
+    long limit() {
+      return Math.max(limits.last(), Math.min(limits.group(), remaining));
     }
   }
 

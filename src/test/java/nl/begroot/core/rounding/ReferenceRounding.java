@@ -39,19 +39,22 @@ import nl.begroot.core.money.Rounding;
  */
 public final class ReferenceRounding {
   /**
-   * Steps of the branch and bound: at most {@code GROUP_STEPS} for one group, {@code DOCUMENT_STEPS}
-   * for all groups of a document together; a group that finds the document's steps spent still gets
-   * {@code LAST_STEPS} to find a first rounding. A group whose search stops at its limit prints the
-   * best rounding found (named in the notes). The IPO budget's largest group needs about 220.000.
+   * The flips of the local search. The steps of the branch and bound are passed as {@link ControlledRounding.Limits}
+   * (by default {@link ControlledRounding#STEPS}): at most {@code group()} for one group, {@code document()} for all
+   * groups of a document together; a group that finds the document's steps spent still gets {@code last()} to find
+   * a first rounding. A group whose search stops at its limit prints the best rounding found (named in the notes).
+   * The IPO budget's largest group needs about 220.000.
    */
-  static final long GROUP_STEPS = 400_000;
-  static final long DOCUMENT_STEPS = 1_200_000;
-  static final long LAST_STEPS = 20_000;
   static final long FLIP_LIMIT = 2_000_000;
 
   private ReferenceRounding() {}
 
   public static PrintedFigures round(Document document) {
+    return round(document, ControlledRounding.STEPS);
+  }
+
+  /** With other step limits (the only change to this copy: the limits are passed, decision 272). */
+  static PrintedFigures round(Document document, ControlledRounding.Limits limits) {
     FigureGraph graph = document.graph();
     Set<String> inThousands = new LinkedHashSet<>();
     Set<String> inEuros = new LinkedHashSet<>();
@@ -74,14 +77,14 @@ public final class ReferenceRounding {
     }
     List<String> notes = new ArrayList<>();
     List<String> unproven = new ArrayList<>();
-    Map<String, Long> thousands = solve(graph, inThousands, equalities, 100_000, notes, unproven);
-    Map<String, Long> euros = solve(graph, inEuros, List.of(), 100, new ArrayList<>(), new ArrayList<>());
+    Map<String, Long> thousands = solve(graph, inThousands, equalities, 100_000, limits, notes, unproven);
+    Map<String, Long> euros = solve(graph, inEuros, List.of(), 100, limits, new ArrayList<>(), new ArrayList<>());
     return new PrintedFigures(thousands, euros, notes, unproven);
   }
 
   private static Map<String, Long> solve(
-      FigureGraph graph, Set<String> printed, List<String[]> equalities, long unit, List<String> notes,
-      List<String> unproven) {
+      FigureGraph graph, Set<String> printed, List<String[]> equalities, long unit, ControlledRounding.Limits limits,
+      List<String> notes, List<String> unproven) {
     Map<String, Map<String, Long>> expansion = new HashMap<>();
     Map<String, Integer> varOf = new LinkedHashMap<>();
     List<String> leaves = new ArrayList<>();
@@ -157,7 +160,7 @@ public final class ReferenceRounding {
       }
       byGroup.computeIfAbsent(find(parent, c.vars[0]), g -> new ArrayList<>()).add(c);
     }
-    Steps steps = new Steps(DOCUMENT_STEPS);
+    Steps steps = new Steps(limits);
     for (List<Constraint> group : byGroup.values()) {
       adopt(solveGroup(group, leafPrints, steps, notes, unproven), group, value);
     }
@@ -236,7 +239,7 @@ public final class ReferenceRounding {
       totalCosts.add(new long[] {cost.of(c.atLo), cost.of(c.atHi)});
     }
     OptimalSearch search = new OptimalSearch(leafCost, vars, coefs, bounds, totalCosts,
-        Math.max(LAST_STEPS, Math.min(GROUP_STEPS, steps.remaining)));
+        Math.max(steps.limits.last(), Math.min(steps.limits.group(), steps.remaining)));
     OptimalSearch.Result result = search.solve();
     steps.remaining -= search.steps();
     if (result.values() != null) {
@@ -341,10 +344,12 @@ public final class ReferenceRounding {
 
   /** The search steps a document has left. */
   private static final class Steps {
+    final ControlledRounding.Limits limits;
     long remaining;
 
-    Steps(long remaining) {
-      this.remaining = remaining;
+    Steps(ControlledRounding.Limits limits) {
+      this.limits = limits;
+      this.remaining = limits.document();
     }
   }
 

@@ -1,0 +1,125 @@
+package nl.begroot.core.rounding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.begroot.core.figures.Document;
+import nl.begroot.core.figures.Figure;
+import nl.begroot.core.figures.FigureGraph;
+import nl.begroot.core.figures.Origin;
+import nl.begroot.core.figures.Table;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A group with more variables than its steps skips its branch and bound when the local search finds it a footing
+ * rounding (decision 272). That must print exactly what searching it prints (the old rounding, {@link
+ * ReferenceRounding}, run with the same step limits): the skipped search charged what it would have spent, and a
+ * group without a footing rounding searched after all, so that its note says none exists.
+ */
+class SkippedSearchTest {
+  private static void leaf(FigureGraph g, String id, long cents) {
+    g.add(new Figure(id, id, cents, Figure.Display.AMOUNT, List.of(), new Origin.Entered(id, 0)));
+  }
+
+  private static void sum(FigureGraph g, String id, String... terms) {
+    List<Figure.Term> ts = new ArrayList<>();
+    for (String t : terms) {
+      ts.add(new Figure.Term(1, t));
+    }
+    g.addSum(id, id, ts, new Origin.Sum("test"));
+  }
+
+  private static Document document(FigureGraph g, List<String> printed) {
+    List<Table.Cell> cells = new ArrayList<>();
+    List<Table.Column> columns = new ArrayList<>();
+    for (String f : printed) {
+      cells.add(Table.Cell.figure(f));
+      columns.add(new Table.Column(f, f));
+    }
+    return new Document(null, g, List.of(new Table("k", "k", 100_000, columns,
+        List.of(new Table.Row("r", "r", Table.Style.LINE, cells)))));
+  }
+
+  private static void same(Document d, ControlledRounding.Limits limits, String what) {
+    PrintedFigures now = ControlledRounding.round(d, limits);
+    PrintedFigures before = ReferenceRounding.round(d, limits);
+    assertThat(now.thousands()).as(what).isEqualTo(before.thousands());
+    assertThat(now.notes()).as(what + ": notes").isEqualTo(before.notes());
+    assertThat(now.unproven()).as(what + ": unproven").isEqualTo(before.unproven());
+  }
+
+  /**
+   * Group 1: 45 parts of 0,3 thousand and their total, 13,5 (more variables than the 40 steps a group may take).
+   * Group 2: six parts in two subtotals and their total of exactly 3, small enough to search. Group 2 gets the
+   * steps group 1 leaves: with a document limit of 41 + k, k of them. Over k = 1 .. 80 its search finds nothing,
+   * then a rounding it cannot prove the best (named unproven), then proves it; at each k the two roundings agree.
+   * A skipped search charged one step less than a search that runs out would shift that by one.
+   */
+  @Test
+  void aSkippedGroupLeavesTheNextGroupTheStepsItsSearchWouldHave() {
+    FigureGraph g = new FigureGraph();
+    List<String> printed = new ArrayList<>();
+    String[] xs = new String[45];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = "x" + i;
+      leaf(g, xs[i], 30_000);
+    }
+    sum(g, "X", xs);
+    printed.add("X");
+    printed.addAll(List.of(xs));
+    long[] ys = {40_000, 60_000, 70_000, 30_000, 50_000, 50_000};
+    for (int i = 0; i < ys.length; i++) {
+      leaf(g, "y" + i, ys[i]);
+      printed.add("y" + i);
+    }
+    sum(g, "S1", "y0", "y1", "y2");
+    sum(g, "S2", "y3", "y4", "y5");
+    sum(g, "S3", "S1", "S2");
+    printed.addAll(List.of("S1", "S2", "S3"));
+    Document d = document(g, printed);
+    boolean sawUnproven = false;
+    boolean sawProven = false;
+    for (long k = 1; k <= 80; k++) {
+      ControlledRounding.Limits limits = new ControlledRounding.Limits(40, 41 + k, 1);
+      same(d, limits, "document steps 41 + " + k);
+      List<String> unproven = ReferenceRounding.round(d, limits).unproven();
+      sawUnproven |= !unproven.isEmpty();
+      sawProven |= unproven.isEmpty() && k > 20;
+    }
+    assertThat(sawUnproven).as("some limit leaves group 2 unproven").isTrue();
+    assertThat(sawProven).as("a larger limit proves group 2").isTrue();
+    PrintedFigures printedFigures = ControlledRounding.round(d, new ControlledRounding.Limits(40, 200, 1));
+    assertThat(printedFigures.thousands().get("X")).isBetween(13L, 14L);
+    assertThat(printedFigures.thousands().get("S3")).isEqualTo(3L);
+  }
+
+  /**
+   * a and b are 0,5 thousand each, their total exactly 1 and a must print as b: no rounding can do both (1 + 1 or
+   * 0 + 0). With 30 more parts in the group (in a total with a), the group has more variables than its steps, so
+   * it skips its search; the local search finds nothing, and then the group is searched after all, which proves
+   * within a few steps that no rounding exists, as the old rounding says.
+   */
+  @Test
+  void aSkippedGroupWithoutAFootingRoundingIsSearchedAfterAll() {
+    FigureGraph g = new FigureGraph();
+    leaf(g, "a", 50_000);
+    leaf(g, "b", 50_000);
+    sum(g, "T", "a", "b");
+    g.requireEqual("a", "b");
+    String[] us = new String[31];
+    us[0] = "a";
+    for (int i = 1; i < us.length; i++) {
+      us[i] = "x" + i;
+      leaf(g, us[i], 30_000);
+    }
+    sum(g, "U", us);
+    List<String> printed = new ArrayList<>(List.of("T", "U", "a", "b"));
+    printed.addAll(List.of(us).subList(1, us.length));
+    Document d = document(g, printed);
+    ControlledRounding.Limits limits = new ControlledRounding.Limits(10, 10, 5);
+    same(d, limits, "limits of 10 steps");
+    assertThat(ControlledRounding.round(d, limits).notes()).singleElement().asString()
+        .startsWith("no controlled rounding exists for the group of 3 totals around T");
+  }
+}
