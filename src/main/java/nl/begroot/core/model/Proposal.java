@@ -172,12 +172,10 @@ public final class Proposal {
   /** The characters {@code from .. to} of {@link #names} (compact form) as a new string. */
   private String name(int from, int to) {
     byte[] bytes = (byte[]) names;
-    if ((nameFlags & WIDE_NAMES) == 0) {
-      return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1); // one byte a character
-    }
+    boolean wide = (nameFlags & WIDE_NAMES) != 0;
     char[] chars = new char[to - from];
     for (int k = 0; k < chars.length; k++) {
-      chars[k] = charAt(bytes, from + k);
+      chars[k] = wide ? charAt(bytes, from + k) : (char) (bytes[from + k] & 0xFF);
     }
     return new String(chars);
   }
