@@ -32,7 +32,8 @@ import nl.begroot.core.money.Rounding;
  * bench budgets); a group for which none is found (or none
  * exists) is named in the notes and printed with its parts rounded to nearest. The branch and bound
  * visits the groups in turn (they share the document's steps); the local searches, independent of each
- * other, run side by side.
+ * other, run side by side. A group with more variables than its steps, which the branch and bound cannot
+ * finish, goes to the local search without it when that finds a footing rounding (decision 272).
  *
  * <p>Each sum is expanded into its leaves once, from the expansions of its terms, with the leaves
  * numbered (decision 195; a leaf is only its number, decision 262); every group the branch and bound solves, and every small group the local

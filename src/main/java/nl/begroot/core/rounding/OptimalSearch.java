@@ -15,8 +15,9 @@ import java.util.List;
  * open variable and every open constraint the cheapest value it can still take) is not below the best
  * solution found. When it finishes within its step limit the solution it returns is a least-cost one
  * ({@link Result#proven()}); otherwise it returns the best it found, or none. A group with more
- * variables than steps cannot be completed (one step a variable), but it is still searched: it may run
- * out of branches first and so prove there is none (decision 258, withdrawn).
+ * variables than steps cannot be completed (one step a variable); it may still run out of branches first
+ * and so prove there is none (decision 258, withdrawn). {@link ControlledRounding} skips such a search when
+ * the local search finds a footing rounding, and searches it when not (decision 272).
  */
 final class OptimalSearch {
   private final int n;

@@ -15,7 +15,8 @@ import nl.begroot.core.figures.Table;
 import nl.begroot.core.money.Rounding;
 
 /**
- * The controlled rounding as it was before decision 195, kept unchanged as the reference that
+ * The controlled rounding as it was before decision 195, kept unchanged (but for its step limits passed in,
+ * decision 272) as the reference that
  * {@code RoundingIdentityTest} holds the faster {@link nl.begroot.core.rounding.ControlledRounding} to:
  * the same printed figures, notes and unproven groups, to the unit.
  *

@@ -95,6 +95,33 @@ class SkippedSearchTest {
   }
 
   /**
+   * A group with exactly as many variables as its steps is searched: 22 parts of 0,4 and 22 of 0,6 thousand, their
+   * total exactly 22, and each part's nearest already foots, so the first descent reaches a rounding in its 44th and
+   * last step, cannot prove it the best, and names the group unproven (a skip at that size would not).
+   */
+  @Test
+  void aGroupWithAsManyVariablesAsStepsIsSearched() {
+    FigureGraph g = new FigureGraph();
+    List<String> printed = new ArrayList<>();
+    String[] xs = new String[44];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = "x" + i;
+      leaf(g, xs[i], i % 2 == 0 ? 40_000 : 60_000);
+    }
+    sum(g, "X", xs);
+    printed.add("X");
+    printed.addAll(List.of(xs));
+    Document d = document(g, printed);
+    ControlledRounding.Limits limits = new ControlledRounding.Limits(44, 44, 1);
+    same(d, limits, "44 variables, 44 steps");
+    PrintedFigures p = ControlledRounding.round(d, limits);
+    assertThat(p.unproven()).singleElement().asString().startsWith("the rounding of the group of 1 totals around X");
+    assertThat(p.thousands().get("X")).isEqualTo(22L);
+    assertThat(p.thousands().get("x0")).isZero();
+    assertThat(p.thousands().get("x1")).isEqualTo(1L);
+  }
+
+  /**
    * a and b are 0,5 thousand each, their total exactly 1 and a must print as b: no rounding can do both (1 + 1 or
    * 0 + 0). With 30 more parts in the group (in a total with a), the group has more variables than its steps, so
    * it skips its search; the local search finds nothing, and then the group is searched after all, which proves
