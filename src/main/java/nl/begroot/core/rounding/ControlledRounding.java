@@ -143,7 +143,6 @@ public final class ControlledRounding {
       }
     }
     int n = ex.leafCount();
-    boolean[] fixed = ex.fixed();
     // constraints in 0/1 space: sum coef*d in [lo, hi]
     List<Constraint> constraints = new ArrayList<>();
     for (int p = 0; p < printedCount; p++) {
@@ -191,7 +190,7 @@ public final class ControlledRounding {
     long[] up = new long[n];
     int[] value = new int[n];
     for (int leaf = 0; leaf < n; leaf++) {
-      if (fixed[leaf]) {
+      if (ex.fixed[leaf]) {
         continue; // in no constraint
       }
       long cents = ex.cents(leaf);
@@ -350,21 +349,7 @@ public final class ControlledRounding {
 
     /** Whether the values meet every constraint of the group (checked here, not taken from the search). */
     boolean foots() {
-      if (values == null) {
-        return false;
-      }
-      for (int j = 0; j < local.constraints(); j++) {
-        int[] vs = local.vars.get(j);
-        int[] cs = local.coefs.get(j);
-        long sum = 0;
-        for (int k = 0; k < vs.length; k++) {
-          sum += (long) cs[k] * values[vs[k]];
-        }
-        if (local.violation(j, sum) != 0) {
-          return false;
-        }
-      }
-      return true;
+      return values != null && local.metBy(values);
     }
 
     void report(List<String> notes, List<String> unprovenGroups) {
@@ -594,11 +579,6 @@ public final class ControlledRounding {
 
     long cents(int leaf) {
       return leafCents[leaf];
-    }
-
-    /** By leaf, of the leaves numbered so far: whether it is a whole number of units. */
-    boolean[] fixed() {
-      return java.util.Arrays.copyOf(fixed, leafCount);
     }
 
     /** The number of the figure that is this leaf. */

@@ -23,14 +23,6 @@ final class ZeroOneProblem {
     bounds.add(new long[] {lo, hi});
   }
 
-  int variables() {
-    return preferred.length;
-  }
-
-  int constraints() {
-    return vars.size();
-  }
-
   /** For each variable, the constraints it appears in as {constraint, coefficient}. */
   List<List<int[]>> uses() {
     List<List<int[]>> byVar = new ArrayList<>();
@@ -43,6 +35,22 @@ final class ZeroOneProblem {
       }
     }
     return byVar;
+  }
+
+  /** Whether {@code values} (one per variable) meet every constraint. */
+  boolean metBy(int[] values) {
+    for (int j = 0; j < vars.size(); j++) {
+      int[] vs = vars.get(j);
+      int[] cs = coefs.get(j);
+      long sum = 0;
+      for (int k = 0; k < vs.length; k++) {
+        sum += (long) cs[k] * values[vs[k]];
+      }
+      if (violation(j, sum) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How far a constraint's sum lies outside its bounds (0 when met). */

@@ -40,18 +40,21 @@ import nl.begroot.core.money.Rounding;
  */
 public final class ReferenceRounding {
   /**
-   * The flips of the local search. The steps of the branch and bound are passed as {@link ControlledRounding.Limits}
-   * (by default {@link ControlledRounding#STEPS}): at most {@code group()} for one group, {@code document()} for all
-   * groups of a document together; a group that finds the document's steps spent still gets {@code last()} to find
-   * a first rounding. A group whose search stops at its limit prints the best rounding found (named in the notes).
-   * The IPO budget's largest group needs about 220.000.
+   * Steps of the branch and bound, by default (other limits can be passed as {@link ControlledRounding.Limits}):
+   * at most {@code GROUP_STEPS} for one group, {@code DOCUMENT_STEPS} for all groups of a document together; a group
+   * that finds the document's steps spent still gets {@code LAST_STEPS} to find a first rounding. A group whose
+   * search stops at its limit prints the best rounding found (named in the notes). The IPO budget's largest group
+   * needs about 220.000. Kept here, not read from {@link ControlledRounding}, so that a change of its limits shows.
    */
+  static final long GROUP_STEPS = 400_000;
+  static final long DOCUMENT_STEPS = 1_200_000;
+  static final long LAST_STEPS = 20_000;
   static final long FLIP_LIMIT = 2_000_000;
 
   private ReferenceRounding() {}
 
   public static PrintedFigures round(Document document) {
-    return round(document, ControlledRounding.STEPS);
+    return round(document, new ControlledRounding.Limits(GROUP_STEPS, DOCUMENT_STEPS, LAST_STEPS));
   }
 
   /** With other step limits (the only change to this copy: the limits are passed, decision 272). */
