@@ -33,7 +33,8 @@ import nl.begroot.core.money.Rounding;
  * exists) is named in the notes and printed with its parts rounded to nearest. The branch and bound
  * visits the groups in turn (they share the document's steps); the local searches, independent of each
  * other, run side by side. A group with more variables than its steps, which the branch and bound cannot
- * finish, goes to the local search without it when that finds a footing rounding (decision 272).
+ * finish, goes to the local search without it when that finds a footing rounding (decision 272); so does a large
+ * group, without taking any of the document's steps (decision 273).
  *
  * <p>Each sum is expanded into its leaves once, from the expansions of its terms, with the leaves
  * numbered (decision 195; a leaf is only its number, decision 262); every group the branch and bound solves, and every small group the local
@@ -213,8 +214,9 @@ public final class ControlledRounding {
     // the branch and bound of each group in turn (the groups share the document's steps, so their
     // order counts); the local searches of groups it left without a rounding are independent of
     // each other and run side by side; their outcomes are taken in the groups' order (decision 195).
-    // A group with more variables than its steps skips its branch and bound when the local search
-    // finds it a footing rounding; if one does not, every group is searched again without skipping (decision 272)
+    // A large group (decision 273), and a group with more variables than its steps (decision 272), skips its branch
+    // and bound when the local search finds it a footing rounding; if one does not, every group is searched again
+    // without skipping
     List<Outcome> outcomes = searchGroups(byGroup.values(), down, up, n, limits, true);
     if (outcomes.stream().anyMatch(o -> o.skipped && !o.foots())) {
       outcomes = searchGroups(byGroup.values(), down, up, n, limits, false);
@@ -267,7 +269,8 @@ public final class ControlledRounding {
    * for every variable it assigns, so it cannot reach a whole rounding, and it prunes only branches that cannot
    * foot (no rounding is found to bound the cost); so when a footing rounding exists, it can only run out of steps,
    * charged its limit and one more, and hand the group to the local search. Whether one exists is known after the
-   * local search: the caller searches again without skipping where a skipped group's did not find one.
+   * local search: the caller searches again without skipping where a skipped group's did not find one. A large
+   * group ({@link #large}) does not run it either, and takes none of the steps (decision 273).
    */
   private static List<Outcome> searchGroups(java.util.Collection<List<Constraint>> groups, long[] down, long[] up,
       int variables, Limits limits, boolean skip) {
@@ -324,7 +327,7 @@ public final class ControlledRounding {
    */
   private static final class Outcome {
     final int[] globals;
-    boolean skipped; // the branch and bound not run (decision 272)
+    boolean skipped; // the branch and bound not run (decisions 272, 273)
     int[] values;
     String note;
     String unproven;
@@ -396,7 +399,10 @@ public final class ControlledRounding {
     }
     long limit = steps.limit();
     OptimalSearch.Result result;
-    if (skip && globals.length > limit) {
+    if (skip && large(vars)) {
+      outcome.skipped = true; // the local search alone, taking none of the document's steps (decision 273)
+      result = new OptimalSearch.Result(null, 0, false);
+    } else if (skip && globals.length > limit) {
       outcome.skipped = true;
       steps.remaining -= limit + 1; // what the search spends when it runs out
       result = new OptimalSearch.Result(null, 0, false);
@@ -432,6 +438,21 @@ public final class ControlledRounding {
     outcome.label = group.get(0).label.text();
     outcome.size = group.size();
     return outcome;
+  }
+
+  /**
+   * Whether a group is large: one of its constraints has more than {@link LocalSearch#LARGE} variables. Such a group
+   * is rounded by the local search alone (decision 273): its branch and bound never found a rounding on any budget
+   * measured (5.000 to 10^6 cells, 3.700 to 97.500 variables, 20.000 to 400.000 steps), and the local search rounds
+   * it otherwise than before anyway (decision 224).
+   */
+  private static boolean large(List<int[]> vars) {
+    for (int[] vs : vars) {
+      if (vs.length > LocalSearch.LARGE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

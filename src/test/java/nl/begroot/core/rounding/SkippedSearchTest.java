@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A group with more variables than its steps skips its branch and bound when the local search finds it a footing
- * rounding (decision 272). That must print exactly what searching it prints (the old rounding, {@link
+ * rounding (decision 272); so does a large group, taking none of the steps (decision 273, the last two tests). That must print exactly what searching it prints (the old rounding, {@link
  * ReferenceRounding}, run with the same step limits): the skipped search charged what it would have spent, and a
  * group without a footing rounding searched after all, so that its note says none exists.
  */
@@ -146,6 +146,102 @@ class SkippedSearchTest {
     Document d = document(g, printed);
     ControlledRounding.Limits limits = new ControlledRounding.Limits(10, 10, 5);
     same(d, limits, "limits of 10 steps");
+    assertThat(ControlledRounding.round(d, limits).notes()).singleElement().asString()
+        .startsWith("no controlled rounding exists for the group of 3 totals around T");
+  }
+
+  /** Group 2 of the first test: six parts in two subtotals and their total of exactly 3; its search needs a few dozen steps. */
+  private static List<String> smallGroup(FigureGraph g) {
+    long[] ys = {40_000, 60_000, 70_000, 30_000, 50_000, 50_000};
+    List<String> printed = new ArrayList<>();
+    for (int i = 0; i < ys.length; i++) {
+      leaf(g, "y" + i, ys[i]);
+      printed.add("y" + i);
+    }
+    sum(g, "S1", "y0", "y1", "y2");
+    sum(g, "S2", "y3", "y4", "y5");
+    sum(g, "S3", "S1", "S2");
+    printed.addAll(List.of("S1", "S2", "S3"));
+    return printed;
+  }
+
+  /**
+   * A large group (a total of more than {@link LocalSearch#LARGE} parts) is rounded by the local search alone and
+   * takes none of the document's steps (decision 273). Group 1: 1.001 parts of 0,3 thousand and their total, 300,3;
+   * its search would need a step a part to reach any rounding, so in the old rounding the 500 steps of the document
+   * all go to it, and group 2 (after it) gets the last steps, L: a number of steps with which group 2's search finds
+   * a rounding but cannot prove it the best (named unproven). Now group 2 gets the 500 and proves its rounding, the
+   * one it prints when searched alone with 500 steps; and group 1 foots: its total is the sum of its printed parts,
+   * within 1 of 300,3.
+   */
+  @Test
+  void aLargeGroupTakesNoneOfTheSteps() {
+    long last = 0;
+    for (long l = 1; l <= 80 && last == 0; l++) {
+      FigureGraph alone = new FigureGraph();
+      if (!ReferenceRounding.round(document(alone, smallGroup(alone)), new ControlledRounding.Limits(l, l, l)).unproven()
+          .isEmpty()) {
+        last = l;
+      }
+    }
+    assertThat(last).as("steps with which group 2 alone is unproven").isPositive();
+    FigureGraph g = new FigureGraph();
+    List<String> printed = new ArrayList<>();
+    String[] xs = new String[LocalSearch.LARGE + 1];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = "x" + i;
+      leaf(g, xs[i], 30_000);
+    }
+    sum(g, "X", xs);
+    printed.add("X");
+    printed.addAll(List.of(xs));
+    printed.addAll(smallGroup(g));
+    Document d = document(g, printed);
+    ControlledRounding.Limits limits = new ControlledRounding.Limits(500, 500, last);
+    assertThat(ReferenceRounding.round(d, limits).unproven()).as("the old rounding, group 2 after group 1's search")
+        .singleElement().asString().contains("around S1");
+    PrintedFigures p = ControlledRounding.round(d, limits);
+    assertThat(p.unproven()).as("group 2 gets the document's steps").isEmpty();
+    assertThat(p.notes()).isEmpty();
+    long parts = 0;
+    for (String x : xs) {
+      assertThat(p.thousands().get(x)).as(x).isBetween(0L, 1L);
+      parts += p.thousands().get(x);
+    }
+    assertThat(p.thousands().get("X")).isEqualTo(parts).isBetween(300L, 301L);
+    FigureGraph alone = new FigureGraph();
+    List<String> smallOnly = smallGroup(alone);
+    PrintedFigures small = ReferenceRounding.round(document(alone, smallOnly), limits);
+    assertThat(small.unproven()).isEmpty();
+    for (String f : smallOnly) {
+      assertThat(p.thousands().get(f)).as(f).isEqualTo(small.thousands().get(f));
+    }
+  }
+
+  /**
+   * As the last test but the group is large, not beyond its steps: a and b of 0,5 thousand, their total exactly 1, a
+   * printed as b, and a in a total of 1.001 parts. The local search finds no footing rounding; the group is searched
+   * after all, which proves that none exists, as the old rounding says.
+   */
+  @Test
+  void aLargeGroupWithoutAFootingRoundingIsSearchedAfterAll() {
+    FigureGraph g = new FigureGraph();
+    leaf(g, "a", 50_000);
+    leaf(g, "b", 50_000);
+    sum(g, "T", "a", "b");
+    g.requireEqual("a", "b");
+    String[] us = new String[LocalSearch.LARGE + 1];
+    us[0] = "a";
+    for (int i = 1; i < us.length; i++) {
+      us[i] = "x" + i;
+      leaf(g, us[i], 30_000);
+    }
+    sum(g, "U", us);
+    List<String> printed = new ArrayList<>(List.of("T", "U", "a", "b"));
+    printed.addAll(List.of(us).subList(1, us.length));
+    Document d = document(g, printed);
+    ControlledRounding.Limits limits = new ControlledRounding.Limits(100_000, 100_000, 5);
+    same(d, limits, "a large group without a footing rounding");
     assertThat(ControlledRounding.round(d, limits).notes()).singleElement().asString()
         .startsWith("no controlled rounding exists for the group of 3 totals around T");
   }
