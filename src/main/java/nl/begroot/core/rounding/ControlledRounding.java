@@ -131,8 +131,8 @@ public final class ControlledRounding {
     // every printed figure as its leaves with coefficients, each leaf a number (decision 195); a leaf is its own
     // variable (rounded down or up) unless it is a whole number of units (fixed); the numbering of the variables
     // decides nothing: a group's search numbers its own in the order of first use (decision 259)
-    Expansions ex = new Expansions(graph, unit);
     int printedCount = printed.size;
+    Expansions ex = new Expansions(graph, unit, printedCount);
     Expansion[] expansion = new Expansion[printedCount];
     int[] printedFigures = printed.order;
     for (int p = 0; p < printedCount; p++) {
@@ -217,9 +217,14 @@ public final class ControlledRounding {
     // A large group (decision 273), and a group with more variables than its steps (decision 272), skips its branch
     // and bound when the local search finds it a footing rounding; if one does not, every group is searched again
     // without skipping
-    List<Outcome> outcomes = searchGroups(byGroup.values(), down, up, n, limits, true);
+    List<Group> groups = new ArrayList<>(byGroup.size());
+    int[] localOf = new int[n];
+    for (List<Constraint> group : byGroup.values()) {
+      groups.add(Group.of(group, localOf));
+    }
+    List<Outcome> outcomes = searchGroups(groups, down, up, limits, true);
     if (outcomes.stream().anyMatch(o -> o.skipped && !o.foots())) {
-      outcomes = searchGroups(byGroup.values(), down, up, n, limits, false);
+      outcomes = searchGroups(groups, down, up, limits, false);
     }
     for (Outcome o : outcomes) {
       o.report(notes, unproven);
@@ -272,13 +277,11 @@ public final class ControlledRounding {
    * local search: the caller searches again without skipping where a skipped group's did not find one. A large
    * group ({@link #large}) does not run it either, and takes none of the steps (decision 273).
    */
-  private static List<Outcome> searchGroups(java.util.Collection<List<Constraint>> groups, long[] down, long[] up,
-      int variables, Limits limits, boolean skip) {
+  private static List<Outcome> searchGroups(List<Group> groups, long[] down, long[] up, Limits limits, boolean skip) {
     Steps steps = new Steps(limits);
-    int[] localOf = new int[variables];
     List<Outcome> outcomes = new ArrayList<>();
-    for (List<Constraint> group : groups) {
-      outcomes.add(solveGroup(group, down, up, steps, localOf, skip));
+    for (Group group : groups) {
+      outcomes.add(solveGroup(group, down, up, steps, skip));
     }
     outcomes.parallelStream().filter(o -> o.local != null).forEach(Outcome::searchLocally);
     return outcomes;
@@ -294,31 +297,35 @@ public final class ControlledRounding {
   }
 
   /**
-   * The variables of a group, in the order of first use; {@code localOf} gets each one's place in
-   * that order, plus one (the groups share no variable, so one array serves them all), and {@code vars}
-   * each constraint's variables by those places, in the same walk (decision 270).
+   * A group's constraints, and its variables in the order of first use ({@code globals}: each one's number among all
+   * the leaves). Each constraint's variables are renumbered by their places in that order, in its own array, in the
+   * same walk (decision 270): {@code Constraint.vars} holds places from then on (decision 274: a copy of every
+   * constraint's variables was 73 MB at 10^6 cells). The arrays are the expansions' (decision 259), which nothing
+   * reads after the constraints are made. Made once, for both searches of the groups (decision 272).
    */
-  private static int[] variablesOf(List<Constraint> group, int[] localOf, List<int[]> vars) {
-    int[] order = new int[16];
-    int size = 0;
-    for (Constraint c : group) {
-      int[] vs = new int[c.vars.length];
-      for (int k = 0; k < vs.length; k++) {
-        int v = c.vars[k];
-        int place = localOf[v] - 1;
-        if (place < 0) {
-          if (size == order.length) {
-            order = java.util.Arrays.copyOf(order, size * 2);
+  private record Group(List<Constraint> constraints, int[] globals) {
+    /** {@code localOf}: by leaf number, its place in its group plus one (0: not yet seen); the groups share no leaf. */
+    static Group of(List<Constraint> constraints, int[] localOf) {
+      int[] order = new int[16];
+      int size = 0;
+      for (Constraint c : constraints) {
+        int[] vs = c.vars;
+        for (int k = 0; k < vs.length; k++) {
+          int v = vs[k];
+          int place = localOf[v] - 1;
+          if (place < 0) {
+            if (size == order.length) {
+              order = java.util.Arrays.copyOf(order, size * 2);
+            }
+            place = size;
+            order[size++] = v;
+            localOf[v] = size; // place + 1
           }
-          place = size;
-          order[size++] = v;
-          localOf[v] = size; // place + 1: 0 is "not yet seen"
+          vs[k] = place;
         }
-        vs[k] = place;
       }
-      vars.add(vs);
+      return new Group(constraints, java.util.Arrays.copyOf(order, size));
     }
-    return java.util.Arrays.copyOf(order, size);
   }
 
   /**
@@ -370,10 +377,13 @@ public final class ControlledRounding {
    * steps before it finds any rounding, the local search to run next ({@link Outcome#searchLocally}).
    * No values (and a note) when neither finds one.
    */
-  private static Outcome solveGroup(List<Constraint> group, long[] down, long[] up, Steps steps, int[] localOf,
-      boolean skip) {
+  private static Outcome solveGroup(Group g, long[] down, long[] up, Steps steps, boolean skip) {
+    List<Constraint> group = g.constraints;
+    int[] globals = g.globals;
     List<int[]> vars = new ArrayList<>(group.size());
-    int[] globals = variablesOf(group, localOf, vars);
+    for (Constraint c : group) {
+      vars.add(c.vars);
+    }
     Outcome outcome = new Outcome(globals);
     // the cost over every print of the group (two per variable, two per constraint), without a list of them
     long maxDistance = 0;
@@ -578,14 +588,25 @@ public final class ControlledRounding {
     private final int[] leafOf; // by figure number, a leaf's number + 1 (0 until first met)
     private final boolean[] open;
     private int leafCount;
-    private int[] leafFigure = new int[16];
-    private long[] leafCents = new long[16];
-    private long[] floorOf = new long[16]; // by leaf: rounded down, in units
-    private boolean[] fixed = new boolean[16]; // by leaf: a whole number of units (no variable)
-    private long[] scratch = new long[16];
-    private boolean[] seen = new boolean[16];
+    private int[] leafFigure;
+    private long[] leafCents;
+    private long[] floorOf; // by leaf: rounded down, in units
+    private boolean[] fixed; // by leaf: a whole number of units (no variable)
+    private long[] scratch;
+    private boolean[] seen;
 
-    Expansions(FigureGraph graph, long unit) {
+    /**
+     * {@code leaves}: how many leaves to make room for at first, e.g. the number of printed figures (at 10^6 cells
+     * about as many as the leaves; growing six arrays from 16 by doubling copied 100 MB, decision 274).
+     */
+    Expansions(FigureGraph graph, long unit, int leaves) {
+      int capacity = Math.max(16, leaves);
+      leafFigure = new int[capacity];
+      leafCents = new long[capacity];
+      floorOf = new long[capacity];
+      fixed = new boolean[capacity];
+      scratch = new long[capacity];
+      seen = new boolean[capacity];
       this.graph = graph;
       this.unit = unit;
       this.links = graph.links();
@@ -769,7 +790,7 @@ public final class ControlledRounding {
   }
 
   private static final class Constraint {
-
+    /** Leaf numbers, until its group is made; then places in the group ({@link Group#of}, decision 274). */
     int[] vars;
     int[] coefs;
     long offset;

@@ -56,7 +56,7 @@ final class LocalSearch {
   private long[] hi;
   private int[] useStart;
   private int[] useC;
-  private long[] useK;
+  private int[] useK; // the coefficients (int, as given: 4 bytes an entry, 18 million entries at 10^6 cells)
   private int[] value;
   private long[] sum;
   private boolean large;
@@ -102,7 +102,7 @@ final class LocalSearch {
       useStart[v + 1] += useStart[v];
     }
     useC = new int[useStart[n]];
-    useK = new long[useStart[n]];
+    useK = new int[useStart[n]];
     int[] fill = useStart.clone();
     for (int j = 0; j < m; j++) {
       for (int k = 0; k < cVars[j].length; k++) {
@@ -180,7 +180,7 @@ final class LocalSearch {
           for (int u = useStart[v], end = useStart[v + 1]; u < end; u++) {
             int c = useC[u];
             long s = sum[c];
-            delta += violation(lo[c], hi[c], s + useK[u] * step) - violation(lo[c], hi[c], s);
+            delta += violation(lo[c], hi[c], s + (long) useK[u] * step) - violation(lo[c], hi[c], s);
           }
           if (chosen < 0 || delta < best || delta == best && random.nextBoolean()) {
             best = delta;
@@ -192,7 +192,7 @@ final class LocalSearch {
       value[chosen] += step;
       for (int u = useStart[chosen], end = useStart[chosen + 1]; u < end; u++) {
         int c = useC[u];
-        sum[c] += useK[u] * step;
+        sum[c] += (long) useK[u] * step;
         boolean bad = violation(lo[c], hi[c], sum[c]) > 0;
         if (bad && position[c] < 0) {
           position[c] = count;
@@ -221,12 +221,12 @@ final class LocalSearch {
         boolean keeps = true;
         for (int u = useStart[v], end = useStart[v + 1]; u < end; u++) {
           int c = useC[u];
-          keeps &= violation(lo[c], hi[c], sum[c] + useK[u] * step) == 0;
+          keeps &= violation(lo[c], hi[c], sum[c] + (long) useK[u] * step) == 0;
         }
         if (keeps) {
           value[v] = preferred[v];
           for (int u = useStart[v], end = useStart[v + 1]; u < end; u++) {
-            sum[useC[u]] += useK[u] * step;
+            sum[useC[u]] += (long) useK[u] * step;
           }
           improved = true;
         }
@@ -303,7 +303,7 @@ final class LocalSearch {
     long d = leafCost[2 * w + 1 - value[w]] - leafCost[2 * w + value[w]];
     for (int u = useStart[w], end = useStart[w + 1]; u < end; u++) {
       int c = useC[u];
-      long after = sum[c] + useK[u] * step;
+      long after = sum[c] + (long) useK[u] * step;
       if (after < lo[c] || after > hi[c]) {
         return Long.MAX_VALUE;
       }
@@ -361,7 +361,7 @@ final class LocalSearch {
     long step = value[v] == 0 ? 1 : -1;
     value[v] += (int) step;
     for (int u = useStart[v], end = useStart[v + 1]; u < end; u++) {
-      sum[useC[u]] += useK[u] * step;
+      sum[useC[u]] += (long) useK[u] * step;
     }
   }
 
