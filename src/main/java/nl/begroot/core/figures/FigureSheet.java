@@ -65,6 +65,7 @@ final class FigureSheet {
       proposalIds[i] = p.id();
     }
     this.lineNumbers = new int[Math.multiplyExact(n, years.size())];
+    graph.expect(lineNumbers.length + lineNumbers.length / 4); // every line and year, and the sums (a quarter more at 10^6)
     this.firstYear = years.isEmpty() ? 0 : years.get(0);
     boolean consecutive = true;
     for (int y = 0; y < years.size(); y++) {
@@ -221,13 +222,12 @@ final class FigureSheet {
    * (decision 267); a term is made when read.
    */
   final class Terms extends AbstractList<Term> implements RandomAccess {
-    private Term[] given;
+    private Term[] given; // null until a term is given as an object: most sums' terms are lines (decision 275)
     private int[] numbers;
     private int[] signs;
     private int size;
 
     private Terms(int capacity) {
-      given = new Term[capacity];
       numbers = new int[capacity];
       signs = new int[capacity];
     }
@@ -249,11 +249,16 @@ final class FigureSheet {
 
     private void add(Term term, int number, int sign) {
       if (size == numbers.length) {
-        given = Arrays.copyOf(given, size * 2);
+        given = given == null ? null : Arrays.copyOf(given, size * 2);
         numbers = Arrays.copyOf(numbers, size * 2);
         signs = Arrays.copyOf(signs, size * 2);
       }
-      given[size] = term;
+      if (term != null) {
+        if (given == null) {
+          given = new Term[numbers.length];
+        }
+        given[size] = term;
+      }
       numbers[size] = number;
       signs[size] = sign;
       size++;
@@ -262,7 +267,7 @@ final class FigureSheet {
     @Override
     public Term get(int index) {
       Objects.checkIndex(index, size);
-      Term term = given[index];
+      Term term = given == null ? null : given[index];
       return term != null ? term : new Term(signs[index], graph.id(numbers[index]));
     }
 

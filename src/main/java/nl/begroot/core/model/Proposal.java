@@ -169,13 +169,20 @@ public final class Proposal {
     return bytes;
   }
 
-  /** The characters {@code from .. to} of {@link #names} (compact form) as a new string. */
+  /**
+   * The characters {@code from .. to} of {@link #names} (compact form) as a new string. One byte a character is
+   * Latin-1: the string is made from those bytes with a high byte of 0, the only constructor that copies them as they
+   * are without a charset (deprecated for other text, exact for Latin-1; no char array between, decision 275).
+   */
+  @SuppressWarnings("deprecation")
   private String name(int from, int to) {
     byte[] bytes = (byte[]) names;
-    boolean wide = (nameFlags & WIDE_NAMES) != 0;
+    if ((nameFlags & WIDE_NAMES) == 0) {
+      return new String(bytes, 0, from, to - from);
+    }
     char[] chars = new char[to - from];
     for (int k = 0; k < chars.length; k++) {
-      chars[k] = wide ? charAt(bytes, from + k) : (char) (bytes[from + k] & 0xFF);
+      chars[k] = charAt(bytes, from + k);
     }
     return new String(chars);
   }
