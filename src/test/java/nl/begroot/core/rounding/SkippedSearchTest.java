@@ -60,23 +60,8 @@ class SkippedSearchTest {
   void aSkippedGroupLeavesTheNextGroupTheStepsItsSearchWouldHave() {
     FigureGraph g = new FigureGraph();
     List<String> printed = new ArrayList<>();
-    String[] xs = new String[45];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = "x" + i;
-      leaf(g, xs[i], 30_000);
-    }
-    sum(g, "X", xs);
-    printed.add("X");
-    printed.addAll(List.of(xs));
-    long[] ys = {40_000, 60_000, 70_000, 30_000, 50_000, 50_000};
-    for (int i = 0; i < ys.length; i++) {
-      leaf(g, "y" + i, ys[i]);
-      printed.add("y" + i);
-    }
-    sum(g, "S1", "y0", "y1", "y2");
-    sum(g, "S2", "y3", "y4", "y5");
-    sum(g, "S3", "S1", "S2");
-    printed.addAll(List.of("S1", "S2", "S3"));
+    parts(g, printed, 45);
+    printed.addAll(smallGroup(g));
     Document d = document(g, printed);
     boolean sawUnproven = false;
     boolean sawProven = false;
@@ -130,24 +115,46 @@ class SkippedSearchTest {
   @Test
   void aSkippedGroupWithoutAFootingRoundingIsSearchedAfterAll() {
     FigureGraph g = new FigureGraph();
+    List<String> printed = new ArrayList<>();
+    noFootingRounding(g, printed, 31);
+    Document d = document(g, printed);
+    ControlledRounding.Limits limits = new ControlledRounding.Limits(10, 10, 5);
+    same(d, limits, "limits of 10 steps");
+    assertThat(ControlledRounding.round(d, limits).notes()).singleElement().asString()
+        .startsWith("no controlled rounding exists for the group of 3 totals around T");
+  }
+
+  /**
+   * a and b of 0,5 thousand, their total T exactly 1, a printed as b (no rounding does both), and a total U of a and
+   * {@code count - 1} parts of 0,3 thousand; printed T, U, a, b, then the parts.
+   */
+  private static void noFootingRounding(FigureGraph g, List<String> printed, int count) {
     leaf(g, "a", 50_000);
     leaf(g, "b", 50_000);
     sum(g, "T", "a", "b");
     g.requireEqual("a", "b");
-    String[] us = new String[31];
+    String[] us = new String[count];
     us[0] = "a";
     for (int i = 1; i < us.length; i++) {
       us[i] = "x" + i;
       leaf(g, us[i], 30_000);
     }
     sum(g, "U", us);
-    List<String> printed = new ArrayList<>(List.of("T", "U", "a", "b"));
+    printed.addAll(List.of("T", "U", "a", "b"));
     printed.addAll(List.of(us).subList(1, us.length));
-    Document d = document(g, printed);
-    ControlledRounding.Limits limits = new ControlledRounding.Limits(10, 10, 5);
-    same(d, limits, "limits of 10 steps");
-    assertThat(ControlledRounding.round(d, limits).notes()).singleElement().asString()
-        .startsWith("no controlled rounding exists for the group of 3 totals around T");
+  }
+
+  /** {@code count} parts x0, x1, .. of 0,3 thousand and their total X, printed: X first, then the parts. */
+  private static String[] parts(FigureGraph g, List<String> printed, int count) {
+    String[] xs = new String[count];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = "x" + i;
+      leaf(g, xs[i], 30_000);
+    }
+    sum(g, "X", xs);
+    printed.add("X");
+    printed.addAll(List.of(xs));
+    return xs;
   }
 
   /** Group 2 of the first test: six parts in two subtotals and their total of exactly 3; its search needs a few dozen steps. */
@@ -187,14 +194,7 @@ class SkippedSearchTest {
     assertThat(last).as("steps with which group 2 alone is unproven").isPositive();
     FigureGraph g = new FigureGraph();
     List<String> printed = new ArrayList<>();
-    String[] xs = new String[LocalSearch.LARGE + 1];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = "x" + i;
-      leaf(g, xs[i], 30_000);
-    }
-    sum(g, "X", xs);
-    printed.add("X");
-    printed.addAll(List.of(xs));
+    String[] xs = parts(g, printed, LocalSearch.LARGE + 1);
     printed.addAll(smallGroup(g));
     Document d = document(g, printed);
     ControlledRounding.Limits limits = new ControlledRounding.Limits(500, 500, last);
@@ -226,20 +226,8 @@ class SkippedSearchTest {
   @Test
   void aLargeGroupWithoutAFootingRoundingIsSearchedAfterAll() {
     FigureGraph g = new FigureGraph();
-    leaf(g, "a", 50_000);
-    leaf(g, "b", 50_000);
-    sum(g, "T", "a", "b");
-    g.requireEqual("a", "b");
-    String[] us = new String[LocalSearch.LARGE + 1];
-    us[0] = "a";
-    for (int i = 1; i < us.length; i++) {
-      us[i] = "x" + i;
-      leaf(g, us[i], 30_000);
-    }
-    sum(g, "U", us);
     List<String> printed = smallGroup(g); // a group before it, searched in both passes
-    printed.addAll(List.of("T", "U", "a", "b"));
-    printed.addAll(List.of(us).subList(1, us.length));
+    noFootingRounding(g, printed, LocalSearch.LARGE + 1);
     Document d = document(g, printed);
     ControlledRounding.Limits limits = new ControlledRounding.Limits(100_000, 100_000, 5);
     same(d, limits, "a large group without a footing rounding");
