@@ -275,7 +275,9 @@ public final class ControlledRounding {
    * foot (no rounding is found to bound the cost); so when a footing rounding exists, it can only run out of steps,
    * charged its limit and one more, and hand the group to the local search. Whether one exists is known after the
    * local search: the caller searches again without skipping where a skipped group's did not find one. A large
-   * group ({@link #large}) does not run it either, and takes none of the steps (decision 273).
+   * group ({@link LocalSearch#large}) does not run it either, and takes none of the steps (decision 273): its branch
+   * and bound never found a rounding on any budget measured (5.000 to 10^6 cells, 3.700 to 97.500 variables, 20.000
+   * to 400.000 steps), and the local search rounds it otherwise than before anyway (decision 224).
    */
   private static List<Outcome> searchGroups(List<Group> groups, long[] down, long[] up, Limits limits, boolean skip) {
     Steps steps = new Steps(limits);
@@ -409,12 +411,12 @@ public final class ControlledRounding {
     }
     long limit = steps.limit();
     OptimalSearch.Result result;
-    if (skip && large(vars)) {
-      outcome.skipped = true; // the local search alone, taking none of the document's steps (decision 273)
-      result = new OptimalSearch.Result(null, 0, false);
-    } else if (skip && globals.length > limit) {
+    // a large group goes to the local search alone, taking none of the document's steps (decision 273); a group with
+    // more variables than its steps is charged what its search spends when it runs out (decision 272)
+    boolean large = LocalSearch.large(vars);
+    if (skip && (large || globals.length > limit)) {
       outcome.skipped = true;
-      steps.remaining -= limit + 1; // what the search spends when it runs out
+      steps.remaining -= large ? 0 : limit + 1;
       result = new OptimalSearch.Result(null, 0, false);
     } else {
       OptimalSearch search = new OptimalSearch(leafCost, vars, coefs, bounds, totalCosts, limit);
@@ -448,21 +450,6 @@ public final class ControlledRounding {
     outcome.label = group.get(0).label.text();
     outcome.size = group.size();
     return outcome;
-  }
-
-  /**
-   * Whether a group is large: one of its constraints has more than {@link LocalSearch#LARGE} variables. Such a group
-   * is rounded by the local search alone (decision 273): its branch and bound never found a rounding on any budget
-   * measured (5.000 to 10^6 cells, 3.700 to 97.500 variables, 20.000 to 400.000 steps), and the local search rounds
-   * it otherwise than before anyway (decision 224).
-   */
-  private static boolean large(List<int[]> vars) {
-    for (int[] vs : vars) {
-      if (vs.length > LocalSearch.LARGE) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

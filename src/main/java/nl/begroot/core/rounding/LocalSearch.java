@@ -39,6 +39,16 @@ final class LocalSearch {
    */
   static final int LARGE = 1_000;
 
+  /** Whether a group of these constraints' variables is {@link #LARGE}: one constraint has more variables than that. */
+  static boolean large(List<int[]> vars) {
+    for (int[] vs : vars) {
+      if (vs.length > LARGE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private final ZeroOneProblem problem;
   private final int[] preferred;
   private final List<int[]> vars;
@@ -118,9 +128,7 @@ final class LocalSearch {
         sum[j] += (long) cCoefs[j][k] * value[cVars[j][k]];
       }
     }
-    for (int[] vs : cVars) {
-      large |= vs.length > LARGE;
-    }
+    large = large(vars);
     SplittableRandom random = new SplittableRandom(n * 31L + m);
     if (!walk(random)) {
       return null;

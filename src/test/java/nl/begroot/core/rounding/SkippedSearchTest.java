@@ -213,6 +213,7 @@ class SkippedSearchTest {
     List<String> smallOnly = smallGroup(alone);
     PrintedFigures small = ReferenceRounding.round(document(alone, smallOnly), limits);
     assertThat(small.unproven()).isEmpty();
+    assertThat(p.thousands().get("S3")).as("0,4 + 0,6 + 0,7 + 0,3 + 0,5 + 0,5").isEqualTo(3L);
     for (String f : smallOnly) {
       assertThat(p.thousands().get(f)).as(f).isEqualTo(small.thousands().get(f));
     }
